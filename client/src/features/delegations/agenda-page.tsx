@@ -1,0 +1,75 @@
+// A delegation's agenda: what it and its people are expected at, day by day.
+import type { Role } from '../../../../shared/domain/vocabulary.ts';
+import type { Conflict } from '../../../../shared/domain/conflicts/types.ts';
+import type { SessionItem } from '../../../../shared/schemas/summit-file.ts';
+import { KindBadge } from '../../components/kind-badge.tsx';
+import { Await } from '../../components/status.tsx';
+import { useApi, type SummitView } from '../../lib/api.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { Link, paths } from '../../lib/router.tsx';
+import { displayZone, formatDate, formatMinutes, minutesIntoDay } from '../../lib/zone.ts';
+
+type Agenda = {
+  delegation: { key: string; name: string; size: number };
+  people: { key: string; name: string; title?: string; email?: string }[];
+  sessions: SessionItem[];
+  conflicts: Conflict[];
+};
+
+export function AgendaPage({ summit, delegationKey }: { summit: SummitView; delegationKey: string }) {
+  const loaded = useApi<Agenda>(`/api/summits/${summit.slug}/delegations/${encodeURIComponent(delegationKey)}/agenda`);
+  return <Await loaded={loaded}>{(agenda) => <AgendaView summit={summit} agenda={agenda} />}</Await>;
+}
+
+function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) {
+  const { t, dateLocale } = useI18n();
+  const zone = displayZone('summit', summit);
+  const mine = new Set([agenda.delegation.key, ...agenda.people.map((p) => p.key)]);
+  const roleIn = (s: SessionItem): Role[] => [...new Set(s.participants.filter((p) => mine.has(p.delegation ?? p.person ?? '')).map((p) => p.role))];
+  const overcommitted = new Set(agenda.conflicts.filter((c) => c.code === 'DELEGATION_OVERCOMMITTED').flatMap((c) => c.sessions));
+  const byDay = new Map<string, SessionItem[]>();
+  for (const s of agenda.sessions) {
+    const day = s.start ? zone.wall(Date.parse(s.start)).date : '';
+    byDay.set(day, [...(byDay.get(day) ?? []), s]);
+  }
+  return (
+    <>
+      <h1>{t('agenda.title', { delegation: agenda.delegation.name })}</h1>
+      <p>{t('agenda.size', { count: agenda.delegation.size })}</p>
+      {agenda.people.length > 0 && (
+        <>
+          <h2>{t('agenda.people')}</h2>
+          <ul>{agenda.people.map((p) => <li key={p.key}>{[p.name, p.title, p.email].filter(Boolean).join(', ')}</li>)}</ul>
+        </>
+      )}
+      {agenda.conflicts.length > 0 && (
+        <section aria-labelledby="agenda-conflicts" className="conflict-panel">
+          <h2 id="agenda-conflicts">{t('agenda.conflicts')}</h2>
+          <ul>{agenda.conflicts.map((c) => <li key={`${c.code}${c.sessions.join()}${c.person ?? ''}`} className={`conflict-${c.severity}`}>{c.message}</li>)}</ul>
+        </section>
+      )}
+      <h2>{t('agenda.sessions')}</h2>
+      {agenda.sessions.length === 0 && <p>{t('agenda.none')}</p>}
+      {[...byDay].map(([day, sessions]) => (
+        <section key={day} aria-labelledby={`day-${day || 'unplaced'}`}>
+          <h3 id={`day-${day || 'unplaced'}`}>{day ? formatDate(day, dateLocale) : t('session.unplaced')}</h3>
+          <ol className="day-list">
+            {sessions.map((s) => (
+              <li key={s.key} className={`day-list-item${overcommitted.has(s.key) ? ' overcommitted' : ''}`}>
+                <span className="day-list-time">
+                  {s.start && s.end ? t('session.time', { start: formatMinutes(minutesIntoDay(zone, Date.parse(s.start), day)), end: formatMinutes(minutesIntoDay(zone, Date.parse(s.end), day)) }) : '—'}
+                </span>
+                <div>
+                  <Link href={paths.session(summit.slug, s.key)} className="day-list-title">{s.title}</Link>
+                  <p className="day-list-meta">
+                    <KindBadge kind={s.kind} /> {t('agenda.role', { role: roleIn(s).map((r) => t(`role.${r}`)).join(', ') })}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </>
+  );
+}

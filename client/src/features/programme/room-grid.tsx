@@ -1,0 +1,148 @@
+// The day as rooms by time, from MIT FullCalendar parts: the rooms-as-columns (resource) views are
+// not MIT, so a timeGrid view of N "days" stands for N rooms. FullCalendar works in UTC on a fixed
+// base date and draws exactly the minutes layoutDay computed; it never converts a time zone itself.
+// For the support unit the grid is editable: dragging shows, before the drop, the conflicts the
+// drop would create (the shared engine, in the browser); the server re-checks on save.
+import FullCalendar from '@fullcalendar/react';
+import interactionPlugin from '@fullcalendar/react/interaction';
+import classicTheme from '@fullcalendar/react/themes/classic';
+import timeGridPlugin from '@fullcalendar/react/timegrid';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/classic/theme.css';
+import '@fullcalendar/react/themes/classic/palette.css';
+import { useMemo, useRef } from 'react';
+import type { Conflict } from '../../../../shared/domain/conflicts/types.ts';
+import type { SessionItem } from '../../../../shared/schemas/summit-file.ts';
+import type { RoomItem } from '../../lib/api.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { Link, paths } from '../../lib/router.tsx';
+import { formatMinutes, type DisplayZone } from '../../lib/zone.ts';
+import { conflictCount } from '../conflicts/use-planning.ts';
+import { layoutDay } from './grid-layout.ts';
+import { KIND_COLOURS } from './session-colours.ts';
+
+const BASE = Date.UTC(2000, 0, 3);
+const DAY = 86_400_000;
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+export type Target = { room: string | null; start: number; end: number };
+export type GridEditing = {
+  preview(key: string, target: Target): Conflict[];
+  move(key: string, target: Target): Promise<boolean>;
+};
+
+type Props = {
+  slug: string; day: string; sessions: SessionItem[]; rooms: RoomItem[]; zone: DisplayZone;
+  markers?: Map<string, { hard: number; soft: number }>;
+  editing?: GridEditing;
+};
+
+export function RoomGrid({ slug, day, sessions, rooms, zone, markers, editing }: Props) {
+  const { t } = useI18n();
+  const preview = useRef<HTMLDivElement>(null);
+  const byKey = useMemo(() => new Map(sessions.map((s) => [s.key, s])), [sessions]);
+  const layout = useMemo(() => layoutDay(
+    day, sessions.map((s) => ({ key: s.key, room: s.room, start: Date.parse(s.start!), end: Date.parse(s.end!) })),
+    rooms, zone, t('programme.noRoom'),
+  ), [day, sessions, rooms, zone, t]);
+  if (layout.columns.length === 0) return <p>{t('programme.empty')}</p>;
+  const columnName = (ms: number) => layout.columns[Math.round((ms - BASE) / DAY)]?.name ?? '';
+  const events = layout.events.map((e) => {
+    const s = byKey.get(e.key)!;
+    return {
+      id: e.key, title: s.title, color: KIND_COLOURS[s.kind], editable: !!editing && !s.pinned,
+      start: new Date(BASE + e.column * DAY + (e.startMinutes - layout.firstMinute) * 60_000),
+      end: new Date(BASE + e.column * DAY + (e.endMinutes - layout.firstMinute) * 60_000),
+      extendedProps: { session: s, startMinutes: e.startMinutes, endMinutes: e.endMinutes },
+    };
+  });
+  /** Where a dragged event would land: its column's room, and real instants in the display zone. */
+  const target = (start: Date, end: Date): Target => {
+    const column = Math.floor((start.getTime() - BASE) / DAY);
+    const minutes = layout.firstMinute + (start.getTime() - BASE - column * DAY) / 60_000;
+    const from = zone.instant(day, minutes);
+    return { room: layout.columns[column]?.key ?? null, start: from, end: from + (end.getTime() - start.getTime()) };
+  };
+  // Written straight to the DOM: re-rendering FullCalendar in the middle of a drag would end it.
+  const showPreview = (key: string, to: Target) => {
+    const el = preview.current;
+    if (!el || !editing) return;
+    const found = editing.preview(key, to);
+    const where = `${to.room ? rooms.find((r) => r.key === to.room)?.name : t('programme.noRoom')}, ${zone.wall(to.start).time}–${zone.wall(to.end).time}`;
+    el.replaceChildren();
+    const head = document.createElement('p');
+    head.textContent = `${t('conflicts.preview')} (${where}) ${found.length ? t('conflicts.previewSome') : t('conflicts.previewNone')}`;
+    el.append(head);
+    if (found.length) {
+      const list = document.createElement('ul');
+      for (const c of found) {
+        const item = document.createElement('li');
+        item.className = `preview-${c.severity}`;
+        item.textContent = c.message;
+        list.append(item);
+      }
+      el.append(list);
+    }
+  };
+  const save = async (key: string, to: Target, revert: () => void) => {
+    if (!editing || !(await editing.move(key, to))) revert();
+  };
+  return (
+    <section className="room-grid" aria-label={t('programme.gridLabel', { day })}>
+      {editing && <div ref={preview} className="drop-preview" aria-live="polite" />}
+      {/* dayMinWidth needs the non-MIT scrollgrid plugin: the wrapper scrolls instead. */}
+      <div style={{ minWidth: `${4 + layout.columns.length * 9}rem` }}>
+        <FullCalendar
+          plugins={editing ? [timeGridPlugin, interactionPlugin, classicTheme] : [timeGridPlugin, classicTheme]}
+          timeZone="UTC"
+          initialDate={new Date(BASE)}
+          initialView="rooms"
+          views={{ rooms: { type: 'timeGrid', duration: { days: layout.columns.length } } }}
+          key={`${day}-${layout.columns.length}-${layout.firstMinute}-${layout.lastMinute}`}
+          headerToolbar={false}
+          allDaySlot={false}
+          nowIndicator={false}
+          height="auto"
+          slotDuration="00:15:00"
+          snapDuration="00:05:00"
+          slotHeaderInterval="01:00"
+          slotMinTime="00:00"
+          slotMaxTime={hhmm(layout.lastMinute - layout.firstMinute)}
+          dayHeaderFormat={({ date }) => columnName(Date.UTC(date.year, date.month, date.day))}
+          // FullCalendar writes the full date for screen readers ("January 3, 2000" here) and hides
+          // the visible text from them: read the room's name instead.
+          dayHeaderDidMount={({ el, date }) => {
+            const name = columnName(date.getTime());
+            el.setAttribute('aria-label', name);
+            for (const child of el.children) {
+              if (child.textContent === name) child.removeAttribute('aria-hidden');
+              else child.setAttribute('aria-hidden', 'true');
+            }
+          }}
+          slotHeaderFormat={({ date }) => formatMinutes(layout.firstMinute + date.hour * 60 + date.minute)}
+          events={events}
+          editable={!!editing}
+          eventAllow={(span, moving) => {
+            if (moving) showPreview(moving.id, target(span.start, span.end));
+            return true;
+          }}
+          eventDrop={(info) => void save(info.event.id, target(info.event.start!, info.event.end!), info.revert)}
+          eventResize={(info) => void save(info.event.id, target(info.event.start!, info.event.end!), info.revert)}
+          eventContent={(arg) => {
+            const { session, startMinutes, endMinutes } = arg.event.extendedProps as { session: SessionItem; startMinutes: number; endMinutes: number };
+            const marks = markers?.get(session.key);
+            return (
+              <Link className={`grid-event${marks?.hard ? ' has-hard' : marks?.soft ? ' has-soft' : ''}`} href={paths.session(slug, session.key)}>
+                {marks && (marks.hard || marks.soft) ? (
+                  <><span className="marker" aria-hidden="true">{marks.hard ? '⚠' : '•'}</span><span className="visually-hidden">{conflictCount(t, marks.hard + marks.soft)} </span></>
+                ) : null}
+                <span className="grid-event-time">{t('session.time', { start: formatMinutes(startMinutes), end: formatMinutes(endMinutes) })}</span>{' '}
+                <span className="grid-event-title">{session.title}</span>
+              </Link>
+            );
+          }}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { MessageKey } from '../locales/en.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../locales/index.ts';
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** `locale` picks the messages; `dateLocale` formats dates (en-GB writes "Friday 7 December 2018"). */
+type I18n = { locale: string; dateLocale: string; t: Translate; setLocale(locale: string): void };
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function translator(locale: string): Translate {
+  const messages = (LOCALES[locale] ?? LOCALES[DEFAULT_LOCALE]!).messages;
+  return (key, params) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+}
+
+function initialLocale(): string {
+  const wanted = [localStorage.getItem('locale') ?? '', ...navigator.languages].map((l) => l.slice(0, 2));
+  return wanted.find((l) => l in LOCALES) ?? DEFAULT_LOCALE;
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState(initialLocale);
+  const value = useMemo<I18n>(() => ({
+    locale,
+    dateLocale: navigator.languages.find((l) => l.slice(0, 2) === locale) ?? locale,
+    t: translator(locale),
+    setLocale: (l) => {
+      localStorage.setItem('locale', l);
+      document.documentElement.lang = l;
+      setLocaleState(l);
+    },
+  }), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n outside I18nProvider');
+  return i18n;
+}

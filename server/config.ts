@@ -1,0 +1,35 @@
+// Everything the server reads from its environment, in one place (documented in the README).
+export type Config = {
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  adminToken?: string;
+  loadDemo: boolean;
+  smtpUrl?: string;
+  mailFrom: string;
+  publicUrl: string;
+  trustProxy?: string | number | boolean;
+};
+
+function trustProxy(value: string | undefined): string | number | boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR || './data',
+    adminToken: env.ADMIN_TOKEN || undefined,
+    loadDemo: env.LOAD_DEMO !== 'false',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || `Convene <no-reply@${new URL(publicUrl).hostname}>`,
+    publicUrl,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+  };
+}

@@ -1,0 +1,63 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { zodProblems } from '../../shared/schemas/problems.ts';
+import { sqlState } from '../db/client.ts';
+import type { Caller } from './authenticate.ts';
+import { errorsReply, type Reply, type Route } from './route.ts';
+
+
+function send(res: Response, reply: Reply): void {
+  res.status(reply.status);
+  for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+  if (reply.cookies?.length) res.setHeader('set-cookie', reply.cookies);
+  if ('text' in reply) res.type(reply.type).send(reply.text);
+  else if (reply.body === undefined) res.end();
+  else res.json(reply.body);
+}
+
+/** Mounts the routes; authenticate() must have run before them. */
+export function mountRoutes(routes: readonly Route[]): Router {
+  const router = express.Router();
+  const parsers = { '100kb': express.json({ limit: '100kb' }), '5mb': express.json({ limit: '5mb' }) };
+  for (const r of routes) {
+    router[r.method](r.path, parsers[r.bodyLimit ?? '100kb'], async (req: Request, res: Response) => {
+      const caller = res.locals.caller as Caller;
+      const { actor } = caller;
+      const decision = r.access.decide(actor);
+      if (decision !== 'allow') {
+        const status = decision === 'unauthenticated' ? 401 : 403;
+        return send(res, errorsReply(status, [{ path: 'Authorization', message: `${r.method.toUpperCase()} ${r.path} needs ${r.access.name}` }]));
+      }
+      if ((r.body || r.rawBody) && req.body === undefined && req.get('content-length') !== '0' && req.get('content-type')) {
+        return send(res, errorsReply(415, [{ path: '', message: 'the body must be JSON (Content-Type: application/json)' }]));
+      }
+      const parts = [['params', r.params, req.params], ['query', r.query, req.query], ['', r.body, req.body]] as const;
+      const input: Record<string, unknown> = { actor, caller, body: req.body, request: { ip: req.ip ?? '', secure: req.secure } };
+      for (const [where, schema, value] of parts) {
+        if (!schema) continue;
+        const parsed = schema.safeParse(value ?? (where === '' ? undefined : {}));
+        if (!parsed.success) return send(res, errorsReply(400, zodProblems(parsed.error, where)));
+        input[where || 'body'] = parsed.data;
+      }
+      send(res, await r.handle(input as never));
+    });
+  }
+  return router;
+}
+
+const formatBytes = (n: number) => (n >= 1 << 20 ? `${n / (1 << 20)}MB` : `${Math.round(n / 1024)}KB`);
+
+/** The last error handler: malformed bodies become 4xx answers, database refusals 409/400, the rest 500. */
+export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const e = err as { type?: string; status?: number; message?: string; limit?: number };
+  if (e.type === 'entity.too.large') return send(res, errorsReply(413, [{ path: '', message: `the body is larger than ${formatBytes(e.limit ?? 0)}` }]));
+  if (e.type === 'entity.parse.failed') return send(res, errorsReply(400, [{ path: '', message: `the body is not valid JSON: ${e.message}` }]));
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return send(res, errorsReply(415, [{ path: '', message: e.message ?? 'unsupported encoding' }]));
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return send(res, errorsReply(e.status, [{ path: '', message: e.message ?? 'bad request' }]));
+  // A race the services' own checks could not see (two writers at once): the database refused it.
+  const state = sqlState(err);
+  if (state === '23505') return send(res, errorsReply(409, [{ path: '', message: 'an item with that key already exists' }]));
+  if (state === '23503') return send(res, errorsReply(409, [{ path: '', message: 'the item is referenced by, or refers to, another that changed meanwhile' }]));
+  if (state === '23514' || state === '22P02' || state === '22007' || state === '22008') return send(res, errorsReply(400, [{ path: '', message: 'the database refused a value as invalid' }]));
+  console.error(`${req.method} ${req.originalUrl}:`, err);
+  send(res, errorsReply(500, [{ path: '', message: 'internal error' }]));
+}

@@ -1,0 +1,46 @@
+// Starts the server: opens the database (PGlite in DATA_DIR, or DATABASE_URL), migrates it, loads the
+// demo summit into an empty database, starts the outbox worker when SMTP_URL names a mail server,
+// and serves the API and the built client.
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { loadDemoIfEmpty } from './demo/load-demo.ts';
+import { createMailer } from './modules/mail/mailer.ts';
+import { smtpTransport } from './modules/mail/transport.ts';
+import { OutboxWorker } from './modules/mail/worker.ts';
+
+const config = readConfig();
+const database = await openDatabase({ DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir });
+await database.migrate();
+if (config.loadDemo) {
+  const slug = await loadDemoIfEmpty(database.db);
+  if (slug) console.log(`Loaded the demo summit "${slug}".`);
+}
+const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
+const worker = transport ? new OutboxWorker(database.db, transport) : null;
+const mailer = createMailer({ delivers: worker !== null, publicUrl: config.publicUrl, onNudge: () => worker?.nudge() });
+worker?.start();
+
+const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+const app = createApp({
+  db: database.db, adminToken: config.adminToken, mailer, clientDir, trustProxy: config.trustProxy,
+  version: process.env.npm_package_version,
+});
+const server = app.listen(config.port, () => {
+  const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+  const mail = worker ? 'mail via SMTP_URL' : 'mail held in the outbox (no SMTP_URL)';
+  console.log(`Convene on http://localhost:${config.port} (${where}; ${mail}; ADMIN_TOKEN ${config.adminToken ? 'set' : 'not set'})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    void (async () => {
+      await worker?.stop();
+      transport?.close();
+      await database.close();
+      process.exit(0);
+    })();
+  });
+}

@@ -1,0 +1,87 @@
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { apiTokens, authSessions, signInLinks, users } from '../../db/schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return row ?? null;
+}
+
+/** The user with this address, created if there is none. */
+export async function ensureUser(db: Executor, email: string): Promise<UserRow> {
+  const lower = email.toLowerCase();
+  await db.insert(users).values({ email: lower }).onConflictDoNothing();
+  return (await findUserByEmail(db, lower))!;
+}
+
+export async function recentLinks(db: Executor, by: { email: string } | { ip: string }, since: Date): Promise<number> {
+  const where = 'email' in by ? eq(signInLinks.email, by.email) : eq(signInLinks.ip, by.ip);
+  const [row] = await db.select({ n: count() }).from(signInLinks).where(and(where, gt(signInLinks.createdAt, since)));
+  return row!.n;
+}
+
+export async function insertLink(db: Executor, link: typeof signInLinks.$inferInsert): Promise<void> {
+  await db.insert(signInLinks).values(link);
+}
+
+/** Marks a link used and returns it, if it was unused and unexpired: a link works once. */
+export async function consumeLink(db: Executor, tokenHash: string, now: Date) {
+  const [row] = await db.update(signInLinks).set({ usedAt: now })
+    .where(and(eq(signInLinks.tokenHash, tokenHash), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, now)))
+    .returning({ email: signInLinks.email, next: signInLinks.next });
+  return row ?? null;
+}
+
+export async function insertSession(db: Executor, s: typeof authSessions.$inferInsert): Promise<void> {
+  await db.insert(authSessions).values(s);
+}
+
+export async function findSession(db: Executor, tokenHash: string, now: Date) {
+  const [row] = await db.select({ session: authSessions, user: users }).from(authSessions)
+    .leftJoin(users, eq(users.id, authSessions.userId))
+    .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)));
+  return row ?? null;
+}
+
+export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
+  await db.delete(authSessions).where(eq(authSessions.tokenHash, tokenHash));
+}
+
+/** Every session of a user, or every admin session when userId is null. */
+export async function deleteSessionsOf(db: Executor, userId: number | null): Promise<number> {
+  const rows = await db.delete(authSessions)
+    .where(userId === null ? and(isNull(authSessions.userId), eq(authSessions.isAdmin, true)) : eq(authSessions.userId, userId))
+    .returning({ id: authSessions.id });
+  return rows.length;
+}
+
+export async function insertApiToken(db: Executor, t: typeof apiTokens.$inferInsert): Promise<number> {
+  const [row] = await db.insert(apiTokens).values(t).returning({ id: apiTokens.id });
+  return row!.id;
+}
+
+export async function findApiToken(db: Executor, tokenHash: string) {
+  const [row] = await db.select({ token: apiTokens, user: users }).from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  if (row) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.token.id));
+  return row ?? null;
+}
+
+export async function listApiTokens(db: Executor, userId: number | null | 'all') {
+  const rows = await db.select({
+    id: apiTokens.id, name: apiTokens.name, createdBy: apiTokens.createdBy, createdAt: apiTokens.createdAt,
+    lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, userId: apiTokens.userId, email: users.email,
+  }).from(apiTokens).leftJoin(users, eq(users.id, apiTokens.userId))
+    .where(userId === 'all' ? undefined : userId === null ? isNull(apiTokens.userId) : eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.id));
+  return rows;
+}
+
+export async function revokeApiToken(db: Executor, id: number): Promise<{ userId: number | null } | null> {
+  const [row] = await db.update(apiTokens).set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning({ userId: apiTokens.userId });
+  return row ?? null;
+}

@@ -1,0 +1,40 @@
+// Writing a message to the outbox, in the caller's transaction. Without a mail server (no SMTP_URL)
+// messages are held there for the support unit to read in the app.
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '../../db/client.ts';
+import { insertMessage } from './outbox.repo.ts';
+
+export type OutgoingMail = {
+  kind: string;
+  summitId?: number | null;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  ical?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
+  /** Carries a sign-in link: hidden from the Outbox once handed to a mail server. */
+  secret?: boolean;
+};
+
+export type Mailer = {
+  /** Whether a mail server is configured; if not, messages are held in the outbox. */
+  readonly delivers: boolean;
+  readonly publicUrl: string;
+  enqueue(tx: Executor, mail: OutgoingMail): Promise<number>;
+  /** Tells this process's worker that a committed transaction queued mail. */
+  nudge(): void;
+};
+
+export function createMailer(opts: { delivers: boolean; publicUrl: string; domain?: string; onNudge?: () => void }): Mailer {
+  const domain = opts.domain ?? new URL(opts.publicUrl).hostname;
+  return {
+    delivers: opts.delivers,
+    publicUrl: opts.publicUrl.replace(/\/$/, ''),
+    enqueue: (tx, mail) => insertMessage(tx, {
+      messageId: `<${randomUUID()}@${domain}>`, summitId: mail.summitId ?? null, kind: mail.kind, recipient: mail.to,
+      subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html ?? null, ical: mail.ical?.content ?? null,
+      icalMethod: mail.ical?.method ?? null, secret: mail.secret ?? false, status: opts.delivers ? 'queued' : 'held',
+    }),
+    nudge: () => opts.onNudge?.(),
+  };
+}

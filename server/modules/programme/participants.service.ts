@@ -1,0 +1,53 @@
+// A session's participants as a collection of their own. Adding or removing one is a change of its
+// session, with the same checks, rights and audit as any other.
+import { participantToItem } from '../../../shared/domain/summit-file.ts';
+import { zodProblems } from '../../../shared/schemas/problems.ts';
+import { participantSchema, type ParticipantItem } from '../../../shared/schemas/summit-file.ts';
+import type { Db } from '../../db/client.ts';
+import type { SummitContext } from '../summits/summit-access.ts';
+import * as repo from './programme.repo.ts';
+import { updateItem, type Outcome } from './programme.service.ts';
+
+const sessionMissing = (key: string) => ({ ok: false as const, reason: 'not_found' as const, errors: [{ path: '', message: `session "${key}" not found` }] });
+const sameParticipant = (a: ParticipantItem, b: ParticipantItem) => a.person === b.person && a.delegation === b.delegation && a.role === b.role;
+
+async function rows(db: Db, ctx: SummitContext, key: string) {
+  const id = await repo.findSessionId(db, ctx.summit.id, key, !ctx.view.drafts);
+  return id === null ? null : (await repo.loadParticipantRows(db, id)).map((r) => ({ id: r.id, ...participantToItem(r) }));
+}
+
+export async function listParticipants(db: Db, ctx: SummitContext, key: string) {
+  const list = await rows(db, ctx, key);
+  return list ? { ok: true as const, value: list } : sessionMissing(key);
+}
+
+export async function addParticipant(db: Db, ctx: SummitContext, key: string, body: unknown): Promise<Outcome<Record<string, unknown>>> {
+  const parsed = participantSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, reason: 'invalid', errors: zodProblems(parsed.error) };
+  const wanted = parsed.data;
+  let duplicate = false;
+  const result = await updateItem(db, ctx, 'sessions', key, (current) => {
+    const list = current.participants as ParticipantItem[];
+    duplicate = list.some((p) => sameParticipant(p, wanted));
+    return duplicate ? current : { ...current, participants: [...list, wanted] };
+  });
+  if (!result.ok) {
+    // The new participant is the last of the list: name its fields, not the list's.
+    const prefix = /^participants\[\d+\]\.?/;
+    return { ...result, errors: result.errors.map((e) => ({ ...e, path: e.path.replace(prefix, '') })) };
+  }
+  if (duplicate) return { ok: false, reason: 'conflict', errors: [{ path: '', message: `session "${key}" already lists this participant as ${wanted.role}` }] };
+  const added = (await rows(db, ctx, key))!.find((p) => sameParticipant(p, wanted))!;
+  return { ok: true, value: added };
+}
+
+export async function removeParticipant(db: Db, ctx: SummitContext, key: string, participantId: number): Promise<Outcome<null>> {
+  const list = await rows(db, ctx, key);
+  if (!list) return sessionMissing(key);
+  const target = list.find((p) => p.id === participantId);
+  if (!target) return { ok: false, reason: 'not_found', errors: [{ path: '', message: `participant ${participantId} not found in session "${key}"` }] };
+  const result = await updateItem(db, ctx, 'sessions', key, (current) => ({
+    ...current, participants: (current.participants as ParticipantItem[]).filter((p) => !sameParticipant(p, target)),
+  }));
+  return result.ok ? { ok: true, value: null } : result;
+}

@@ -1,0 +1,144 @@
+// Use cases on one list of a summit: read, create, update, delete an item by key.
+import type { Programme } from '../../../shared/domain/programme.ts';
+import type { ResolveContext } from '../../../shared/domain/resolve.ts';
+import { zodProblems } from '../../../shared/schemas/problems.ts';
+import type { Db, Executor } from '../../db/client.ts';
+import { actorLabel } from '../../http/access.ts';
+import type { Failure } from '../../http/route.ts';
+import { record } from '../audit/audit.repo.ts';
+import type { SummitContext } from '../summits/summit-access.ts';
+import { lockSummit, type SummitRecord } from '../summits/summits.repo.ts';
+import { LISTS, type Refs } from './programme.lists.ts';
+import { programmePolicy, type View } from './programme.policy.ts';
+import * as repo from './programme.repo.ts';
+import type { ListName } from './programme.repo.ts';
+
+type Item = Record<string, unknown>;
+export type Outcome<T> = { ok: true; value: T } | Failure;
+
+const invalid = (errors: { path: string; message: string }[]): Failure => ({ ok: false, reason: 'invalid', errors });
+const conflict = (message: string, path = ''): Failure => ({ ok: false, reason: 'conflict', errors: [{ path, message }] });
+const missing = (message: string): Failure => ({ ok: false, reason: 'not_found', errors: [{ path: '', message }] });
+
+async function load(db: Executor, summitId: number, list: ListName, view: View, keys?: string[]): Promise<Programme[ListName]> {
+  switch (list) {
+    case 'rooms': return repo.loadRooms(db, summitId, keys);
+    case 'segments': return repo.loadSegments(db, summitId, keys);
+    case 'delegations': return repo.loadDelegations(db, summitId, keys);
+    case 'people': {
+      const people = await repo.loadPeople(db, summitId, { keys, publicOnly: !view.drafts });
+      return view.contacts ? people : people.map((p) => ({ ...p, email: null }));
+    }
+    case 'sessions': return repo.loadSessions(db, summitId, { keys, publishedOnly: !view.drafts });
+  }
+}
+
+export async function listItems(db: Db, summit: SummitRecord, list: ListName, view: View): Promise<Item[]> {
+  const values = await load(db, summit.id, list, view);
+  return values.map((v) => LISTS[list].toItem(v as never, summit.timeZone));
+}
+
+export async function getItem(db: Db, summit: SummitRecord, list: ListName, key: string, view: View): Promise<Item | null> {
+  const [value] = await load(db, summit.id, list, view, [key]);
+  return value ? LISTS[list].toItem(value as never, summit.timeZone) : null;
+}
+
+/** Validates an item against its schema and its summit; on success, the value and the ids it refers to. */
+async function check(tx: Executor, summit: SummitRecord, list: ListName, body: unknown) {
+  const spec = LISTS[list];
+  const parsed = spec.schema.safeParse(body);
+  if (!parsed.success) return { ok: false as const, failure: invalid(zodProblems(parsed.error)) };
+  const refs: Refs = spec.refs(parsed.data);
+  const ids = await repo.resolveKeys(tx, summit.id, refs);
+  const ctx: ResolveContext = { timeZone: summit.timeZone, ...ids };
+  const resolved = spec.resolve(parsed.data, ctx, '');
+  if (!resolved.ok) return { ok: false as const, failure: invalid(resolved.errors) };
+  return { ok: true as const, value: resolved.value, ids };
+}
+
+const audit = (tx: Executor, ctx: SummitContext, action: 'create' | 'update' | 'delete', list: ListName, key: string, before: Item | null, after: Item | null) =>
+  record(tx, { summit: ctx.summit, actor: actorLabel(ctx.actor), action, entity: LISTS[list].noun, key, before, after });
+
+export async function createItem(db: Db, ctx: SummitContext, list: ListName, body: unknown): Promise<Outcome<Item>> {
+  const { summit } = ctx;
+  return db.transaction(async (tx) => {
+    await lockSummit(tx, summit.id, 'share');
+    const checked = await check(tx, summit, list, body);
+    if (!checked.ok) return checked.failure;
+    const { key } = checked.value;
+    const after = LISTS[list].toItem(checked.value as never, summit.timeZone);
+    const verdict = programmePolicy.mayWrite(ctx.roles, list, LISTS[list].noun, null, after);
+    if (!verdict.ok) return verdict;
+    if ((await repo.findId(tx, summit.id, list, key)) !== null) {
+      return conflict(`a ${LISTS[list].noun} with key "${key}" already exists`, 'key');
+    }
+    await repo.insertLists(tx, summit.id, { [list]: [checked.value] }, checked.ids);
+    await audit(tx, ctx, 'create', list, key, null, after);
+    return { ok: true, value: after };
+  });
+}
+
+/** A session's file item leaves out its length when it has start and end; a change may need it. */
+function withDuration(list: ListName, item: Item, current: Programme[ListName][number]): Item {
+  return list === 'sessions' ? { ...item, durationMinutes: (current as Programme['sessions'][number]).durationMinutes } : item;
+}
+
+/** A JSON merge patch: a field set to null is removed. */
+function merge(list: ListName, current: Item, patch: Item): Item {
+  const out: Item = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = v;
+  }
+  // Moving a session changes its length through start/end; unplacing it keeps its length.
+  if (list === 'sessions' && !('durationMinutes' in patch) && (out.start !== undefined || out.end !== undefined)) delete out.durationMinutes;
+  return out;
+}
+
+/** Applies a change to one item, checked as a whole, with the caller's right to make it. */
+export async function updateItem(db: Db, ctx: SummitContext, list: ListName, key: string, change: (current: Item) => Item): Promise<Outcome<Item>> {
+  const { summit } = ctx;
+  return db.transaction(async (tx) => {
+    await lockSummit(tx, summit.id, 'share');
+    const [current] = await load(tx, summit.id, list, { drafts: true, contacts: true }, [key]);
+    if (!current) return missing(`${LISTS[list].noun} "${key}" not found`);
+    const before = LISTS[list].toItem(current as never, summit.timeZone);
+    const checked = await check(tx, summit, list, change(withDuration(list, before, current)));
+    if (!checked.ok) return checked.failure;
+    const after = LISTS[list].toItem(checked.value as never, summit.timeZone);
+    const verdict = programmePolicy.mayWrite(ctx.roles, list, LISTS[list].noun, before, after);
+    if (!verdict.ok) return verdict;
+    const newKey = checked.value.key;
+    if (newKey !== key && (await repo.findId(tx, summit.id, list, newKey)) !== null) {
+      return conflict(`a ${LISTS[list].noun} with key "${newKey}" already exists`, 'key');
+    }
+    await repo.updateItem(tx, summit.id, list, key, checked.value, checked.ids);
+    await audit(tx, ctx, 'update', list, key, before, after);
+    return { ok: true, value: after };
+  });
+}
+
+/** PATCH: a JSON merge patch on the item as the file shows it. */
+export const patchItem = (db: Db, ctx: SummitContext, list: ListName, key: string, patch: Item) =>
+  updateItem(db, ctx, list, key, (current) => merge(list, current, patch));
+
+export async function deleteItem(db: Db, ctx: SummitContext, list: ListName, key: string): Promise<Outcome<null>> {
+  const { summit } = ctx;
+  const noun = LISTS[list].noun;
+  return db.transaction(async (tx) => {
+    await lockSummit(tx, summit.id, 'share');
+    const [current] = await load(tx, summit.id, list, { drafts: true, contacts: true }, [key]);
+    if (!current) return missing(`${noun} "${key}" not found`);
+    const before = LISTS[list].toItem(current as never, summit.timeZone);
+    const verdict = programmePolicy.mayWrite(ctx.roles, list, noun, before, null);
+    if (!verdict.ok) return verdict;
+    const users = list === 'sessions' ? [] : await repo.referencesTo(tx, summit.id, list, key);
+    if (users.length > 0) {
+      const shown = users.slice(0, 10).join(', ') + (users.length > 10 ? ` and ${users.length - 10} more` : '');
+      return conflict(`${noun} "${key}" is still used by ${shown}; change or delete them first`);
+    }
+    await repo.deleteItem(tx, summit.id, list, key);
+    await audit(tx, ctx, 'delete', list, key, before, null);
+    return { ok: true, value: null };
+  });
+}

@@ -1,0 +1,120 @@
+// Use cases on whole summits: the summit file in and out, and the summit's own fields.
+import type { Summit } from '../../../shared/domain/programme.ts';
+import { resolveSummit } from '../../../shared/domain/resolve.ts';
+import { readSummitFile, summitToItem, writeSummitFile } from '../../../shared/domain/summit-file.ts';
+import { dayBounds, datesBetween, zoneOffsets, type ZoneOffset } from '../../../shared/domain/time.ts';
+import { zodProblems } from '../../../shared/schemas/problems.ts';
+import { summitSchema, type SummitItem } from '../../../shared/schemas/summit-file.ts';
+import type { Db } from '../../db/client.ts';
+import { actorLabel, type Actor } from '../../http/access.ts';
+import type { Failure } from '../../http/route.ts';
+import { record } from '../audit/audit.repo.ts';
+import { insertLists, loadLists } from '../programme/programme.repo.ts';
+import { emptyKeyIds } from '../programme/programme.rows.ts';
+import { insertGrant, listGrants } from '../roles/roles.repo.ts';
+import { rolesIn, type SummitContext } from './summit-access.ts';
+import { summitsPolicy } from './summits.policy.ts';
+import * as repo from './summits.repo.ts';
+import type { SummitRecord } from './summits.repo.ts';
+
+export type Outcome<T> = { ok: true; value: T } | Failure;
+const conflict = (message: string, path = 'summit.slug'): Failure => ({ ok: false, reason: 'conflict', errors: [{ path, message }] });
+
+/** Imports a whole summit file in one transaction: all of it, or nothing. */
+export async function importSummit(db: Db, actor: Actor, body: unknown, opts: { replace: boolean }): Promise<Outcome<{ slug: string; replaced: boolean }>> {
+  const file = readSummitFile(body);
+  if (!file.ok) return { ok: false, reason: 'invalid', errors: file.errors };
+  const { summit, ...lists } = file.value;
+  return db.transaction(async (tx) => {
+    const existing = await repo.findSummit(tx, summit.slug);
+    const verdict = summitsPolicy.mayImport(actor, existing ? await rolesIn(tx, existing.id, actor) : null);
+    if (!verdict.ok) return verdict;
+    if (existing && !opts.replace) return conflict(`summit "${summit.slug}" already exists (use ?replace=true to replace it)`);
+    // A replacement keeps the summit's grants, outbox and audit: only its programme is new. Grants
+    // tied to a delegation follow it by key.
+    const grants = existing ? (await listGrants(tx, existing.id)).filter((g) => g.delegation !== null) : [];
+    if (existing) await repo.deleteProgramme(tx, existing.id);
+    const id = existing ? existing.id : await repo.insertSummit(tx, summit);
+    if (existing) await repo.updateSummit(tx, id, summit);
+    const ids = emptyKeyIds();
+    await insertLists(tx, id, lists, ids);
+    for (const g of grants) {
+      const delegationId = ids.delegations.get(g.delegation!);
+      if (delegationId !== undefined) await insertGrant(tx, { summitId: id, userId: g.userId, role: g.role, delegationId });
+    }
+    await record(tx, {
+      summit: { id, slug: summit.slug }, actor: actorLabel(actor), action: existing ? 'replace' : 'import', entity: 'summit', key: summit.slug,
+      after: { rooms: lists.rooms.length, segments: lists.segments.length, delegations: lists.delegations.length, people: lists.people.length, sessions: lists.sessions.length },
+    });
+    return { ok: true, value: { slug: summit.slug, replaced: existing !== null } };
+  });
+}
+
+export async function exportSummit(db: Db, ctx: SummitContext): Promise<Outcome<ReturnType<typeof writeSummitFile>>> {
+  const verdict = summitsPolicy.mayExport(ctx.roles);
+  if (!verdict.ok) return verdict;
+  const { summit } = ctx;
+  const file = await db.transaction(async (tx) => writeSummitFile({ summit, ...(await loadLists(tx, summit.id)) }), {
+    isolationLevel: 'repeatable read', accessMode: 'read only',
+  });
+  return { ok: true, value: file };
+}
+
+export type SummitView = SummitItem & { days: string[]; offsets: ZoneOffset[] };
+
+/** The summit as a client shows it: its fields, its days, and its zone's offsets over them. */
+export function summitView(summit: SummitRecord): SummitView {
+  const days = datesBetween(summit.startDate, summit.endDate);
+  // A week either side covers sessions just outside the summit's days.
+  const from = dayBounds(summit.startDate, summit.timeZone)[0] - 7 * 86_400_000;
+  const to = dayBounds(summit.endDate, summit.timeZone)[1] + 7 * 86_400_000;
+  return { ...summitToItem(summit), days, offsets: zoneOffsets(summit.timeZone, from, to) };
+}
+
+function checkSummit(body: unknown): Outcome<Summit> {
+  const parsed = summitSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, reason: 'invalid', errors: zodProblems(parsed.error) };
+  const resolved = resolveSummit(parsed.data, '');
+  return resolved.ok ? resolved : { ok: false, reason: 'invalid', errors: resolved.errors };
+}
+
+export async function createSummit(db: Db, actor: Actor, body: unknown): Promise<Outcome<SummitView>> {
+  const checked = checkSummit(body);
+  if (!checked.ok) return checked;
+  return db.transaction(async (tx) => {
+    if (await repo.findSummit(tx, checked.value.slug)) return conflict(`summit "${checked.value.slug}" already exists`, 'slug');
+    const id = await repo.insertSummit(tx, checked.value);
+    await record(tx, { summit: { id, slug: checked.value.slug }, actor: actorLabel(actor), action: 'create', entity: 'summit', key: checked.value.slug, after: summitToItem(checked.value) });
+    return { ok: true, value: summitView({ ...checked.value, id }) };
+  });
+}
+
+export async function updateSummit(db: Db, ctx: SummitContext, patch: Record<string, unknown>): Promise<Outcome<SummitView>> {
+  const { summit } = ctx;
+  const verdict = summitsPolicy.mayChange(ctx.roles);
+  if (!verdict.ok) return verdict;
+  const merged: Record<string, unknown> = { ...summitToItem(summit) };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete merged[k];
+    else merged[k] = v;
+  }
+  const checked = checkSummit(merged);
+  if (!checked.ok) return checked;
+  return db.transaction(async (tx) => {
+    const other = await repo.findSummit(tx, checked.value.slug);
+    if (other && other.id !== summit.id) return conflict(`summit "${checked.value.slug}" already exists`, 'slug');
+    await repo.updateSummit(tx, summit.id, checked.value);
+    await record(tx, { summit, actor: actorLabel(ctx.actor), action: 'update', entity: 'summit', key: summit.slug, before: summitToItem(summit), after: summitToItem(checked.value) });
+    return { ok: true, value: summitView({ ...checked.value, id: summit.id }) };
+  });
+}
+
+export async function deleteSummit(db: Db, ctx: SummitContext): Promise<Outcome<null>> {
+  const verdict = summitsPolicy.mayDelete(ctx.actor);
+  if (!verdict.ok) return verdict;
+  await db.transaction(async (tx) => {
+    await repo.deleteSummit(tx, ctx.summit.id);
+    await record(tx, { summit: ctx.summit, actor: actorLabel(ctx.actor), action: 'delete', entity: 'summit', key: ctx.summit.slug, before: summitToItem(ctx.summit) });
+  });
+  return { ok: true, value: null };
+}

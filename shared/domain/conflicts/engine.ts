@@ -1,0 +1,177 @@
+// The conflict engine: pure, no I/O, run by the server (GET /conflicts, publishing, placement) and
+// by the browser (live checks while dragging). Intervals are half-open: 10:00–11:00 and 11:00–12:00
+// do not overlap. Pairwise rules sweep each room's, person's and delegation's sessions in start
+// order, so a report costs O(n log n + conflicts) rather than all pairs.
+import type { Session } from '../programme.ts';
+import { sentences } from './messages.ts';
+import { byStart, check, prepare, type Checked, type Prepared } from './prepare.ts';
+import { CONFLICT_CODES, SEVERITY, type Conflict, type ConflictCode, type ConflictInput } from './types.ts';
+
+const OFFICIAL = new Set(['plenary', 'roundtable', 'special_session']);
+type Found = Omit<Conflict, 'severity' | 'start' | 'end'> & { from: number; to: number };
+
+/** Calls `pair` for every two sessions of a start-ordered list closer than `limit` ms (overlaps included). */
+function sweep(list: readonly Checked[], limit: number, pair: (a: Checked, b: Checked) => void): void {
+  const active: Checked[] = [];
+  for (const s of list) {
+    let kept = 0;
+    for (const a of active) if (a.end + limit > s.start) active[kept++] = a;
+    active.length = kept;
+    for (const a of active) pair(a, s);
+    active.push(s);
+  }
+}
+
+/** Calls `pair` for `c` and every other session of `list` closer than `limit` ms, earlier first. */
+function pairsWith(list: readonly Checked[] | undefined, c: Checked, limit: number, pair: (a: Checked, b: Checked) => void): void {
+  for (const o of list ?? []) {
+    if (o.session.key === c.session.key) continue;
+    const [a, b] = byStart(o, c) < 0 ? [o, c] : [c, o];
+    if (a.end + limit > b.start) pair(a, b);
+  }
+}
+
+/** The maximal intervals in which more than `size` sessions of a start-ordered list run at once, with the peak. */
+function overloads(list: readonly Checked[], size: number): { from: number; to: number; most: number }[] {
+  const events: [number, number][] = [];
+  for (const c of list) events.push([c.start, 1], [c.end, -1]);
+  events.sort((x, y) => x[0] - y[0] || x[1] - y[1]); // ends before starts at one instant: half-open
+  const out: { from: number; to: number; most: number }[] = [];
+  let count = 0;
+  let open: { from: number; to: number; most: number } | null = null;
+  for (let i = 0; i < events.length; i++) {
+    count += events[i]![1];
+    const t = events[i]![0];
+    if (i + 1 < events.length && events[i + 1]![0] === t) continue; // settle every event at this instant first
+    if (count > size) {
+      if (!open) open = { from: t, to: t, most: count };
+      open.most = Math.max(open.most, count);
+    } else if (open) {
+      open.to = t;
+      out.push(open);
+      open = null;
+    }
+  }
+  return out;
+}
+
+function rules(p: Prepared, out: Found[]) {
+  const say = sentences(p);
+  const travel = p.input.summit.travelMinutes * 60_000;
+  const overlap = (a: Checked, b: Checked) => [Math.max(a.start, b.start), Math.min(a.end, b.end)] as const;
+  const keys = (...cs: Checked[]) => cs.map((c) => c.session.key);
+  return {
+    roomPair: (room: string, changeover: number) => (a: Checked, b: Checked) => {
+      if (a.end > b.start) {
+        const [from, to] = overlap(a, b);
+        out.push({ code: 'ROOM_DOUBLE_BOOKED', sessions: keys(a, b), room, from, to, message: say.roomDoubleBooked(room, a, b, from, to) });
+      } else if (b.start - a.end < changeover) {
+        out.push({ code: 'CHANGEOVER_TOO_SHORT', sessions: keys(a, b), room, from: a.end, to: b.start, message: say.changeover(room, a, b, changeover) });
+      }
+    },
+    personPair: (person: string) => (a: Checked, b: Checked) => {
+      if (a.end > b.start) {
+        const [from, to] = overlap(a, b);
+        out.push({ code: 'PERSON_DOUBLE_BOOKED', sessions: keys(a, b), person, from, to, message: say.personDoubleBooked(person, a, b, from, to) });
+      } else if (b.start - a.end < travel && a.room?.building && b.room?.building && a.room.building !== b.room.building) {
+        out.push({ code: 'TRAVEL_TOO_SHORT', sessions: keys(a, b), person, from: a.end, to: b.start, message: say.travel(person, a, b, travel) });
+      }
+    },
+    sidePair: (delegation: string) => (a: Checked, b: Checked) => {
+      const side = a.session.kind === 'side_event' ? a : b.session.kind === 'side_event' ? b : null;
+      const official = side === a ? b : a;
+      if (!side || !OFFICIAL.has(official.session.kind) || a.end <= b.start) return;
+      const [from, to] = overlap(a, b);
+      out.push({ code: 'SIDE_EVENT_OVER_OFFICIAL', sessions: keys(a, b), delegation, from, to, message: say.sideEventOverOfficial(delegation, side, official, from, to) });
+    },
+    overcommitted: (delegation: string, list: readonly Checked[], only?: Checked) => {
+      const size = p.delegations.get(delegation)?.size ?? 0;
+      for (const o of overloads(list, size)) {
+        if (only && !(only.start < o.to && only.end > o.from)) continue;
+        const involved = list.filter((c) => c.start < o.to && c.end > o.from);
+        out.push({ code: 'DELEGATION_OVERCOMMITTED', sessions: keys(...involved), delegation, from: o.from, to: o.to, message: say.overcommitted(delegation, size, o.most, involved, o.from, o.to) });
+      }
+    },
+    single: (c: Checked) => {
+      const s = c.session;
+      const room = c.room;
+      if (room && s.expectedAttendance !== null && s.expectedAttendance > room.capacity) {
+        out.push({ code: 'CAPACITY_EXCEEDED', sessions: keys(c), room: room.key, from: c.start, to: c.end, message: say.capacity(c) });
+      }
+      if (room) {
+        const missing = s.equipment.filter((e) => !room.equipment.includes(e));
+        const microphones = s.microphones !== null && s.microphones > room.microphones ? s.microphones : null;
+        if (missing.length || microphones !== null) {
+          out.push({ code: 'EQUIPMENT_MISSING', sessions: keys(c), room: room.key, from: c.start, to: c.end, message: say.equipment(c, missing, microphones) });
+        }
+      }
+      const outsideSegment = c.segment !== null && (c.start < c.segment.start || c.end > c.segment.end);
+      const outsideDays = c.start < p.summitStart || c.end > p.summitEnd;
+      if (outsideSegment || outsideDays) {
+        out.push({ code: 'OUTSIDE_WINDOW', sessions: keys(c), from: c.start, to: c.end, message: say.outsideWindow(c, outsideSegment, outsideDays) });
+      }
+    },
+  };
+}
+
+const CODE_ORDER = new Map(CONFLICT_CODES.map((c, i) => [c, i]));
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function finish(found: Found[]): Conflict[] {
+  const keyed = found.map((f) => ({ f, order: CODE_ORDER.get(f.code)!, sessions: f.sessions.join(), subject: f.person ?? f.delegation ?? f.room ?? '' }));
+  keyed.sort((a, b) => a.f.from - b.f.from || a.f.to - b.f.to || a.order - b.order || compareText(a.sessions, b.sessions) || compareText(a.subject, b.subject));
+  const iso = new Map<number, string>();
+  const instant = (ms: number) => {
+    let text = iso.get(ms);
+    if (text === undefined) iso.set(ms, (text = new Date(ms).toISOString()));
+    return text;
+  };
+  // Literal objects in the contract's key order (spreading optional keys costs more at this scale).
+  return keyed.map(({ f }): Conflict => {
+    const [code, severity, sessions, start, end, message] = [f.code, SEVERITY[f.code as ConflictCode], f.sessions, instant(f.from), instant(f.to), f.message];
+    if (f.room !== undefined) return { code, severity, sessions, room: f.room, start, end, message };
+    if (f.person !== undefined) return { code, severity, sessions, person: f.person, start, end, message };
+    if (f.delegation !== undefined) return { code, severity, sessions, delegation: f.delegation, start, end, message };
+    return { code, severity, sessions, start, end, message };
+  });
+}
+
+/** Every conflict of a programme. */
+export function detectConflicts(input: ConflictInput | Prepared): Conflict[] {
+  const p = 'timed' in input ? input : prepare(input);
+  const found: Found[] = [];
+  const r = rules(p, found);
+  for (const [room, list] of p.byRoom) sweep(list, p.rooms.get(room)!.changeoverMinutes * 60_000, r.roomPair(room, p.rooms.get(room)!.changeoverMinutes * 60_000));
+  for (const [person, list] of p.byPerson) sweep(list, p.input.summit.travelMinutes * 60_000, r.personPair(person));
+  for (const [delegation, list] of p.byDelegation) r.overcommitted(delegation, list);
+  for (const [delegation, list] of p.byParticipant) sweep(list, 0, r.sidePair(delegation));
+  for (const c of p.timed) r.single(c);
+  return finish(found);
+}
+
+/**
+ * The conflicts a session would be in if it stood as `session` says (a move being dragged, a
+ * placement being tried), against the rest of the prepared programme, without re-checking the rest.
+ */
+export function conflictsInvolving(p: Prepared, session: Session): Conflict[] {
+  if (session.start === null || session.end === null) return [];
+  const c = check(session, p);
+  const found: Found[] = [];
+  const r = rules(p, found);
+  if (c.room) {
+    const changeover = c.room.changeoverMinutes * 60_000;
+    pairsWith(p.byRoom.get(c.room.key), c, changeover, r.roomPair(c.room.key, changeover));
+  }
+  for (const person of c.people) pairsWith(p.byPerson.get(person), c, p.input.summit.travelMinutes * 60_000, r.personPair(person));
+  for (const delegation of c.committed) {
+    const list = [...(p.byDelegation.get(delegation) ?? []).filter((o) => o.session.key !== c.session.key), c].sort(byStart);
+    r.overcommitted(delegation, list, c);
+  }
+  for (const delegation of c.takesPart) pairsWith(p.byParticipant.get(delegation), c, 0, r.sidePair(delegation));
+  r.single(c);
+  return finish(found);
+}
+
+export { prepare };
+export type { Prepared };

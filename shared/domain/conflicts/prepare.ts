@@ -1,0 +1,111 @@
+// The programme arranged for checking: each session with what it commits (people, delegations),
+// and the sessions grouped by room, person and delegation, each group sorted by start.
+import type { Delegation, Person, Room, Segment, Session } from '../programme.ts';
+import { PRESENCE_ROLES } from '../vocabulary.ts';
+import { instantOfWall } from '../wall-clock.ts';
+import type { ConflictInput } from './types.ts';
+
+export type Checked = {
+  session: Session;
+  start: number;
+  end: number;
+  room: Room | null;
+  segment: Segment | null;
+  /** People named with a presence role. */
+  people: string[];
+  /** Delegations committed: named with a presence role, or through one of their people. */
+  committed: string[];
+  /** Delegations taking part in any role, themselves or through their people. */
+  takesPart: string[];
+};
+
+export type Prepared = {
+  input: ConflictInput;
+  /** Sessions with a time, in start order. */
+  timed: Checked[];
+  rooms: Map<string, Room>;
+  segments: Map<string, Segment>;
+  people: Map<string, Person>;
+  delegations: Map<string, Delegation>;
+  byRoom: Map<string, Checked[]>;
+  byPerson: Map<string, Checked[]>;
+  byDelegation: Map<string, Checked[]>;
+  byParticipant: Map<string, Checked[]>;
+  summitStart: number;
+  summitEnd: number;
+};
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+export const byStart = (a: Checked, b: Checked) => a.start - b.start || a.end - b.end || (a.session.key < b.session.key ? -1 : 1);
+
+const nextDay = (date: string) => new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + 1)).toISOString().slice(0, 10);
+
+/** One session's commitments, given the summit's people. */
+export function check(session: Session, ctx: { rooms: Map<string, Room>; segments: Map<string, Segment>; people: Map<string, Person> }): Checked {
+  // A session names a handful of participants: arrays beat sets here.
+  const people: string[] = [];
+  const committed: string[] = [];
+  const takesPart: string[] = [];
+  for (const p of session.participants) {
+    const presence = PRESENCE_ROLES.has(p.role);
+    const delegation = p.person !== null ? ctx.people.get(p.person)?.delegation ?? null : p.delegation;
+    if (p.person !== null && presence && !people.includes(p.person)) people.push(p.person);
+    if (delegation !== null) {
+      if (!takesPart.includes(delegation)) takesPart.push(delegation);
+      if (presence && !committed.includes(delegation)) committed.push(delegation);
+    }
+  }
+  return {
+    session, start: session.start ?? 0, end: session.end ?? 0,
+    room: session.room !== null ? ctx.rooms.get(session.room) ?? null : null,
+    segment: session.segment !== null ? ctx.segments.get(session.segment) ?? null : null,
+    people, committed, takesPart,
+  };
+}
+
+export function prepare(input: ConflictInput): Prepared {
+  const rooms = new Map(input.rooms.map((r) => [r.key, r]));
+  const segments = new Map(input.segments.map((s) => [s.key, s]));
+  const people = new Map(input.people.map((p) => [p.key, p]));
+  const ctx = { rooms, segments, people };
+  const timed: Checked[] = [];
+  for (const s of input.sessions) if (s.start !== null && s.end !== null) timed.push(check(s, ctx));
+  timed.sort(byStart);
+  const prepared: Prepared = {
+    input, timed, rooms, segments, people,
+    delegations: new Map(input.delegations.map((d) => [d.key, d])),
+    byRoom: new Map(), byPerson: new Map(), byDelegation: new Map(), byParticipant: new Map(),
+    summitStart: instantOfWall(input.summit.startDate, 0, input.offsets),
+    summitEnd: instantOfWall(nextDay(input.summit.endDate), 0, input.offsets),
+  };
+  for (const c of timed) index(prepared, c);
+  return prepared;
+}
+
+/** Files a checked session under its room, people and delegations (lists stay in start order when added in order). */
+export function index(p: Prepared, c: Checked): void {
+  if (c.room) push(p.byRoom, c.room.key, c);
+  for (const person of c.people) push(p.byPerson, person, c);
+  for (const d of c.committed) push(p.byDelegation, d, c);
+  for (const d of c.takesPart) push(p.byParticipant, d, c);
+}
+
+/** Takes a checked session out of its groups (placement tries it elsewhere). */
+export function unindex(p: Prepared, c: Checked): void {
+  const drop = (map: Map<string, Checked[]>, key: string) => {
+    const list = map.get(key);
+    const i = list ? list.indexOf(c) : -1;
+    if (i < 0) return;
+    list!.splice(i, 1);
+    if (list!.length === 0) map.delete(key);
+  };
+  if (c.room) drop(p.byRoom, c.room.key);
+  for (const person of c.people) drop(p.byPerson, person);
+  for (const d of c.committed) drop(p.byDelegation, d);
+  for (const d of c.takesPart) drop(p.byParticipant, d);
+}

@@ -1,0 +1,27 @@
+// Where and when a session could go: every room, every start on a grid inside its window.
+import type { Prepared } from '../conflicts/prepare.ts';
+import type { Session } from '../programme.ts';
+
+export type Spot = { room: string; start: number; end: number };
+
+/** The window a session must stay in: its segment, else the summit's days. */
+export function windowOf(p: Prepared, session: Session): { from: number; to: number } {
+  const segment = session.segment !== null ? p.segments.get(session.segment) : undefined;
+  return segment ? { from: segment.start, to: segment.end } : { from: p.summitStart, to: p.summitEnd };
+}
+
+/** Spots on a `stepMinutes` grid from the window's start, in every room, plus the session's preferred starts. */
+export function spotsFor(p: Prepared, session: Session, stepMinutes: number): Spot[] {
+  const { from, to } = windowOf(p, session);
+  const length = session.durationMinutes * 60_000;
+  const starts = new Set<number>();
+  for (let t = from; t + length <= to; t += stepMinutes * 60_000) starts.add(t);
+  for (const t of session.preferredStarts) if (t >= from && t + length <= to) starts.add(t);
+  const spots: Spot[] = [];
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    for (const room of p.rooms.keys()) spots.push({ room, start, end: start + length });
+  }
+  return spots;
+}
+
+export const at = (session: Session, spot: Spot): Session => ({ ...session, room: spot.room, start: spot.start, end: spot.end });

@@ -1,0 +1,137 @@
+// The state placement searches over: which spot each session to place holds. The cost of a spot
+// against the fixed programme is computed once; against the other sessions being placed it is
+// computed only when one of them is close enough in time to share a room, a person or a
+// delegation with it, and then by the conflict engine itself, so nothing is approximated.
+import { conflictsInvolving } from '../conflicts/engine.ts';
+import { check, index, unindex, type Checked, type Prepared } from '../conflicts/prepare.ts';
+import type { Session } from '../programme.ts';
+import { at, type Spot } from './candidates.ts';
+import { softCost, unaryCost } from './cost.ts';
+
+export type Item = {
+  session: Session;
+  spots: Spot[];
+  /** Cost of each spot against the fixed programme alone. */
+  base: number[];
+  /** Spot index by "room|start", to swap two sessions' spots. */
+  spotIndex: Map<string, number>;
+  people: string[];
+  committed: string[];
+  takesPart: string[];
+  /** The spot held, or -1. */
+  at: number;
+  checked: Checked | null;
+};
+
+export const spotKey = (s: Spot) => `${s.room}|${s.start}`;
+const shares = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
+
+export class PlacementState {
+  private readonly placed = new Set<number>();
+  private readonly reach: number;
+
+  constructor(readonly p: Prepared, readonly items: Item[]) {
+    let changeover = 0;
+    for (const r of p.rooms.values()) changeover = Math.max(changeover, r.changeoverMinutes);
+    this.reach = Math.max(changeover, p.input.summit.travelMinutes) * 60_000;
+  }
+
+  static item(p: Prepared, session: Session, spots: Spot[], base: number[]): Item {
+    const c = check(at(session, spots[0]!), p);
+    return {
+      session, spots, base, spotIndex: new Map(spots.map((s, i) => [spotKey(s), i])),
+      people: c.people, committed: c.committed, takesPart: c.takesPart, at: -1, checked: null,
+    };
+  }
+
+  /** What item i would cost at spot s among the sessions placed now (itself aside); null if a hard rule breaks. */
+  cost(i: number, s: number): number | null {
+    const item = this.items[i]!;
+    const spot = item.spots[s]!;
+    for (const j of this.placed) {
+      if (j === i) continue;
+      const other = this.items[j]!;
+      const o = other.spots[other.at]!;
+      if (o.start >= spot.end + this.reach || spot.start >= o.end + this.reach) continue;
+      const overlap = o.start < spot.end && spot.start < o.end;
+      if (o.room === spot.room || shares(item.people, other.people)
+        || (overlap && (shares(item.committed, other.committed) || shares(item.takesPart, other.takesPart)))) {
+        return this.exact(item, spot);
+      }
+    }
+    return item.base[s]!;
+  }
+
+  private exact(item: Item, spot: Spot): number | null {
+    const conflicts = conflictsInvolving(this.p, at(item.session, spot));
+    if (conflicts.some((c) => c.severity === 'hard')) return null;
+    return softCost(conflicts) + unaryCost(item.session, this.p.rooms.get(spot.room)!, spot.start);
+  }
+
+  put(i: number, s: number): void {
+    const item = this.items[i]!;
+    if (item.checked) unindex(this.p, item.checked);
+    item.checked = null;
+    item.at = s;
+    if (s < 0) {
+      this.placed.delete(i);
+      return;
+    }
+    item.checked = check(at(item.session, item.spots[s]!), this.p);
+    index(this.p, item.checked);
+    this.placed.add(i);
+  }
+
+  /** The cheapest free spot of item i, or null. */
+  best(i: number, limit = Infinity): { s: number; cost: number } | null {
+    let found: { s: number; cost: number } | null = null;
+    const item = this.items[i]!;
+    for (let s = 0; s < item.spots.length; s++) {
+      if (item.base[s]! >= Math.min(limit, found?.cost ?? Infinity)) continue; // cannot beat what we have
+      const cost = this.cost(i, s);
+      if (cost !== null && (!found || cost < found.cost)) found = { s, cost };
+    }
+    return found;
+  }
+
+  /** Placed items that may stand in the way of item i at spot s: same time and room, person or committed delegation. */
+  blockers(i: number, s: number): number[] {
+    const item = this.items[i]!;
+    const spot = item.spots[s]!;
+    const out: number[] = [];
+    for (const j of this.placed) {
+      if (j === i) continue;
+      const other = this.items[j]!;
+      const o = other.spots[other.at]!;
+      if (!(o.start < spot.end && spot.start < o.end)) continue;
+      if (o.room === spot.room || shares(item.people, other.people) || shares(item.committed, other.committed)) out.push(j);
+    }
+    return out;
+  }
+
+  placedCount(): number {
+    return this.placed.size;
+  }
+
+  snapshot(): number[] {
+    return this.items.map((it) => it.at);
+  }
+
+  restore(snapshot: number[]): void {
+    this.items.forEach((_, i) => this.put(i, -1));
+    snapshot.forEach((s, i) => { if (s >= 0) this.put(i, s); });
+  }
+
+  /** Total cost of the placed items, each pair of them counted once. */
+  total(): number {
+    let sum = 0;
+    const order = [...this.placed].sort((a, b) => a - b);
+    const saved = order.map((i) => this.items[i]!.at);
+    order.forEach((i) => this.put(i, -1));
+    order.forEach((i, k) => {
+      sum += this.cost(i, saved[k]!) ?? 0;
+      this.put(i, saved[k]!);
+    });
+    return sum;
+  }
+}

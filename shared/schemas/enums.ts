@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import {
+  DELEGATION_KINDS, EQUIPMENT, ROLES, SEGMENT_KINDS, SESSION_KINDS, SESSION_STATUSES,
+} from '../domain/vocabulary.ts';
+
+export * from '../domain/vocabulary.ts';
+
+export const equipmentSchema = z.enum(EQUIPMENT);
+export const segmentKindSchema = z.enum(SEGMENT_KINDS);
+export const delegationKindSchema = z.enum(DELEGATION_KINDS);
+export const sessionKindSchema = z.enum(SESSION_KINDS);
+export const roleSchema = z.enum(ROLES);
+export const sessionStatusSchema = z.enum(SESSION_STATUSES);

@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { importSummit } from '../../server/modules/summits/summits.service.ts';
+import { smallSummitFile } from '../factories/summit-file.ts';
+import { axeViolations, launchBrowser, openPage, skipBrowser } from '../support/browser.ts';
+import { system } from '../support/app.ts';
+import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+
+
+describe.skipIf(skipBrowser)('the programme in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    base = server.base;
+    // A summit in December 2026, when Chromium's tzdata and Node's ICU disagree on Casablanca.
+    const file = smallSummitFile({ summit: { ...smallSummitFile().summit, slug: 'casablanca-2026', startDate: '2026-12-10', endDate: '2026-12-10' } });
+    file.segments = [];
+    file.sessions = [{ ...file.sessions![0]!, segment: undefined, start: '2026-12-10T10:00', end: '2026-12-10T11:15' }];
+    expect((await importSummit(server.database.db, system, file, { replace: false })).ok).toBe(true);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pageErrors: string[] = [];
+  afterEach(() => { expect(pageErrors.splice(0)).toEqual([]); });
+  const open = (path: string, viewport?: { width: number; height: number }): Promise<Page> =>
+    openPage(browser, base + path, pageErrors, viewport);
+
+  it('shows the Orangeraie side event at 08:30 on Friday 7 December in the rooms grid', async () => {
+    const page = await open('/summits/gfmd-2018/programme/2018-12-07?view=grid');
+    await page.getByRole('heading', { name: 'Friday, 7 December 2018' }).waitFor();
+    const event = page.getByRole('link', { name: /What role for capacity building/ });
+    await event.waitFor();
+    const headers = await page.getByRole('columnheader').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(headers).toEqual(['Palmeraie Plenary Hall', 'Orangeraie Room', 'Atlas Room', 'Marketplace Table 1']);
+    await expect(event.textContent()).resolves.toBe('08:30–09:45 What role for capacity building in turning the Global Compact on Migration into action?');
+    // The event sits in the Orangeraie column.
+    const [column, box] = await Promise.all([
+      page.getByRole('columnheader', { name: 'Orangeraie Room' }).boundingBox(), event.boundingBox(),
+    ]);
+    expect(box!.x >= column!.x - 1 && box!.x + box!.width <= column!.x + column!.width + 1).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("switches to the viewer's own zone (Asia/Kathmandu, +05:45)", async () => {
+    const page = await open('/summits/gfmd-2018/programme/2018-12-07?view=list');
+    // Chromium names the zone by its older alias, Asia/Katmandu.
+    await page.getByRole('radio', { name: /^My time \(Asia\/Kat(h)?mandu\)$/ }).check();
+    const item = page.getByRole('listitem').filter({ hasText: 'What role for capacity building' });
+    await expect(item.locator('time').textContent()).resolves.toBe('13:15–14:30');
+    await page.close();
+  });
+
+  it('opens the session page with participants by role, by keyboard alone', async () => {
+    const page = await open('/summits/gfmd-2018/programme/2018-12-07?view=list');
+    await page.getByRole('link', { name: /What role for capacity building/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Panellists' }).waitFor();
+    const panellists = await page.getByRole('heading', { name: 'Panellists' }).locator('xpath=following-sibling::ul[1]/li').allTextContents();
+    expect(panellists).toEqual([
+      'Paul Robert Tiendrebeogo, Minister of African Integration and Burkinabé Abroad, Burkina Faso',
+      'Alberto Amador Leal, Director of Administration, National Institute of Migration, Mexico',
+      'Souad Zaidi, Deputy Mayor for International Cooperation, City of Rabat; Member of Parliament, Morocco, City of Rabat',
+      'Camilla Hagström, Deputy Head of Unit B3, Migration and Employment, DG DEVCO, European Commission',
+      'Ralph Genetzke, MIEUX Programme Director, Head of the ICMPD Brussels Mission, International Centre for Migration Policy Development',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('reads well on a phone: the list view by default, no horizontal scrolling', async () => {
+    const page = await open('/summits/gfmd-2018/programme/2018-12-07', { width: 390, height: 844 });
+    await page.getByRole('link', { name: /What role for capacity building/ }).waitFor();
+    expect(await page.getByRole('radio', { name: 'List' }).isChecked()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows summit times from the server's zone data, not Chromium's (Casablanca, December 2026)", async () => {
+    const page = await open('/summits/casablanca-2026/programme/2026-12-10?view=list');
+    const item = page.getByRole('listitem').filter({ hasText: 'What role for capacity building' });
+    await expect(item.locator('time').textContent()).resolves.toBe('10:00–11:15');
+    await page.close();
+  });
+});
