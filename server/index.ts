@@ -1,11 +1,12 @@
 // Starts the server: opens the database (PGlite in DATA_DIR, or DATABASE_URL), migrates it, loads the
 // demo summit into an empty database, starts the outbox worker when SMTP_URL names a mail server,
-// and serves the API and the built client.
+// purges expired sign-ins hourly, and serves the API and the built client.
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { loadDemoIfEmpty } from './demo/load-demo.ts';
+import { purgeExpired } from './modules/auth/auth.service.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { smtpTransport } from './modules/mail/transport.ts';
 import { OutboxWorker } from './modules/mail/worker.ts';
@@ -19,8 +20,14 @@ if (config.loadDemo) {
 }
 const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
 const worker = transport ? new OutboxWorker(database.db, transport) : null;
-const mailer = createMailer({ delivers: worker !== null, publicUrl: config.publicUrl, onNudge: () => worker?.nudge() });
-worker?.start();
+const mailer = createMailer({ delivers: worker !== null, publicUrl: config.publicUrl });
+await worker?.listen(database);
+
+// Expired sign-in links and sessions are forgotten at start and then hourly.
+const purge = () => purgeExpired(database.db).catch((e: Error) => console.error('purging expired sign-ins:', e.message));
+await purge();
+const purging = setInterval(purge, 3_600_000);
+purging.unref();
 
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 const app = createApp({
@@ -36,6 +43,7 @@ const server = app.listen(config.port, () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
+    clearInterval(purging);
     void (async () => {
       await worker?.stop();
       transport?.close();

@@ -20,6 +20,8 @@ export type Database = {
   db: Db;
   engine: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /** Calls `onNotify` for each NOTIFY on `channel` (from any process, once its transaction commits). */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** The embedded engine, when it is PGlite (tests dump it to clone databases). */
   pglite?: PGlite;
@@ -42,6 +44,7 @@ export async function openPglite(source: { dataDir: string } | { dump: Blob } | 
     db: db as unknown as Db,
     engine: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
+    listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
     close: () => client.close(),
     pglite: client,
   };
@@ -62,6 +65,11 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       } finally {
         await lock.end();
       }
+    },
+    listen: async (channel, onNotify) => {
+      // postgres.js listens on a connection of its own and listens again after a reconnect.
+      const { unlisten } = await client.listen(channel, () => onNotify());
+      return unlisten;
     },
     close: () => client.end({ timeout: 5 }),
   };

@@ -75,7 +75,6 @@ describe('the outbox', () => {
     smtp.reject = null;
     const { requeue } = await import('../../server/modules/mail/outbox.repo.ts');
     expect(await requeue(database.db, failed!.id, 'queued')).toBe(true);
-    w.nudge();
     await smtp.waitFor(1);
     await until(async () => (await rows(database))[0]!.status === 'sent');
     expect(smtp.received[0]!.messageId).toBe(failed!.messageId);
@@ -133,6 +132,22 @@ describe('the outbox', () => {
     await until(async () => (await rows(database)).every((m) => m.status === 'sent'));
     await new Promise((r) => setTimeout(r, 200));
     expect([smtp.received.length, new Set(smtp.messageIds()).size]).toEqual([120, 120]);
+  });
+});
+
+describe('waking the worker', () => {
+  it('delivers at once when another connection commits mail, long before its next poll', async () => {
+    const { database, smtp } = await setup();
+    const url = inject('databaseUrl') ? database.env.DATABASE_URL : null;
+    const other = url ? await openPostgres(url, { max: 2 }) : database;
+    if (url) cleanup.push(() => other.close());
+    // Polling alone would first look again in an hour: only the commit's NOTIFY can wake it.
+    const w = worker(database, smtp, { pollMs: 3_600_000 });
+    await w.listen(database);
+    await until(async () => (await w.runOnce()) === 0);
+    await other.db.transaction((tx) => queueMessages(tx, 3, 'woken'));
+    await smtp.waitFor(3, 10_000);
+    expect(smtp.received.map((m) => m.subject).sort()).toEqual(['woken 0', 'woken 1', 'woken 2']);
   });
 });
 

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/http/access.ts';
-import { apiTokens, signInLinks } from '../../server/db/schema.ts';
+import { apiTokens, authSessions, signInLinks } from '../../server/db/schema.ts';
+import { purgeExpired } from '../../server/modules/auth/auth.service.ts';
 import { smallSummitFile } from '../factories/summit-file.ts';
 import { admin, PUBLIC_URL, signIn, testApi, type TestApi } from '../support/app.ts';
 import { TestSmtp } from '../support/smtp.ts';
@@ -114,6 +115,25 @@ describe('sessions', () => {
     expect((await api.http.post('/api/auth/sign-out-everywhere').set(phone.headers)).status).toBe(204);
     const after = await Promise.all([phone, tablet].map((s) => api.http.get('/api/auth/me').set('cookie', s.cookie)));
     expect(after.map((r) => r.body.kind)).toEqual(['anonymous', 'anonymous']);
+  });
+
+  it('forgets expired links and sessions, but keeps links the rate limits still count', async () => {
+    const db = api.database.db;
+    const stale = await signIn(api, 'm.stale@example.org');
+    const fresh = await signIn(api, 'm.fresh@example.org');
+    await api.http.post('/api/auth/link').send({ email: 'm.pending@example.org' });
+    const staleHash = hashToken(stale.cookie.split('=')[1]!);
+    await db.update(authSessions).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(authSessions.tokenHash, staleHash));
+    // m.stale's link expired an hour ago; m.fresh's a minute ago, but the last 15 minutes' links count.
+    await db.update(signInLinks).set({ createdAt: sql`now() - interval '75 minutes'`, expiresAt: sql`now() - interval '60 minutes'` }).where(eq(signInLinks.email, 'm.stale@example.org'));
+    await db.update(signInLinks).set({ createdAt: sql`now() - interval '14 minutes'`, expiresAt: sql`now() - interval '1 minute'` }).where(eq(signInLinks.email, 'm.fresh@example.org'));
+
+    // Every other link of this file was made minutes ago: only m.stale's link and session go.
+    expect(await purgeExpired(db)).toEqual({ links: 1, sessions: 1 });
+    const links = (await db.select({ email: signInLinks.email }).from(signInLinks)).map((l) => l.email);
+    expect(links.filter((e) => e.startsWith('m.')).sort()).toEqual(['m.fresh@example.org', 'm.pending@example.org']);
+    expect((await api.http.get('/api/auth/me').set('cookie', stale.cookie)).body.kind).toBe('anonymous');
+    expect((await api.http.get('/api/auth/me').set('cookie', fresh.cookie)).body.email).toBe('m.fresh@example.org');
   });
 
   it('opens a browser session with ADMIN_TOKEN', async () => {

@@ -27,8 +27,8 @@ export async function testApi(opts: { smtp?: TestSmtp; worker?: Partial<WorkerOp
   const database = await testDatabase();
   const transport = opts.smtp ? smtpTransport(opts.smtp.url, 'Convene <no-reply@convene.test>') : null;
   const worker = transport ? new OutboxWorker(database.db, transport, { ...FAST_WORKER, ...opts.worker }) : null;
-  const mailer = createMailer({ delivers: worker !== null, publicUrl: PUBLIC_URL, onNudge: () => worker?.nudge() });
-  worker?.start();
+  const mailer = createMailer({ delivers: worker !== null, publicUrl: PUBLIC_URL });
+  await worker?.listen(database);
   const app = createApp({ db: database.db, adminToken: ADMIN_TOKEN, mailer, trustProxy: opts.trustProxy });
   return {
     database, http: supertest(app), worker,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { apiTokens, authSessions, signInLinks, users } from '../../db/schema.ts';
 
@@ -84,4 +84,14 @@ export async function revokeApiToken(db: Executor, id: number): Promise<{ userId
   const [row] = await db.update(apiTokens).set({ revokedAt: sql`now()` })
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning({ userId: apiTokens.userId });
   return row ?? null;
+}
+
+/**
+ * Deletes expired sessions, and links that are expired and older than the rate-limit window
+ * (`countedSince`), since the limits count recent links whether used or not.
+ */
+export async function purgeExpired(db: Executor, now: Date, countedSince: Date): Promise<{ links: number; sessions: number }> {
+  const links = await db.delete(signInLinks).where(and(lt(signInLinks.expiresAt, now), lt(signInLinks.createdAt, countedSince))).returning({ id: signInLinks.id });
+  const sessions = await db.delete(authSessions).where(lt(authSessions.expiresAt, now)).returning({ id: authSessions.id });
+  return { links: links.length, sessions: sessions.length };
 }

@@ -26,7 +26,7 @@ export async function requestLink(db: Db, mailer: Mailer, input: { email: string
   const email = input.email.trim().toLowerCase();
   const since = new Date(Date.now() - LIMITS.windowMs);
   const tooMany = (what: string): Failure => ({ ok: false, reason: 'too_many', errors: [{ path: what === 'address' ? 'email' : '', message: `too many sign-in links requested from this ${what}; try again in 15 minutes` }] });
-  const result = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     if ((await repo.recentLinks(tx, { ip }, since)) >= LIMITS.perIp) return tooMany('network address');
     if ((await repo.recentLinks(tx, { email }, since)) >= LIMITS.perEmail) return tooMany('address');
     const token = newToken();
@@ -35,8 +35,6 @@ export async function requestLink(db: Db, mailer: Mailer, input: { email: string
     await mailer.enqueue(tx, { kind: 'sign_in', to: email, ...mail, secret: true });
     return { ok: true as const, value: null };
   });
-  if (result.ok) mailer.nudge();
-  return result;
 }
 
 export type NewSession = { cookieToken: string; csrfToken: string; next: string | null };
@@ -129,4 +127,9 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
     await record(tx, { summit: null, actor: actorLabel(actor), action: 'revoke', entity: 'api token', key: String(id) });
     return { ok: true, value: null };
   });
+}
+
+/** Forgets expired sign-in links and sessions; the server runs it hourly. */
+export function purgeExpired(db: Db, now = new Date()): Promise<{ links: number; sessions: number }> {
+  return repo.purgeExpired(db, now, new Date(now.getTime() - LIMITS.windowMs));
 }

@@ -50,6 +50,5 @@ export async function resend(db: Db, mailer: Mailer, actor: Actor, id: number): 
     await repo.requeue(tx, id, 'queued');
     await record(tx, { summit, actor: actorLabel(actor), action: 'resend', entity: 'message', key: String(id), before: { status: m.status } });
   });
-  mailer.nudge();
   return { ok: true, value: messageView((await repo.findMessage(db, id))!) };
 }

@@ -20,12 +20,11 @@ export type Mailer = {
   /** Whether a mail server is configured; if not, messages are held in the outbox. */
   readonly delivers: boolean;
   readonly publicUrl: string;
+  /** Writes the message in the caller's transaction; workers hear of it when that commits. */
   enqueue(tx: Executor, mail: OutgoingMail): Promise<number>;
-  /** Tells this process's worker that a committed transaction queued mail. */
-  nudge(): void;
 };
 
-export function createMailer(opts: { delivers: boolean; publicUrl: string; domain?: string; onNudge?: () => void }): Mailer {
+export function createMailer(opts: { delivers: boolean; publicUrl: string; domain?: string }): Mailer {
   const domain = opts.domain ?? new URL(opts.publicUrl).hostname;
   return {
     delivers: opts.delivers,
@@ -35,6 +34,5 @@ export function createMailer(opts: { delivers: boolean; publicUrl: string; domai
       subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html ?? null, ical: mail.ical?.content ?? null,
       icalMethod: mail.ical?.method ?? null, secret: mail.secret ?? false, status: opts.delivers ? 'queued' : 'held',
     }),
-    nudge: () => opts.onNudge?.(),
   };
 }

@@ -1,14 +1,21 @@
 // The outbox table: messages are written here in the transaction that causes them, then claimed
 // by workers with FOR UPDATE SKIP LOCKED under a lease. A worker that dies leaves its lease to
-// expire; the next worker sends again with the same Message-ID.
+// expire; the next worker sends again with the same Message-ID. Queuing a message notifies the
+// workers of every process (LISTEN/NOTIFY), so none waits for its next poll.
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { outbox } from '../../db/schema.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
+/** Workers LISTEN here; a NOTIFY is delivered when the transaction that queued mail commits. */
+export const OUTBOX_CHANNEL = 'convene_outbox';
+
+const notifyWorkers = (db: Executor) => db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+
 export async function insertMessage(db: Executor, m: typeof outbox.$inferInsert): Promise<number> {
   const [row] = await db.insert(outbox).values(m).returning({ id: outbox.id });
+  if (m.status === 'queued') await notifyWorkers(db);
   return row!.id;
 }
 
@@ -54,6 +61,7 @@ export async function markFailed(db: Executor, id: number, leaseToken: string, e
 export async function requeue(db: Executor, id: number, status: 'queued' | 'held'): Promise<boolean> {
   const rows = await db.update(outbox).set({ status, attempts: 0, nextAttemptAt: sql`now()`, lastError: null })
     .where(and(eq(outbox.id, id), sql`${outbox.status} <> 'sending'`)).returning({ id: outbox.id });
+  if (rows.length > 0 && status === 'queued') await notifyWorkers(db);
   return rows.length > 0;
 }
 

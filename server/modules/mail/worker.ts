@@ -1,10 +1,11 @@
 // Delivers the outbox. Any number of workers, in any number of processes, may run against one
 // database: each claims its batch with FOR UPDATE SKIP LOCKED under a lease, so no message is sent
 // by two workers at once; a worker that dies mid-send leaves the lease to expire and another sends
-// that message again, with the same Message-ID.
+// that message again, with the same Message-ID. A listening worker wakes when any process commits
+// new mail; otherwise (and as a safety net) it polls every pollMs.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client.ts';
-import { claim, markFailed, markRetry, markSent, renewLease, type OutboxRow } from './outbox.repo.ts';
+import type { Database, Db } from '../../db/client.ts';
+import { claim, markFailed, markRetry, markSent, OUTBOX_CHANNEL, renewLease, type OutboxRow } from './outbox.repo.ts';
 import type { Transport } from './transport.ts';
 
 export type WorkerOptions = {
@@ -35,6 +36,7 @@ export class OutboxWorker {
   private running = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
   readonly options: WorkerOptions;
 
   constructor(private readonly db: Db, private readonly transport: Transport, options: Partial<WorkerOptions> = {}) {
@@ -90,11 +92,19 @@ export class OutboxWorker {
     })();
   }
 
+  /** Starts, and wakes at once whenever a transaction in any process commits queued mail. */
+  async listen(database: Pick<Database, 'listen'>): Promise<void> {
+    this.unlisten ??= await database.listen(OUTBOX_CHANNEL, () => this.nudge());
+    this.start();
+  }
+
   nudge(): void {
     this.wake?.();
   }
 
   async stop(): Promise<void> {
+    await this.unlisten?.();
+    this.unlisten = null;
     this.running = false;
     this.wake?.();
     await this.loop;

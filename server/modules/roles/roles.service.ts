@@ -30,7 +30,7 @@ export async function grant(
   if (needsDelegation !== (input.delegation !== undefined)) {
     return { ok: false, reason: 'invalid', errors: [{ path: 'delegation', message: needsDelegation ? `a ${input.role} role names a delegation` : `a ${input.role} role names no delegation` }] };
   }
-  const result = await db.transaction(async (tx): Promise<Outcome<Grant>> => {
+  return db.transaction(async (tx): Promise<Outcome<Grant>> => {
     const delegationId = input.delegation === undefined ? null : await findId(tx, ctx.summit.id, 'delegations', input.delegation);
     if (input.delegation !== undefined && delegationId === null) return { ok: false, reason: 'invalid', errors: [{ path: 'delegation', message: `unknown delegation "${input.delegation}"` }] };
     const user = await ensureUser(tx, input.email);
@@ -45,8 +45,6 @@ export async function grant(
     }
     return { ok: true, value };
   });
-  if (result.ok && input.invite) mailer.nudge();
-  return result;
 }
 
 export async function revoke(db: Db, ctx: SummitContext, id: number): Promise<Outcome<null>> {

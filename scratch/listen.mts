@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+const pg = await PGlite.create();
+let got = 0;
+await pg.listen('convene_outbox', () => { got++; });
+await pg.transaction(async (tx) => { await tx.query(`select pg_notify('convene_outbox', '')`); await tx.query(`select pg_notify('convene_outbox', '')`); console.log('in tx', got); });
+await new Promise((r) => setTimeout(r, 50));
+console.log('after commit', got);
+await pg.exec(`select pg_notify('convene_outbox', '')`);
+await new Promise((r) => setTimeout(r, 50));
+console.log('after exec', got);
+await pg.close();
