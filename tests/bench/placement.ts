@@ -124,13 +124,14 @@ export async function benchPlacement(sizes: Size[] = ['S', 'M', 'L'], seeds = [1
       const { fixed, events } = placementInstance(size, seed);
       const exact = await optimum(fixed, events);
       const t0 = performance.now();
-      const result = place(fixed, events, { stepMinutes: 30, timeLimitMs: SIZES[size].limitMs });
+      // A budget of 90% of the goal's time: what runs after the last step must fit in the rest.
+      const result = place(fixed, events, { stepMinutes: 30, timeLimitMs: SIZES[size].limitMs * 0.9 });
       const ms = performance.now() - t0;
       const ratio = exact.cost > 0 ? result.cost / exact.cost : result.cost === 0 ? 1 : Infinity;
       rows.push({
         size: `${size} (${SIZES[size].events}×${SIZES[size].rooms}×${SIZES[size].slots})`, seed,
         placed: `${result.placed.length} / ${exact.placed}`, costRatio: ratio.toFixed(3), time: `${(ms / 1000).toFixed(2)} s`,
-        goal: `${result.placed.length === exact.placed && ratio <= SIZES[size].goal && ms <= SIZES[size].limitMs * 1.05 ? 'met' : 'MISSED'} (≤ ${SIZES[size].goal}×, ${SIZES[size].limitMs / 1000} s)`,
+        goal: `${result.placed.length === exact.placed && ratio <= SIZES[size].goal && ms <= SIZES[size].limitMs ? 'met' : 'MISSED'} (≤ ${SIZES[size].goal}×, ${SIZES[size].limitMs / 1000} s)`,
         mip: `${exact.status}, ${exact.seconds.toFixed(1)} s`,
       });
     }

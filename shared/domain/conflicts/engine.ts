@@ -4,10 +4,9 @@
 // order, so a report costs O(n log n + conflicts) rather than all pairs.
 import type { Session } from '../programme.ts';
 import { sentences } from './messages.ts';
-import { byStart, check, prepare, type Checked, type Prepared } from './prepare.ts';
+import { byStart, check, OFFICIAL_KINDS as OFFICIAL, prepare, sideOrOfficial, type Checked, type Prepared } from './prepare.ts';
 import { CONFLICT_CODES, SEVERITY, type Conflict, type ConflictCode, type ConflictInput } from './types.ts';
 
-const OFFICIAL = new Set(['plenary', 'roundtable', 'special_session']);
 type Found = Omit<Conflict, 'severity' | 'start' | 'end'> & { from: number; to: number };
 
 /** Calls `pair` for every two sessions of a start-ordered list closer than `limit` ms (overlaps included). */
@@ -31,18 +30,23 @@ function pairsWith(list: readonly Checked[] | undefined, c: Checked, limit: numb
   }
 }
 
-/** The maximal intervals in which more than `size` sessions of a start-ordered list run at once, with the peak. */
+/**
+ * The maximal intervals in which more than `size` sessions of a start-ordered list run at once,
+ * with the peak. Starts come in order already; ends are sorted as numbers, and at one instant ends
+ * count before starts (intervals are half-open).
+ */
 function overloads(list: readonly Checked[], size: number): { from: number; to: number; most: number }[] {
-  const events: [number, number][] = [];
-  for (const c of list) events.push([c.start, 1], [c.end, -1]);
-  events.sort((x, y) => x[0] - y[0] || x[1] - y[1]); // ends before starts at one instant: half-open
   const out: { from: number; to: number; most: number }[] = [];
+  if (list.length <= size) return out;
+  const ends = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) ends[i] = list[i]!.end;
+  ends.sort();
   let count = 0;
   let open: { from: number; to: number; most: number } | null = null;
-  for (let i = 0; i < events.length; i++) {
-    count += events[i]![1];
-    const t = events[i]![0];
-    if (i + 1 < events.length && events[i + 1]![0] === t) continue; // settle every event at this instant first
+  for (let i = 0, j = 0; i < list.length || j < ends.length;) {
+    const t = i < list.length && list[i]!.start < ends[j]! ? list[i]!.start : ends[j]!;
+    while (j < ends.length && ends[j] === t) { count--; j++; }
+    while (i < list.length && list[i]!.start === t) { count++; i++; }
     if (count > size) {
       if (!open) open = { from: t, to: t, most: count };
       open.most = Math.max(open.most, count);
@@ -168,7 +172,7 @@ export function conflictsInvolving(p: Prepared, session: Session): Conflict[] {
     const list = [...(p.byDelegation.get(delegation) ?? []).filter((o) => o.session.key !== c.session.key), c].sort(byStart);
     r.overcommitted(delegation, list, c);
   }
-  for (const delegation of c.takesPart) pairsWith(p.byParticipant.get(delegation), c, 0, r.sidePair(delegation));
+  if (sideOrOfficial(c.session)) for (const delegation of c.takesPart) pairsWith(p.byParticipant.get(delegation), c, 0, r.sidePair(delegation));
   r.single(c);
   return finish(found);
 }

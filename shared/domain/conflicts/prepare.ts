@@ -15,7 +15,7 @@ export type Checked = {
   people: string[];
   /** Delegations committed: named with a presence role, or through one of their people. */
   committed: string[];
-  /** Delegations taking part in any role, themselves or through their people. */
+  /** Delegations taking part in any role, themselves or through their people (often `committed` itself). */
   takesPart: string[];
 };
 
@@ -30,6 +30,7 @@ export type Prepared = {
   byRoom: Map<string, Checked[]>;
   byPerson: Map<string, Checked[]>;
   byDelegation: Map<string, Checked[]>;
+  /** Side events and official sessions by the delegations taking part: all the side-event rule compares. */
   byParticipant: Map<string, Checked[]>;
   summitStart: number;
   summitEnd: number;
@@ -41,25 +42,34 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
+/** Official sessions, which side events should not overlap for the delegations in both. */
+export const OFFICIAL_KINDS: ReadonlySet<string> = new Set(['plenary', 'roundtable', 'special_session']);
+/** Whether the side-event rule can concern a session at all. */
+export const sideOrOfficial = (s: Session) => s.kind === 'side_event' || OFFICIAL_KINDS.has(s.kind);
+
+const NONE: string[] = [];
+
 export const byStart = (a: Checked, b: Checked) => a.start - b.start || a.end - b.end || (a.session.key < b.session.key ? -1 : 1);
 
 const nextDay = (date: string) => new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + 1)).toISOString().slice(0, 10);
 
 /** One session's commitments, given the summit's people. */
 export function check(session: Session, ctx: { rooms: Map<string, Room>; segments: Map<string, Segment>; people: Map<string, Person> }): Checked {
-  // A session names a handful of participants: arrays beat sets here.
-  const people: string[] = [];
-  const committed: string[] = [];
-  const takesPart: string[] = [];
+  // A session names a handful of participants: arrays beat sets here. Large programmes are bound
+  // by allocation, so empty lists are shared and takesPart is committed itself when they agree.
+  let people = NONE;
+  let committed = NONE;
+  let takesPart = NONE;
   for (const p of session.participants) {
     const presence = PRESENCE_ROLES.has(p.role);
     const delegation = p.person !== null ? ctx.people.get(p.person)?.delegation ?? null : p.delegation;
-    if (p.person !== null && presence && !people.includes(p.person)) people.push(p.person);
+    if (p.person !== null && presence && !people.includes(p.person)) (people === NONE ? (people = []) : people).push(p.person);
     if (delegation !== null) {
-      if (!takesPart.includes(delegation)) takesPart.push(delegation);
-      if (presence && !committed.includes(delegation)) committed.push(delegation);
+      if (!takesPart.includes(delegation)) (takesPart === NONE ? (takesPart = []) : takesPart).push(delegation);
+      if (presence && !committed.includes(delegation)) (committed === NONE ? (committed = []) : committed).push(delegation);
     }
   }
+  if (takesPart.length === committed.length) takesPart = committed; // committed ⊆ takesPart: the same
   return {
     session, start: session.start ?? 0, end: session.end ?? 0,
     room: session.room !== null ? ctx.rooms.get(session.room) ?? null : null,
@@ -92,7 +102,7 @@ export function index(p: Prepared, c: Checked): void {
   if (c.room) push(p.byRoom, c.room.key, c);
   for (const person of c.people) push(p.byPerson, person, c);
   for (const d of c.committed) push(p.byDelegation, d, c);
-  for (const d of c.takesPart) push(p.byParticipant, d, c);
+  if (sideOrOfficial(c.session)) for (const d of c.takesPart) push(p.byParticipant, d, c);
 }
 
 /** Takes a checked session out of its groups (placement tries it elsewhere). */
@@ -107,5 +117,5 @@ export function unindex(p: Prepared, c: Checked): void {
   if (c.room) drop(p.byRoom, c.room.key);
   for (const person of c.people) drop(p.byPerson, person);
   for (const d of c.committed) drop(p.byDelegation, d);
-  for (const d of c.takesPart) drop(p.byParticipant, d);
+  if (sideOrOfficial(c.session)) for (const d of c.takesPart) drop(p.byParticipant, d);
 }
