@@ -151,6 +151,20 @@ describe('waking the worker', () => {
   });
 });
 
+describe('a nudge during a batch', () => {
+  it('is not lost: mail committed while the worker sends goes out after that batch, not at the next poll', async () => {
+    const { database, smtp } = await setup();
+    const w = worker(database, smtp, { pollMs: 3_600_000 });
+    await w.listen(database);
+    smtp.delayMs = 400; // the first message keeps the worker busy
+    await queueMessages(database.db, 1, 'first');
+    await until(async () => (await rows(database)).some((m) => m.status === 'sending'));
+    await queueMessages(database.db, 1, 'second');
+    await smtp.waitFor(2, 10_000);
+    expect(smtp.received.map((m) => m.subject)).toEqual(['first 0', 'second 0']);
+  });
+});
+
 describe('a worker process killed with SIGKILL', () => {
   it.skipIf(!inject('databaseUrl'))('loses nothing: the next worker sends what it held, duplicates carrying the same Message-ID', async () => {
     const { database, smtp } = await setup();

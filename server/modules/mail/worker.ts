@@ -35,6 +35,8 @@ const describe = (e: unknown) => String((e as Error).message ?? e).slice(0, 1000
 export class OutboxWorker {
   private running = false;
   private wake: (() => void) | null = null;
+  /** A nudge came while a batch was being claimed or sent: look again before sleeping. */
+  private nudged = false;
   private loop: Promise<void> | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   readonly options: WorkerOptions;
@@ -76,12 +78,13 @@ export class OutboxWorker {
     this.loop = (async () => {
       while (this.running) {
         let claimed = 0;
+        this.nudged = false;
         try {
           claimed = await this.runOnce();
         } catch (e) {
           console.error('outbox worker:', describe(e));
         }
-        if (claimed < this.options.batchSize && this.running) {
+        if (claimed < this.options.batchSize && this.running && !this.nudged) {
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, this.options.pollMs);
             this.wake = () => { clearTimeout(timer); resolve(); };
@@ -99,7 +102,8 @@ export class OutboxWorker {
   }
 
   nudge(): void {
-    this.wake?.();
+    if (this.wake) this.wake();
+    else this.nudged = true;
   }
 
   async stop(): Promise<void> {
