@@ -1,28 +1,34 @@
 // The conflict engine: pure, no I/O, run by the server (GET /conflicts, publishing, placement) and
 // by the browser (live checks while dragging). Intervals are half-open: 10:00–11:00 and 11:00–12:00
 // do not overlap. Pairwise rules sweep each room's, person's and delegation's sessions in start
-// order, so a report costs O(n log n + conflicts) rather than all pairs.
+// order, so a report costs O(n log n + conflicts) rather than all pairs. A full report files the
+// sessions by group in compressed rows (filing.ts); checking one session uses the prepared lists.
 import type { Session } from '../programme.ts';
 import { sentences } from './messages.ts';
-import { byStart, check, OFFICIAL_KINDS as OFFICIAL, prepare, sideOrOfficial, type Checked, type Prepared } from './prepare.ts';
+import { eachGroup, file, sessionsOf, type Rows } from './filing.ts';
+import { byStart, check, lookups, OFFICIAL_KINDS as OFFICIAL, prepare, sideOrOfficial, type Lookups, type Prepared, type Timed } from './prepare.ts';
 import { CONFLICT_CODES, SEVERITY, type Conflict, type ConflictCode, type ConflictInput } from './types.ts';
 
 type Found = Omit<Conflict, 'severity' | 'start' | 'end'> & { from: number; to: number };
 
-/** Calls `pair` for every two sessions of a start-ordered list closer than `limit` ms (overlaps included). */
-function sweep(list: readonly Checked[], limit: number, pair: (a: Checked, b: Checked) => void): void {
-  const active: Checked[] = [];
-  for (const s of list) {
+const active: Timed[] = []; // the sweep's open sessions, reused: sweeps do not nest
+
+/** Calls `pair` for every two sessions of a group (filed in start order) closer than `limit` ms (overlaps included). */
+function sweep(timed: readonly Timed[], rows: Rows, group: number, limit: number, pair: (a: Timed, b: Timed) => void): void {
+  active.length = 0;
+  for (let i = rows.start[group]!, to = rows.start[group + 1]!; i < to; i++) {
+    const s = timed[rows.ranks[i]!]!;
     let kept = 0;
     for (const a of active) if (a.end + limit > s.start) active[kept++] = a;
     active.length = kept;
     for (const a of active) pair(a, s);
     active.push(s);
   }
+  active.length = 0;
 }
 
 /** Calls `pair` for `c` and every other session of `list` closer than `limit` ms, earlier first. */
-function pairsWith(list: readonly Checked[] | undefined, c: Checked, limit: number, pair: (a: Checked, b: Checked) => void): void {
+function pairsWith(list: readonly Timed[] | undefined, c: Timed, limit: number, pair: (a: Timed, b: Timed) => void): void {
   for (const o of list ?? []) {
     if (o.session.key === c.session.key) continue;
     const [a, b] = byStart(o, c) < 0 ? [o, c] : [c, o];
@@ -35,7 +41,7 @@ function pairsWith(list: readonly Checked[] | undefined, c: Checked, limit: numb
  * with the peak. Starts come in order already; ends are sorted as numbers, and at one instant ends
  * count before starts (intervals are half-open).
  */
-function overloads(list: readonly Checked[], size: number): { from: number; to: number; most: number }[] {
+function overloads(list: readonly Timed[], size: number): { from: number; to: number; most: number }[] {
   const out: { from: number; to: number; most: number }[] = [];
   if (list.length <= size) return out;
   const ends = new Float64Array(list.length);
@@ -59,13 +65,13 @@ function overloads(list: readonly Checked[], size: number): { from: number; to: 
   return out;
 }
 
-function rules(p: Prepared, out: Found[]) {
+function rules(p: Lookups, out: Found[]) {
   const say = sentences(p);
   const travel = p.input.summit.travelMinutes * 60_000;
-  const overlap = (a: Checked, b: Checked) => [Math.max(a.start, b.start), Math.min(a.end, b.end)] as const;
-  const keys = (...cs: Checked[]) => cs.map((c) => c.session.key);
+  const overlap = (a: Timed, b: Timed) => [Math.max(a.start, b.start), Math.min(a.end, b.end)] as const;
+  const keys = (...cs: Timed[]) => cs.map((c) => c.session.key);
   return {
-    roomPair: (room: string, changeover: number) => (a: Checked, b: Checked) => {
+    roomPair: (room: string, changeover: number) => (a: Timed, b: Timed) => {
       if (a.end > b.start) {
         const [from, to] = overlap(a, b);
         out.push({ code: 'ROOM_DOUBLE_BOOKED', sessions: keys(a, b), room, from, to, message: say.roomDoubleBooked(room, a, b, from, to) });
@@ -73,7 +79,7 @@ function rules(p: Prepared, out: Found[]) {
         out.push({ code: 'CHANGEOVER_TOO_SHORT', sessions: keys(a, b), room, from: a.end, to: b.start, message: say.changeover(room, a, b, changeover) });
       }
     },
-    personPair: (person: string) => (a: Checked, b: Checked) => {
+    personPair: (person: string) => (a: Timed, b: Timed) => {
       if (a.end > b.start) {
         const [from, to] = overlap(a, b);
         out.push({ code: 'PERSON_DOUBLE_BOOKED', sessions: keys(a, b), person, from, to, message: say.personDoubleBooked(person, a, b, from, to) });
@@ -81,14 +87,14 @@ function rules(p: Prepared, out: Found[]) {
         out.push({ code: 'TRAVEL_TOO_SHORT', sessions: keys(a, b), person, from: a.end, to: b.start, message: say.travel(person, a, b, travel) });
       }
     },
-    sidePair: (delegation: string) => (a: Checked, b: Checked) => {
+    sidePair: (delegation: string) => (a: Timed, b: Timed) => {
       const side = a.session.kind === 'side_event' ? a : b.session.kind === 'side_event' ? b : null;
       const official = side === a ? b : a;
       if (!side || !OFFICIAL.has(official.session.kind) || a.end <= b.start) return;
       const [from, to] = overlap(a, b);
       out.push({ code: 'SIDE_EVENT_OVER_OFFICIAL', sessions: keys(a, b), delegation, from, to, message: say.sideEventOverOfficial(delegation, side, official, from, to) });
     },
-    overcommitted: (delegation: string, list: readonly Checked[], only?: Checked) => {
+    overcommitted: (delegation: string, list: readonly Timed[], only?: Timed) => {
       const size = p.delegations.get(delegation)?.size ?? 0;
       for (const o of overloads(list, size)) {
         if (only && !(only.start < o.to && only.end > o.from)) continue;
@@ -96,7 +102,7 @@ function rules(p: Prepared, out: Found[]) {
         out.push({ code: 'DELEGATION_OVERCOMMITTED', sessions: keys(...involved), delegation, from: o.from, to: o.to, message: say.overcommitted(delegation, size, o.most, involved, o.from, o.to) });
       }
     },
-    single: (c: Checked) => {
+    single: (c: Timed) => {
       const s = c.session;
       const room = c.room;
       if (room && s.expectedAttendance !== null && s.expectedAttendance > room.capacity) {
@@ -142,15 +148,20 @@ function finish(found: Found[]): Conflict[] {
 }
 
 /** Every conflict of a programme. */
-export function detectConflicts(input: ConflictInput | Prepared): Conflict[] {
-  const p = 'timed' in input ? input : prepare(input);
+export function detectConflicts(input: ConflictInput): Conflict[] {
+  const p = lookups(input);
+  const f = file(p);
   const found: Found[] = [];
   const r = rules(p, found);
-  for (const [room, list] of p.byRoom) sweep(list, p.rooms.get(room)!.changeoverMinutes * 60_000, r.roomPair(room, p.rooms.get(room)!.changeoverMinutes * 60_000));
-  for (const [person, list] of p.byPerson) sweep(list, p.input.summit.travelMinutes * 60_000, r.personPair(person));
-  for (const [delegation, list] of p.byDelegation) r.overcommitted(delegation, list);
-  for (const [delegation, list] of p.byParticipant) sweep(list, 0, r.sidePair(delegation));
-  for (const c of p.timed) r.single(c);
+  const travel = p.input.summit.travelMinutes * 60_000;
+  eachGroup(f.byRoom, (room, g) => {
+    const changeover = p.rooms.get(room)!.changeoverMinutes * 60_000;
+    sweep(f.timed, f.byRoom, g, changeover, r.roomPair(room, changeover));
+  });
+  eachGroup(f.byPerson, (person, g) => sweep(f.timed, f.byPerson, g, travel, r.personPair(person)));
+  eachGroup(f.byDelegation, (delegation, g) => r.overcommitted(delegation, sessionsOf(f.timed, f.byDelegation, g)));
+  eachGroup(f.byParticipant, (delegation, g) => sweep(f.timed, f.byParticipant, g, 0, r.sidePair(delegation)));
+  for (const c of f.timed) r.single(c);
   return finish(found);
 }
 

@@ -1,9 +1,9 @@
 // Plain sentences for conflicts, naming the room, person or delegation, the sessions and the local
 // time in the summit's zone.
 import { formatInterval, wallClockIn } from '../wall-clock.ts';
-import type { Checked, Prepared } from './prepare.ts';
+import type { Lookups, Timed } from './prepare.ts';
 
-const quote = (c: Checked) => `"${c.session.title}"`;
+const quote = (c: Timed) => `"${c.session.title}"`;
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 const minutes = (ms: number) => Math.round(ms / 60_000);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -12,7 +12,7 @@ const KIND_NAMES: Record<string, string> = {
   marketplace_consultation: 'Marketplace consultation', meeting: 'meeting',
 };
 
-export function sentences(p: Prepared) {
+export function sentences(p: Lookups) {
   // A report names the same few instants over and over: format each interval once.
   const intervals = new Map<string, string>();
   const when = (start: number, end: number) => {
@@ -25,26 +25,26 @@ export function sentences(p: Prepared) {
   const personName = (key: string) => p.people.get(key)?.name ?? key;
   const delegationName = (key: string) => p.delegations.get(key)?.name ?? key;
   return {
-    roomDoubleBooked: (room: string, a: Checked, b: Checked, s: number, e: number) =>
+    roomDoubleBooked: (room: string, a: Timed, b: Timed, s: number, e: number) =>
       `${roomName(room)} is booked twice on ${when(s, e)}: ${quote(a)} and ${quote(b)}.`,
-    changeover: (room: string, a: Checked, b: Checked, needed: number) =>
+    changeover: (room: string, a: Timed, b: Timed, needed: number) =>
       `${roomName(room)} has ${plural(minutes(b.start - a.end), 'minute')} between ${quote(a)} and ${quote(b)} on ${when(a.end, b.start)}; it needs ${minutes(needed)} to change over.`,
-    personDoubleBooked: (person: string, a: Checked, b: Checked, s: number, e: number) =>
+    personDoubleBooked: (person: string, a: Timed, b: Timed, s: number, e: number) =>
       `${personName(person)} is expected at ${quote(a)} and ${quote(b)} at once on ${when(s, e)}.`,
-    travel: (person: string, a: Checked, b: Checked, needed: number) =>
+    travel: (person: string, a: Timed, b: Timed, needed: number) =>
       `${personName(person)} has ${plural(minutes(b.start - a.end), 'minute')} on ${when(a.end, b.start)} to go from ${quote(a)} (${a.room!.building}) to ${quote(b)} (${b.room!.building}); the walk takes ${minutes(needed)}.`,
-    overcommitted: (delegation: string, size: number, most: number, sessions: Checked[], s: number, e: number) =>
+    overcommitted: (delegation: string, size: number, most: number, sessions: Timed[], s: number, e: number) =>
       `${delegationName(delegation)} has ${plural(size, 'delegate')} but is committed to ${most} sessions on ${when(s, e)}: ${list(sessions.map(quote))}.`,
-    sideEventOverOfficial: (delegation: string, side: Checked, official: Checked, s: number, e: number) =>
+    sideEventOverOfficial: (delegation: string, side: Timed, official: Timed, s: number, e: number) =>
       `Side event ${quote(side)} overlaps ${KIND_NAMES[official.session.kind]} ${quote(official)} on ${when(s, e)}, and ${delegationName(delegation)} takes part in both.`,
-    capacity: (c: Checked) =>
+    capacity: (c: Timed) =>
       `${quote(c)} expects ${c.session.expectedAttendance} people but ${c.room!.name} seats ${c.room!.capacity} (${when(c.start, c.end)}).`,
-    equipment: (c: Checked, missing: string[], microphones: number | null) => {
+    equipment: (c: Timed, missing: string[], microphones: number | null) => {
       const needs = [...missing, ...(microphones !== null ? [plural(microphones, 'microphone')] : [])];
       const has = [...missing.map((m) => `no ${m}`), ...(microphones !== null ? [plural(c.room!.microphones, 'microphone')] : [])];
       return `${quote(c)} needs ${list(needs)} but ${c.room!.name} has ${list(has)} (${when(c.start, c.end)}).`;
     },
-    outsideWindow: (c: Checked, segment: boolean, days: boolean) => {
+    outsideWindow: (c: Timed, segment: boolean, days: boolean) => {
       const reasons: string[] = [];
       if (segment) {
         const seg = c.segment!;

@@ -1,16 +1,22 @@
-// The programme arranged for checking: each session with what it commits (people, delegations),
-// and the sessions grouped by room, person and delegation, each group sorted by start.
+// The programme arranged for checking one session against the rest: each session with what it
+// commits (people, delegations), and the sessions grouped by room, person and delegation, each
+// group sorted by start. (A whole report files its sessions more cheaply: see filing.ts.)
 import type { Delegation, Person, Room, Segment, Session } from '../programme.ts';
 import { PRESENCE_ROLES } from '../vocabulary.ts';
 import { instantOfWall } from '../wall-clock.ts';
 import type { ConflictInput } from './types.ts';
 
-export type Checked = {
+/** A session with a time, with its room and segment: what the rules read. */
+export type Timed = {
   session: Session;
   start: number;
   end: number;
   room: Room | null;
   segment: Segment | null;
+};
+
+/** A timed session with what it commits, for checking it against the rest. */
+export type Checked = Timed & {
   /** People named with a presence role. */
   people: string[];
   /** Delegations committed: named with a presence role, or through one of their people. */
@@ -19,21 +25,26 @@ export type Checked = {
   takesPart: string[];
 };
 
-export type Prepared = {
+/** A programme's items by key and its summit's bounds: what the rules and their sentences read. */
+export type Lookups = {
   input: ConflictInput;
-  /** Sessions with a time, in start order. */
-  timed: Checked[];
   rooms: Map<string, Room>;
   segments: Map<string, Segment>;
   people: Map<string, Person>;
   delegations: Map<string, Delegation>;
+  summitStart: number;
+  summitEnd: number;
+};
+
+/** The programme filed for checking one session against the rest (moves, placement). */
+export type Prepared = Lookups & {
+  /** Sessions with a time, in start order. */
+  timed: Checked[];
   byRoom: Map<string, Checked[]>;
   byPerson: Map<string, Checked[]>;
   byDelegation: Map<string, Checked[]>;
   /** Side events and official sessions by the delegations taking part: all the side-event rule compares. */
   byParticipant: Map<string, Checked[]>;
-  summitStart: number;
-  summitEnd: number;
 };
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -49,7 +60,7 @@ export const sideOrOfficial = (s: Session) => s.kind === 'side_event' || OFFICIA
 
 const NONE: string[] = [];
 
-export const byStart = (a: Checked, b: Checked) => a.start - b.start || a.end - b.end || (a.session.key < b.session.key ? -1 : 1);
+export const byStart = (a: Timed, b: Timed) => a.start - b.start || a.end - b.end || (a.session.key < b.session.key ? -1 : 1);
 
 const nextDay = (date: string) => new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + 1)).toISOString().slice(0, 10);
 
@@ -78,21 +89,24 @@ export function check(session: Session, ctx: { rooms: Map<string, Room>; segment
   };
 }
 
-export function prepare(input: ConflictInput): Prepared {
-  const rooms = new Map(input.rooms.map((r) => [r.key, r]));
-  const segments = new Map(input.segments.map((s) => [s.key, s]));
-  const people = new Map(input.people.map((p) => [p.key, p]));
-  const ctx = { rooms, segments, people };
-  const timed: Checked[] = [];
-  for (const s of input.sessions) if (s.start !== null && s.end !== null) timed.push(check(s, ctx));
-  timed.sort(byStart);
-  const prepared: Prepared = {
-    input, timed, rooms, segments, people,
+export function lookups(input: ConflictInput): Lookups {
+  return {
+    input,
+    rooms: new Map(input.rooms.map((r) => [r.key, r])),
+    segments: new Map(input.segments.map((s) => [s.key, s])),
+    people: new Map(input.people.map((p) => [p.key, p])),
     delegations: new Map(input.delegations.map((d) => [d.key, d])),
-    byRoom: new Map(), byPerson: new Map(), byDelegation: new Map(), byParticipant: new Map(),
     summitStart: instantOfWall(input.summit.startDate, 0, input.offsets),
     summitEnd: instantOfWall(nextDay(input.summit.endDate), 0, input.offsets),
   };
+}
+
+export function prepare(input: ConflictInput): Prepared {
+  const l = lookups(input);
+  const timed: Checked[] = [];
+  for (const s of input.sessions) if (s.start !== null && s.end !== null) timed.push(check(s, l));
+  timed.sort(byStart);
+  const prepared: Prepared = { ...l, timed, byRoom: new Map(), byPerson: new Map(), byDelegation: new Map(), byParticipant: new Map() };
   for (const c of timed) index(prepared, c);
   return prepared;
 }

@@ -169,6 +169,6 @@ describe('checking one moved session', () => {
     const moved = { ...b, room: 'menara', start: Date.parse('2018-12-07T07:30:00Z'), end: Date.parse('2018-12-07T08:30:00Z') };
     expect(summary(conflictsInvolving(prepared, moved))).toEqual(['ROOM_DOUBLE_BOOKED a+b 07:30-08:00', 'DELEGATION_OVERCOMMITTED a+b 07:30-08:00']);
     expect(conflictsInvolving(prepared, b)).toEqual([]);
-    expect(detectConflicts(prepared)).toEqual([]);
+    expect(detectConflicts(prepared.input)).toEqual([]);
   });
 });
