@@ -96,7 +96,8 @@ export function benchConflicts(): ConflictRow[] {
     const programme = generatedProgramme(n);
     const participations = programme.sessions.reduce((sum, s) => sum + s.participants.length, 0);
     const input = { ...programme, offsets: OFFSETS };
-    for (let i = 0; i < 3; i++) detectConflicts(input); // warm-up
+    // Warm-up: at least five reports and a second, so that the measured runs are optimised code.
+    for (let i = 0, t0 = performance.now(); i < 5 || performance.now() - t0 < 1000; i++) detectConflicts(input);
     const runs = Array.from({ length: 11 }, () => time(() => detectConflicts(input)));
     const found = detectConflicts(input).length;
     const m = median(runs);
