@@ -33,8 +33,14 @@ export type AppOptions = {
 
 export function apiRoutes(db: Db, mailer: Mailer, adminToken: string | undefined): Route[] {
   return [
-    ...summitRoutes(db), ...programmeRoutes(db), ...scheduleRoutes(db), ...authRoutes(db, mailer, adminToken),
-    ...rolesRoutes(db, mailer), ...mailRoutes(db, mailer), ...auditRoutes(db), ...conflictRoutes(db),
+    ...summitRoutes(db),
+    ...programmeRoutes(db),
+    ...scheduleRoutes(db),
+    ...authRoutes(db, mailer, adminToken),
+    ...rolesRoutes(db, mailer),
+    ...mailRoutes(db, mailer),
+    ...auditRoutes(db),
+    ...conflictRoutes(db),
   ];
 }
 
@@ -48,7 +54,11 @@ export function createApp(opts: AppOptions): Express {
   const mailer = opts.mailer ?? createMailer({ delivers: false, publicUrl: 'http://localhost:3000' });
   const routes = apiRoutes(opts.db, mailer, opts.adminToken);
   const openapi = route({
-    method: 'get', path: '/api/openapi.json', tag: 'meta', access: anyone, summary: 'This document',
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'meta',
+    access: anyone,
+    summary: 'This document',
     responses: { 200: { description: 'OpenAPI 3.1' } },
     handle: async () => ({ status: 200, body: document }),
   });
@@ -62,7 +72,9 @@ export function createApp(opts: AppOptions): Express {
   if (opts.clientDir && existsSync(opts.clientDir)) {
     app.use(express.static(opts.clientDir, { index: false, maxAge: '1h' }));
     // The client routes in the browser: every other path gets the app's page.
-    app.get('/{*path}', (_req, res) => { res.sendFile(join(opts.clientDir!, 'index.html'), { maxAge: 0 }); });
+    app.get('/{*path}', (_req, res) => {
+      res.sendFile(join(opts.clientDir!, 'index.html'), { maxAge: 0 });
+    });
   }
   app.use(errorHandler);
   return app;

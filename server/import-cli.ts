@@ -21,8 +21,11 @@ const config = readConfig();
 const database = await openDatabase({ DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir });
 try {
   await database.migrate();
-  const result = await importSummit(database.db, { kind: 'admin', label: 'command line import' }, body, { replace: args.includes('--replace') });
-  if (result.ok) console.log(`${result.value.replaced ? 'Replaced' : 'Imported'} summit "${result.value.slug}".`);
+  const result = await importSummit(database.db, { kind: 'admin', label: 'command line import' }, body, {
+    replace: args.includes('--replace'),
+  });
+  if (result.ok)
+    console.log(`${result.value.replaced ? 'Replaced' : 'Imported'} summit "${result.value.slug}".`);
   else {
     for (const e of result.errors) console.error(`${e.path || '(file)'}: ${e.message}`);
     process.exitCode = 1;

@@ -24,20 +24,27 @@ const mailer = createMailer({ delivers: worker !== null, publicUrl: config.publi
 await worker?.listen(database);
 
 // Expired sign-in links and sessions are forgotten at start and then hourly.
-const purge = () => purgeExpired(database.db).catch((e: Error) => console.error('purging expired sign-ins:', e.message));
+const purge = () =>
+  purgeExpired(database.db).catch((e: Error) => console.error('purging expired sign-ins:', e.message));
 await purge();
 const purging = setInterval(purge, 3_600_000);
 purging.unref();
 
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 const app = createApp({
-  db: database.db, adminToken: config.adminToken, mailer, clientDir, trustProxy: config.trustProxy,
+  db: database.db,
+  adminToken: config.adminToken,
+  mailer,
+  clientDir,
+  trustProxy: config.trustProxy,
   version: process.env.npm_package_version,
 });
 const server = app.listen(config.port, () => {
   const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   const mail = worker ? 'mail via SMTP_URL' : 'mail held in the outbox (no SMTP_URL)';
-  console.log(`Convene on http://localhost:${config.port} (${where}; ${mail}; ADMIN_TOKEN ${config.adminToken ? 'set' : 'not set'})`);
+  console.log(
+    `Convene on http://localhost:${config.port} (${where}; ${mail}; ADMIN_TOKEN ${config.adminToken ? 'set' : 'not set'})`,
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -29,7 +29,9 @@ export type Database = {
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-export async function openPglite(source: { dataDir: string } | { dump: Blob } | { memory: true }): Promise<Database> {
+export async function openPglite(
+  source: { dataDir: string } | { dump: Blob } | { memory: true },
+): Promise<Database> {
   let client: PGlite;
   if ('dataDir' in source) {
     mkdirSync(source.dataDir, { recursive: true });

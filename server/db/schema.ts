@@ -3,9 +3,28 @@
 // CHECK constraints rather than enums, so that adding a kind is a one-line migration.
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  boolean, check, date, foreignKey, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { DELEGATION_KINDS, EQUIPMENT, ROLES, SEGMENT_KINDS, SESSION_KINDS, SESSION_STATUSES } from '../../shared/schemas/enums.ts';
+import {
+  DELEGATION_KINDS,
+  EQUIPMENT,
+  ROLES,
+  SEGMENT_KINDS,
+  SESSION_KINDS,
+  SESSION_STATUSES,
+} from '../../shared/schemas/enums.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const oneOf = (column: SQL, values: readonly string[]) =>
@@ -13,191 +32,278 @@ const oneOf = (column: SQL, values: readonly string[]) =>
 const allOf = (column: SQL, values: readonly string[]) =>
   sql`${column} <@ array[${sql.raw(values.map((v) => `'${v}'`).join(', '))}]::text[]`;
 
-export const summits = pgTable('summits', {
-  id: serial('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  theme: text('theme').notNull().default(''),
-  venue: text('venue').notNull().default(''),
-  timeZone: text('time_zone').notNull(),
-  startDate: date('start_date').notNull(),
-  endDate: date('end_date').notNull(),
-  proposalDeadline: instant('proposal_deadline'),
-  travelMinutes: integer('travel_minutes').notNull().default(10),
-  createdAt: instant('created_at').notNull().defaultNow(),
-}, (t) => [
-  check('summits_dates', sql`${t.endDate} >= ${t.startDate}`),
-  check('summits_travel', sql`${t.travelMinutes} >= 0`),
-]);
+export const summits = pgTable(
+  'summits',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    theme: text('theme').notNull().default(''),
+    venue: text('venue').notNull().default(''),
+    timeZone: text('time_zone').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    proposalDeadline: instant('proposal_deadline'),
+    travelMinutes: integer('travel_minutes').notNull().default(10),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('summits_dates', sql`${t.endDate} >= ${t.startDate}`),
+    check('summits_travel', sql`${t.travelMinutes} >= 0`),
+  ],
+);
 
-const summitId = () => integer('summit_id').notNull().references(() => summits.id, { onDelete: 'cascade' });
+const summitId = () =>
+  integer('summit_id')
+    .notNull()
+    .references(() => summits.id, { onDelete: 'cascade' });
 
-export const rooms = pgTable('rooms', {
-  id: serial('id').primaryKey(),
-  summitId: summitId(),
-  key: text('key').notNull(),
-  name: text('name').notNull(),
-  capacity: integer('capacity').notNull(),
-  building: text('building'),
-  equipment: text('equipment').array().notNull().default(sql`'{}'::text[]`),
-  microphones: integer('microphones').notNull().default(0),
-  changeoverMinutes: integer('changeover_minutes').notNull().default(0),
-}, (t) => [
-  unique('rooms_key').on(t.summitId, t.key),
-  unique('rooms_summit_id').on(t.summitId, t.id),
-  check('rooms_capacity', sql`${t.capacity} >= 0`),
-  check('rooms_microphones', sql`${t.microphones} >= 0`),
-  check('rooms_changeover', sql`${t.changeoverMinutes} >= 0`),
-  check('rooms_equipment', allOf(sql`${t.equipment}`, EQUIPMENT)),
-]);
+export const rooms = pgTable(
+  'rooms',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    capacity: integer('capacity').notNull(),
+    building: text('building'),
+    equipment: text('equipment').array().notNull().default(sql`'{}'::text[]`),
+    microphones: integer('microphones').notNull().default(0),
+    changeoverMinutes: integer('changeover_minutes').notNull().default(0),
+  },
+  (t) => [
+    unique('rooms_key').on(t.summitId, t.key),
+    unique('rooms_summit_id').on(t.summitId, t.id),
+    check('rooms_capacity', sql`${t.capacity} >= 0`),
+    check('rooms_microphones', sql`${t.microphones} >= 0`),
+    check('rooms_changeover', sql`${t.changeoverMinutes} >= 0`),
+    check('rooms_equipment', allOf(sql`${t.equipment}`, EQUIPMENT)),
+  ],
+);
 
-export const segments = pgTable('segments', {
-  id: serial('id').primaryKey(),
-  summitId: summitId(),
-  key: text('key').notNull(),
-  kind: text('kind').notNull(),
-  title: text('title').notNull(),
-  startAt: instant('start_at').notNull(),
-  endAt: instant('end_at').notNull(),
-}, (t) => [
-  unique('segments_key').on(t.summitId, t.key),
-  unique('segments_summit_id').on(t.summitId, t.id),
-  check('segments_kind', oneOf(sql`${t.kind}`, SEGMENT_KINDS)),
-  check('segments_time', sql`${t.endAt} > ${t.startAt}`),
-]);
+export const segments = pgTable(
+  'segments',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    startAt: instant('start_at').notNull(),
+    endAt: instant('end_at').notNull(),
+  },
+  (t) => [
+    unique('segments_key').on(t.summitId, t.key),
+    unique('segments_summit_id').on(t.summitId, t.id),
+    check('segments_kind', oneOf(sql`${t.kind}`, SEGMENT_KINDS)),
+    check('segments_time', sql`${t.endAt} > ${t.startAt}`),
+  ],
+);
 
-export const delegations = pgTable('delegations', {
-  id: serial('id').primaryKey(),
-  summitId: summitId(),
-  key: text('key').notNull(),
-  name: text('name').notNull(),
-  kind: text('kind').notNull(),
-  size: integer('size').notNull(),
-}, (t) => [
-  unique('delegations_key').on(t.summitId, t.key),
-  unique('delegations_summit_id').on(t.summitId, t.id),
-  check('delegations_kind', oneOf(sql`${t.kind}`, DELEGATION_KINDS)),
-  check('delegations_size', sql`${t.size} >= 0`),
-]);
+export const delegations = pgTable(
+  'delegations',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    size: integer('size').notNull(),
+  },
+  (t) => [
+    unique('delegations_key').on(t.summitId, t.key),
+    unique('delegations_summit_id').on(t.summitId, t.id),
+    check('delegations_kind', oneOf(sql`${t.kind}`, DELEGATION_KINDS)),
+    check('delegations_size', sql`${t.size} >= 0`),
+  ],
+);
 
-export const people = pgTable('people', {
-  id: serial('id').primaryKey(),
-  summitId: summitId(),
-  key: text('key').notNull(),
-  name: text('name').notNull(),
-  email: text('email'),
-  delegationId: integer('delegation_id'),
-  title: text('title'),
-}, (t) => [
-  unique('people_key').on(t.summitId, t.key),
-  unique('people_summit_id').on(t.summitId, t.id),
-  foreignKey({ name: 'people_delegation', columns: [t.summitId, t.delegationId], foreignColumns: [delegations.summitId, delegations.id] }),
-  index('people_email').on(sql`lower(${t.email})`),
-]);
+export const people = pgTable(
+  'people',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    delegationId: integer('delegation_id'),
+    title: text('title'),
+  },
+  (t) => [
+    unique('people_key').on(t.summitId, t.key),
+    unique('people_summit_id').on(t.summitId, t.id),
+    foreignKey({
+      name: 'people_delegation',
+      columns: [t.summitId, t.delegationId],
+      foreignColumns: [delegations.summitId, delegations.id],
+    }),
+    index('people_email').on(sql`lower(${t.email})`),
+  ],
+);
 
-export const sessions = pgTable('sessions', {
-  id: serial('id').primaryKey(),
-  summitId: summitId(),
-  key: text('key').notNull(),
-  kind: text('kind').notNull(),
-  title: text('title').notNull(),
-  segmentId: integer('segment_id'),
-  roomId: integer('room_id'),
-  startAt: instant('start_at'),
-  endAt: instant('end_at'),
-  durationMinutes: integer('duration_minutes').notNull(),
-  // Hints for placement, as UTC ISO strings; never queried by time.
-  preferredStarts: jsonb('preferred_starts').$type<string[]>().notNull().default([]),
-  expectedAttendance: integer('expected_attendance'),
-  equipment: text('equipment').array().notNull().default(sql`'{}'::text[]`),
-  microphones: integer('microphones'),
-  pinned: boolean('pinned').notNull().default(false),
-  status: text('status').notNull().default('draft'),
-}, (t) => [
-  unique('sessions_key').on(t.summitId, t.key),
-  unique('sessions_summit_id').on(t.summitId, t.id),
-  foreignKey({ name: 'sessions_segment', columns: [t.summitId, t.segmentId], foreignColumns: [segments.summitId, segments.id] }),
-  foreignKey({ name: 'sessions_room', columns: [t.summitId, t.roomId], foreignColumns: [rooms.summitId, rooms.id] }),
-  index('sessions_start').on(t.summitId, t.startAt),
-  check('sessions_kind', oneOf(sql`${t.kind}`, SESSION_KINDS)),
-  check('sessions_status', oneOf(sql`${t.status}`, SESSION_STATUSES)),
-  check('sessions_time_pair', sql`(${t.startAt} is null) = (${t.endAt} is null)`),
-  check('sessions_time', sql`${t.endAt} > ${t.startAt}`),
-  check('sessions_duration', sql`${t.durationMinutes} > 0`),
-  check('sessions_attendance', sql`${t.expectedAttendance} >= 0`),
-  check('sessions_microphones', sql`${t.microphones} >= 0`),
-  check('sessions_equipment', allOf(sql`${t.equipment}`, EQUIPMENT)),
-]);
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    segmentId: integer('segment_id'),
+    roomId: integer('room_id'),
+    startAt: instant('start_at'),
+    endAt: instant('end_at'),
+    durationMinutes: integer('duration_minutes').notNull(),
+    // Hints for placement, as UTC ISO strings; never queried by time.
+    preferredStarts: jsonb('preferred_starts').$type<string[]>().notNull().default([]),
+    expectedAttendance: integer('expected_attendance'),
+    equipment: text('equipment').array().notNull().default(sql`'{}'::text[]`),
+    microphones: integer('microphones'),
+    pinned: boolean('pinned').notNull().default(false),
+    status: text('status').notNull().default('draft'),
+  },
+  (t) => [
+    unique('sessions_key').on(t.summitId, t.key),
+    unique('sessions_summit_id').on(t.summitId, t.id),
+    foreignKey({
+      name: 'sessions_segment',
+      columns: [t.summitId, t.segmentId],
+      foreignColumns: [segments.summitId, segments.id],
+    }),
+    foreignKey({
+      name: 'sessions_room',
+      columns: [t.summitId, t.roomId],
+      foreignColumns: [rooms.summitId, rooms.id],
+    }),
+    index('sessions_start').on(t.summitId, t.startAt),
+    check('sessions_kind', oneOf(sql`${t.kind}`, SESSION_KINDS)),
+    check('sessions_status', oneOf(sql`${t.status}`, SESSION_STATUSES)),
+    check('sessions_time_pair', sql`(${t.startAt} is null) = (${t.endAt} is null)`),
+    check('sessions_time', sql`${t.endAt} > ${t.startAt}`),
+    check('sessions_duration', sql`${t.durationMinutes} > 0`),
+    check('sessions_attendance', sql`${t.expectedAttendance} >= 0`),
+    check('sessions_microphones', sql`${t.microphones} >= 0`),
+    check('sessions_equipment', allOf(sql`${t.equipment}`, EQUIPMENT)),
+  ],
+);
 
-export const participants = pgTable('session_participants', {
-  id: serial('id').primaryKey(),
-  summitId: summitId(),
-  sessionId: integer('session_id').notNull(),
-  personId: integer('person_id'),
-  delegationId: integer('delegation_id'),
-  role: text('role').notNull(),
-}, (t) => [
-  foreignKey({ name: 'participants_session', columns: [t.summitId, t.sessionId], foreignColumns: [sessions.summitId, sessions.id] }).onDelete('cascade'),
-  foreignKey({ name: 'participants_person', columns: [t.summitId, t.personId], foreignColumns: [people.summitId, people.id] }),
-  foreignKey({ name: 'participants_delegation', columns: [t.summitId, t.delegationId], foreignColumns: [delegations.summitId, delegations.id] }),
-  index('participants_session').on(t.sessionId),
-  index('participants_person').on(t.personId),
-  index('participants_delegation').on(t.delegationId),
-  uniqueIndex('participants_person_role').on(t.sessionId, t.personId, t.role).where(sql`${t.personId} is not null`),
-  uniqueIndex('participants_delegation_role').on(t.sessionId, t.delegationId, t.role).where(sql`${t.delegationId} is not null`),
-  check('participants_one', sql`num_nonnulls(${t.personId}, ${t.delegationId}) = 1`),
-  check('participants_role', oneOf(sql`${t.role}`, ROLES)),
-]);
+export const participants = pgTable(
+  'session_participants',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    sessionId: integer('session_id').notNull(),
+    personId: integer('person_id'),
+    delegationId: integer('delegation_id'),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'participants_session',
+      columns: [t.summitId, t.sessionId],
+      foreignColumns: [sessions.summitId, sessions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'participants_person',
+      columns: [t.summitId, t.personId],
+      foreignColumns: [people.summitId, people.id],
+    }),
+    foreignKey({
+      name: 'participants_delegation',
+      columns: [t.summitId, t.delegationId],
+      foreignColumns: [delegations.summitId, delegations.id],
+    }),
+    index('participants_session').on(t.sessionId),
+    index('participants_person').on(t.personId),
+    index('participants_delegation').on(t.delegationId),
+    uniqueIndex('participants_person_role')
+      .on(t.sessionId, t.personId, t.role)
+      .where(sql`${t.personId} is not null`),
+    uniqueIndex('participants_delegation_role')
+      .on(t.sessionId, t.delegationId, t.role)
+      .where(sql`${t.delegationId} is not null`),
+    check('participants_one', sql`num_nonnulls(${t.personId}, ${t.delegationId}) = 1`),
+    check('participants_role', oneOf(sql`${t.role}`, ROLES)),
+  ],
+);
 
 // ---- accounts, roles, mail and audit ----
 
-export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
-  // Always stored lower-cased: addresses are compared case-insensitively.
-  email: text('email').notNull().unique(),
-  isAdmin: boolean('is_admin').notNull().default(false),
-  createdAt: instant('created_at').notNull().defaultNow(),
-}, (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`)]);
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    // Always stored lower-cased: addresses are compared case-insensitively.
+    email: text('email').notNull().unique(),
+    isAdmin: boolean('is_admin').notNull().default(false),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
+);
 
 export const SUMMIT_ROLES = ['support_unit', 'focal_point', 'delegate', 'visitor'] as const;
 
 /** Roles the support unit gave; roles that follow from the programme (a person's delegation, an organiser) are derived. */
-export const summitRoles = pgTable('summit_roles', {
-  id: serial('id').primaryKey(),
-  summitId: summitId(),
-  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  role: text('role').notNull(),
-  delegationId: integer('delegation_id'),
-  createdAt: instant('created_at').notNull().defaultNow(),
-}, (t) => [
-  foreignKey({ name: 'summit_roles_delegation', columns: [t.summitId, t.delegationId], foreignColumns: [delegations.summitId, delegations.id] }).onDelete('cascade'),
-  uniqueIndex('summit_roles_unique').on(t.summitId, t.userId, t.role, sql`coalesce(${t.delegationId}, 0)`),
-  index('summit_roles_user').on(t.userId),
-  check('summit_roles_role', oneOf(sql`${t.role}`, SUMMIT_ROLES)),
-  check('summit_roles_delegation_needed', sql`(${t.role} in ('focal_point', 'delegate')) = (${t.delegationId} is not null)`),
-]);
+export const summitRoles = pgTable(
+  'summit_roles',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    delegationId: integer('delegation_id'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'summit_roles_delegation',
+      columns: [t.summitId, t.delegationId],
+      foreignColumns: [delegations.summitId, delegations.id],
+    }).onDelete('cascade'),
+    uniqueIndex('summit_roles_unique').on(t.summitId, t.userId, t.role, sql`coalesce(${t.delegationId}, 0)`),
+    index('summit_roles_user').on(t.userId),
+    check('summit_roles_role', oneOf(sql`${t.role}`, SUMMIT_ROLES)),
+    check(
+      'summit_roles_delegation_needed',
+      sql`(${t.role} in ('focal_point', 'delegate')) = (${t.delegationId} is not null)`,
+    ),
+  ],
+);
 
-export const signInLinks = pgTable('sign_in_links', {
-  id: serial('id').primaryKey(),
-  email: text('email').notNull(),
-  tokenHash: text('token_hash').notNull().unique(),
-  ip: text('ip').notNull(),
-  next: text('next'),
-  createdAt: instant('created_at').notNull().defaultNow(),
-  expiresAt: instant('expires_at').notNull(),
-  usedAt: instant('used_at'),
-}, (t) => [index('sign_in_links_email').on(t.email, t.createdAt), index('sign_in_links_ip').on(t.ip, t.createdAt)]);
+export const signInLinks = pgTable(
+  'sign_in_links',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    ip: text('ip').notNull(),
+    next: text('next'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+  },
+  (t) => [
+    index('sign_in_links_email').on(t.email, t.createdAt),
+    index('sign_in_links_ip').on(t.ip, t.createdAt),
+  ],
+);
 
-export const authSessions = pgTable('auth_sessions', {
-  id: serial('id').primaryKey(),
-  // null with isAdmin: a session opened with ADMIN_TOKEN.
-  userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
-  isAdmin: boolean('is_admin').notNull().default(false),
-  tokenHash: text('token_hash').notNull().unique(),
-  csrfToken: text('csrf_token').notNull(),
-  createdAt: instant('created_at').notNull().defaultNow(),
-  expiresAt: instant('expires_at').notNull(),
-}, (t) => [index('auth_sessions_user').on(t.userId)]);
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: serial('id').primaryKey(),
+    // null with isAdmin: a session opened with ADMIN_TOKEN.
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    isAdmin: boolean('is_admin').notNull().default(false),
+    tokenHash: text('token_hash').notNull().unique(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('auth_sessions_user').on(t.userId)],
+);
 
 export const apiTokens = pgTable('api_tokens', {
   id: serial('id').primaryKey(),
@@ -213,44 +319,52 @@ export const apiTokens = pgTable('api_tokens', {
 
 export const OUTBOX_STATUSES = ['held', 'queued', 'sending', 'sent', 'failed'] as const;
 
-export const outbox = pgTable('outbox', {
-  id: serial('id').primaryKey(),
-  // The Message-ID every attempt carries, so that a re-send after a crash is recognised as one message.
-  messageId: text('message_id').notNull().unique(),
-  summitId: integer('summit_id').references(() => summits.id, { onDelete: 'set null' }),
-  kind: text('kind').notNull(),
-  recipient: text('recipient').notNull(),
-  subject: text('subject').notNull(),
-  bodyText: text('body_text').notNull(),
-  bodyHtml: text('body_html'),
-  ical: text('ical'),
-  icalMethod: text('ical_method'),
-  // Carries a sign-in link: shown in the Outbox only while no mail server is configured.
-  secret: boolean('secret').notNull().default(false),
-  status: text('status').notNull(),
-  attempts: integer('attempts').notNull().default(0),
-  nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
-  leaseUntil: instant('lease_until'),
-  leaseToken: text('lease_token'),
-  lastError: text('last_error'),
-  createdAt: instant('created_at').notNull().defaultNow(),
-  sentAt: instant('sent_at'),
-}, (t) => [
-  index('outbox_due').on(t.nextAttemptAt).where(sql`${t.status} in ('queued', 'sending')`),
-  index('outbox_summit').on(t.summitId, t.id),
-  check('outbox_status', oneOf(sql`${t.status}`, OUTBOX_STATUSES)),
-]);
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: serial('id').primaryKey(),
+    // The Message-ID every attempt carries, so that a re-send after a crash is recognised as one message.
+    messageId: text('message_id').notNull().unique(),
+    summitId: integer('summit_id').references(() => summits.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    bodyHtml: text('body_html'),
+    ical: text('ical'),
+    icalMethod: text('ical_method'),
+    // Carries a sign-in link: shown in the Outbox only while no mail server is configured.
+    secret: boolean('secret').notNull().default(false),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
+    leaseUntil: instant('lease_until'),
+    leaseToken: text('lease_token'),
+    lastError: text('last_error'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [
+    index('outbox_due').on(t.nextAttemptAt).where(sql`${t.status} in ('queued', 'sending')`),
+    index('outbox_summit').on(t.summitId, t.id),
+    check('outbox_status', oneOf(sql`${t.status}`, OUTBOX_STATUSES)),
+  ],
+);
 
-export const auditLog = pgTable('audit_log', {
-  id: serial('id').primaryKey(),
-  at: instant('at').notNull().defaultNow(),
-  // Kept as text too, so that the log outlives a deleted summit.
-  summitId: integer('summit_id'),
-  summitSlug: text('summit_slug'),
-  actor: text('actor').notNull(),
-  action: text('action').notNull(),
-  entity: text('entity').notNull(),
-  entityKey: text('entity_key'),
-  before: jsonb('before'),
-  after: jsonb('after'),
-}, (t) => [index('audit_summit').on(t.summitId, t.id)]);
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: instant('at').notNull().defaultNow(),
+    // Kept as text too, so that the log outlives a deleted summit.
+    summitId: integer('summit_id'),
+    summitSlug: text('summit_slug'),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityKey: text('entity_key'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_summit').on(t.summitId, t.id)],
+);

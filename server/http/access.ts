@@ -11,7 +11,8 @@ export type Actor =
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';
 export type Access = { name: string; decide(actor: Actor): Decision };
 
-export const isAdmin = (actor: Actor): boolean => actor.kind === 'admin' || (actor.kind === 'user' && actor.admin);
+export const isAdmin = (actor: Actor): boolean =>
+  actor.kind === 'admin' || (actor.kind === 'user' && actor.admin);
 export const actorLabel = (actor: Actor): string => (actor.kind === 'anonymous' ? 'anonymous' : actor.label);
 
 export const anyone: Access = { name: 'public', decide: () => 'allow' };
@@ -21,12 +22,16 @@ export const signedIn: Access = {
 };
 export const adminOnly: Access = {
   name: 'an administrator',
-  decide: (actor) => (actor.kind === 'anonymous' ? 'unauthenticated' : isAdmin(actor) ? 'allow' : 'forbidden'),
+  decide: (actor) =>
+    actor.kind === 'anonymous' ? 'unauthenticated' : isAdmin(actor) ? 'allow' : 'forbidden',
 };
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 export const newToken = (prefix = ''): string => prefix + randomBytes(32).toString('base64url');
 
 export function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest());
+  return timingSafeEqual(
+    createHash('sha256').update(given).digest(),
+    createHash('sha256').update(expected).digest(),
+  );
 }

@@ -10,7 +10,12 @@ export const SESSION_COOKIE = 'convene_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type Caller = { actor: Actor; via: 'bearer' | 'cookie' | 'none'; sessionHash?: string; csrfToken?: string };
+export type Caller = {
+  actor: Actor;
+  via: 'bearer' | 'cookie' | 'none';
+  sessionHash?: string;
+  csrfToken?: string;
+};
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -26,7 +31,13 @@ async function fromBearer(db: Db, token: string, adminToken: string | undefined)
   if (!found) return null;
   const label = `token "${found.token.name}"`;
   if (!found.user) return { kind: 'admin', label };
-  return { kind: 'user', userId: found.user.id, email: found.user.email, admin: found.user.isAdmin, label: `${found.user.email} (${label})` };
+  return {
+    kind: 'user',
+    userId: found.user.id,
+    email: found.user.email,
+    admin: found.user.isAdmin,
+    label: `${found.user.email} (${label})`,
+  };
 }
 
 export function authenticate(db: Db, adminToken: string | undefined): RequestHandler {
@@ -55,9 +66,15 @@ export function authenticate(db: Db, adminToken: string | undefined): RequestHan
       : { kind: 'admin', label: 'admin (session)' };
     if (!SAFE_METHODS.has(req.method)) {
       const given = req.get(CSRF_HEADER);
-      if (!given || !sameSecret(given, session.csrfToken)) return send(403, 'X-CSRF-Token', 'missing or wrong CSRF token (read it from GET /api/auth/me)');
+      if (!given || !sameSecret(given, session.csrfToken))
+        return send(403, 'X-CSRF-Token', 'missing or wrong CSRF token (read it from GET /api/auth/me)');
     }
-    res.locals.caller = { actor, via: 'cookie', sessionHash: hashToken(cookie!), csrfToken: session.csrfToken } satisfies Caller;
+    res.locals.caller = {
+      actor,
+      via: 'cookie',
+      sessionHash: hashToken(cookie!),
+      csrfToken: session.csrfToken,
+    } satisfies Caller;
     next();
   };
 }

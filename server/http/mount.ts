@@ -4,7 +4,6 @@ import { sqlState } from '../db/client.ts';
 import type { Caller } from './authenticate.ts';
 import { errorsReply, type Reply, type Route } from './route.ts';
 
-
 function send(res: Response, reply: Reply): void {
   res.status(reply.status);
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
@@ -25,13 +24,35 @@ export function mountRoutes(routes: readonly Route[]): Router {
       const decision = r.access.decide(actor);
       if (decision !== 'allow') {
         const status = decision === 'unauthenticated' ? 401 : 403;
-        return send(res, errorsReply(status, [{ path: 'Authorization', message: `${r.method.toUpperCase()} ${r.path} needs ${r.access.name}` }]));
+        return send(
+          res,
+          errorsReply(status, [
+            { path: 'Authorization', message: `${r.method.toUpperCase()} ${r.path} needs ${r.access.name}` },
+          ]),
+        );
       }
-      if ((r.body || r.rawBody) && req.body === undefined && req.get('content-length') !== '0' && req.get('content-type')) {
-        return send(res, errorsReply(415, [{ path: '', message: 'the body must be JSON (Content-Type: application/json)' }]));
+      if (
+        (r.body || r.rawBody) &&
+        req.body === undefined &&
+        req.get('content-length') !== '0' &&
+        req.get('content-type')
+      ) {
+        return send(
+          res,
+          errorsReply(415, [{ path: '', message: 'the body must be JSON (Content-Type: application/json)' }]),
+        );
       }
-      const parts = [['params', r.params, req.params], ['query', r.query, req.query], ['', r.body, req.body]] as const;
-      const input: Record<string, unknown> = { actor, caller, body: req.body, request: { ip: req.ip ?? '', secure: req.secure } };
+      const parts = [
+        ['params', r.params, req.params],
+        ['query', r.query, req.query],
+        ['', r.body, req.body],
+      ] as const;
+      const input: Record<string, unknown> = {
+        actor,
+        caller,
+        body: req.body,
+        request: { ip: req.ip ?? '', secure: req.secure },
+      };
       for (const [where, schema, value] of parts) {
         if (!schema) continue;
         const parsed = schema.safeParse(value ?? (where === '' ? undefined : {}));
@@ -49,15 +70,30 @@ const formatBytes = (n: number) => (n >= 1 << 20 ? `${n / (1 << 20)}MB` : `${Mat
 /** The last error handler: malformed bodies become 4xx answers, database refusals 409/400, the rest 500. */
 export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   const e = err as { type?: string; status?: number; message?: string; limit?: number };
-  if (e.type === 'entity.too.large') return send(res, errorsReply(413, [{ path: '', message: `the body is larger than ${formatBytes(e.limit ?? 0)}` }]));
-  if (e.type === 'entity.parse.failed') return send(res, errorsReply(400, [{ path: '', message: `the body is not valid JSON: ${e.message}` }]));
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return send(res, errorsReply(415, [{ path: '', message: e.message ?? 'unsupported encoding' }]));
-  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return send(res, errorsReply(e.status, [{ path: '', message: e.message ?? 'bad request' }]));
+  if (e.type === 'entity.too.large')
+    return send(
+      res,
+      errorsReply(413, [{ path: '', message: `the body is larger than ${formatBytes(e.limit ?? 0)}` }]),
+    );
+  if (e.type === 'entity.parse.failed')
+    return send(res, errorsReply(400, [{ path: '', message: `the body is not valid JSON: ${e.message}` }]));
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
+    return send(res, errorsReply(415, [{ path: '', message: e.message ?? 'unsupported encoding' }]));
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
+    return send(res, errorsReply(e.status, [{ path: '', message: e.message ?? 'bad request' }]));
   // A race the services' own checks could not see (two writers at once): the database refused it.
   const state = sqlState(err);
-  if (state === '23505') return send(res, errorsReply(409, [{ path: '', message: 'an item with that key already exists' }]));
-  if (state === '23503') return send(res, errorsReply(409, [{ path: '', message: 'the item is referenced by, or refers to, another that changed meanwhile' }]));
-  if (state === '23514' || state === '22P02' || state === '22007' || state === '22008') return send(res, errorsReply(400, [{ path: '', message: 'the database refused a value as invalid' }]));
+  if (state === '23505')
+    return send(res, errorsReply(409, [{ path: '', message: 'an item with that key already exists' }]));
+  if (state === '23503')
+    return send(
+      res,
+      errorsReply(409, [
+        { path: '', message: 'the item is referenced by, or refers to, another that changed meanwhile' },
+      ]),
+    );
+  if (state === '23514' || state === '22P02' || state === '22007' || state === '22008')
+    return send(res, errorsReply(400, [{ path: '', message: 'the database refused a value as invalid' }]));
   console.error(`${req.method} ${req.originalUrl}:`, err);
   send(res, errorsReply(500, [{ path: '', message: 'internal error' }]));
 }

@@ -14,7 +14,10 @@ function parameters(s: z.ZodType | undefined, where: 'path' | 'query') {
   if (!s) return [];
   const json = schemaOf(s, 'input');
   return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
-    name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema,
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema,
   }));
 }
 
@@ -28,18 +31,29 @@ export function openApiDocument(routes: readonly Route[], version: string) {
       tags: [r.tag],
       security: r.access === anyone ? [] : [{ bearer: [] }],
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
-      ...(body && { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(body, 'input') } } } }),
-      responses: Object.fromEntries(Object.entries(r.responses).map(([status, res]) => [status, {
-        description: res.description,
-        ...(res.schema && { content: { 'application/json': { schema: schemaOf(res.schema, 'output') } } }),
-      }])),
+      ...(body && {
+        requestBody: { required: true, content: { 'application/json': { schema: schemaOf(body, 'input') } } },
+      }),
+      responses: Object.fromEntries(
+        Object.entries(r.responses).map(([status, res]) => [
+          status,
+          {
+            description: res.description,
+            ...(res.schema && {
+              content: { 'application/json': { schema: schemaOf(res.schema, 'output') } },
+            }),
+          },
+        ]),
+      ),
     };
   }
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Convene API', version,
-      description: 'Summit programmes, the summit file (format summit/1) and conflicts. Writes need Authorization: Bearer <token>.',
+      title: 'Convene API',
+      version,
+      description:
+        'Summit programmes, the summit file (format summit/1) and conflicts. Writes need Authorization: Bearer <token>.',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,

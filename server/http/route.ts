@@ -14,7 +14,14 @@ export type Reply =
 /** What a handler may know of the HTTP request besides its validated parts. */
 export type RequestInfo = { ip: string; secure: boolean };
 
-export type RouteInput<P, Q, B> = { params: P; query: Q; body: B; actor: Actor; caller: Caller; request: RequestInfo };
+export type RouteInput<P, Q, B> = {
+  params: P;
+  query: Q;
+  body: B;
+  actor: Actor;
+  caller: Caller;
+  request: RequestInfo;
+};
 
 export type Route<P = any, Q = any, B = any> = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -34,17 +41,34 @@ export type Route<P = any, Q = any, B = any> = {
   handle(input: RouteInput<P, Q, B>): Promise<Reply>;
 };
 
-export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(r: Route<P, Q, B>): Route<P, Q, B> {
+export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  r: Route<P, Q, B>,
+): Route<P, Q, B> {
   return r;
 }
 
 export const errorsReply = (status: number, errors: Problem[]): Reply => ({ status, body: { errors } });
-export const notFound = (what: string): Reply => errorsReply(404, [{ path: '', message: `${what} not found` }]);
+export const notFound = (what: string): Reply =>
+  errorsReply(404, [{ path: '', message: `${what} not found` }]);
 
 /** Maps a service's expected failure to its HTTP status; statuses live only in the HTTP layer. */
-export type Failure = { ok: false; reason: 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'too_many'; errors: Problem[] };
-const statusOf: Record<Failure['reason'], number> = { not_found: 404, invalid: 400, conflict: 409, forbidden: 403, too_many: 429 };
-export const forbidden = (message: string, path = ''): Failure => ({ ok: false, reason: 'forbidden', errors: [{ path, message }] });
+export type Failure = {
+  ok: false;
+  reason: 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'too_many';
+  errors: Problem[];
+};
+const statusOf: Record<Failure['reason'], number> = {
+  not_found: 404,
+  invalid: 400,
+  conflict: 409,
+  forbidden: 403,
+  too_many: 429,
+};
+export const forbidden = (message: string, path = ''): Failure => ({
+  ok: false,
+  reason: 'forbidden',
+  errors: [{ path, message }],
+});
 export const failureReply = (f: Failure): Reply => errorsReply(statusOf[f.reason], f.errors);
 
 /** A service's outcome as a reply: `status` with the value, or the failure's status. */

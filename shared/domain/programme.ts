@@ -1,26 +1,66 @@
 // The programme as the domain sees it: every time an instant (epoch milliseconds), every reference
 // a key. Both the summit file and the API are converted to and from this shape.
-import type { DelegationKind, Equipment, Role, SegmentKind, SessionKind, SessionStatus } from './vocabulary.ts';
+import type {
+  DelegationKind,
+  Equipment,
+  Role,
+  SegmentKind,
+  SessionKind,
+  SessionStatus,
+} from './vocabulary.ts';
 
 export type Summit = {
-  slug: string; name: string; theme: string; venue: string; timeZone: string;
-  startDate: string; endDate: string; proposalDeadline: number | null; travelMinutes: number;
+  slug: string;
+  name: string;
+  theme: string;
+  venue: string;
+  timeZone: string;
+  startDate: string;
+  endDate: string;
+  proposalDeadline: number | null;
+  travelMinutes: number;
 };
 export type Room = {
-  key: string; name: string; capacity: number; building: string | null; equipment: Equipment[];
-  microphones: number; changeoverMinutes: number;
+  key: string;
+  name: string;
+  capacity: number;
+  building: string | null;
+  equipment: Equipment[];
+  microphones: number;
+  changeoverMinutes: number;
 };
 export type Segment = { key: string; kind: SegmentKind; title: string; start: number; end: number };
 export type Delegation = { key: string; name: string; kind: DelegationKind; size: number };
-export type Person = { key: string; name: string; email: string | null; delegation: string | null; title: string | null };
+export type Person = {
+  key: string;
+  name: string;
+  email: string | null;
+  delegation: string | null;
+  title: string | null;
+};
 export type Participant = { person: string | null; delegation: string | null; role: Role };
 export type Session = {
-  key: string; kind: SessionKind; title: string; segment: string | null; room: string | null;
-  start: number | null; end: number | null; durationMinutes: number; preferredStarts: number[];
-  expectedAttendance: number | null; equipment: Equipment[]; microphones: number | null;
-  pinned: boolean; status: SessionStatus; participants: Participant[];
+  key: string;
+  kind: SessionKind;
+  title: string;
+  segment: string | null;
+  room: string | null;
+  start: number | null;
+  end: number | null;
+  durationMinutes: number;
+  preferredStarts: number[];
+  expectedAttendance: number | null;
+  equipment: Equipment[];
+  microphones: number | null;
+  pinned: boolean;
+  status: SessionStatus;
+  participants: Participant[];
 };
 export type Programme = {
-  summit: Summit; rooms: Room[]; segments: Segment[]; delegations: Delegation[]; people: Person[];
+  summit: Summit;
+  rooms: Room[];
+  segments: Segment[];
+  delegations: Delegation[];
+  people: Person[];
   sessions: Session[];
 };

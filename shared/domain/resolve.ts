@@ -3,7 +3,13 @@
 // Every problem is collected (never thrown) so that a bad file is answered with all of them.
 import { joinPath, type Problem } from '../schemas/problems.ts';
 import type {
-  DelegationItem, ParticipantItem, PersonItem, RoomItem, SegmentItem, SessionItem, SummitItem,
+  DelegationItem,
+  ParticipantItem,
+  PersonItem,
+  RoomItem,
+  SegmentItem,
+  SessionItem,
+  SummitItem,
 } from '../schemas/summit-file.ts';
 import type { Delegation, Participant, Person, Room, Segment, Session, Summit } from './programme.ts';
 import { parseTime } from './time.ts';
@@ -49,8 +55,15 @@ export function resolveSummit(item: SummitItem, base = 'summit'): Resolved<Summi
   if (item.endDate < item.startDate) c.add('endDate', 'must not be before startDate');
   const proposalDeadline = c.time('proposalDeadline', item.proposalDeadline, item.timeZone);
   return c.done({
-    slug: item.slug, name: item.name, theme: item.theme, venue: item.venue, timeZone: item.timeZone,
-    startDate: item.startDate, endDate: item.endDate, proposalDeadline, travelMinutes: item.travelMinutes,
+    slug: item.slug,
+    name: item.name,
+    theme: item.theme,
+    venue: item.venue,
+    timeZone: item.timeZone,
+    startDate: item.startDate,
+    endDate: item.endDate,
+    proposalDeadline,
+    travelMinutes: item.travelMinutes,
   });
 }
 
@@ -74,18 +87,30 @@ export function resolvePerson(item: PersonItem, ctx: ResolveContext, base: strin
   const c = new Collector(base);
   const delegation = c.ref('delegation', item.delegation, ctx.delegations, 'delegation');
   return c.done({
-    key: item.key, name: item.name, email: item.email ?? null, delegation, title: item.title ?? null,
+    key: item.key,
+    name: item.name,
+    email: item.email ?? null,
+    delegation,
+    title: item.title ?? null,
   });
 }
 
-export function resolveParticipants(items: readonly ParticipantItem[], ctx: ResolveContext, base: string): Resolved<Participant[]> {
+export function resolveParticipants(
+  items: readonly ParticipantItem[],
+  ctx: ResolveContext,
+  base: string,
+): Resolved<Participant[]> {
   const c = new Collector(base);
   const seen = new Set<string>();
   const value = items.map((p, i): Participant => {
     const person = c.ref(`[${i}].person`, p.person, ctx.people, 'person');
     const delegation = c.ref(`[${i}].delegation`, p.delegation, ctx.delegations, 'delegation');
     const id = `${person ?? ''}|${delegation ?? ''}|${p.role}`;
-    if (seen.has(id)) c.add(`[${i}]`, `lists ${p.person ? `person "${p.person}"` : `delegation "${p.delegation}"`} as ${p.role} twice`);
+    if (seen.has(id))
+      c.add(
+        `[${i}]`,
+        `lists ${p.person ? `person "${p.person}"` : `delegation "${p.delegation}"`} as ${p.role} twice`,
+      );
     seen.add(id);
     return { person, delegation, role: p.role };
   });
@@ -111,13 +136,26 @@ export function resolveSession(item: SessionItem, ctx: ResolveContext, base: str
   } else if (item.start === undefined && item.durationMinutes === undefined) {
     c.add('durationMinutes', 'is required for a session without start and end');
   }
-  const preferredStarts = (item.preferredStarts ?? []).map((t, i) => c.time(`preferredStarts[${i}]`, t, ctx.timeZone) ?? 0);
+  const preferredStarts = (item.preferredStarts ?? []).map(
+    (t, i) => c.time(`preferredStarts[${i}]`, t, ctx.timeZone) ?? 0,
+  );
   const participants = resolveParticipants(item.participants, ctx, joinPath(base, 'participants'));
   if (!participants.ok) c.errors.push(...participants.errors);
   return c.done({
-    key: item.key, kind: item.kind, title: item.title, segment, room, start, end, durationMinutes,
-    preferredStarts, expectedAttendance: item.expectedAttendance ?? null, equipment: item.equipment,
-    microphones: item.microphones ?? null, pinned: item.pinned, status: item.status,
+    key: item.key,
+    kind: item.kind,
+    title: item.title,
+    segment,
+    room,
+    start,
+    end,
+    durationMinutes,
+    preferredStarts,
+    expectedAttendance: item.expectedAttendance ?? null,
+    equipment: item.equipment,
+    microphones: item.microphones ?? null,
+    pinned: item.pinned,
+    status: item.status,
     participants: participants.ok ? participants.value : [],
   });
 }

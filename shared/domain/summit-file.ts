@@ -2,30 +2,64 @@
 import { z } from 'zod';
 import { zodProblems, type Problem } from '../schemas/problems.ts';
 import {
-  delegationSchema, personSchema, roomSchema, segmentSchema, sessionSchema, summitSchema,
-  type DelegationItem, type ParticipantItem, type PersonItem, type RoomItem, type SegmentItem,
-  type SessionItem, type SummitFile, type SummitItem,
+  delegationSchema,
+  personSchema,
+  roomSchema,
+  segmentSchema,
+  sessionSchema,
+  summitSchema,
+  type DelegationItem,
+  type ParticipantItem,
+  type PersonItem,
+  type RoomItem,
+  type SegmentItem,
+  type SessionItem,
+  type SummitFile,
+  type SummitItem,
 } from '../schemas/summit-file.ts';
-import type { Delegation, Participant, Person, Programme, Room, Segment, Session, Summit } from './programme.ts';
+import type {
+  Delegation,
+  Participant,
+  Person,
+  Programme,
+  Room,
+  Segment,
+  Session,
+  Summit,
+} from './programme.ts';
 import {
-  resolveDelegation, resolvePerson, resolveRoom, resolveSegment, resolveSession, resolveSummit,
-  type ResolveContext, type Resolved,
+  resolveDelegation,
+  resolvePerson,
+  resolveRoom,
+  resolveSegment,
+  resolveSession,
+  resolveSummit,
+  type ResolveContext,
+  type Resolved,
 } from './resolve.ts';
 import { formatTime } from './time.ts';
 
 const LIST_SCHEMAS = {
-  rooms: roomSchema, segments: segmentSchema, delegations: delegationSchema, people: personSchema, sessions: sessionSchema,
+  rooms: roomSchema,
+  segments: segmentSchema,
+  delegations: delegationSchema,
+  people: personSchema,
+  sessions: sessionSchema,
 } as const;
 type ListName = keyof typeof LIST_SCHEMAS;
 
 const envelopeSchema = z.strictObject({
   format: z.literal('summit/1'),
   summit: z.unknown(),
-  ...Object.fromEntries(Object.keys(LIST_SCHEMAS).map((l) => [l, z.array(z.unknown()).default([])])) as { [L in ListName]: z.ZodDefault<z.ZodArray<z.ZodUnknown>> },
+  ...(Object.fromEntries(Object.keys(LIST_SCHEMAS).map((l) => [l, z.array(z.unknown()).default([])])) as {
+    [L in ListName]: z.ZodDefault<z.ZodArray<z.ZodUnknown>>;
+  }),
 });
 
 const rawKey = (item: unknown): string | undefined =>
-  typeof item === 'object' && item !== null && typeof (item as { key?: unknown }).key === 'string' ? (item as { key: string }).key : undefined;
+  typeof item === 'object' && item !== null && typeof (item as { key?: unknown }).key === 'string'
+    ? (item as { key: string }).key
+    : undefined;
 
 function duplicateKeys(list: string, items: readonly unknown[]): Problem[] {
   const first = new Map<string, number>();
@@ -35,7 +69,8 @@ function duplicateKeys(list: string, items: readonly unknown[]): Problem[] {
     if (key === undefined) return;
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, i);
-    else out.push({ path: `${list}[${i}].key`, message: `duplicate key "${key}" (also ${list}[${earlier}])` });
+    else
+      out.push({ path: `${list}[${i}].key`, message: `duplicate key "${key}" (also ${list}[${earlier}])` });
   });
   return out;
 }
@@ -57,7 +92,10 @@ export function readSummitFile(input: unknown): Resolved<Programme> {
   const keys = (list: ListName) => new Set(file[list].map(rawKey).filter((k) => k !== undefined));
   const ctx: ResolveContext = {
     timeZone: summitItem.success ? summitItem.data.timeZone : 'UTC',
-    rooms: keys('rooms'), segments: keys('segments'), delegations: keys('delegations'), people: keys('people'),
+    rooms: keys('rooms'),
+    segments: keys('segments'),
+    delegations: keys('delegations'),
+    people: keys('people'),
   };
   const resolvers: { [L in ListName]: (item: any, base: string) => Resolved<Programme[L][number]> } = {
     rooms: (r) => resolveRoom(r),
@@ -88,8 +126,13 @@ export function readSummitFile(input: unknown): Resolved<Programme> {
 
 export function summitToItem(s: Summit): SummitItem {
   return {
-    slug: s.slug, name: s.name, theme: s.theme, venue: s.venue, timeZone: s.timeZone,
-    startDate: s.startDate, endDate: s.endDate,
+    slug: s.slug,
+    name: s.name,
+    theme: s.theme,
+    venue: s.venue,
+    timeZone: s.timeZone,
+    startDate: s.startDate,
+    endDate: s.endDate,
     ...(s.proposalDeadline !== null && { proposalDeadline: formatTime(s.proposalDeadline, s.timeZone) }),
     travelMinutes: s.travelMinutes,
   };
@@ -97,13 +140,24 @@ export function summitToItem(s: Summit): SummitItem {
 
 export function roomToItem(r: Room): RoomItem {
   return {
-    key: r.key, name: r.name, capacity: r.capacity, ...(r.building !== null && { building: r.building }),
-    equipment: r.equipment, microphones: r.microphones, changeoverMinutes: r.changeoverMinutes,
+    key: r.key,
+    name: r.name,
+    capacity: r.capacity,
+    ...(r.building !== null && { building: r.building }),
+    equipment: r.equipment,
+    microphones: r.microphones,
+    changeoverMinutes: r.changeoverMinutes,
   };
 }
 
 export function segmentToItem(s: Segment, timeZone: string): SegmentItem {
-  return { key: s.key, kind: s.kind, title: s.title, start: formatTime(s.start, timeZone), end: formatTime(s.end, timeZone) };
+  return {
+    key: s.key,
+    kind: s.kind,
+    title: s.title,
+    start: formatTime(s.start, timeZone),
+    end: formatTime(s.end, timeZone),
+  };
 }
 
 export function delegationToItem(d: Delegation): DelegationItem {
@@ -112,27 +166,39 @@ export function delegationToItem(d: Delegation): DelegationItem {
 
 export function personToItem(p: Person): PersonItem {
   return {
-    key: p.key, name: p.name, ...(p.email !== null && { email: p.email }),
-    ...(p.delegation !== null && { delegation: p.delegation }), ...(p.title !== null && { title: p.title }),
+    key: p.key,
+    name: p.name,
+    ...(p.email !== null && { email: p.email }),
+    ...(p.delegation !== null && { delegation: p.delegation }),
+    ...(p.title !== null && { title: p.title }),
   };
 }
 
 export function participantToItem(p: Participant): ParticipantItem {
-  return p.person !== null ? { person: p.person, role: p.role } : { delegation: p.delegation ?? '', role: p.role };
+  return p.person !== null
+    ? { person: p.person, role: p.role }
+    : { delegation: p.delegation ?? '', role: p.role };
 }
 
 export function sessionToItem(s: Session, timeZone: string): SessionItem {
   const placed = s.start !== null && s.end !== null;
   return {
-    key: s.key, kind: s.kind, title: s.title,
+    key: s.key,
+    kind: s.kind,
+    title: s.title,
     ...(s.segment !== null && { segment: s.segment }),
     ...(s.room !== null && { room: s.room }),
-    ...(placed ? { start: formatTime(s.start!, timeZone), end: formatTime(s.end!, timeZone) } : { durationMinutes: s.durationMinutes }),
-    ...(s.preferredStarts.length > 0 && { preferredStarts: s.preferredStarts.map((t) => formatTime(t, timeZone)) }),
+    ...(placed
+      ? { start: formatTime(s.start!, timeZone), end: formatTime(s.end!, timeZone) }
+      : { durationMinutes: s.durationMinutes }),
+    ...(s.preferredStarts.length > 0 && {
+      preferredStarts: s.preferredStarts.map((t) => formatTime(t, timeZone)),
+    }),
     ...(s.expectedAttendance !== null && { expectedAttendance: s.expectedAttendance }),
     equipment: s.equipment,
     ...(s.microphones !== null && { microphones: s.microphones }),
-    pinned: s.pinned, status: s.status,
+    pinned: s.pinned,
+    status: s.status,
     participants: s.participants.map(participantToItem),
   };
 }

@@ -5,8 +5,7 @@
 // the zone's offset table (zoneOffsets) for anything it computes itself.
 import { Temporal } from 'temporal-polyfill';
 
-const ISO_TIME =
-  /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isTimeZone(name: string): boolean {
@@ -25,8 +24,9 @@ export function parseTime(text: string, timeZone: string): number | null {
   if (!m) return null;
   try {
     if (m[3]) return Temporal.Instant.from(text.toUpperCase()).epochMilliseconds;
-    return Temporal.PlainDateTime.from(`${m[1]}T${m[2]}`)
-      .toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+    return Temporal.PlainDateTime.from(`${m[1]}T${m[2]}`).toZonedDateTime(timeZone, {
+      disambiguation: 'compatible',
+    }).epochMilliseconds;
   } catch {
     return null;
   }
@@ -71,7 +71,9 @@ export function formatTime(ms: number, timeZone: string): string {
   const offset = offsetMinutesAt(ms, timeZone);
   if (!Number.isInteger(offset)) {
     // Local mean times of the 19th century have offsets in seconds: let Temporal write those.
-    return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never' });
+    return Temporal.Instant.fromEpochMilliseconds(ms)
+      .toZonedDateTimeISO(timeZone)
+      .toString({ timeZoneName: 'never' });
   }
   const wall = new Date(ms + offset * 60_000).toISOString(); // 2018-12-07T08:30:20.500Z
   const seconds = wall.slice(17, 23) === '00.000' ? '' : `:${wall.slice(17, 23).replace(/\.?0+$/, '')}`;

@@ -1,10 +1,54 @@
 // The programme's fixed vocabularies (summit-file.md, "Enumerations"), free of zod so that the
 // browser bundle can use them.
-export const EQUIPMENT = ['projector', 'screen', 'hdmi', 'usb', 'interpretation', 'video_conference', 'recording'] as const;
-export const SEGMENT_KINDS = ['plenary', 'roundtables', 'marketplace', 'side_events', 'special_session', 'common_space', 'break'] as const;
-export const DELEGATION_KINDS = ['member_state', 'observer_state', 'international_organisation', 'civil_society', 'business', 'mayors', 'other'] as const;
-export const SESSION_KINDS = ['plenary', 'roundtable', 'side_event', 'marketplace_consultation', 'special_session', 'meeting'] as const;
-export const ROLES = ['co_chair', 'rapporteur', 'thematic_lead', 'moderator', 'panellist', 'speaker', 'organiser', 'owner', 'provider', 'participant', 'observer', 'visitor'] as const;
+export const EQUIPMENT = [
+  'projector',
+  'screen',
+  'hdmi',
+  'usb',
+  'interpretation',
+  'video_conference',
+  'recording',
+] as const;
+export const SEGMENT_KINDS = [
+  'plenary',
+  'roundtables',
+  'marketplace',
+  'side_events',
+  'special_session',
+  'common_space',
+  'break',
+] as const;
+export const DELEGATION_KINDS = [
+  'member_state',
+  'observer_state',
+  'international_organisation',
+  'civil_society',
+  'business',
+  'mayors',
+  'other',
+] as const;
+export const SESSION_KINDS = [
+  'plenary',
+  'roundtable',
+  'side_event',
+  'marketplace_consultation',
+  'special_session',
+  'meeting',
+] as const;
+export const ROLES = [
+  'co_chair',
+  'rapporteur',
+  'thematic_lead',
+  'moderator',
+  'panellist',
+  'speaker',
+  'organiser',
+  'owner',
+  'provider',
+  'participant',
+  'observer',
+  'visitor',
+] as const;
 export const SESSION_STATUSES = ['draft', 'published'] as const;
 
 export type Equipment = (typeof EQUIPMENT)[number];
@@ -15,4 +59,6 @@ export type Role = (typeof ROLES)[number];
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** Roles that require the person (or delegation) to be in the room: all but participant, observer, visitor. */
-export const PRESENCE_ROLES: ReadonlySet<Role> = new Set(ROLES.filter((r) => r !== 'participant' && r !== 'observer' && r !== 'visitor'));
+export const PRESENCE_ROLES: ReadonlySet<Role> = new Set(
+  ROLES.filter((r) => r !== 'participant' && r !== 'observer' && r !== 'visitor'),
+);

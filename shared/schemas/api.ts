@@ -1,8 +1,17 @@
 // Request and response shapes of the API beyond the summit-file items themselves.
 import { z } from 'zod';
 import {
-  dateSchema, delegationSchema, keySchema, participantSchema, personSchema, roomSchema, segmentSchema,
-  sessionSchema, slugSchema, summitSchema, timeSchema,
+  dateSchema,
+  delegationSchema,
+  keySchema,
+  participantSchema,
+  personSchema,
+  roomSchema,
+  segmentSchema,
+  sessionSchema,
+  slugSchema,
+  summitSchema,
+  timeSchema,
 } from './summit-file.ts';
 
 export const problemSchema = z.object({ path: z.string(), message: z.string() });
@@ -15,12 +24,17 @@ export const zoneOffsetSchema = z.object({
 
 export const summitViewSchema = summitSchema.extend({
   days: z.array(dateSchema).describe('the summit days, in its zone'),
-  offsets: z.array(zoneOffsetSchema).describe("the zone's UTC offsets around the summit, computed by the server"),
+  offsets: z
+    .array(zoneOffsetSchema)
+    .describe("the zone's UTC offsets around the summit, computed by the server"),
 });
 
 export const importResultSchema = z.object({ slug: slugSchema, replaced: z.boolean() });
 export const importQuerySchema = z.object({
-  replace: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  replace: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const slugParams = z.object({ slug: slugSchema });
@@ -28,7 +42,8 @@ export const itemParams = z.object({ slug: slugSchema, key: keySchema });
 export const participantParams = itemParams.extend({ id: z.coerce.number().int().positive() });
 
 export const dayQuerySchema = z.object({ day: dateSchema });
-export const patchSchema = z.record(z.string(), z.unknown())
+export const patchSchema = z
+  .record(z.string(), z.unknown())
   .describe('any fields of the item (JSON merge patch); null removes an optional field');
 
 export const sessionListSchema = z.array(sessionSchema);
@@ -45,53 +60,94 @@ export const sessionPageSchema = z.object({
   delegations: z.array(delegationSchema),
 });
 
-
 export const conflictSchema = z.object({
-  code: z.enum(['ROOM_DOUBLE_BOOKED', 'PERSON_DOUBLE_BOOKED', 'DELEGATION_OVERCOMMITTED', 'CAPACITY_EXCEEDED', 'EQUIPMENT_MISSING', 'OUTSIDE_WINDOW', 'CHANGEOVER_TOO_SHORT', 'TRAVEL_TOO_SHORT', 'SIDE_EVENT_OVER_OFFICIAL']),
+  code: z.enum([
+    'ROOM_DOUBLE_BOOKED',
+    'PERSON_DOUBLE_BOOKED',
+    'DELEGATION_OVERCOMMITTED',
+    'CAPACITY_EXCEEDED',
+    'EQUIPMENT_MISSING',
+    'OUTSIDE_WINDOW',
+    'CHANGEOVER_TOO_SHORT',
+    'TRAVEL_TOO_SHORT',
+    'SIDE_EVENT_OVER_OFFICIAL',
+  ]),
   severity: z.enum(['hard', 'soft']),
   sessions: z.array(keySchema),
-  room: keySchema.optional(), person: keySchema.optional(), delegation: keySchema.optional(),
-  start: z.string().describe('UTC instant'), end: z.string().describe('UTC instant'),
+  room: keySchema.optional(),
+  person: keySchema.optional(),
+  delegation: keySchema.optional(),
+  start: z.string().describe('UTC instant'),
+  end: z.string().describe('UTC instant'),
   message: z.string(),
 });
 export const conflictReportSchema = z.object({ conflicts: z.array(conflictSchema) });
 
 export const moveSchema = z.object({
-  room: keySchema, start: z.string(), end: z.string(), cost: z.number(),
-  minutesFromOriginal: z.number(), otherRoom: z.boolean(), softConflicts: z.array(conflictSchema),
+  room: keySchema,
+  start: z.string(),
+  end: z.string(),
+  cost: z.number(),
+  minutesFromOriginal: z.number(),
+  otherRoom: z.boolean(),
+  softConflicts: z.array(conflictSchema),
 });
-export const movesSchema = z.object({ session: keySchema, conflicts: z.array(conflictSchema), moves: z.array(moveSchema), note: z.string().optional() });
+export const movesSchema = z.object({
+  session: keySchema,
+  conflicts: z.array(conflictSchema),
+  moves: z.array(moveSchema),
+  note: z.string().optional(),
+});
 
 export const moveBodySchema = z.strictObject({
   room: keySchema.nullable().optional().describe('null: no room; omitted: keep the room'),
-  start: timeSchema, end: timeSchema,
+  start: timeSchema,
+  end: timeSchema,
 });
 export const movedSchema = z.object({ session: sessionSchema, conflicts: z.array(conflictSchema) });
 
 export const placeBodySchema = z.strictObject({
-  stepMinutes: z.union([z.literal(5), z.literal(10), z.literal(15), z.literal(30), z.literal(60)]).default(15),
+  stepMinutes: z
+    .union([z.literal(5), z.literal(10), z.literal(15), z.literal(30), z.literal(60)])
+    .default(15),
   timeLimitMs: z.int().min(100).max(30_000).default(3_000),
 });
-export const placementSchema = z.object({ session: keySchema, room: keySchema, start: z.string(), end: z.string() });
+export const placementSchema = z.object({
+  session: keySchema,
+  room: keySchema,
+  start: z.string(),
+  end: z.string(),
+});
 export const proposalSchema = z.object({
   placed: z.array(placementSchema.extend({ cost: z.number() })),
   unplaced: z.array(z.object({ session: keySchema, reason: z.string() })),
   cost: z.number().describe('the soft cost of the proposal (see the README)'),
 });
-export const applyBodySchema = z.strictObject({ placements: z.array(placementSchema.strict()).min(1).max(5000) });
+export const applyBodySchema = z.strictObject({
+  placements: z.array(placementSchema.strict()).min(1).max(5000),
+});
 
 export const conflictRefSchema = z.strictObject({
-  code: conflictSchema.shape.code, sessions: z.array(keySchema).min(1),
-  room: keySchema.optional(), person: keySchema.optional(), delegation: keySchema.optional(),
+  code: conflictSchema.shape.code,
+  sessions: z.array(keySchema).min(1),
+  room: keySchema.optional(),
+  person: keySchema.optional(),
+  delegation: keySchema.optional(),
   reason: z.string().max(1000).optional(),
 });
 export const publishBodySchema = z.strictObject({
-  accept: z.array(conflictRefSchema).max(1000).default([]).describe('hard conflicts accepted by name, recorded in the audit log'),
+  accept: z
+    .array(conflictRefSchema)
+    .max(1000)
+    .default([])
+    .describe('hard conflicts accepted by name, recorded in the audit log'),
 });
 
 export const agendaSchema = z.object({
   delegation: delegationSchema,
   people: z.array(personSchema),
   sessions: sessionListSchema,
-  conflicts: z.array(conflictSchema).describe("conflicts naming the delegation or its people (its members and the support unit only)"),
+  conflicts: z
+    .array(conflictSchema)
+    .describe('conflicts naming the delegation or its people (its members and the support unit only)'),
 });

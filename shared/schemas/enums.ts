@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
-  DELEGATION_KINDS, EQUIPMENT, ROLES, SEGMENT_KINDS, SESSION_KINDS, SESSION_STATUSES,
+  DELEGATION_KINDS,
+  EQUIPMENT,
+  ROLES,
+  SEGMENT_KINDS,
+  SESSION_KINDS,
+  SESSION_STATUSES,
 } from '../domain/vocabulary.ts';
 
 export * from '../domain/vocabulary.ts';

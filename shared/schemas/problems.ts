@@ -22,7 +22,10 @@ export function zodProblems(error: z.ZodError, base = ''): Problem[] {
   return error.issues.map((issue) => {
     const path = joinPath(base, formatPath(issue.path));
     if (issue.code === 'unrecognized_keys') {
-      return { path, message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+      return {
+        path,
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+      };
     }
     return { path, message: issue.message };
   });

@@ -4,18 +4,32 @@
 import { z } from 'zod';
 import { isIsoDate, isTimeZone } from '../domain/time.ts';
 import {
-  delegationKindSchema, equipmentSchema, roleSchema, segmentKindSchema, sessionKindSchema,
+  delegationKindSchema,
+  equipmentSchema,
+  roleSchema,
+  segmentKindSchema,
+  sessionKindSchema,
   sessionStatusSchema,
 } from './enums.ts';
 
-export const keySchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._~:-]{0,99}$/,
-  'a key is 1 to 100 letters, digits, ".", "_", "~", ":" or "-", starting with a letter or digit');
+export const keySchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._~:-]{0,99}$/,
+    'a key is 1 to 100 letters, digits, ".", "_", "~", ":" or "-", starting with a letter or digit',
+  );
 export const slugSchema = z.string().regex(/^[a-z0-9-]{2,64}$/, 'a slug is 2 to 64 of a-z, 0-9 and "-"');
-export const timeSchema = z.string().max(40).regex(
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i,
-  'expected an ISO 8601 time such as 2018-12-07T08:30 or 2018-12-07T07:30Z');
+export const timeSchema = z
+  .string()
+  .max(40)
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i,
+    'expected an ISO 8601 time such as 2018-12-07T08:30 or 2018-12-07T07:30Z',
+  );
 export const dateSchema = z.string().refine(isIsoDate, 'expected a date such as 2018-12-05');
-export const timeZoneSchema = z.string().refine(isTimeZone, 'unknown time zone (expected an IANA name such as Africa/Casablanca)');
+export const timeZoneSchema = z
+  .string()
+  .refine(isTimeZone, 'unknown time zone (expected an IANA name such as Africa/Casablanca)');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const count = (max: number) => z.int().min(0).max(max);
 const uniqueList = <T extends z.ZodType>(item: T) =>
@@ -66,13 +80,15 @@ export const personSchema = z.strictObject({
   title: z.string().trim().max(300).optional(),
 });
 
-export const participantSchema = z.strictObject({
-  delegation: keySchema.optional(),
-  person: keySchema.optional(),
-  role: roleSchema,
-}).refine((p) => (p.delegation === undefined) !== (p.person === undefined), {
-  message: 'a participant names either a delegation or a person',
-});
+export const participantSchema = z
+  .strictObject({
+    delegation: keySchema.optional(),
+    person: keySchema.optional(),
+    role: roleSchema,
+  })
+  .refine((p) => (p.delegation === undefined) !== (p.person === undefined), {
+    message: 'a participant names either a delegation or a person',
+  });
 
 export const sessionSchema = z.strictObject({
   key: keySchema,
@@ -82,7 +98,11 @@ export const sessionSchema = z.strictObject({
   room: keySchema.optional(),
   start: timeSchema.optional(),
   end: timeSchema.optional(),
-  durationMinutes: z.int().min(1).max(24 * 60).optional(),
+  durationMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
   preferredStarts: z.array(timeSchema).max(50).optional(),
   expectedAttendance: count(100_000).optional(),
   equipment: uniqueList(equipmentSchema).default([]),

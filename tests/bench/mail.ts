@@ -16,8 +16,16 @@ import { queueMessages } from '../factories/mail.ts';
 async function countingSmtp() {
   const arrivals: number[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, _s, cb) { stream.on('end', () => { arrivals.push(performance.now()); cb(); }); stream.resume(); },
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _s, cb) {
+      stream.on('end', () => {
+        arrivals.push(performance.now());
+        cb();
+      });
+      stream.resume();
+    },
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
@@ -25,11 +33,14 @@ async function countingSmtp() {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))]!;
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))]!;
 
 export type MailRow = { measure: string; median: string; spread: string; runs: number };
 
-export async function benchMail(open: () => Promise<{ database: Database; second: () => Promise<Database>; dispose(): Promise<void> }>): Promise<MailRow[]> {
+export async function benchMail(
+  open: () => Promise<{ database: Database; second: () => Promise<Database>; dispose(): Promise<void> }>,
+): Promise<MailRow[]> {
   const rows: MailRow[] = [];
   const MESSAGES = 1000;
   const RUNS = 3;
@@ -53,7 +64,12 @@ export async function benchMail(open: () => Promise<{ database: Database; second
       await database.close();
       await dispose();
     }
-    rows.push({ measure: `outbox throughput, ${workers} worker${workers > 1 ? 's' : ''} (${MESSAGES} messages)`, median: `${median(rates).toFixed(0)} msg/s`, spread: `min ${Math.min(...rates).toFixed(0)}, max ${Math.max(...rates).toFixed(0)}`, runs: RUNS });
+    rows.push({
+      measure: `outbox throughput, ${workers} worker${workers > 1 ? 's' : ''} (${MESSAGES} messages)`,
+      median: `${median(rates).toFixed(0)} msg/s`,
+      spread: `min ${Math.min(...rates).toFixed(0)}, max ${Math.max(...rates).toFixed(0)}`,
+      runs: RUNS,
+    });
   }
 
   // The delay of one change: a sign-in request commits its message; its NOTIFY wakes the worker,
@@ -70,18 +86,27 @@ export async function benchMail(open: () => Promise<{ database: Database; second
     const delays: number[] = [];
     for (let i = 0; i < 60; i++) {
       const t0 = performance.now();
-      const res = await http.post('/api/auth/link').set('x-forwarded-for', `10.0.0.${i}`).send({ email: `delegate.${i}@example.org` });
+      const res = await http
+        .post('/api/auth/link')
+        .set('x-forwarded-for', `10.0.0.${i}`)
+        .send({ email: `delegate.${i}@example.org` });
       if (res.status !== 202) throw new Error(`sign-in request ${i}: ${res.status}`);
       while (smtp.arrivals.length <= i) await new Promise((r) => setImmediate(r));
       delays.push(smtp.arrivals[i]! - t0);
     }
     // The last arrival may precede its "sent" mark by a moment.
-    const sentCount = async () => (await database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'sent'))).length;
+    const sentCount = async () =>
+      (await database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'sent'))).length;
     for (let tries = 0; (await sentCount()) !== 60; tries++) {
       if (tries > 200) throw new Error(`expected 60 sent, found ${await sentCount()}`);
       await new Promise((r) => setTimeout(r, 10));
     }
-    rows.push({ measure: `delay from a change to the SMTP server (worker on ${where})`, median: `${median(delays).toFixed(1)} ms`, spread: `p95 ${p95(delays).toFixed(1)} ms`, runs: delays.length });
+    rows.push({
+      measure: `delay from a change to the SMTP server (worker on ${where})`,
+      median: `${median(delays).toFixed(1)} ms`,
+      spread: `p95 ${p95(delays).toFixed(1)} ms`,
+      runs: delays.length,
+    });
     await worker.stop();
     transport.close();
     await smtp.close();

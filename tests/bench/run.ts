@@ -26,14 +26,20 @@ const SIZE = { sessions: 10_000, people: 2_000, delegations: 300, rooms: 60, ses
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 const READ_RUNS = Number(process.env.BENCH_READ_RUNS ?? 50);
 const file = largeSummitFile(SIZE, 7, 'bench');
-const days = Array.from({ length: SIZE.sessions / SIZE.sessionsPerDay }, (_, i) => new Date(Date.UTC(2026, 11, 1 + i)).toISOString().slice(0, 10));
+const days = Array.from({ length: SIZE.sessions / SIZE.sessionsPerDay }, (_, i) =>
+  new Date(Date.UTC(2026, 11, 1 + i)).toISOString().slice(0, 10),
+);
 
 type Row = { measure: string; engine: string; median: string; spread: string; runs: number; goal: string };
 const rows: Row[] = [];
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);
 
-type Engine = { name: string; fresh(): Promise<{ database: Database; serverEnv: Record<string, string>; dispose(): Promise<void> }> };
+type Engine = {
+  name: string;
+  fresh(): Promise<{ database: Database; serverEnv: Record<string, string>; dispose(): Promise<void> }>;
+};
 
 function pgliteEngine(): Engine {
   return {
@@ -42,14 +48,21 @@ function pgliteEngine(): Engine {
       const dir = mkdtempSync(join(tmpdir(), 'convene-bench-'));
       const database = await openPglite({ dataDir: dir });
       await database.migrate();
-      return { database, serverEnv: { DATA_DIR: dir }, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+      return {
+        database,
+        serverEnv: { DATA_DIR: dir },
+        dispose: async () => rmSync(dir, { recursive: true, force: true }),
+      };
     },
   };
 }
 
 function postgresEngine(url: string): Engine {
   let n = 0;
-  const admin = postgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString(), { max: 1, onnotice: () => {} });
+  const admin = postgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString(), {
+    max: 1,
+    onnotice: () => {},
+  });
   return {
     name: 'PostgreSQL',
     async fresh() {
@@ -58,7 +71,13 @@ function postgresEngine(url: string): Engine {
       const dbUrl = Object.assign(new URL(url), { pathname: `/${name}` }).toString();
       const database = await openPostgres(dbUrl);
       await database.migrate();
-      return { database, serverEnv: { DATABASE_URL: dbUrl }, dispose: async () => { await admin.unsafe(`drop database if exists "${name}" with (force)`); } };
+      return {
+        database,
+        serverEnv: { DATABASE_URL: dbUrl },
+        dispose: async () => {
+          await admin.unsafe(`drop database if exists "${name}" with (force)`);
+        },
+      };
     },
   };
 }
@@ -67,14 +86,26 @@ async function benchImport(engine: Engine) {
   const times: number[] = [];
   let last: Awaited<ReturnType<Engine['fresh']>> | null = null;
   for (let i = 0; i < IMPORT_RUNS; i++) {
-    if (last) { await last.database.close(); await last.dispose(); }
+    if (last) {
+      await last.database.close();
+      await last.dispose();
+    }
     last = await engine.fresh();
     const t0 = performance.now();
-    const result = await importSummit(last.database.db, { kind: 'admin', label: 'bench' }, file, { replace: false });
+    const result = await importSummit(last.database.db, { kind: 'admin', label: 'bench' }, file, {
+      replace: false,
+    });
     times.push(performance.now() - t0);
     if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 5)));
   }
-  rows.push({ measure: 'import 10,000 sessions (validate + write)', engine: engine.name, median: ms(quantile(times, 0.5)), spread: `min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}`, runs: IMPORT_RUNS, goal: engine.name === 'PostgreSQL' ? '< 5 s' : '' });
+  rows.push({
+    measure: 'import 10,000 sessions (validate + write)',
+    engine: engine.name,
+    median: ms(quantile(times, 0.5)),
+    spread: `min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}`,
+    runs: IMPORT_RUNS,
+    goal: engine.name === 'PostgreSQL' ? '< 5 s' : '',
+  });
   return last!;
 }
 
@@ -87,28 +118,47 @@ async function benchDayRead(engine: Engine, database: Database) {
     const t0 = performance.now();
     const res = await http.get(`/api/summits/bench/programme?day=${day}`);
     times.push(performance.now() - t0);
-    if (res.status !== 200 || res.body.sessions.length !== SIZE.sessionsPerDay) throw new Error(`day ${day}: ${res.status} ${res.body.sessions?.length}`);
+    if (res.status !== 200 || res.body.sessions.length !== SIZE.sessionsPerDay)
+      throw new Error(`day ${day}: ${res.status} ${res.body.sessions?.length}`);
   }
-  rows.push({ measure: `read one day (${SIZE.sessionsPerDay} sessions) via the API`, engine: engine.name, median: ms(quantile(times, 0.5)), spread: `p95 ${ms(quantile(times, 0.95))}`, runs: READ_RUNS, goal: engine.name === 'PostgreSQL' ? '< 30 ms' : '' });
+  rows.push({
+    measure: `read one day (${SIZE.sessionsPerDay} sessions) via the API`,
+    engine: engine.name,
+    median: ms(quantile(times, 0.5)),
+    spread: `p95 ${ms(quantile(times, 0.95))}`,
+    runs: READ_RUNS,
+    goal: engine.name === 'PostgreSQL' ? '< 30 ms' : '',
+  });
 }
 
 /** Starts the real server on the loaded database, reads every day once, and reads its RSS. */
 async function benchMemory(engine: Engine, serverEnv: Record<string, string>) {
   const port = 41000 + Math.floor(Math.random() * 1000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, ...serverEnv, PORT: String(port), LOAD_DEMO: 'false' }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...serverEnv, PORT: String(port), LOAD_DEMO: 'false' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('Convene on')) resolve(); });
+      child.stdout!.on('data', (d: Buffer) => {
+        if (d.toString().includes('Convene on')) resolve();
+      });
       child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
-    for (const day of days) await (await fetch(`http://127.0.0.1:${port}/api/summits/bench/programme?day=${day}`)).arrayBuffer();
+    for (const day of days)
+      await (await fetch(`http://127.0.0.1:${port}/api/summits/bench/programme?day=${day}`)).arrayBuffer();
     await (await fetch(`http://127.0.0.1:${port}/api/summits/bench/people`)).arrayBuffer();
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const kib = Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
     const peak = Number(/VmHWM:\s+(\d+)/.exec(status)![1]);
-    rows.push({ measure: 'server RSS, summit loaded, every day read', engine: engine.name, median: `${(kib / 1024).toFixed(0)} MB`, spread: `peak ${(peak / 1024).toFixed(0)} MB`, runs: 1, goal: '< 300 MB' });
+    rows.push({
+      measure: 'server RSS, summit loaded, every day read',
+      engine: engine.name,
+      median: `${(kib / 1024).toFixed(0)} MB`,
+      spread: `peak ${(peak / 1024).toFixed(0)} MB`,
+      runs: 1,
+      goal: '< 300 MB',
+    });
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -117,10 +167,19 @@ async function benchMemory(engine: Engine, serverEnv: Record<string, string>) {
 
 const only = process.argv[2]; // "programme", "mail", "conflicts" or "placement" runs one part
 const wants = (part: string) => only === undefined || only === part;
-const engines = [pgliteEngine(), ...(process.env.DATABASE_URL ? [postgresEngine(process.env.DATABASE_URL)] : [])];
-if (wants('programme')) console.log(`Summit file: ${SIZE.sessions} sessions, ${SIZE.people} people, ${SIZE.delegations} delegations, ${SIZE.rooms} rooms, ` +
-  `${file.sessions!.reduce((n, s) => n + (s.participants?.length ?? 0), 0)} participations, ${(JSON.stringify(file).length / 1e6).toFixed(1)} MB of JSON.`);
-if (!process.env.DATABASE_URL) console.log('PostgreSQL skipped: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres to include it.');
+const engines = [
+  pgliteEngine(),
+  ...(process.env.DATABASE_URL ? [postgresEngine(process.env.DATABASE_URL)] : []),
+];
+if (wants('programme'))
+  console.log(
+    `Summit file: ${SIZE.sessions} sessions, ${SIZE.people} people, ${SIZE.delegations} delegations, ${SIZE.rooms} rooms, ` +
+      `${file.sessions!.reduce((n, s) => n + (s.participants?.length ?? 0), 0)} participations, ${(JSON.stringify(file).length / 1e6).toFixed(1)} MB of JSON.`,
+  );
+if (!process.env.DATABASE_URL)
+  console.log(
+    'PostgreSQL skipped: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres to include it.',
+  );
 if (wants('conflicts')) {
   console.log('\nConflict engine (medians):');
   console.table(benchConflicts());
@@ -141,7 +200,8 @@ for (const engine of wants('programme') || wants('mail') ? engines : []) {
     const mailRows = await benchMail(async () => {
       const fresh = await engine.fresh();
       // A second connection pool for a second worker; PGlite has one connection, shared.
-      const second = async () => (fresh.serverEnv.DATABASE_URL ? openPostgres(fresh.serverEnv.DATABASE_URL) : fresh.database);
+      const second = async () =>
+        fresh.serverEnv.DATABASE_URL ? openPostgres(fresh.serverEnv.DATABASE_URL) : fresh.database;
       return { database: fresh.database, second, dispose: fresh.dispose };
     });
     rows.push(...mailRows.map((r) => ({ ...r, engine: engine.name, goal: '' })));

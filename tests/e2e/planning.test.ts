@@ -9,12 +9,21 @@ import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
  * the admin token); script errors and CSP violations fail the test that caused them.
  */
 function supportUnitBrowser() {
-  const env = { server: null as unknown as E2eServer, browser: null as unknown as Browser, context: null as unknown as BrowserContext, pageErrors: [] as string[] };
-  afterEach(() => { expect(env.pageErrors.splice(0)).toEqual([]); });
+  const env = {
+    server: null as unknown as E2eServer,
+    browser: null as unknown as Browser,
+    context: null as unknown as BrowserContext,
+    pageErrors: [] as string[],
+  };
+  afterEach(() => {
+    expect(env.pageErrors.splice(0)).toEqual([]);
+  });
   beforeAll(async () => {
     [env.server, env.browser] = await Promise.all([startE2eServer(), launchBrowser()]);
     env.context = await env.browser.newContext({ timezoneId: 'Asia/Kathmandu', locale: 'en-GB' });
-    const response = await env.context.request.post(`${env.server.base}/api/auth/token`, { data: { token: ADMIN_TOKEN } });
+    const response = await env.context.request.post(`${env.server.base}/api/auth/token`, {
+      data: { token: ADMIN_TOKEN },
+    });
     expect(response.status()).toBe(200);
   });
   afterAll(async () => {
@@ -37,11 +46,20 @@ describe.skipIf(skipBrowser)('the support unit at the programme grid', () => {
 
   it('sees the conflicts, and the conflicts a drag would create before the drop', async () => {
     // Tall enough for the whole Friday morning: a drag ends where the pointer is, inside the window.
-    const page = await openPage(env.context, `${env.server.base}/summits/gfmd-2018/programme/2018-12-07?view=grid`, env.pageErrors, { width: 1400, height: 1800 });
+    const page = await openPage(
+      env.context,
+      `${env.server.base}/summits/gfmd-2018/programme/2018-12-07?view=grid`,
+      env.pageErrors,
+      { width: 1400, height: 1800 },
+    );
     const panel = page.getByRole('region', { name: 'Conflicts: 1 hard, 2 soft' });
     await panel.waitFor();
-    await expect(panel.getByRole('listitem').first().textContent()).resolves.toContain('Republic of Moldova has 2 delegates but is committed to 3 sessions on Fri 7 Dec 08:30–09:00');
-    const marked = page.getByRole('link', { name: /^1 conflict 08:30–09:45 What role for capacity building/ });
+    await expect(panel.getByRole('listitem').first().textContent()).resolves.toContain(
+      'Republic of Moldova has 2 delegates but is committed to 3 sessions on Fri 7 Dec 08:30–09:00',
+    );
+    const marked = page.getByRole('link', {
+      name: /^1 conflict 08:30–09:45 What role for capacity building/,
+    });
     await marked.waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -56,13 +74,24 @@ describe.skipIf(skipBrowser)('the support unit at the programme grid', () => {
     await page.mouse.move(to.x, to.y + 6, { steps: 4 });
     const preview = page.locator('.drop-preview');
     // Where exactly it lands depends on where the event was grabbed: within minutes of 09:00.
-    await expect(preview.locator('p').textContent()).resolves.toMatch(/^Dropping here \(Orangeraie Room, (08:[45]\d|09:[01]\d)–(09:[45]\d|10:[01]\d)\) would create:$/);
+    await expect(preview.locator('p').textContent()).resolves.toMatch(
+      /^Dropping here \(Orangeraie Room, (08:[45]\d|09:[01]\d)–(09:[45]\d|10:[01]\d)\) would create:$/,
+    );
     const items = await preview.locator('li').allTextContents();
-    expect(items.filter((m) => /^Orangeraie Room is booked twice on Fri 7 Dec (08:[45]\d|09:[01]\d)–09:45: "What role for capacity building/.test(m))).toHaveLength(1);
+    expect(
+      items.filter((m) =>
+        /^Orangeraie Room is booked twice on Fri 7 Dec (08:[45]\d|09:[01]\d)–09:45: "What role for capacity building/.test(
+          m,
+        ),
+      ),
+    ).toHaveLength(1);
     await page.mouse.up();
     // The server re-checks on save: the panel now shows the double booking.
     await page.getByRole('region', { name: /Conflicts: [2-9] hard/ }).waitFor();
-    const report = await page.getByRole('region', { name: /Conflicts/ }).first().textContent();
+    const report = await page
+      .getByRole('region', { name: /Conflicts/ })
+      .first()
+      .textContent();
     expect(report).toContain('Orangeraie Room is booked twice');
     await page.close();
   });
@@ -72,10 +101,18 @@ describe.skipIf(skipBrowser)('the support unit resolving and publishing', () => 
   const env = supportUnitBrowser();
 
   it("applies a proposed move to clear Moldova's over-commitment, then publishes", async () => {
-    const page = await openPage(env.context, `${env.server.base}/summits/gfmd-2018/sessions/mp-mda-diaspora`, env.pageErrors);
+    const page = await openPage(
+      env.context,
+      `${env.server.base}/summits/gfmd-2018/sessions/mp-mda-diaspora`,
+      env.pageErrors,
+    );
     await page.getByRole('heading', { name: 'Moves that clear its hard conflicts' }).waitFor();
-    const moves = page.getByRole('heading', { name: 'Moves that clear its hard conflicts' }).locator('xpath=following-sibling::ol[1]/li');
-    await expect(moves.first().textContent()).resolves.toBe('Marketplace Table 1, 09:00–09:45 (cost 45) Move here');
+    const moves = page
+      .getByRole('heading', { name: 'Moves that clear its hard conflicts' })
+      .locator('xpath=following-sibling::ol[1]/li');
+    await expect(moves.first().textContent()).resolves.toBe(
+      'Marketplace Table 1, 09:00–09:45 (cost 45) Move here',
+    );
     expect(await axeViolations(page)).toEqual([]);
     await moves.first().getByRole('button', { name: 'Move here' }).click();
     await page.getByText('This session is in no conflict.').waitFor();

@@ -6,7 +6,6 @@ import { axeViolations, launchBrowser, openPage, skipBrowser } from '../support/
 import { system } from '../support/app.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
-
 describe.skipIf(skipBrowser)('the programme in Chromium', () => {
   let server: E2eServer;
   let browser: Browser;
@@ -16,9 +15,18 @@ describe.skipIf(skipBrowser)('the programme in Chromium', () => {
     server = await startE2eServer();
     base = server.base;
     // A summit in December 2026, when Chromium's tzdata and Node's ICU disagree on Casablanca.
-    const file = smallSummitFile({ summit: { ...smallSummitFile().summit, slug: 'casablanca-2026', startDate: '2026-12-10', endDate: '2026-12-10' } });
+    const file = smallSummitFile({
+      summit: {
+        ...smallSummitFile().summit,
+        slug: 'casablanca-2026',
+        startDate: '2026-12-10',
+        endDate: '2026-12-10',
+      },
+    });
     file.segments = [];
-    file.sessions = [{ ...file.sessions![0]!, segment: undefined, start: '2026-12-10T10:00', end: '2026-12-10T11:15' }];
+    file.sessions = [
+      { ...file.sessions![0]!, segment: undefined, start: '2026-12-10T10:00', end: '2026-12-10T11:15' },
+    ];
     expect((await importSummit(server.database.db, system, file, { replace: false })).ok).toBe(true);
     browser = await launchBrowser();
   });
@@ -29,7 +37,9 @@ describe.skipIf(skipBrowser)('the programme in Chromium', () => {
   });
 
   const pageErrors: string[] = [];
-  afterEach(() => { expect(pageErrors.splice(0)).toEqual([]); });
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
   const open = (path: string, viewport?: { width: number; height: number }): Promise<Page> =>
     openPage(browser, base + path, pageErrors, viewport);
 
@@ -38,12 +48,22 @@ describe.skipIf(skipBrowser)('the programme in Chromium', () => {
     await page.getByRole('heading', { name: 'Friday, 7 December 2018' }).waitFor();
     const event = page.getByRole('link', { name: /What role for capacity building/ });
     await event.waitFor();
-    const headers = await page.getByRole('columnheader').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-    expect(headers).toEqual(['Palmeraie Plenary Hall', 'Orangeraie Room', 'Atlas Room', 'Marketplace Table 1']);
-    await expect(event.textContent()).resolves.toBe('08:30–09:45 What role for capacity building in turning the Global Compact on Migration into action?');
+    const headers = await page
+      .getByRole('columnheader')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(headers).toEqual([
+      'Palmeraie Plenary Hall',
+      'Orangeraie Room',
+      'Atlas Room',
+      'Marketplace Table 1',
+    ]);
+    await expect(event.textContent()).resolves.toBe(
+      '08:30–09:45 What role for capacity building in turning the Global Compact on Migration into action?',
+    );
     // The event sits in the Orangeraie column.
     const [column, box] = await Promise.all([
-      page.getByRole('columnheader', { name: 'Orangeraie Room' }).boundingBox(), event.boundingBox(),
+      page.getByRole('columnheader', { name: 'Orangeraie Room' }).boundingBox(),
+      event.boundingBox(),
     ]);
     expect(box!.x >= column!.x - 1 && box!.x + box!.width <= column!.x + column!.width + 1).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -64,7 +84,10 @@ describe.skipIf(skipBrowser)('the programme in Chromium', () => {
     await page.getByRole('link', { name: /What role for capacity building/ }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Panellists' }).waitFor();
-    const panellists = await page.getByRole('heading', { name: 'Panellists' }).locator('xpath=following-sibling::ul[1]/li').allTextContents();
+    const panellists = await page
+      .getByRole('heading', { name: 'Panellists' })
+      .locator('xpath=following-sibling::ul[1]/li')
+      .allTextContents();
     expect(panellists).toEqual([
       'Paul Robert Tiendrebeogo, Minister of African Integration and Burkinabé Abroad, Burkina Faso',
       'Alberto Amador Leal, Director of Administration, National Institute of Migration, Mexico',

@@ -9,7 +9,9 @@ describe.skipIf(skipBrowser)('signing in from the outbox link', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
-  afterEach(() => { expect(pageErrors.splice(0)).toEqual([]); });
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
@@ -21,7 +23,11 @@ describe.skipIf(skipBrowser)('signing in from the outbox link', () => {
   });
 
   const context = async () => {
-    const c = await browser.newContext({ timezoneId: 'Asia/Kathmandu', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const c = await browser.newContext({
+      timezoneId: 'Asia/Kathmandu',
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 900 },
+    });
     contexts.push(c);
     return c;
   };
@@ -31,7 +37,9 @@ describe.skipIf(skipBrowser)('signing in from the outbox link', () => {
     const morari = await openPage(await context(), `${server.base}/sign-in`, pageErrors);
     await morari.getByLabel('E-mail address').fill('morari@example.org');
     await morari.getByRole('button', { name: 'Send me a link' }).click();
-    await expect(morari.getByRole('status').textContent()).resolves.toBe('If this address may sign in, a link is on its way. It works once, within 15 minutes.');
+    await expect(morari.getByRole('status').textContent()).resolves.toBe(
+      'If this address may sign in, a link is on its way. It works once, within 15 minutes.',
+    );
 
     // The support unit signs in with the admin token and reads the outbox.
     const support = await openPage(await context(), `${server.base}/sign-in`, pageErrors);
@@ -64,7 +72,9 @@ describe.skipIf(skipBrowser)('signing in from the outbox link', () => {
     // The link works once.
     const again = await openPage(await context(), link!, pageErrors);
     await again.getByRole('button', { name: 'Continue' }).click();
-    await expect(again.getByRole('alert').textContent()).resolves.toBe('token: this sign-in link is unknown, already used or expired: ask for a new one');
+    await expect(again.getByRole('alert').textContent()).resolves.toBe(
+      'token: this sign-in link is unknown, already used or expired: ask for a new one',
+    );
     pageErrors.splice(0); // the refused POST is logged by Chromium as a failed request
   });
 });

@@ -5,6 +5,11 @@ import { createMailer } from '../../server/modules/mail/mailer.ts';
 export async function queueMessages(db: Executor, count: number, prefix = 'notice'): Promise<void> {
   const mailer = createMailer({ delivers: true, publicUrl: 'http://convene.test' });
   for (let i = 0; i < count; i++) {
-    await mailer.enqueue(db, { kind: 'test', to: `delegate.${i}@example.org`, subject: `${prefix} ${i}`, text: `Programme change ${i}` });
+    await mailer.enqueue(db, {
+      kind: 'test',
+      to: `delegate.${i}@example.org`,
+      subject: `${prefix} ${i}`,
+      text: `Programme change ${i}`,
+    });
   }
 }

@@ -8,11 +8,16 @@ beforeAll(async () => {
   api = await testApi();
   expect((await api.http.post('/api/summits/import').set(admin).send(smallSummitFile())).status).toBe(201);
 });
-afterAll(async () => { await api.close(); });
+afterAll(async () => {
+  await api.close();
+});
 
 describe('the audit log', () => {
   it('records who changed what, when, with the item before and after', async () => {
-    await api.http.post(`${S}/roles`).set(admin).send({ email: 'support@gfmd.example', role: 'support_unit', invite: false });
+    await api.http
+      .post(`${S}/roles`)
+      .set(admin)
+      .send({ email: 'support@gfmd.example', role: 'support_unit', invite: false });
     const support = await signIn(api, 'support@gfmd.example');
     await api.http.patch(`${S}/rooms/orangeraie`).set(support.headers).send({ capacity: 200 });
     await api.http.delete(`${S}/sessions/se-capacity-building`).set(support.headers);
@@ -26,7 +31,9 @@ describe('the audit log', () => {
     ]);
     const update = log.body[1];
     expect([update.before.capacity, update.after.capacity, typeof update.at]).toEqual([220, 200, 'string']);
-    expect(log.body[0].before.title).toBe('What role for capacity building in turning the Global Compact on Migration into action?');
+    expect(log.body[0].before.title).toBe(
+      'What role for capacity building in turning the Global Compact on Migration into action?',
+    );
     expect(log.body[0].after).toBeNull();
   });
 
@@ -42,13 +49,22 @@ describe('security headers', () => {
   it('are set on every answer', async () => {
     const res = await api.http.get('/api/summits');
     expect([
-      res.headers['x-content-type-options'], res.headers['x-frame-options'], res.headers['referrer-policy'],
-      res.headers['content-security-policy']?.includes("script-src 'self'"), res.headers['x-powered-by'],
+      res.headers['x-content-type-options'],
+      res.headers['x-frame-options'],
+      res.headers['referrer-policy'],
+      res.headers['content-security-policy']?.includes("script-src 'self'"),
+      res.headers['x-powered-by'],
     ]).toEqual(['nosniff', 'SAMEORIGIN', 'no-referrer', true, undefined]);
   });
 
   it('limit the size of ordinary request bodies to 100 KB', async () => {
-    const res = await api.http.post(`${S}/rooms`).set(admin).send({ key: 'big', name: 'x'.repeat(150_000), capacity: 1 });
-    expect([res.status, res.body]).toEqual([413, { errors: [{ path: '', message: 'the body is larger than 100KB' }] }]);
+    const res = await api.http
+      .post(`${S}/rooms`)
+      .set(admin)
+      .send({ key: 'big', name: 'x'.repeat(150_000), capacity: 1 });
+    expect([res.status, res.body]).toEqual([
+      413,
+      { errors: [{ path: '', message: 'the body is larger than 100KB' }] },
+    ]);
   });
 });

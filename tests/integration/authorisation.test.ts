@@ -6,11 +6,22 @@ import { demoSummitFile } from '../factories/summit-file.ts';
 import { admin, signIn, testApi, type Session, type TestApi } from '../support/app.ts';
 import { TestSmtp } from '../support/smtp.ts';
 
-const WHO = ['none', 'visitor', 'delegate of another delegation', 'organiser of another side event', 'focal point of Moldova', 'support unit'] as const;
+const WHO = [
+  'none',
+  'visitor',
+  'delegate of another delegation',
+  'organiser of another side event',
+  'focal point of Moldova',
+  'support unit',
+] as const;
 type Who = (typeof WHO)[number];
 const tag: Record<Who, string> = {
-  none: 'none', visitor: 'visitor', 'delegate of another delegation': 'delegate', 'organiser of another side event': 'organiser',
-  'focal point of Moldova': 'focal', 'support unit': 'support',
+  none: 'none',
+  visitor: 'visitor',
+  'delegate of another delegation': 'delegate',
+  'organiser of another side event': 'organiser',
+  'focal point of Moldova': 'focal',
+  'support unit': 'support',
 };
 
 let api: TestApi;
@@ -36,21 +47,59 @@ beforeAll(async () => {
   // Things each caller may try to delete, one per caller.
   for (const who of WHO) {
     const t = tag[who];
-    await api.http.post(`${S}/rooms`).set(admin).send({ key: `spare-${t}`, name: `Spare ${t}`, capacity: 10 });
-    await api.http.post(`${S}/segments`).set(admin).send({ key: `seg-${t}`, kind: 'break', title: 'Break', start: '2018-12-06T10:00', end: '2018-12-06T10:30' });
-    await api.http.post(`${S}/delegations`).set(admin).send({ key: `X-${t}`, name: `Spare ${t}`, kind: 'other', size: 1 });
-    await api.http.post(`${S}/people`).set(admin).send({ key: `p-mda-${t}`, name: `Moldovan ${t}`, delegation: 'MDA' });
-    await api.http.post(`${S}/sessions`).set(admin).send({ key: `spare-${t}`, kind: 'meeting', title: 'Spare', durationMinutes: 30 });
+    await api.http
+      .post(`${S}/rooms`)
+      .set(admin)
+      .send({ key: `spare-${t}`, name: `Spare ${t}`, capacity: 10 });
+    await api.http
+      .post(`${S}/segments`)
+      .set(admin)
+      .send({
+        key: `seg-${t}`,
+        kind: 'break',
+        title: 'Break',
+        start: '2018-12-06T10:00',
+        end: '2018-12-06T10:30',
+      });
+    await api.http
+      .post(`${S}/delegations`)
+      .set(admin)
+      .send({ key: `X-${t}`, name: `Spare ${t}`, kind: 'other', size: 1 });
+    await api.http
+      .post(`${S}/people`)
+      .set(admin)
+      .send({ key: `p-mda-${t}`, name: `Moldovan ${t}`, delegation: 'MDA' });
+    await api.http
+      .post(`${S}/sessions`)
+      .set(admin)
+      .send({ key: `spare-${t}`, kind: 'meeting', title: 'Spare', durationMinutes: 30 });
     ids.grants[t] = (await grant(`visitor.${t}@example.org`, 'visitor')).body.id;
   }
-  await api.http.post(`${S}/sessions`).set(admin).send({ key: 'to-place', kind: 'side_event', title: 'To place', segment: 'se-thu-lunch', durationMinutes: 60 });
+  await api.http.post(`${S}/sessions`).set(admin).send({
+    key: 'to-place',
+    kind: 'side_event',
+    title: 'To place',
+    segment: 'se-thu-lunch',
+    durationMinutes: 60,
+  });
   const participants = await api.http.get(`${S}/sessions/se-youth/participants`).set(admin);
   ids.participant = participants.body.find((p: { delegation?: string }) => p.delegation === 'SEN').id;
-  ids.token = (await api.http.post('/api/tokens').set(sessions['support unit']!.headers).send({ name: 'support script' })).body.id;
-  const [failed] = await api.database.db.insert(outbox).values({
-    messageId: '<failed@convene.test>', summitId: (await findSummit(api.database.db, 'gfmd-2018'))!.id, kind: 'invite', recipient: 'x@example.org',
-    subject: 'Invitation', bodyText: 'Hello', status: 'failed', lastError: '550 no such user',
-  }).returning({ id: outbox.id });
+  ids.token = (
+    await api.http.post('/api/tokens').set(sessions['support unit']!.headers).send({ name: 'support script' })
+  ).body.id;
+  const [failed] = await api.database.db
+    .insert(outbox)
+    .values({
+      messageId: '<failed@convene.test>',
+      summitId: (await findSummit(api.database.db, 'gfmd-2018'))!.id,
+      kind: 'invite',
+      recipient: 'x@example.org',
+      subject: 'Invitation',
+      bodyText: 'Hello',
+      status: 'failed',
+      lastError: '550 no such user',
+    })
+    .returning({ id: outbox.id });
   ids.message = failed!.id;
 });
 afterAll(async () => {
@@ -58,40 +107,240 @@ afterAll(async () => {
   await smtp.stop();
 });
 
-type Case = { route: string; method: 'post' | 'patch' | 'delete'; path: (t: string) => string; body?: (t: string) => unknown; expect: number[] };
+type Case = {
+  route: string;
+  method: 'post' | 'patch' | 'delete';
+  path: (t: string) => string;
+  body?: (t: string) => unknown;
+  expect: number[];
+};
 // Columns, in WHO order: none, visitor, delegate of another, organiser of another, focal point of MDA, support unit.
 const CASES: Case[] = [
-  { route: 'POST /api/summits', method: 'post', path: () => '/api/summits', body: (t) => ({ slug: `new-${t}`, name: 'New', timeZone: 'UTC', startDate: '2027-01-01', endDate: '2027-01-02' }), expect: [401, 403, 403, 403, 403, 403] },
-  { route: 'PATCH /api/summits/{slug}', method: 'patch', path: () => S, body: () => ({ venue: 'Palmeira Resorts, Marrakech' }), expect: [401, 403, 403, 403, 403, 200] },
-  { route: 'DELETE /api/summits/{slug}', method: 'delete', path: () => '/api/summits/gfmd-2018', expect: [401, 403, 403, 403, 403, 403] },
-  { route: 'POST rooms', method: 'post', path: () => `${S}/rooms`, body: (t) => ({ key: `new-${t}`, name: 'New', capacity: 5 }), expect: [401, 403, 403, 403, 403, 201] },
-  { route: 'PATCH rooms/{key}', method: 'patch', path: () => `${S}/rooms/orangeraie`, body: () => ({ capacity: 230 }), expect: [401, 403, 403, 403, 403, 200] },
-  { route: 'DELETE rooms/{key}', method: 'delete', path: (t) => `${S}/rooms/spare-${t}`, expect: [401, 403, 403, 403, 403, 204] },
-  { route: 'POST segments', method: 'post', path: () => `${S}/segments`, body: (t) => ({ key: `new-${t}`, kind: 'break', title: 'Coffee', start: '2018-12-05T10:30', end: '2018-12-05T11:00' }), expect: [401, 403, 403, 403, 403, 201] },
-  { route: 'PATCH segments/{key}', method: 'patch', path: () => `${S}/segments/pfp`, body: () => ({ title: 'Platform for Partnerships (PfP)' }), expect: [401, 403, 403, 403, 403, 200] },
-  { route: 'DELETE segments/{key}', method: 'delete', path: (t) => `${S}/segments/seg-${t}`, expect: [401, 403, 403, 403, 403, 204] },
-  { route: 'POST delegations', method: 'post', path: () => `${S}/delegations`, body: (t) => ({ key: `N-${t}`, name: 'New', kind: 'other', size: 1 }), expect: [401, 403, 403, 403, 403, 201] },
-  { route: 'PATCH delegations/MDA', method: 'patch', path: () => `${S}/delegations/MDA`, body: () => ({ size: 3 }), expect: [401, 403, 403, 403, 200, 200] },
-  { route: 'DELETE delegations/{key}', method: 'delete', path: (t) => `${S}/delegations/X-${t}`, expect: [401, 403, 403, 403, 403, 204] },
-  { route: 'POST people (into Moldova)', method: 'post', path: () => `${S}/people`, body: (t) => ({ key: `p-new-${t}`, name: 'New delegate', delegation: 'MDA' }), expect: [401, 403, 403, 403, 201, 201] },
-  { route: 'PATCH people/p-chisinau (Moldova)', method: 'patch', path: () => `${S}/people/p-chisinau`, body: () => ({ title: 'Head of the Bureau for Diaspora Relations, State Chancellery' }), expect: [401, 403, 403, 403, 200, 200] },
-  { route: 'DELETE people/{key} (Moldova)', method: 'delete', path: (t) => `${S}/people/p-mda-${t}`, expect: [401, 403, 403, 403, 204, 204] },
-  { route: 'POST sessions', method: 'post', path: () => `${S}/sessions`, body: (t) => ({ key: `new-${t}`, kind: 'meeting', title: 'New', durationMinutes: 30 }), expect: [401, 403, 403, 403, 403, 201] },
-  { route: 'PATCH sessions/se-youth (side event)', method: 'patch', path: () => `${S}/sessions/se-youth`, body: () => ({ expectedAttendance: 100 }), expect: [401, 403, 403, 403, 403, 200] },
-  { route: 'DELETE sessions/{key}', method: 'delete', path: (t) => `${S}/sessions/spare-${t}`, expect: [401, 403, 403, 403, 403, 204] },
-  { route: 'POST sessions/se-youth/participants', method: 'post', path: () => `${S}/sessions/se-youth/participants`, body: () => ({ delegation: 'CHE', role: 'observer' }), expect: [401, 403, 403, 403, 403, 201] },
-  { route: 'DELETE sessions/se-youth/participants/{id}', method: 'delete', path: () => `${S}/sessions/se-youth/participants/${ids.participant}`, expect: [401, 403, 403, 403, 403, 204] },
-  { route: 'POST roles', method: 'post', path: () => `${S}/roles`, body: (t) => ({ email: `new.${t}@example.org`, role: 'visitor', invite: false }), expect: [401, 403, 403, 403, 403, 201] },
-  { route: 'DELETE roles/{id}', method: 'delete', path: (t) => `${S}/roles/${ids.grants[t]}`, expect: [401, 403, 403, 403, 403, 204] },
-  { route: 'POST /api/tokens', method: 'post', path: () => '/api/tokens', body: (t) => ({ name: `script ${t}` }), expect: [401, 403, 403, 403, 403, 201] },
-  { route: "DELETE /api/tokens/{id} (the support unit's)", method: 'delete', path: () => `/api/tokens/${ids.token}`, expect: [401, 404, 404, 404, 404, 204] },
-  { route: 'POST /api/outbox/{id}/resend', method: 'post', path: () => `/api/outbox/${ids.message}/resend`, expect: [401, 404, 404, 404, 404, 200] },
-  { route: 'POST sessions/se-youth/move', method: 'post', path: () => `${S}/sessions/se-youth/move`, body: () => ({ start: '2018-12-05T13:20', end: '2018-12-05T14:20' }), expect: [401, 403, 403, 403, 403, 200] },
-  { route: 'POST place', method: 'post', path: () => `${S}/place`, body: () => ({ stepMinutes: 30 }), expect: [401, 403, 403, 403, 403, 200] },
-  { route: 'POST place/apply', method: 'post', path: () => `${S}/place/apply`, body: () => ({ placements: [{ session: 'to-place', room: 'majorelle', start: '2018-12-06T13:15', end: '2018-12-06T14:15' }] }), expect: [401, 403, 403, 403, 403, 200] },
-  { route: 'POST publish', method: 'post', path: () => `${S}/publish`, body: () => ({ accept: [{ code: 'DELEGATION_OVERCOMMITTED', sessions: ['se-mobility-partnerships', 'mp-mda-diaspora', 'se-capacity-building'], delegation: 'MDA' }] }), expect: [401, 403, 403, 403, 403, 200] },
+  {
+    route: 'POST /api/summits',
+    method: 'post',
+    path: () => '/api/summits',
+    body: (t) => ({
+      slug: `new-${t}`,
+      name: 'New',
+      timeZone: 'UTC',
+      startDate: '2027-01-01',
+      endDate: '2027-01-02',
+    }),
+    expect: [401, 403, 403, 403, 403, 403],
+  },
+  {
+    route: 'PATCH /api/summits/{slug}',
+    method: 'patch',
+    path: () => S,
+    body: () => ({ venue: 'Palmeira Resorts, Marrakech' }),
+    expect: [401, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'DELETE /api/summits/{slug}',
+    method: 'delete',
+    path: () => '/api/summits/gfmd-2018',
+    expect: [401, 403, 403, 403, 403, 403],
+  },
+  {
+    route: 'POST rooms',
+    method: 'post',
+    path: () => `${S}/rooms`,
+    body: (t) => ({ key: `new-${t}`, name: 'New', capacity: 5 }),
+    expect: [401, 403, 403, 403, 403, 201],
+  },
+  {
+    route: 'PATCH rooms/{key}',
+    method: 'patch',
+    path: () => `${S}/rooms/orangeraie`,
+    body: () => ({ capacity: 230 }),
+    expect: [401, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'DELETE rooms/{key}',
+    method: 'delete',
+    path: (t) => `${S}/rooms/spare-${t}`,
+    expect: [401, 403, 403, 403, 403, 204],
+  },
+  {
+    route: 'POST segments',
+    method: 'post',
+    path: () => `${S}/segments`,
+    body: (t) => ({
+      key: `new-${t}`,
+      kind: 'break',
+      title: 'Coffee',
+      start: '2018-12-05T10:30',
+      end: '2018-12-05T11:00',
+    }),
+    expect: [401, 403, 403, 403, 403, 201],
+  },
+  {
+    route: 'PATCH segments/{key}',
+    method: 'patch',
+    path: () => `${S}/segments/pfp`,
+    body: () => ({ title: 'Platform for Partnerships (PfP)' }),
+    expect: [401, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'DELETE segments/{key}',
+    method: 'delete',
+    path: (t) => `${S}/segments/seg-${t}`,
+    expect: [401, 403, 403, 403, 403, 204],
+  },
+  {
+    route: 'POST delegations',
+    method: 'post',
+    path: () => `${S}/delegations`,
+    body: (t) => ({ key: `N-${t}`, name: 'New', kind: 'other', size: 1 }),
+    expect: [401, 403, 403, 403, 403, 201],
+  },
+  {
+    route: 'PATCH delegations/MDA',
+    method: 'patch',
+    path: () => `${S}/delegations/MDA`,
+    body: () => ({ size: 3 }),
+    expect: [401, 403, 403, 403, 200, 200],
+  },
+  {
+    route: 'DELETE delegations/{key}',
+    method: 'delete',
+    path: (t) => `${S}/delegations/X-${t}`,
+    expect: [401, 403, 403, 403, 403, 204],
+  },
+  {
+    route: 'POST people (into Moldova)',
+    method: 'post',
+    path: () => `${S}/people`,
+    body: (t) => ({ key: `p-new-${t}`, name: 'New delegate', delegation: 'MDA' }),
+    expect: [401, 403, 403, 403, 201, 201],
+  },
+  {
+    route: 'PATCH people/p-chisinau (Moldova)',
+    method: 'patch',
+    path: () => `${S}/people/p-chisinau`,
+    body: () => ({ title: 'Head of the Bureau for Diaspora Relations, State Chancellery' }),
+    expect: [401, 403, 403, 403, 200, 200],
+  },
+  {
+    route: 'DELETE people/{key} (Moldova)',
+    method: 'delete',
+    path: (t) => `${S}/people/p-mda-${t}`,
+    expect: [401, 403, 403, 403, 204, 204],
+  },
+  {
+    route: 'POST sessions',
+    method: 'post',
+    path: () => `${S}/sessions`,
+    body: (t) => ({ key: `new-${t}`, kind: 'meeting', title: 'New', durationMinutes: 30 }),
+    expect: [401, 403, 403, 403, 403, 201],
+  },
+  {
+    route: 'PATCH sessions/se-youth (side event)',
+    method: 'patch',
+    path: () => `${S}/sessions/se-youth`,
+    body: () => ({ expectedAttendance: 100 }),
+    expect: [401, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'DELETE sessions/{key}',
+    method: 'delete',
+    path: (t) => `${S}/sessions/spare-${t}`,
+    expect: [401, 403, 403, 403, 403, 204],
+  },
+  {
+    route: 'POST sessions/se-youth/participants',
+    method: 'post',
+    path: () => `${S}/sessions/se-youth/participants`,
+    body: () => ({ delegation: 'CHE', role: 'observer' }),
+    expect: [401, 403, 403, 403, 403, 201],
+  },
+  {
+    route: 'DELETE sessions/se-youth/participants/{id}',
+    method: 'delete',
+    path: () => `${S}/sessions/se-youth/participants/${ids.participant}`,
+    expect: [401, 403, 403, 403, 403, 204],
+  },
+  {
+    route: 'POST roles',
+    method: 'post',
+    path: () => `${S}/roles`,
+    body: (t) => ({ email: `new.${t}@example.org`, role: 'visitor', invite: false }),
+    expect: [401, 403, 403, 403, 403, 201],
+  },
+  {
+    route: 'DELETE roles/{id}',
+    method: 'delete',
+    path: (t) => `${S}/roles/${ids.grants[t]}`,
+    expect: [401, 403, 403, 403, 403, 204],
+  },
+  {
+    route: 'POST /api/tokens',
+    method: 'post',
+    path: () => '/api/tokens',
+    body: (t) => ({ name: `script ${t}` }),
+    expect: [401, 403, 403, 403, 403, 201],
+  },
+  {
+    route: "DELETE /api/tokens/{id} (the support unit's)",
+    method: 'delete',
+    path: () => `/api/tokens/${ids.token}`,
+    expect: [401, 404, 404, 404, 404, 204],
+  },
+  {
+    route: 'POST /api/outbox/{id}/resend',
+    method: 'post',
+    path: () => `/api/outbox/${ids.message}/resend`,
+    expect: [401, 404, 404, 404, 404, 200],
+  },
+  {
+    route: 'POST sessions/se-youth/move',
+    method: 'post',
+    path: () => `${S}/sessions/se-youth/move`,
+    body: () => ({ start: '2018-12-05T13:20', end: '2018-12-05T14:20' }),
+    expect: [401, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'POST place',
+    method: 'post',
+    path: () => `${S}/place`,
+    body: () => ({ stepMinutes: 30 }),
+    expect: [401, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'POST place/apply',
+    method: 'post',
+    path: () => `${S}/place/apply`,
+    body: () => ({
+      placements: [
+        { session: 'to-place', room: 'majorelle', start: '2018-12-06T13:15', end: '2018-12-06T14:15' },
+      ],
+    }),
+    expect: [401, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'POST publish',
+    method: 'post',
+    path: () => `${S}/publish`,
+    body: () => ({
+      accept: [
+        {
+          code: 'DELEGATION_OVERCOMMITTED',
+          sessions: ['se-mobility-partnerships', 'mp-mda-diaspora', 'se-capacity-building'],
+          delegation: 'MDA',
+        },
+      ],
+    }),
+    expect: [401, 403, 403, 403, 403, 200],
+  },
   // Last: a replacement sweeps away the items the cases above use.
-  { route: 'POST /api/summits/import?replace=true', method: 'post', path: () => '/api/summits/import?replace=true', body: () => demoSummitFile(), expect: [401, 403, 403, 403, 403, 201] },
+  {
+    route: 'POST /api/summits/import?replace=true',
+    method: 'post',
+    path: () => '/api/summits/import?replace=true',
+    body: () => demoSummitFile(),
+    expect: [401, 403, 403, 403, 403, 201],
+  },
 ];
 
 describe('authorisation of every write route', () => {
@@ -116,20 +365,47 @@ describe('authorisation of every write route', () => {
 describe('what each role may do to its own things', () => {
   it('an organiser describes their own side event but cannot move it', async () => {
     const chirita = sessions['organiser of another side event']!;
-    const described = await api.http.patch(`${S}/sessions/se-capacity-building`).set(chirita.headers).send({ expectedAttendance: 150, microphones: 7 });
+    const described = await api.http
+      .patch(`${S}/sessions/se-capacity-building`)
+      .set(chirita.headers)
+      .send({ expectedAttendance: 150, microphones: 7 });
     expect([described.status, described.body.expectedAttendance]).toEqual([200, 150]);
-    const moved = await api.http.patch(`${S}/sessions/se-capacity-building`).set(chirita.headers).send({ room: 'menara', start: '2018-12-07T08:00', end: '2018-12-07T09:15' });
-    expect([moved.status, moved.body.errors]).toEqual([403, [{ path: 'room', message: 'organisers may change only title, expectedAttendance, equipment, microphones, participants of their side event, not room, start, end' }]]);
-    const panellist = await api.http.post(`${S}/sessions/se-capacity-building/participants`).set(chirita.headers).send({ delegation: 'SEN', role: 'panellist' });
+    const moved = await api.http
+      .patch(`${S}/sessions/se-capacity-building`)
+      .set(chirita.headers)
+      .send({ room: 'menara', start: '2018-12-07T08:00', end: '2018-12-07T09:15' });
+    expect([moved.status, moved.body.errors]).toEqual([
+      403,
+      [
+        {
+          path: 'room',
+          message:
+            'organisers may change only title, expectedAttendance, equipment, microphones, participants of their side event, not room, start, end',
+        },
+      ],
+    ]);
+    const panellist = await api.http
+      .post(`${S}/sessions/se-capacity-building/participants`)
+      .set(chirita.headers)
+      .send({ delegation: 'SEN', role: 'panellist' });
     expect(panellist.status).toBe(201);
   });
 
   it('a delegate corrects their own title, not their delegation', async () => {
     const tiendrebeogo = sessions['delegate of another delegation']!;
-    const title = await api.http.patch(`${S}/people/p-tiendrebeogo`).set(tiendrebeogo.headers).send({ title: 'Minister of African Integration and Burkinabè Abroad' });
+    const title = await api.http
+      .patch(`${S}/people/p-tiendrebeogo`)
+      .set(tiendrebeogo.headers)
+      .send({ title: 'Minister of African Integration and Burkinabè Abroad' });
     expect(title.status).toBe(200);
-    const moved = await api.http.patch(`${S}/people/p-tiendrebeogo`).set(tiendrebeogo.headers).send({ delegation: 'MDA' });
-    expect([moved.status, moved.body.errors]).toEqual([403, [{ path: '', message: 'you may not change person "p-tiendrebeogo" in this summit' }]]);
+    const moved = await api.http
+      .patch(`${S}/people/p-tiendrebeogo`)
+      .set(tiendrebeogo.headers)
+      .send({ delegation: 'MDA' });
+    expect([moved.status, moved.body.errors]).toEqual([
+      403,
+      [{ path: '', message: 'you may not change person "p-tiendrebeogo" in this summit' }],
+    ]);
   });
 
   it('a focal point cannot move a Moldovan delegate to another delegation', async () => {

@@ -8,28 +8,44 @@ beforeAll(async () => {
   api = await testApi();
   expect((await api.http.post('/api/summits/import').set(admin).send(demoSummitFile())).status).toBe(201);
 });
-afterAll(async () => { await api.close(); });
+afterAll(async () => {
+  await api.close();
+});
 
 const MOLDOVA = {
-  code: 'DELEGATION_OVERCOMMITTED', severity: 'hard', sessions: ['se-mobility-partnerships', 'mp-mda-diaspora', 'se-capacity-building'],
-  delegation: 'MDA', start: '2018-12-07T07:30:00.000Z', end: '2018-12-07T08:00:00.000Z',
-  message: 'Republic of Moldova has 2 delegates but is committed to 3 sessions on Fri 7 Dec 08:30–09:00: "Mobility partnerships in practice: lessons from the EU\'s neighbourhood", "Marketplace: engaging the diaspora in local development (Republic of Moldova)" and "What role for capacity building in turning the Global Compact on Migration into action?".',
+  code: 'DELEGATION_OVERCOMMITTED',
+  severity: 'hard',
+  sessions: ['se-mobility-partnerships', 'mp-mda-diaspora', 'se-capacity-building'],
+  delegation: 'MDA',
+  start: '2018-12-07T07:30:00.000Z',
+  end: '2018-12-07T08:00:00.000Z',
+  message:
+    'Republic of Moldova has 2 delegates but is committed to 3 sessions on Fri 7 Dec 08:30–09:00: "Mobility partnerships in practice: lessons from the EU\'s neighbourhood", "Marketplace: engaging the diaspora in local development (Republic of Moldova)" and "What role for capacity building in turning the Global Compact on Migration into action?".',
 };
 
 describe('GET /api/summits/{slug}/conflicts', () => {
   it("reports the demo's conflicts exactly as the contract shapes them", async () => {
     const res = await api.http.get(`${S}/conflicts`).set(admin);
     expect(res.status).toBe(200);
-    expect(res.body.conflicts.map((c: { code: string; sessions: string[] }) => `${c.code} ${c.sessions.join('+')}`)).toEqual([
+    expect(
+      res.body.conflicts.map(
+        (c: { code: string; sessions: string[] }) => `${c.code} ${c.sessions.join('+')}`,
+      ),
+    ).toEqual([
       'CHANGEOVER_TOO_SHORT se-youth+rt-1-1',
       'DELEGATION_OVERCOMMITTED se-mobility-partnerships+mp-mda-diaspora+se-capacity-building',
       'CHANGEOVER_TOO_SHORT future-forum+closing',
     ]);
     expect(res.body.conflicts[1]).toEqual(MOLDOVA);
     expect(res.body.conflicts[0]).toEqual({
-      code: 'CHANGEOVER_TOO_SHORT', severity: 'soft', sessions: ['se-youth', 'rt-1-1'], room: 'menara',
-      start: '2018-12-05T13:25:00.000Z', end: '2018-12-05T13:30:00.000Z',
-      message: 'Menara Room has 5 minutes between "Young people on the move: partnerships for child and youth migrants" and "RT 1.1 From vulnerability to resilience: recognising migrants as agents of development" on Wed 5 Dec 14:25–14:30; it needs 15 to change over.',
+      code: 'CHANGEOVER_TOO_SHORT',
+      severity: 'soft',
+      sessions: ['se-youth', 'rt-1-1'],
+      room: 'menara',
+      start: '2018-12-05T13:25:00.000Z',
+      end: '2018-12-05T13:30:00.000Z',
+      message:
+        'Menara Room has 5 minutes between "Young people on the move: partnerships for child and youth migrants" and "RT 1.1 From vulnerability to resilience: recognising migrants as agents of development" on Wed 5 Dec 14:25–14:30; it needs 15 to change over.',
     });
   });
 
@@ -43,56 +59,132 @@ describe('GET /api/summits/{slug}/conflicts', () => {
 describe('resolution', () => {
   it("proposes moves that clear the Marketplace consultation's hard conflict", async () => {
     const res = await api.http.get(`${S}/sessions/mp-mda-diaspora/moves`).set(admin);
-    expect([res.status, res.body.conflicts.map((c: { code: string }) => c.code), res.body.moves.length]).toEqual([200, ['DELEGATION_OVERCOMMITTED'], 5]);
+    expect([
+      res.status,
+      res.body.conflicts.map((c: { code: string }) => c.code),
+      res.body.moves.length,
+    ]).toEqual([200, ['DELEGATION_OVERCOMMITTED'], 5]);
     // From 09:00 Moldova's two delegates are at two places only (its side event runs to 09:45).
     expect(res.body.moves[0]).toEqual({
-      room: 'mp-table-1', start: '2018-12-07T09:00+01:00', end: '2018-12-07T09:45+01:00', cost: 45,
-      minutesFromOriginal: 45, otherRoom: false, softConflicts: [],
+      room: 'mp-table-1',
+      start: '2018-12-07T09:00+01:00',
+      end: '2018-12-07T09:45+01:00',
+      cost: 45,
+      minutesFromOriginal: 45,
+      otherRoom: false,
+      softConflicts: [],
     });
   });
 
   it('moves a session and answers with its conflicts as saved', async () => {
-    const res = await api.http.post(`${S}/sessions/mp-mda-diaspora/move`).set(admin).send({ start: '2018-12-07T09:05', end: '2018-12-07T09:50' });
-    expect([res.status, res.body.session.start, res.body.conflicts]).toEqual([200, '2018-12-07T09:05+01:00', []]);
+    const res = await api.http
+      .post(`${S}/sessions/mp-mda-diaspora/move`)
+      .set(admin)
+      .send({ start: '2018-12-07T09:05', end: '2018-12-07T09:50' });
+    expect([res.status, res.body.session.start, res.body.conflicts]).toEqual([
+      200,
+      '2018-12-07T09:05+01:00',
+      [],
+    ]);
     const report = await api.http.get(`${S}/conflicts`).set(admin);
     expect(report.body.conflicts.filter((c: { severity: string }) => c.severity === 'hard')).toEqual([]);
   });
 
   it('places an accepted side event without breaking a hard rule, only once confirmed', async () => {
-    await api.http.post(`${S}/sessions`).set(admin).send({
-      key: 'se-diaspora-bonds', kind: 'side_event', title: 'Diaspora bonds for development finance', segment: 'se-thu-lunch',
-      durationMinutes: 60, expectedAttendance: 70, equipment: ['projector'], preferredStarts: ['2018-12-06T13:15'],
-      participants: [{ delegation: 'KNOMAD', role: 'organiser' }, { person: 'p-ratha', role: 'speaker' }],
-    });
+    await api.http
+      .post(`${S}/sessions`)
+      .set(admin)
+      .send({
+        key: 'se-diaspora-bonds',
+        kind: 'side_event',
+        title: 'Diaspora bonds for development finance',
+        segment: 'se-thu-lunch',
+        durationMinutes: 60,
+        expectedAttendance: 70,
+        equipment: ['projector'],
+        preferredStarts: ['2018-12-06T13:15'],
+        participants: [
+          { delegation: 'KNOMAD', role: 'organiser' },
+          { person: 'p-ratha', role: 'speaker' },
+        ],
+      });
     const proposal = await api.http.post(`${S}/place`).set(admin).send({ stepMinutes: 15 });
     expect([proposal.status, proposal.body.unplaced]).toEqual([200, []]);
-    expect(proposal.body.placed).toEqual([{ session: 'se-diaspora-bonds', room: 'atlas', start: '2018-12-06T13:15+01:00', end: '2018-12-06T14:15+01:00', cost: 1.25 }]);
+    expect(proposal.body.placed).toEqual([
+      {
+        session: 'se-diaspora-bonds',
+        room: 'atlas',
+        start: '2018-12-06T13:15+01:00',
+        end: '2018-12-06T14:15+01:00',
+        cost: 1.25,
+      },
+    ]);
     const untouched = await api.http.get(`${S}/sessions/se-diaspora-bonds`).set(admin);
     expect(untouched.body.start).toBeUndefined();
-    const applied = await api.http.post(`${S}/place/apply`).set(admin).send({ placements: proposal.body.placed.map(({ cost: _, ...p }: { cost: number }) => p) });
+    const applied = await api.http
+      .post(`${S}/place/apply`)
+      .set(admin)
+      .send({ placements: proposal.body.placed.map(({ cost: _, ...p }: { cost: number }) => p) });
     expect([applied.status, applied.body]).toEqual([200, { placed: 1 }]);
     const placed = await api.http.get(`${S}/sessions/se-diaspora-bonds`).set(admin);
     expect([placed.body.room, placed.body.start]).toEqual(['atlas', '2018-12-06T13:15+01:00']);
   });
 
   it('refuses to apply a placement that would now break a hard rule', async () => {
-    await api.http.post(`${S}/sessions`).set(admin).send({ key: 'late-comer', kind: 'side_event', title: 'Late', segment: 'se-thu-lunch', durationMinutes: 60 });
-    const res = await api.http.post(`${S}/place/apply`).set(admin).send({ placements: [{ session: 'late-comer', room: 'atlas', start: '2018-12-06T13:15', end: '2018-12-06T14:15' }] });
-    expect([res.status, res.body.errors[0].message.startsWith('Atlas Room is booked twice on Thu 6 Dec 13:15–14:15')]).toEqual([409, true]);
+    await api.http.post(`${S}/sessions`).set(admin).send({
+      key: 'late-comer',
+      kind: 'side_event',
+      title: 'Late',
+      segment: 'se-thu-lunch',
+      durationMinutes: 60,
+    });
+    const res = await api.http
+      .post(`${S}/place/apply`)
+      .set(admin)
+      .send({
+        placements: [
+          { session: 'late-comer', room: 'atlas', start: '2018-12-06T13:15', end: '2018-12-06T14:15' },
+        ],
+      });
+    expect([
+      res.status,
+      res.body.errors[0].message.startsWith('Atlas Room is booked twice on Thu 6 Dec 13:15–14:15'),
+    ]).toEqual([409, true]);
   });
 });
 
 describe('publishing', () => {
   it('needs every hard conflict accepted by name, and records the acceptance', async () => {
     // Put the Moldova clash back, as in the demo.
-    await api.http.post(`${S}/sessions/mp-mda-diaspora/move`).set(admin).send({ start: '2018-12-07T08:15', end: '2018-12-07T09:00' });
+    await api.http
+      .post(`${S}/sessions/mp-mda-diaspora/move`)
+      .set(admin)
+      .send({ start: '2018-12-07T08:15', end: '2018-12-07T09:00' });
     await api.http.delete(`${S}/sessions/late-comer`).set(admin);
     const refused = await api.http.post(`${S}/publish`).set(admin).send({});
-    expect([refused.status, refused.body.errors]).toEqual([409, [{ path: 'accept', message: `DELEGATION_OVERCOMMITTED: ${MOLDOVA.message}` }]]);
-    const accept = [{ code: 'DELEGATION_OVERCOMMITTED', sessions: ['se-capacity-building', 'mp-mda-diaspora', 'se-mobility-partnerships'], delegation: 'MDA', reason: 'Moldova brings a third delegate on Friday' }];
+    expect([refused.status, refused.body.errors]).toEqual([
+      409,
+      [{ path: 'accept', message: `DELEGATION_OVERCOMMITTED: ${MOLDOVA.message}` }],
+    ]);
+    const accept = [
+      {
+        code: 'DELEGATION_OVERCOMMITTED',
+        sessions: ['se-capacity-building', 'mp-mda-diaspora', 'se-mobility-partnerships'],
+        delegation: 'MDA',
+        reason: 'Moldova brings a third delegate on Friday',
+      },
+    ];
     const published = await api.http.post(`${S}/publish`).set(admin).send({ accept });
-    expect([published.status, published.body.published, published.body.accepted.map((c: { code: string }) => c.code)]).toEqual([200, 22, ['DELEGATION_OVERCOMMITTED']]);
+    expect([
+      published.status,
+      published.body.published,
+      published.body.accepted.map((c: { code: string }) => c.code),
+    ]).toEqual([200, 22, ['DELEGATION_OVERCOMMITTED']]);
     const [entry] = (await api.http.get(`${S}/audit`).set(admin)).body;
-    expect([entry.action, entry.after.published, entry.after.acceptedConflicts[0].reason]).toEqual(['publish', 22, 'Moldova brings a third delegate on Friday']);
+    expect([entry.action, entry.after.published, entry.after.acceptedConflicts[0].reason]).toEqual([
+      'publish',
+      22,
+      'Moldova brings a third delegate on Friday',
+    ]);
   });
 });

@@ -24,9 +24,14 @@ afterAll(async () => {
 
 async function importCli(file: string, ...flags: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/import-cli.ts', file, ...flags], {
-      env: { ...process.env, ...database.env }, cwd: join(import.meta.dirname, '../..'),
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'server/import-cli.ts', file, ...flags],
+      {
+        env: { ...process.env, ...database.env },
+        cwd: join(import.meta.dirname, '../..'),
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -41,7 +46,10 @@ describe('npm run import -- FILE.json', () => {
     const path = join(dir, 'bad.json');
     writeFileSync(path, JSON.stringify(file));
     const result = await importCli(path);
-    expect([result.code, result.stderr.split('\n').filter((l) => l.startsWith('sessions'))]).toEqual([1, ['sessions[0].room: unknown room "orangery"']]);
+    expect([result.code, result.stderr.split('\n').filter((l) => l.startsWith('sessions'))]).toEqual([
+      1,
+      ['sessions[0].room: unknown room "orangery"'],
+    ]);
   });
 
   it('imports a good file, and refuses it again without --replace', async () => {
@@ -50,7 +58,10 @@ describe('npm run import -- FILE.json', () => {
     const first = await importCli(path);
     expect([first.code, first.stdout.trim()]).toEqual([0, 'Imported summit "gfmd-2018-small".']);
     const second = await importCli(path);
-    expect([second.code, second.stderr.includes('summit "gfmd-2018-small" already exists')]).toEqual([1, true]);
+    expect([second.code, second.stderr.includes('summit "gfmd-2018-small" already exists')]).toEqual([
+      1,
+      true,
+    ]);
     const replaced = await importCli(path, '--replace');
     expect([replaced.code, replaced.stdout.trim()]).toEqual([0, 'Replaced summit "gfmd-2018-small".']);
   });

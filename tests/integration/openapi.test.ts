@@ -3,20 +3,27 @@ import { createApp } from '../../server/app.ts';
 import { testApi, type TestApi } from '../support/app.ts';
 
 let api: TestApi;
-beforeAll(async () => { api = await testApi(); });
-afterAll(async () => { await api.close(); });
+beforeAll(async () => {
+  api = await testApi();
+});
+afterAll(async () => {
+  await api.close();
+});
 
 type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
 
 /** Every (method, path) the Express app actually serves under /api. */
 function servedRoutes(stack: Layer[]): string[] {
-  return stack.flatMap((layer) => {
-    if (layer.route) {
-      return Object.keys(layer.route.methods).filter((m) => m !== '_all')
-        .map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`);
-    }
-    return layer.handle?.stack ? servedRoutes(layer.handle.stack) : [];
-  }).filter((r) => r.includes(' /api/'));
+  return stack
+    .flatMap((layer) => {
+      if (layer.route) {
+        return Object.keys(layer.route.methods)
+          .filter((m) => m !== '_all')
+          .map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`);
+      }
+      return layer.handle?.stack ? servedRoutes(layer.handle.stack) : [];
+    })
+    .filter((r) => r.includes(' /api/'));
 }
 
 describe('GET /api/openapi.json', () => {
@@ -24,7 +31,8 @@ describe('GET /api/openapi.json', () => {
     const res = await api.http.get('/api/openapi.json');
     expect([res.status, res.body.openapi]).toEqual([200, '3.1.0']);
     const documented = Object.entries(res.body.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
     const app = createApp({ db: api.database.db }) as unknown as { router: { stack: Layer[] } };
     expect(documented).toEqual(servedRoutes(app.router.stack).sort());
     // 7 summit routes, 5 per list for 5 lists, 3 for participants, 3 programme reads, 9 for sign-in
@@ -36,10 +44,24 @@ describe('GET /api/openapi.json', () => {
     const res = await api.http.get('/api/openapi.json');
     const importOp = res.body.paths['/api/summits/import'].post;
     expect(importOp.security).toEqual([{ bearer: [] }]);
-    expect(importOp.parameters).toEqual([{ name: 'replace', in: 'query', required: false, schema: { default: 'false', type: 'string', enum: ['true', 'false'] } }]);
+    expect(importOp.parameters).toEqual([
+      {
+        name: 'replace',
+        in: 'query',
+        required: false,
+        schema: { default: 'false', type: 'string', enum: ['true', 'false'] },
+      },
+    ]);
     const file = importOp.requestBody.content['application/json'].schema;
     expect(file.required).toEqual(['format', 'summit']);
-    expect(file.properties.sessions.items.properties.kind.enum).toEqual(['plenary', 'roundtable', 'side_event', 'marketplace_consultation', 'special_session', 'meeting']);
+    expect(file.properties.sessions.items.properties.kind.enum).toEqual([
+      'plenary',
+      'roundtable',
+      'side_event',
+      'marketplace_consultation',
+      'special_session',
+      'meeting',
+    ]);
     expect(res.body.paths['/api/summits/{slug}/programme'].get.security).toEqual([]);
   });
 });

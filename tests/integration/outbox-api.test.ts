@@ -11,26 +11,44 @@ describe('the Outbox without a mail server', () => {
     api = await testApi();
     await api.http.post('/api/summits/import').set(admin).send(smallSummitFile());
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('holds every message and shows administrators the sign-in link to pass on', async () => {
     await api.http.post('/api/auth/link').send({ email: 'd.morari@example.org' });
     const res = await api.http.get('/api/outbox').set(admin);
     const [message] = res.body.messages;
-    expect([res.body.delivers, message.recipient, message.subject, message.status, message.attempts]).toEqual([false, 'd.morari@example.org', 'Your sign-in link for Convene', 'held', 0]);
+    expect([res.body.delivers, message.recipient, message.subject, message.status, message.attempts]).toEqual(
+      [false, 'd.morari@example.org', 'Your sign-in link for Convene', 'held', 0],
+    );
     expect(message.bodyText).toMatch(/http:\/\/convene\.test\/sign-in\/verify\?token=[\w-]{43}/);
   });
 
   it("shows a summit's support unit that summit's messages only", async () => {
-    await api.http.post(`${S}/roles`).set(admin).send({ email: 'support@gfmd.example', role: 'support_unit', invite: true });
-    await api.http.post(`${S}/roles`).set(admin).send({ email: 'o.chirita@example.org', role: 'delegate', delegation: 'ICMPD', invite: true });
+    await api.http
+      .post(`${S}/roles`)
+      .set(admin)
+      .send({ email: 'support@gfmd.example', role: 'support_unit', invite: true });
+    await api.http
+      .post(`${S}/roles`)
+      .set(admin)
+      .send({ email: 'o.chirita@example.org', role: 'delegate', delegation: 'ICMPD', invite: true });
     const support = await signIn(api, 'support@gfmd.example');
     const res = await api.http.get(`${S}/outbox`).set(support.headers);
-    expect(res.body.messages.map((m: { recipient: string; subject: string; kind: string }) => [m.kind, m.recipient, m.subject])).toEqual([
+    expect(
+      res.body.messages.map((m: { recipient: string; subject: string; kind: string }) => [
+        m.kind,
+        m.recipient,
+        m.subject,
+      ]),
+    ).toEqual([
       ['invite', 'o.chirita@example.org', 'Invitation: GFMD 2018 Summit'],
       ['invite', 'support@gfmd.example', 'Invitation: GFMD 2018 Summit'],
     ]);
-    expect(res.body.messages[0].bodyText).toContain('You have been given a role in GFMD 2018 Summit: delegate of ICMPD.');
+    expect(res.body.messages[0].bodyText).toContain(
+      'You have been given a role in GFMD 2018 Summit: delegate of ICMPD.',
+    );
     const everything = await api.http.get('/api/outbox').set(support.headers);
     expect(everything.status).toBe(403);
   });
@@ -38,7 +56,10 @@ describe('the Outbox without a mail server', () => {
   it('cannot send a held message without a mail server', async () => {
     const [message] = (await api.http.get('/api/outbox').set(admin)).body.messages;
     const res = await api.http.post(`/api/outbox/${message.id}/resend`).set(admin);
-    expect([res.status, res.body.errors[0].message]).toEqual([403, 'no mail server is configured (SMTP_URL): the message stays in the outbox']);
+    expect([res.status, res.body.errors[0].message]).toEqual([
+      403,
+      'no mail server is configured (SMTP_URL): the message stays in the outbox',
+    ]);
   });
 });
 
@@ -63,7 +84,9 @@ describe('the Outbox with a mail server', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect([message!.status, message!.bodyText, message!.messageId]).toEqual([
-      'sent', '(This message carries a sign-in link. It is not shown once handed to the mail server.)', smtp.received[0]!.messageId,
+      'sent',
+      '(This message carries a sign-in link. It is not shown once handed to the mail server.)',
+      smtp.received[0]!.messageId,
     ]);
   });
 });

@@ -20,14 +20,20 @@ afterEach(async () => {
 async function setup() {
   const database = await testDatabase();
   const smtp = await new TestSmtp().start();
-  cleanup.push(() => database.close(), () => smtp.stop());
+  cleanup.push(
+    () => database.close(),
+    () => smtp.stop(),
+  );
   return { database, smtp };
 }
 
 function worker(database: Database, smtp: TestSmtp, options = {}) {
   const transport = smtpTransport(smtp.url, 'Convene <no-reply@convene.test>');
   const w = new OutboxWorker(database.db, transport, { ...FAST_WORKER, ...options });
-  cleanup.push(async () => { await w.stop(); transport.close(); });
+  cleanup.push(async () => {
+    await w.stop();
+    transport.close();
+  });
   return w;
 }
 
@@ -99,13 +105,20 @@ describe('the outbox', () => {
     cleanup.push(async () => real.close());
     let handed = 0;
     const dying: Transport = {
-      send: (m: OutboxRow) => (handed++ === 0 ? real.send(m) : Promise.resolve()).then(() => new Promise<void>(() => {})),
+      send: (m: OutboxRow) =>
+        (handed++ === 0 ? real.send(m) : Promise.resolve()).then(() => new Promise<void>(() => {})),
       close: () => {},
     };
     const doomed = new OutboxWorker(database.db, dying, { ...FAST_WORKER, batchSize: 5, leaseMs: 400 });
     void doomed.runOnce();
     await smtp.waitFor(1);
-    expect((await rows(database)).map((m) => m.status)).toEqual(['sending', 'sending', 'sending', 'sending', 'sending']);
+    expect((await rows(database)).map((m) => m.status)).toEqual([
+      'sending',
+      'sending',
+      'sending',
+      'sending',
+      'sending',
+    ]);
     worker(database, smtp).start();
     await smtp.waitFor(6);
     await until(async () => (await rows(database)).every((m) => m.status === 'sent'));
@@ -166,26 +179,30 @@ describe('a nudge during a batch', () => {
 });
 
 describe('a worker process killed with SIGKILL', () => {
-  it.skipIf(!inject('databaseUrl'))('loses nothing: the next worker sends what it held, duplicates carrying the same Message-ID', async () => {
-    const { database, smtp } = await setup();
-    await queueMessages(database.db, 8);
-    smtp.delayMs = 1500; // the mail server takes its time to answer: the worker is caught mid-send
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/outbox-worker-process.ts'], {
-      env: { ...process.env, ...database.env, SMTP_URL: smtp.url, LEASE_MS: '800' }, stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await until(async () => (await rows(database)).some((m) => m.status === 'sending'));
-    await new Promise((r) => setTimeout(r, 300));
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-    smtp.delayMs = 0;
-    const held = (await rows(database)).filter((m) => m.status === 'sending').length;
-    expect(held).toBeGreaterThan(0);
-    worker(database, smtp).start();
-    await until(async () => (await rows(database)).every((m) => m.status === 'sent'));
-    await new Promise((r) => setTimeout(r, 300));
-    const all = await rows(database);
-    expect([...new Set(smtp.messageIds())].sort()).toEqual(all.map((m) => m.messageId).sort());
-    // A message the dead worker had handed over is received twice, under one Message-ID.
-    expect(smtp.received.length - new Set(smtp.messageIds()).size).toBeLessThanOrEqual(held);
-  });
+  it.skipIf(!inject('databaseUrl'))(
+    'loses nothing: the next worker sends what it held, duplicates carrying the same Message-ID',
+    async () => {
+      const { database, smtp } = await setup();
+      await queueMessages(database.db, 8);
+      smtp.delayMs = 1500; // the mail server takes its time to answer: the worker is caught mid-send
+      const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/outbox-worker-process.ts'], {
+        env: { ...process.env, ...database.env, SMTP_URL: smtp.url, LEASE_MS: '800' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await until(async () => (await rows(database)).some((m) => m.status === 'sending'));
+      await new Promise((r) => setTimeout(r, 300));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      smtp.delayMs = 0;
+      const held = (await rows(database)).filter((m) => m.status === 'sending').length;
+      expect(held).toBeGreaterThan(0);
+      worker(database, smtp).start();
+      await until(async () => (await rows(database)).every((m) => m.status === 'sent'));
+      await new Promise((r) => setTimeout(r, 300));
+      const all = await rows(database);
+      expect([...new Set(smtp.messageIds())].sort()).toEqual(all.map((m) => m.messageId).sort());
+      // A message the dead worker had handed over is received twice, under one Message-ID.
+      expect(smtp.received.length - new Set(smtp.messageIds()).size).toBeLessThanOrEqual(held);
+    },
+  );
 });

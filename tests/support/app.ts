@@ -14,7 +14,13 @@ export const ADMIN_TOKEN = 'test-admin-token';
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 export const PUBLIC_URL = 'http://convene.test';
 /** Fast retries and short leases, so that tests see a whole retry cycle. */
-export const FAST_WORKER: Partial<WorkerOptions> = { pollMs: 20, retryBaseMs: 50, retryMaxMs: 200, leaseMs: 500, maxAttempts: 4 };
+export const FAST_WORKER: Partial<WorkerOptions> = {
+  pollMs: 20,
+  retryBaseMs: 50,
+  retryMaxMs: 200,
+  leaseMs: 500,
+  maxAttempts: 4,
+};
 
 export type TestApi = {
   database: TestDatabase;
@@ -23,15 +29,21 @@ export type TestApi = {
   close(): Promise<void>;
 };
 
-export async function testApi(opts: { smtp?: TestSmtp; worker?: Partial<WorkerOptions>; trustProxy?: boolean } = {}): Promise<TestApi> {
+export async function testApi(
+  opts: { smtp?: TestSmtp; worker?: Partial<WorkerOptions>; trustProxy?: boolean } = {},
+): Promise<TestApi> {
   const database = await testDatabase();
   const transport = opts.smtp ? smtpTransport(opts.smtp.url, 'Convene <no-reply@convene.test>') : null;
-  const worker = transport ? new OutboxWorker(database.db, transport, { ...FAST_WORKER, ...opts.worker }) : null;
+  const worker = transport
+    ? new OutboxWorker(database.db, transport, { ...FAST_WORKER, ...opts.worker })
+    : null;
   const mailer = createMailer({ delivers: worker !== null, publicUrl: PUBLIC_URL });
   await worker?.listen(database);
   const app = createApp({ db: database.db, adminToken: ADMIN_TOKEN, mailer, trustProxy: opts.trustProxy });
   return {
-    database, http: supertest(app), worker,
+    database,
+    http: supertest(app),
+    worker,
     close: async () => {
       await worker?.stop();
       transport?.close();
@@ -47,7 +59,12 @@ export type Session = { cookie: string; csrf: string; headers: Record<string, st
 
 /** The token of the newest sign-in link sent to an address, read from the outbox. */
 export async function latestLinkToken(api: TestApi, email: string): Promise<string> {
-  const [message] = await api.database.db.select().from(outbox).where(eq(outbox.recipient, email.toLowerCase())).orderBy(desc(outbox.id)).limit(1);
+  const [message] = await api.database.db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.recipient, email.toLowerCase()))
+    .orderBy(desc(outbox.id))
+    .limit(1);
   const token = /\/sign-in\/verify\?token=([\w-]+)/.exec(message?.bodyText ?? '')?.[1];
   if (!token) throw new Error(`no sign-in link for ${email}`);
   return token;
@@ -56,8 +73,13 @@ export async function latestLinkToken(api: TestApi, email: string): Promise<stri
 /** Signs in the way a person does: asks for a link, follows it, keeps the cookie and CSRF token. */
 export async function signIn(api: TestApi, email: string): Promise<Session> {
   const asked = await api.http.post('/api/auth/link').send({ email });
-  if (asked.status !== 202) throw new Error(`sign-in link for ${email}: ${asked.status} ${JSON.stringify(asked.body)}`);
+  if (asked.status !== 202)
+    throw new Error(`sign-in link for ${email}: ${asked.status} ${JSON.stringify(asked.body)}`);
   const verified = await api.http.post('/api/auth/verify').send({ token: await latestLinkToken(api, email) });
   const cookie = String(verified.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
-  return { cookie, csrf: verified.body.csrfToken, headers: { cookie, 'x-csrf-token': verified.body.csrfToken } };
+  return {
+    cookie,
+    csrf: verified.body.csrfToken,
+    headers: { cookie, 'x-csrf-token': verified.body.csrfToken },
+  };
 }

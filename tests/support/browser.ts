@@ -17,16 +17,27 @@ function findChromium(): string | null {
 export const chromiumPath = findChromium();
 export const browserRequired = process.env.REQUIRE_BROWSER === '1';
 if (!chromiumPath && !browserRequired) {
-  console.warn('Browser tests skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH).');
+  console.warn(
+    'Browser tests skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH).',
+  );
 }
 export const skipBrowser = !chromiumPath && !browserRequired;
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!chromiumPath) throw new Error('REQUIRE_BROWSER=1 but Chromium is not installed (apt-get install -y chromium)');
+  if (!chromiumPath)
+    throw new Error('REQUIRE_BROWSER=1 but Chromium is not installed (apt-get install -y chromium)');
   return chromium.launch({
     executablePath: chromiumPath,
     // Playwright refuses --user-data-dir here; the others keep Chromium off this machine's closed network.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -35,14 +46,20 @@ export async function launchBrowser(): Promise<Browser> {
  * Content-Security-Policy violations land in `errors`, for the test to fail on.
  */
 export async function openPage(
-  where: Browser | BrowserContext, url: string, errors: string[], viewport = { width: 1280, height: 900 },
+  where: Browser | BrowserContext,
+  url: string,
+  errors: string[],
+  viewport = { width: 1280, height: 900 },
 ): Promise<Page> {
-  const page = 'newContext' in where
-    ? await where.newPage({ viewport, timezoneId: 'Asia/Kathmandu', locale: 'en-GB' })
-    : await where.newPage();
+  const page =
+    'newContext' in where
+      ? await where.newPage({ viewport, timezoneId: 'Asia/Kathmandu', locale: 'en-GB' })
+      : await where.newPage();
   if (!('newContext' in where)) await page.setViewportSize(viewport);
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(url);
   return page;
 }
@@ -53,6 +70,10 @@ const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js',
 export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the app's Content-Security-Policy forbids inline scripts.
   await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run());
+  const result = await page.evaluate(async () =>
+    (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+    ).axe.run(),
+  );
   return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
 }

@@ -17,11 +17,21 @@ export async function testDatabase(): Promise<TestDatabase> {
     // An in-memory clone cannot be shared with a child process: give it a folder of its own.
     const database = await openPglite({ dump: new Blob([readFileSync(inject('pgliteDump'))]) });
     const dir = mkdtempSync(join(tmpdir(), 'convene-data-'));
-    return { ...database, env: { DATA_DIR: dir }, close: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...database,
+      env: { DATA_DIR: dir },
+      close: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const template = new URL(url).pathname.slice(1);
   const name = `${template}_${process.pid}_${++counter}`.slice(0, 63);
-  const admin = postgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString(), { max: 1, onnotice: () => {} });
+  const admin = postgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString(), {
+    max: 1,
+    onnotice: () => {},
+  });
   try {
     // Two files may copy the template at the same moment; PostgreSQL refuses the second (55006).
     for (let attempt = 0; ; attempt++) {
@@ -43,7 +53,10 @@ export async function testDatabase(): Promise<TestDatabase> {
     env: { DATABASE_URL: cloneUrl },
     close: async () => {
       await database.close();
-      const drop = postgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString(), { max: 1, onnotice: () => {} });
+      const drop = postgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString(), {
+        max: 1,
+        onnotice: () => {},
+      });
       await drop.unsafe(`drop database if exists "${name}" with (force)`);
       await drop.end();
     },

@@ -25,12 +25,17 @@ export async function startE2eServer(): Promise<E2eServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const app = createApp({
-    db: database.db, adminToken: ADMIN_TOKEN, clientDir: inject('clientDir'),
+    db: database.db,
+    adminToken: ADMIN_TOKEN,
+    clientDir: inject('clientDir'),
     mailer: createMailer({ delivers: false, publicUrl: base }),
   });
-  const server: Server = await new Promise((r) => { const s = app.listen(port, '127.0.0.1', () => r(s)); });
+  const server: Server = await new Promise((r) => {
+    const s = app.listen(port, '127.0.0.1', () => r(s));
+  });
   return {
-    base, database,
+    base,
+    database,
     close: async () => {
       await new Promise((r) => server.close(r));
       await database.close();

@@ -26,7 +26,9 @@ export default async function setup(project: TestProject) {
     await database.close();
     project.provide('databaseUrl', url);
     project.provide('pgliteDump', '');
-    console.log(`Database tests run on PostgreSQL (${new URL(url).pathname.slice(1)}, cloned per test file).`);
+    console.log(
+      `Database tests run on PostgreSQL (${new URL(url).pathname.slice(1)}, cloned per test file).`,
+    );
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'convene-test-'));

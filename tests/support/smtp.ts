@@ -15,11 +15,17 @@ export class TestSmtp {
 
   async start(port = 0): Promise<this> {
     const server = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS'], logger: false, banner: 'test smtp',
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      banner: 'test smtp',
       onData: (stream, _session, callback) => {
         simpleParser(stream).then(async (mail) => {
           if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-          if (this.reject) return callback(Object.assign(new Error(this.reject.message), { responseCode: this.reject.code }));
+          if (this.reject)
+            return callback(
+              Object.assign(new Error(this.reject.message), { responseCode: this.reject.code }),
+            );
           this.received.push(mail);
           callback();
         }, callback);

@@ -19,7 +19,13 @@ import { Link, navigate, paths, useLocation, type Route } from '../lib/router.ts
 import { LOCALES } from '../locales/index.ts';
 
 export function App() {
-  return <I18nProvider><AuthProvider><Shell /></AuthProvider></I18nProvider>;
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <Shell />
+      </AuthProvider>
+    </I18nProvider>
+  );
 }
 
 function Shell() {
@@ -27,18 +33,28 @@ function Shell() {
   const { route, search } = useLocation();
   const main = useRef<HTMLElement>(null);
   // A new page moves focus to its content, as a full page load would for screen readers.
-  useEffect(() => { main.current?.focus({ preventScroll: true }); }, [route]);
+  useEffect(() => {
+    main.current?.focus({ preventScroll: true });
+  }, [route]);
   return (
     <>
-      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
       <header className="app-header">
-        <Link href="/" className="brand">{t('app.name')}</Link>
+        <Link href="/" className="brand">
+          {t('app.name')}
+        </Link>
         <nav aria-label={t('app.name')} className="account-nav">
           {Object.keys(LOCALES).length > 1 && (
             <label>
               {t('app.language')}{' '}
               <select value={locale} onChange={(e) => setLocale(e.target.value)}>
-                {Object.entries(LOCALES).map(([code, l]) => <option key={code} value={code}>{l.name}</option>)}
+                {Object.entries(LOCALES).map(([code, l]) => (
+                  <option key={code} value={code}>
+                    {l.name}
+                  </option>
+                ))}
               </select>
             </label>
           )}
@@ -65,7 +81,9 @@ function Account() {
   return (
     <>
       <Link href="/me">{t('nav.me')}</Link>
-      <button type="button" className="link-button" onClick={signOut}>{t('nav.signOut')}</button>
+      <button type="button" className="link-button" onClick={signOut}>
+        {t('nav.signOut')}
+      </button>
     </>
   );
 }
@@ -73,12 +91,22 @@ function Account() {
 function Page({ route, search }: { route: Route; search: URLSearchParams }) {
   const { t } = useI18n();
   switch (route.page) {
-    case 'summits': return <SummitList />;
-    case 'sign-in': return <SignInPage search={search} />;
-    case 'verify': return <VerifyPage search={search} />;
-    case 'me': return <MePage />;
-    case 'not-found': return <p>{t('app.notFound')}</p>;
-    default: return route.slug === null ? <OutboxPage slug={null} /> : <SummitRoute slug={route.slug} route={route} search={search} />;
+    case 'summits':
+      return <SummitList />;
+    case 'sign-in':
+      return <SignInPage search={search} />;
+    case 'verify':
+      return <VerifyPage search={search} />;
+    case 'me':
+      return <MePage />;
+    case 'not-found':
+      return <p>{t('app.notFound')}</p>;
+    default:
+      return route.slug === null ? (
+        <OutboxPage slug={null} />
+      ) : (
+        <SummitRoute slug={route.slug} route={route} search={search} />
+      );
   }
 }
 

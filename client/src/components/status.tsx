@@ -7,7 +7,13 @@ export function Await<T>({ loaded, children }: { loaded: Loaded<T>; children: (d
   const { t } = useI18n();
   if (loaded.state === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (loaded.state === 'error') {
-    return <p role="alert">{loaded.error.message === 'not found' ? t('app.notFound') : t('app.error', { message: loaded.error.message })}</p>;
+    return (
+      <p role="alert">
+        {loaded.error.message === 'not found'
+          ? t('app.notFound')
+          : t('app.error', { message: loaded.error.message })}
+      </p>
+    );
   }
   return <>{children(loaded.data)}</>;
 }

@@ -10,7 +10,10 @@ export type SessionPage = z.output<typeof sessionPageSchema>;
 export type { RoomItem, SegmentItem };
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -25,7 +28,10 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await res.json()) as T;
 }
 
-export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: ApiError | Error } | { state: 'ready'; data: T };
+export type Loaded<T> =
+  | { state: 'loading' }
+  | { state: 'error'; error: ApiError | Error }
+  | { state: 'ready'; data: T };
 
 /** Fetches a path and re-fetches when it (or `version`) changes; stale answers are dropped. */
 export function useApi<T>(path: string | null, version = 0): Loaded<T> {
@@ -35,8 +41,12 @@ export function useApi<T>(path: string | null, version = 0): Loaded<T> {
     const abort = new AbortController();
     setLoaded({ state: 'loading' });
     getJson<T>(path, abort.signal).then(
-      (data) => { if (!abort.signal.aborted) setLoaded({ state: 'ready', data }); },
-      (error: Error) => { if (!abort.signal.aborted) setLoaded({ state: 'error', error }); },
+      (data) => {
+        if (!abort.signal.aborted) setLoaded({ state: 'ready', data });
+      },
+      (error: Error) => {
+        if (!abort.signal.aborted) setLoaded({ state: 'error', error });
+      },
     );
     return () => abort.abort();
   }, [path, version]);
@@ -53,13 +63,22 @@ export function setCsrfToken(token: string | null): void {
 export async function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
     method,
-    headers: { accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }), ...(csrfToken && { 'x-csrf-token': csrfToken }) },
+    headers: {
+      accept: 'application/json',
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(csrfToken && { 'x-csrf-token': csrfToken }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;
   if (!res.ok) {
     const json = await res.json().catch(() => null);
-    throw new ApiError(res.status, json?.errors?.map((e: { path: string; message: string }) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') ?? res.statusText);
+    throw new ApiError(
+      res.status,
+      json?.errors
+        ?.map((e: { path: string; message: string }) => (e.path ? `${e.path}: ${e.message}` : e.message))
+        .join('; ') ?? res.statusText,
+    );
   }
   return (await res.json()) as T;
 }

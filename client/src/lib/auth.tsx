@@ -21,7 +21,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setMe(next);
     return next;
   }, []);
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
   return <AuthContext.Provider value={{ me, refresh }}>{children}</AuthContext.Provider>;
 }
 

@@ -10,7 +10,8 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function translator(locale: string): Translate {
   const messages = (LOCALES[locale] ?? LOCALES[DEFAULT_LOCALE]!).messages;
-  return (key, params) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+  return (key, params) =>
+    messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
 }
 
 function initialLocale(): string {
@@ -20,16 +21,19 @@ function initialLocale(): string {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState(initialLocale);
-  const value = useMemo<I18n>(() => ({
-    locale,
-    dateLocale: navigator.languages.find((l) => l.slice(0, 2) === locale) ?? locale,
-    t: translator(locale),
-    setLocale: (l) => {
-      localStorage.setItem('locale', l);
-      document.documentElement.lang = l;
-      setLocaleState(l);
-    },
-  }), [locale]);
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      dateLocale: navigator.languages.find((l) => l.slice(0, 2) === locale) ?? locale,
+      t: translator(locale),
+      setLocale: (l) => {
+        localStorage.setItem('locale', l);
+        document.documentElement.lang = l;
+        setLocaleState(l);
+      },
+    }),
+    [locale],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

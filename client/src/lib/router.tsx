@@ -18,7 +18,10 @@ export type Route =
   | { page: 'not-found' };
 
 const TOP: Record<string, Route> = {
-  'sign-in': { page: 'sign-in' }, 'sign-in/verify': { page: 'verify' }, me: { page: 'me' }, outbox: { page: 'outbox', slug: null },
+  'sign-in': { page: 'sign-in' },
+  'sign-in/verify': { page: 'verify' },
+  me: { page: 'me' },
+  outbox: { page: 'outbox', slug: null },
 };
 
 export function parseRoute(pathname: string): Route {
@@ -33,7 +36,8 @@ export function parseRoute(pathname: string): Route {
   if (section === 'programme') return { page: 'programme', slug, day: key ?? null };
   if (section === 'sessions' && key) return { page: 'session', slug, key };
   if (section === 'delegations' && key) return { page: 'agenda', slug, key };
-  if (!key && (section === 'outbox' || section === 'roles' || section === 'audit' || section === 'plan')) return { page: section, slug };
+  if (!key && (section === 'outbox' || section === 'roles' || section === 'audit' || section === 'plan'))
+    return { page: section, slug };
   return { page: 'not-found' };
 }
 
@@ -55,7 +59,10 @@ export function navigate(to: string): void {
 }
 
 export function useLocation(): { route: Route; search: URLSearchParams } {
-  const read = () => ({ route: parseRoute(window.location.pathname), search: new URLSearchParams(window.location.search) });
+  const read = () => ({
+    route: parseRoute(window.location.pathname),
+    search: new URLSearchParams(window.location.search),
+  });
   const [location, setLocation] = useState(read);
   useEffect(() => {
     const onPop = () => setLocation(read());

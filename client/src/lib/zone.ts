@@ -17,15 +17,24 @@ export const viewerZoneName = (): string => Intl.DateTimeFormat().resolvedOption
 
 export function displayZone(mode: ZoneMode, summit: Pick<SummitView, 'timeZone' | 'offsets'>): DisplayZone {
   if (mode === 'summit') {
-    return { mode, name: summit.timeZone, wall: (ms) => wallClockIn(ms, summit.offsets), instant: (date, minutes) => instantOfWall(date, minutes, summit.offsets) };
+    return {
+      mode,
+      name: summit.timeZone,
+      wall: (ms) => wallClockIn(ms, summit.offsets),
+      instant: (date, minutes) => instantOfWall(date, minutes, summit.offsets),
+    };
   }
   return {
-    mode, name: viewerZoneName(), wall: (ms) => wallClock(ms, -new Date(ms).getTimezoneOffset()),
-    instant: (date, minutes) => new Date(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), 0, minutes).getTime(),
+    mode,
+    name: viewerZoneName(),
+    wall: (ms) => wallClock(ms, -new Date(ms).getTimezoneOffset()),
+    instant: (date, minutes) =>
+      new Date(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), 0, minutes).getTime(),
   };
 }
 
-const dayNumber = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000;
+const dayNumber = (date: string) =>
+  Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000;
 
 /** Minutes from the start of `day` to the wall clock of `ms` (negative before, over 1440 after). */
 export function minutesIntoDay(zone: DisplayZone, ms: number, day: string): number {
@@ -40,8 +49,9 @@ export function formatMinutes(minutes: number): string {
 
 /** "Friday 7 December 2018" in the reader's language, for a calendar date (no zone involved). */
 export function formatDate(date: string, locale: string, style: 'long' | 'short' = 'long'): string {
-  const options: Intl.DateTimeFormatOptions = style === 'long'
-    ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-    : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
+  const options: Intl.DateTimeFormatOptions =
+    style === 'long'
+      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale, options).format(new Date(dayNumber(date) * 86_400_000));
 }

@@ -6,7 +6,17 @@ import { auditLog } from '../../db/schema.ts';
 export type AuditEntry = {
   summit: { id: number; slug: string } | null;
   actor: string;
-  action: 'create' | 'update' | 'delete' | 'import' | 'replace' | 'grant' | 'revoke' | 'resend' | 'sign_out_everywhere' | 'publish';
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'import'
+    | 'replace'
+    | 'grant'
+    | 'revoke'
+    | 'resend'
+    | 'sign_out_everywhere'
+    | 'publish';
   entity: string;
   key?: string | null;
   before?: unknown;
@@ -15,13 +25,30 @@ export type AuditEntry = {
 
 export async function record(db: Executor, e: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
-    summitId: e.summit?.id ?? null, summitSlug: e.summit?.slug ?? null, actor: e.actor, action: e.action,
-    entity: e.entity, entityKey: e.key ?? null, before: e.before ?? null, after: e.after ?? null,
+    summitId: e.summit?.id ?? null,
+    summitSlug: e.summit?.slug ?? null,
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity,
+    entityKey: e.key ?? null,
+    before: e.before ?? null,
+    after: e.after ?? null,
   });
 }
 
-export async function listAudit(db: Executor, filter: { summitId?: number; limit: number; beforeId?: number }) {
-  return db.select().from(auditLog)
-    .where(and(filter.summitId !== undefined ? eq(auditLog.summitId, filter.summitId) : undefined, filter.beforeId ? lt(auditLog.id, filter.beforeId) : undefined))
-    .orderBy(desc(auditLog.id)).limit(filter.limit);
+export async function listAudit(
+  db: Executor,
+  filter: { summitId?: number; limit: number; beforeId?: number },
+) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        filter.summitId !== undefined ? eq(auditLog.summitId, filter.summitId) : undefined,
+        filter.beforeId ? lt(auditLog.id, filter.beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit);
 }

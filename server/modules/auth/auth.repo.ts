@@ -16,9 +16,16 @@ export async function ensureUser(db: Executor, email: string): Promise<UserRow> 
   return (await findUserByEmail(db, lower))!;
 }
 
-export async function recentLinks(db: Executor, by: { email: string } | { ip: string }, since: Date): Promise<number> {
+export async function recentLinks(
+  db: Executor,
+  by: { email: string } | { ip: string },
+  since: Date,
+): Promise<number> {
   const where = 'email' in by ? eq(signInLinks.email, by.email) : eq(signInLinks.ip, by.ip);
-  const [row] = await db.select({ n: count() }).from(signInLinks).where(and(where, gt(signInLinks.createdAt, since)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(signInLinks)
+    .where(and(where, gt(signInLinks.createdAt, since)));
   return row!.n;
 }
 
@@ -28,8 +35,12 @@ export async function insertLink(db: Executor, link: typeof signInLinks.$inferIn
 
 /** Marks a link used and returns it, if it was unused and unexpired: a link works once. */
 export async function consumeLink(db: Executor, tokenHash: string, now: Date) {
-  const [row] = await db.update(signInLinks).set({ usedAt: now })
-    .where(and(eq(signInLinks.tokenHash, tokenHash), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, now)))
+  const [row] = await db
+    .update(signInLinks)
+    .set({ usedAt: now })
+    .where(
+      and(eq(signInLinks.tokenHash, tokenHash), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, now)),
+    )
     .returning({ email: signInLinks.email, next: signInLinks.next });
   return row ?? null;
 }
@@ -39,7 +50,9 @@ export async function insertSession(db: Executor, s: typeof authSessions.$inferI
 }
 
 export async function findSession(db: Executor, tokenHash: string, now: Date) {
-  const [row] = await db.select({ session: authSessions, user: users }).from(authSessions)
+  const [row] = await db
+    .select({ session: authSessions, user: users })
+    .from(authSessions)
     .leftJoin(users, eq(users.id, authSessions.userId))
     .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)));
   return row ?? null;
@@ -51,8 +64,13 @@ export async function deleteSession(db: Executor, tokenHash: string): Promise<vo
 
 /** Every session of a user, or every admin session when userId is null. */
 export async function deleteSessionsOf(db: Executor, userId: number | null): Promise<number> {
-  const rows = await db.delete(authSessions)
-    .where(userId === null ? and(isNull(authSessions.userId), eq(authSessions.isAdmin, true)) : eq(authSessions.userId, userId))
+  const rows = await db
+    .delete(authSessions)
+    .where(
+      userId === null
+        ? and(isNull(authSessions.userId), eq(authSessions.isAdmin, true))
+        : eq(authSessions.userId, userId),
+    )
     .returning({ id: authSessions.id });
   return rows.length;
 }
@@ -63,7 +81,9 @@ export async function insertApiToken(db: Executor, t: typeof apiTokens.$inferIns
 }
 
 export async function findApiToken(db: Executor, tokenHash: string) {
-  const [row] = await db.select({ token: apiTokens, user: users }).from(apiTokens)
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
   if (row) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.token.id));
@@ -71,18 +91,36 @@ export async function findApiToken(db: Executor, tokenHash: string) {
 }
 
 export async function listApiTokens(db: Executor, userId: number | null | 'all') {
-  const rows = await db.select({
-    id: apiTokens.id, name: apiTokens.name, createdBy: apiTokens.createdBy, createdAt: apiTokens.createdAt,
-    lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, userId: apiTokens.userId, email: users.email,
-  }).from(apiTokens).leftJoin(users, eq(users.id, apiTokens.userId))
-    .where(userId === 'all' ? undefined : userId === null ? isNull(apiTokens.userId) : eq(apiTokens.userId, userId))
+  const rows = await db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      createdBy: apiTokens.createdBy,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+      userId: apiTokens.userId,
+      email: users.email,
+    })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      userId === 'all'
+        ? undefined
+        : userId === null
+          ? isNull(apiTokens.userId)
+          : eq(apiTokens.userId, userId),
+    )
     .orderBy(desc(apiTokens.id));
   return rows;
 }
 
 export async function revokeApiToken(db: Executor, id: number): Promise<{ userId: number | null } | null> {
-  const [row] = await db.update(apiTokens).set({ revokedAt: sql`now()` })
-    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning({ userId: apiTokens.userId });
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning({ userId: apiTokens.userId });
   return row ?? null;
 }
 
@@ -90,8 +128,18 @@ export async function revokeApiToken(db: Executor, id: number): Promise<{ userId
  * Deletes expired sessions, and links that are expired and older than the rate-limit window
  * (`countedSince`), since the limits count recent links whether used or not.
  */
-export async function purgeExpired(db: Executor, now: Date, countedSince: Date): Promise<{ links: number; sessions: number }> {
-  const links = await db.delete(signInLinks).where(and(lt(signInLinks.expiresAt, now), lt(signInLinks.createdAt, countedSince))).returning({ id: signInLinks.id });
-  const sessions = await db.delete(authSessions).where(lt(authSessions.expiresAt, now)).returning({ id: authSessions.id });
+export async function purgeExpired(
+  db: Executor,
+  now: Date,
+  countedSince: Date,
+): Promise<{ links: number; sessions: number }> {
+  const links = await db
+    .delete(signInLinks)
+    .where(and(lt(signInLinks.expiresAt, now), lt(signInLinks.createdAt, countedSince)))
+    .returning({ id: signInLinks.id });
+  const sessions = await db
+    .delete(authSessions)
+    .where(lt(authSessions.expiresAt, now))
+    .returning({ id: authSessions.id });
   return { links: links.length, sessions: sessions.length };
 }

@@ -22,16 +22,39 @@ const safeNext = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next
  * Sends a sign-in link to any address: people of a summit get their roles, anyone else is a
  * visitor. The answer never says whether the address was known.
  */
-export async function requestLink(db: Db, mailer: Mailer, input: { email: string; next?: string }, ip: string): Promise<Outcome<null>> {
+export async function requestLink(
+  db: Db,
+  mailer: Mailer,
+  input: { email: string; next?: string },
+  ip: string,
+): Promise<Outcome<null>> {
   const email = input.email.trim().toLowerCase();
   const since = new Date(Date.now() - LIMITS.windowMs);
-  const tooMany = (what: string): Failure => ({ ok: false, reason: 'too_many', errors: [{ path: what === 'address' ? 'email' : '', message: `too many sign-in links requested from this ${what}; try again in 15 minutes` }] });
+  const tooMany = (what: string): Failure => ({
+    ok: false,
+    reason: 'too_many',
+    errors: [
+      {
+        path: what === 'address' ? 'email' : '',
+        message: `too many sign-in links requested from this ${what}; try again in 15 minutes`,
+      },
+    ],
+  });
   return db.transaction(async (tx) => {
     if ((await repo.recentLinks(tx, { ip }, since)) >= LIMITS.perIp) return tooMany('network address');
     if ((await repo.recentLinks(tx, { email }, since)) >= LIMITS.perEmail) return tooMany('address');
     const token = newToken();
-    await repo.insertLink(tx, { email, tokenHash: hashToken(token), ip, next: safeNext(input.next), expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000) });
-    const mail = signInMail(`${mailer.publicUrl}/sign-in/verify?token=${encodeURIComponent(token)}`, LINK_MINUTES);
+    await repo.insertLink(tx, {
+      email,
+      tokenHash: hashToken(token),
+      ip,
+      next: safeNext(input.next),
+      expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000),
+    });
+    const mail = signInMail(
+      `${mailer.publicUrl}/sign-in/verify?token=${encodeURIComponent(token)}`,
+      LINK_MINUTES,
+    );
     await mailer.enqueue(tx, { kind: 'sign_in', to: email, ...mail, secret: true });
     return { ok: true as const, value: null };
   });
@@ -39,11 +62,18 @@ export async function requestLink(db: Db, mailer: Mailer, input: { email: string
 
 export type NewSession = { cookieToken: string; csrfToken: string; next: string | null };
 
-async function openSession(db: Executor, who: { userId: number } | { admin: true }, next: string | null): Promise<NewSession> {
+async function openSession(
+  db: Executor,
+  who: { userId: number } | { admin: true },
+  next: string | null,
+): Promise<NewSession> {
   const cookieToken = newToken();
   const csrfToken = newToken();
   await repo.insertSession(db, {
-    userId: 'userId' in who ? who.userId : null, isAdmin: 'admin' in who, tokenHash: hashToken(cookieToken), csrfToken,
+    userId: 'userId' in who ? who.userId : null,
+    isAdmin: 'admin' in who,
+    tokenHash: hashToken(cookieToken),
+    csrfToken,
     expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
   });
   return { cookieToken, csrfToken, next };
@@ -52,59 +82,115 @@ async function openSession(db: Executor, who: { userId: number } | { admin: true
 export async function verifyLink(db: Db, token: string): Promise<Outcome<NewSession>> {
   return db.transaction(async (tx) => {
     const link = await repo.consumeLink(tx, hashToken(token), new Date());
-    if (!link) return { ok: false, reason: 'invalid', errors: [{ path: 'token', message: 'this sign-in link is unknown, already used or expired: ask for a new one' }] };
+    if (!link)
+      return {
+        ok: false,
+        reason: 'invalid',
+        errors: [
+          {
+            path: 'token',
+            message: 'this sign-in link is unknown, already used or expired: ask for a new one',
+          },
+        ],
+      };
     const user = await repo.ensureUser(tx, link.email);
     return { ok: true, value: await openSession(tx, { userId: user.id }, link.next) };
   });
 }
 
 /** Opens a browser session with ADMIN_TOKEN or an API token (the support unit's way in before any link). */
-export async function tokenSignIn(db: Db, adminToken: string | undefined, token: string): Promise<Outcome<NewSession>> {
-  if (adminToken && sameSecret(token, adminToken)) return { ok: true, value: await openSession(db, { admin: true }, null) };
+export async function tokenSignIn(
+  db: Db,
+  adminToken: string | undefined,
+  token: string,
+): Promise<Outcome<NewSession>> {
+  if (adminToken && sameSecret(token, adminToken))
+    return { ok: true, value: await openSession(db, { admin: true }, null) };
   const found = await repo.findApiToken(db, hashToken(token));
-  if (!found) return { ok: false, reason: 'invalid', errors: [{ path: 'token', message: 'unknown or revoked token' }] };
-  return { ok: true, value: await openSession(db, found.user ? { userId: found.user.id } : { admin: true }, null) };
+  if (!found)
+    return { ok: false, reason: 'invalid', errors: [{ path: 'token', message: 'unknown or revoked token' }] };
+  return {
+    ok: true,
+    value: await openSession(db, found.user ? { userId: found.user.id } : { admin: true }, null),
+  };
 }
 
 export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
   if (actor.kind === 'anonymous') return 0;
   return db.transaction(async (tx) => {
     const n = await repo.deleteSessionsOf(tx, actor.kind === 'user' ? actor.userId : null);
-    await record(tx, { summit: null, actor: actorLabel(actor), action: 'sign_out_everywhere', entity: 'session', after: { sessions: n } });
+    await record(tx, {
+      summit: null,
+      actor: actorLabel(actor),
+      action: 'sign_out_everywhere',
+      entity: 'session',
+      after: { sessions: n },
+    });
     return n;
   });
 }
 
 /** Who the caller is and what they are in each summit they belong to. */
 export async function me(db: Db, actor: Actor) {
-  if (actor.kind !== 'user') return { kind: actor.kind, email: null, admin: actor.kind === 'admin', summits: [] };
+  if (actor.kind !== 'user')
+    return { kind: actor.kind, email: null, admin: actor.kind === 'admin', summits: [] };
   const summits = await summitsOf(db, actor);
   return {
-    kind: actor.kind, email: actor.email, admin: actor.admin,
-    summits: await Promise.all(summits.map(async (s) => {
-      const r = await rolesOf(db, s.id, actor);
-      const roles = [
-        ...(r.supportUnit ? ['support_unit'] : []), ...(r.focalPointOf.size ? ['focal_point'] : []),
-        ...(r.delegateOf.size ? ['delegate'] : []), ...(r.organiserOf.size ? ['organiser'] : []),
-        ...(['owner', 'provider', 'visitor'] as const).filter((m) => r.marketplace[m]).map((m) => `marketplace_${m}`),
-      ];
-      return { slug: s.slug, name: s.name, roles: roles.length ? roles : ['visitor'], delegations: [...r.delegateOf], people: [...r.personKeys] };
-    })),
+    kind: actor.kind,
+    email: actor.email,
+    admin: actor.admin,
+    summits: await Promise.all(
+      summits.map(async (s) => {
+        const r = await rolesOf(db, s.id, actor);
+        const roles = [
+          ...(r.supportUnit ? ['support_unit'] : []),
+          ...(r.focalPointOf.size ? ['focal_point'] : []),
+          ...(r.delegateOf.size ? ['delegate'] : []),
+          ...(r.organiserOf.size ? ['organiser'] : []),
+          ...(['owner', 'provider', 'visitor'] as const)
+            .filter((m) => r.marketplace[m])
+            .map((m) => `marketplace_${m}`),
+        ];
+        return {
+          slug: s.slug,
+          name: s.name,
+          roles: roles.length ? roles : ['visitor'],
+          delegations: [...r.delegateOf],
+          people: [...r.personKeys],
+        };
+      }),
+    ),
   };
 }
 
 // ---- API tokens ----
 
 /** Support units and administrators make tokens for their scripts; a token acts as its maker. */
-export async function createApiToken(db: Db, actor: Actor, name: string): Promise<Outcome<{ id: number; name: string; token: string }>> {
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  name: string,
+): Promise<Outcome<{ id: number; name: string; token: string }>> {
   if (actor.kind === 'anonymous') return forbidden('sign in first');
   if (actor.kind === 'user' && !actor.admin && !(await isSupportUnitSomewhere(db, actor))) {
     return forbidden('only a support unit or an administrator may create API tokens');
   }
   const token = newToken('cvn_');
   return db.transaction(async (tx) => {
-    const id = await repo.insertApiToken(tx, { name, tokenHash: hashToken(token), userId: actor.kind === 'user' ? actor.userId : null, createdBy: actorLabel(actor) });
-    await record(tx, { summit: null, actor: actorLabel(actor), action: 'create', entity: 'api token', key: String(id), after: { name } });
+    const id = await repo.insertApiToken(tx, {
+      name,
+      tokenHash: hashToken(token),
+      userId: actor.kind === 'user' ? actor.userId : null,
+      createdBy: actorLabel(actor),
+    });
+    await record(tx, {
+      summit: null,
+      actor: actorLabel(actor),
+      action: 'create',
+      entity: 'api token',
+      key: String(id),
+      after: { name },
+    });
     return { ok: true, value: { id, name, token } };
   });
 }
@@ -115,16 +201,33 @@ async function isSupportUnitSomewhere(db: Db, actor: Extract<Actor, { kind: 'use
 }
 
 export async function listApiTokens(db: Db, actor: Actor) {
-  const rows = await repo.listApiTokens(db, isAdmin(actor) ? 'all' : actor.kind === 'user' ? actor.userId : null);
+  const rows = await repo.listApiTokens(
+    db,
+    isAdmin(actor) ? 'all' : actor.kind === 'user' ? actor.userId : null,
+  );
   return rows.map(({ userId: _, ...r }) => r);
 }
 
 export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<Outcome<null>> {
-  const mine = (await repo.listApiTokens(db, isAdmin(actor) ? 'all' : actor.kind === 'user' ? actor.userId : -1)).some((t) => t.id === id);
-  if (!mine) return { ok: false, reason: 'not_found', errors: [{ path: '', message: `token ${id} not found` }] };
+  const mine = (
+    await repo.listApiTokens(db, isAdmin(actor) ? 'all' : actor.kind === 'user' ? actor.userId : -1)
+  ).some((t) => t.id === id);
+  if (!mine)
+    return { ok: false, reason: 'not_found', errors: [{ path: '', message: `token ${id} not found` }] };
   return db.transaction(async (tx) => {
-    if (!(await repo.revokeApiToken(tx, id))) return { ok: false, reason: 'not_found', errors: [{ path: '', message: `token ${id} is already revoked` }] };
-    await record(tx, { summit: null, actor: actorLabel(actor), action: 'revoke', entity: 'api token', key: String(id) });
+    if (!(await repo.revokeApiToken(tx, id)))
+      return {
+        ok: false,
+        reason: 'not_found',
+        errors: [{ path: '', message: `token ${id} is already revoked` }],
+      };
+    await record(tx, {
+      summit: null,
+      actor: actorLabel(actor),
+      action: 'revoke',
+      entity: 'api token',
+      key: String(id),
+    });
     return { ok: true, value: null };
   });
 }

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import {
-  applyBodySchema, conflictReportSchema, errorsSchema, itemParams, moveBodySchema, movedSchema, movesSchema,
-  placeBodySchema, proposalSchema, publishBodySchema, slugParams, conflictSchema,
+  applyBodySchema,
+  conflictReportSchema,
+  errorsSchema,
+  itemParams,
+  moveBodySchema,
+  movedSchema,
+  movesSchema,
+  placeBodySchema,
+  proposalSchema,
+  publishBodySchema,
+  slugParams,
+  conflictSchema,
 } from '../../../shared/schemas/api.ts';
 import type { Db } from '../../db/client.ts';
 import { signedIn } from '../../http/access.ts';
@@ -14,40 +24,116 @@ const errors = (description: string) => ({ description, schema: errorsSchema });
 export function conflictRoutes(db: Db): Route[] {
   return [
     route({
-      method: 'get', path: '/api/summits/:slug/conflicts', tag: 'conflicts', access: signedIn, params: slugParams,
+      method: 'get',
+      path: '/api/summits/:slug/conflicts',
+      tag: 'conflicts',
+      access: signedIn,
+      params: slugParams,
       summary: 'Every conflict of the programme, drafts included (the support unit)',
-      responses: { 200: { description: 'the report', schema: conflictReportSchema }, 403: errors('not the support unit') },
-      handle: ({ params, actor }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(200, await service.conflictReport(db, ctx))),
+      responses: {
+        200: { description: 'the report', schema: conflictReportSchema },
+        403: errors('not the support unit'),
+      },
+      handle: ({ params, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(200, await service.conflictReport(db, ctx)),
+        ),
     }),
     route({
-      method: 'get', path: '/api/summits/:slug/sessions/:key/moves', tag: 'conflicts', access: signedIn, params: itemParams,
-      summary: "Up to five moves (room and/or time within its segment) that clear a session's hard conflicts without creating new ones, cheapest first",
-      responses: { 200: { description: 'moves', schema: movesSchema }, 403: errors('not the support unit'), 404: errors('no such session') },
-      handle: ({ params, actor }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(200, await service.sessionMoves(db, ctx, params.key))),
+      method: 'get',
+      path: '/api/summits/:slug/sessions/:key/moves',
+      tag: 'conflicts',
+      access: signedIn,
+      params: itemParams,
+      summary:
+        "Up to five moves (room and/or time within its segment) that clear a session's hard conflicts without creating new ones, cheapest first",
+      responses: {
+        200: { description: 'moves', schema: movesSchema },
+        403: errors('not the support unit'),
+        404: errors('no such session'),
+      },
+      handle: ({ params, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(200, await service.sessionMoves(db, ctx, params.key)),
+        ),
     }),
     route({
-      method: 'post', path: '/api/summits/:slug/sessions/:key/move', tag: 'conflicts', access: signedIn, params: itemParams, body: moveBodySchema,
+      method: 'post',
+      path: '/api/summits/:slug/sessions/:key/move',
+      tag: 'conflicts',
+      access: signedIn,
+      params: itemParams,
+      body: moveBodySchema,
       summary: 'Move a session to a room and time; answers with the conflicts it is in once saved',
-      responses: { 200: { description: 'moved', schema: movedSchema }, 400: errors('invalid'), 403: errors('not allowed'), 404: errors('no such session') },
-      handle: ({ params, actor, body }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(200, await service.moveSession(db, ctx, params.key, body))),
+      responses: {
+        200: { description: 'moved', schema: movedSchema },
+        400: errors('invalid'),
+        403: errors('not allowed'),
+        404: errors('no such session'),
+      },
+      handle: ({ params, actor, body }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(200, await service.moveSession(db, ctx, params.key, body)),
+        ),
     }),
     route({
-      method: 'post', path: '/api/summits/:slug/place', tag: 'conflicts', access: signedIn, params: slugParams, body: placeBodySchema,
-      summary: 'Propose rooms and times for every unplaced session, breaking no hard rule and at least soft cost; changes nothing',
-      responses: { 200: { description: 'the proposal', schema: proposalSchema }, 403: errors('not the support unit') },
-      handle: ({ params, actor, body }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(200, await service.proposePlacement(db, ctx, body))),
+      method: 'post',
+      path: '/api/summits/:slug/place',
+      tag: 'conflicts',
+      access: signedIn,
+      params: slugParams,
+      body: placeBodySchema,
+      summary:
+        'Propose rooms and times for every unplaced session, breaking no hard rule and at least soft cost; changes nothing',
+      responses: {
+        200: { description: 'the proposal', schema: proposalSchema },
+        403: errors('not the support unit'),
+      },
+      handle: ({ params, actor, body }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(200, await service.proposePlacement(db, ctx, body)),
+        ),
     }),
     route({
-      method: 'post', path: '/api/summits/:slug/place/apply', tag: 'conflicts', access: signedIn, params: slugParams, body: applyBodySchema,
+      method: 'post',
+      path: '/api/summits/:slug/place/apply',
+      tag: 'conflicts',
+      access: signedIn,
+      params: slugParams,
+      body: applyBodySchema,
       summary: 'Apply a placement (all or nothing), if it still breaks no hard rule',
-      responses: { 200: { description: 'applied', schema: z.object({ placed: z.number() }) }, 400: errors('invalid'), 403: errors('not the support unit'), 409: errors('it would break a hard rule now') },
-      handle: ({ params, actor, body }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(200, await service.applyPlacement(db, ctx, body.placements))),
+      responses: {
+        200: { description: 'applied', schema: z.object({ placed: z.number() }) },
+        400: errors('invalid'),
+        403: errors('not the support unit'),
+        409: errors('it would break a hard rule now'),
+      },
+      handle: ({ params, actor, body }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(200, await service.applyPlacement(db, ctx, body.placements)),
+        ),
     }),
     route({
-      method: 'post', path: '/api/summits/:slug/publish', tag: 'conflicts', access: signedIn, params: slugParams, body: publishBodySchema,
-      summary: 'Publish every placed session: only with no hard conflict, or with each hard conflict accepted by name',
-      responses: { 200: { description: 'published', schema: z.object({ published: z.number(), accepted: z.array(conflictSchema) }) }, 403: errors('not the support unit'), 409: errors('hard conflicts not accepted') },
-      handle: ({ params, actor, body }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(200, await service.publishProgramme(db, ctx, body.accept))),
+      method: 'post',
+      path: '/api/summits/:slug/publish',
+      tag: 'conflicts',
+      access: signedIn,
+      params: slugParams,
+      body: publishBodySchema,
+      summary:
+        'Publish every placed session: only with no hard conflict, or with each hard conflict accepted by name',
+      responses: {
+        200: {
+          description: 'published',
+          schema: z.object({ published: z.number(), accepted: z.array(conflictSchema) }),
+        },
+        403: errors('not the support unit'),
+        409: errors('hard conflicts not accepted'),
+      },
+      handle: ({ params, actor, body }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(200, await service.publishProgramme(db, ctx, body.accept)),
+        ),
     }),
   ];
 }

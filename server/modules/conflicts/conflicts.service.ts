@@ -28,13 +28,20 @@ export async function checkInput(db: Executor, summit: SummitRecord): Promise<Co
   return { summit, ...lists, offsets: zoneOffsets(summit.timeZone, from, to) };
 }
 
-export async function conflictReport(db: Db, ctx: SummitContext): Promise<Outcome<{ conflicts: Conflict[] }>> {
+export async function conflictReport(
+  db: Db,
+  ctx: SummitContext,
+): Promise<Outcome<{ conflicts: Conflict[] }>> {
   const verdict = conflictsPolicy.mayRead(ctx.roles);
   if (!verdict.ok) return verdict;
   return { ok: true, value: { conflicts: detectConflicts(await checkInput(db, ctx.summit)) } };
 }
 
-const missing = (key: string): Failure => ({ ok: false, reason: 'not_found', errors: [{ path: '', message: `session "${key}" not found` }] });
+const missing = (key: string): Failure => ({
+  ok: false,
+  reason: 'not_found',
+  errors: [{ path: '', message: `session "${key}" not found` }],
+});
 
 export async function sessionMoves(db: Db, ctx: SummitContext, key: string) {
   const verdict = conflictsPolicy.mayResolve(ctx.roles);
@@ -45,16 +52,38 @@ export async function sessionMoves(db: Db, ctx: SummitContext, key: string) {
   const p = prepare(input);
   const hard = conflictsInvolving(p, session).filter((c) => c.severity === 'hard');
   const tz = ctx.summit.timeZone;
-  const moves = hard.length === 0 ? [] : proposeMoves(p, session).map((m) => ({
-    room: m.room, start: formatTime(m.start, tz), end: formatTime(m.end, tz), cost: m.cost,
-    minutesFromOriginal: m.minutesFromOriginal, otherRoom: m.otherRoom, softConflicts: m.softConflicts,
-  }));
-  const note = session.pinned ? 'pinned: resolution never moves it' : session.start === null ? 'not placed yet: use placement' : hard.length === 0 ? 'no hard conflict to clear' : null;
-  return { ok: true as const, value: { session: key, conflicts: hard, moves, ...(note && moves.length === 0 && { note }) } };
+  const moves =
+    hard.length === 0
+      ? []
+      : proposeMoves(p, session).map((m) => ({
+          room: m.room,
+          start: formatTime(m.start, tz),
+          end: formatTime(m.end, tz),
+          cost: m.cost,
+          minutesFromOriginal: m.minutesFromOriginal,
+          otherRoom: m.otherRoom,
+          softConflicts: m.softConflicts,
+        }));
+  const note = session.pinned
+    ? 'pinned: resolution never moves it'
+    : session.start === null
+      ? 'not placed yet: use placement'
+      : hard.length === 0
+        ? 'no hard conflict to clear'
+        : null;
+  return {
+    ok: true as const,
+    value: { session: key, conflicts: hard, moves, ...(note && moves.length === 0 && { note }) },
+  };
 }
 
 /** Moves (or places) one session, then re-checks it against the programme as saved. */
-export async function moveSession(db: Db, ctx: SummitContext, key: string, to: { room?: string | null; start: string; end: string }) {
+export async function moveSession(
+  db: Db,
+  ctx: SummitContext,
+  key: string,
+  to: { room?: string | null; start: string; end: string },
+) {
   const result = await updateItem(db, ctx, 'sessions', key, (current) => {
     const { durationMinutes: _, ...rest } = current;
     const next: Record<string, unknown> = { ...rest, start: to.start, end: to.end };
@@ -65,11 +94,24 @@ export async function moveSession(db: Db, ctx: SummitContext, key: string, to: {
   if (!result.ok) return result;
   const input = await checkInput(db, ctx.summit);
   const session = input.sessions.find((s) => s.key === result.value.key)!;
-  return { ok: true as const, value: { session: result.value, conflicts: conflictsInvolving(prepare({ ...input, sessions: input.sessions.filter((s) => s !== session) }), session) } };
+  return {
+    ok: true as const,
+    value: {
+      session: result.value,
+      conflicts: conflictsInvolving(
+        prepare({ ...input, sessions: input.sessions.filter((s) => s !== session) }),
+        session,
+      ),
+    },
+  };
 }
 
 /** A proposal only: nothing changes until the support unit applies it. */
-export async function proposePlacement(db: Db, ctx: SummitContext, opts: { stepMinutes: number; timeLimitMs: number }) {
+export async function proposePlacement(
+  db: Db,
+  ctx: SummitContext,
+  opts: { stepMinutes: number; timeLimitMs: number },
+) {
   const verdict = conflictsPolicy.mayResolve(ctx.roles);
   if (!verdict.ok) return verdict;
   const input = await checkInput(db, ctx.summit);
@@ -80,7 +122,13 @@ export async function proposePlacement(db: Db, ctx: SummitContext, opts: { stepM
   return {
     ok: true as const,
     value: {
-      placed: result.placed.map((x) => ({ session: x.key, room: x.room, start: formatTime(x.start, tz), end: formatTime(x.end, tz), cost: x.cost })),
+      placed: result.placed.map((x) => ({
+        session: x.key,
+        room: x.room,
+        start: formatTime(x.start, tz),
+        end: formatTime(x.end, tz),
+        cost: x.cost,
+      })),
       unplaced: result.unplaced.map((x) => ({ session: x.key, reason: x.reason })),
       cost: result.cost,
     },
@@ -90,7 +138,11 @@ export async function proposePlacement(db: Db, ctx: SummitContext, opts: { stepM
 type PlacementInput = { session: string; room: string; start: string; end: string };
 
 /** Applies a placement, all of it or nothing, if it still breaks no hard rule. */
-export async function applyPlacement(db: Db, ctx: SummitContext, placements: PlacementInput[]): Promise<Outcome<{ placed: number }>> {
+export async function applyPlacement(
+  db: Db,
+  ctx: SummitContext,
+  placements: PlacementInput[],
+): Promise<Outcome<{ placed: number }>> {
   const verdict = conflictsPolicy.mayResolve(ctx.roles);
   if (!verdict.ok) return verdict;
   const tz = ctx.summit.timeZone;
@@ -102,17 +154,34 @@ export async function applyPlacement(db: Db, ctx: SummitContext, placements: Pla
       const session = input.sessions.find((s) => s.key === pl.session);
       const start = parseTime(pl.start, tz);
       const end = parseTime(pl.end, tz);
-      if (!session) errors.push({ path: `placements[${i}].session`, message: `unknown session "${pl.session}"` });
-      else if (session.pinned) errors.push({ path: `placements[${i}].session`, message: `session "${pl.session}" is pinned` });
-      if (!input.rooms.some((r) => r.key === pl.room)) errors.push({ path: `placements[${i}].room`, message: `unknown room "${pl.room}"` });
-      if (start === null || end === null || end <= start) errors.push({ path: `placements[${i}].end`, message: 'start and end must be times, end after start' });
+      if (!session)
+        errors.push({ path: `placements[${i}].session`, message: `unknown session "${pl.session}"` });
+      else if (session.pinned)
+        errors.push({ path: `placements[${i}].session`, message: `session "${pl.session}" is pinned` });
+      if (!input.rooms.some((r) => r.key === pl.room))
+        errors.push({ path: `placements[${i}].room`, message: `unknown room "${pl.room}"` });
+      if (start === null || end === null || end <= start)
+        errors.push({
+          path: `placements[${i}].end`,
+          message: 'start and end must be times, end after start',
+        });
       return session && start !== null && end !== null ? { ...session, room: pl.room, start, end } : null;
     });
     if (errors.length) return { ok: false, reason: 'invalid', errors };
     const keys = new Set(placements.map((pl) => pl.session));
-    const after = { ...input, sessions: [...input.sessions.filter((s) => !keys.has(s.key)), ...moved.map((s) => s!)] };
-    const hard = detectConflicts(after).filter((c) => c.severity === 'hard' && c.sessions.some((k) => keys.has(k)));
-    if (hard.length) return { ok: false, reason: 'conflict', errors: hard.map((c) => ({ path: 'placements', message: c.message })) };
+    const after = {
+      ...input,
+      sessions: [...input.sessions.filter((s) => !keys.has(s.key)), ...moved.map((s) => s!)],
+    };
+    const hard = detectConflicts(after).filter(
+      (c) => c.severity === 'hard' && c.sessions.some((k) => keys.has(k)),
+    );
+    if (hard.length)
+      return {
+        ok: false,
+        reason: 'conflict',
+        errors: hard.map((c) => ({ path: 'placements', message: c.message })),
+      };
     for (const s of moved) {
       const r = await updateItem(tx, ctx, 'sessions', s!.key, (current) => {
         const { durationMinutes: _, ...rest } = current;
@@ -124,16 +193,30 @@ export async function applyPlacement(db: Db, ctx: SummitContext, placements: Pla
   });
 }
 
-type ConflictRef = { code: string; sessions: string[]; room?: string; person?: string; delegation?: string; reason?: string };
-const refMatches = (ref: ConflictRef, c: Conflict) => ref.code === c.code
-  && [...ref.sessions].sort().join() === [...c.sessions].sort().join()
-  && (ref.room ?? null) === (c.room ?? null) && (ref.person ?? null) === (c.person ?? null) && (ref.delegation ?? null) === (c.delegation ?? null);
+type ConflictRef = {
+  code: string;
+  sessions: string[];
+  room?: string;
+  person?: string;
+  delegation?: string;
+  reason?: string;
+};
+const refMatches = (ref: ConflictRef, c: Conflict) =>
+  ref.code === c.code &&
+  [...ref.sessions].sort().join() === [...c.sessions].sort().join() &&
+  (ref.room ?? null) === (c.room ?? null) &&
+  (ref.person ?? null) === (c.person ?? null) &&
+  (ref.delegation ?? null) === (c.delegation ?? null);
 
 /**
  * Publishes every placed session: only with no hard conflict, or with each one accepted by name,
  * the acceptance recorded in the audit log.
  */
-export async function publishProgramme(db: Db, ctx: SummitContext, accept: ConflictRef[]): Promise<Outcome<{ published: number; accepted: Conflict[] }>> {
+export async function publishProgramme(
+  db: Db,
+  ctx: SummitContext,
+  accept: ConflictRef[],
+): Promise<Outcome<{ published: number; accepted: Conflict[] }>> {
   const verdict = conflictsPolicy.mayPublish(ctx.roles);
   if (!verdict.ok) return verdict;
   return db.transaction(async (tx) => {
@@ -141,11 +224,25 @@ export async function publishProgramme(db: Db, ctx: SummitContext, accept: Confl
     const hard = detectConflicts(await checkInput(tx, ctx.summit)).filter((c) => c.severity === 'hard');
     const unaccepted = hard.filter((c) => !accept.some((ref) => refMatches(ref, c)));
     if (unaccepted.length) {
-      return { ok: false, reason: 'conflict', errors: unaccepted.map((c) => ({ path: 'accept', message: `${c.code}: ${c.message}` })) };
+      return {
+        ok: false,
+        reason: 'conflict',
+        errors: unaccepted.map((c) => ({ path: 'accept', message: `${c.code}: ${c.message}` })),
+      };
     }
-    const accepted = hard.map((c) => ({ ...c, reason: accept.find((ref) => refMatches(ref, c))?.reason ?? null }));
+    const accepted = hard.map((c) => ({
+      ...c,
+      reason: accept.find((ref) => refMatches(ref, c))?.reason ?? null,
+    }));
     const published = await publishSessions(tx, ctx.summit.id);
-    await record(tx, { summit: ctx.summit, actor: actorLabel(ctx.actor), action: 'publish', entity: 'programme', key: ctx.summit.slug, after: { published, acceptedConflicts: accepted } });
+    await record(tx, {
+      summit: ctx.summit,
+      actor: actorLabel(ctx.actor),
+      action: 'publish',
+      entity: 'programme',
+      key: ctx.summit.slug,
+      after: { published, acceptedConflicts: accepted },
+    });
     return { ok: true, value: { published, accepted: hard } };
   });
 }

@@ -14,10 +14,19 @@ const HIDDEN = '(This message carries a sign-in link. It is not shown once hande
 export function messageView(m: repo.OutboxRow) {
   const shown = mailPolicy.showsBody(m);
   return {
-    id: m.id, messageId: m.messageId, kind: m.kind, recipient: m.recipient, subject: m.subject, status: m.status,
-    attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt, sentAt: m.sentAt,
+    id: m.id,
+    messageId: m.messageId,
+    kind: m.kind,
+    recipient: m.recipient,
+    subject: m.subject,
+    status: m.status,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    createdAt: m.createdAt,
+    sentAt: m.sentAt,
     nextAttemptAt: m.status === 'queued' ? m.nextAttemptAt : null,
-    bodyText: shown ? m.bodyText : HIDDEN, bodyHtml: shown ? m.bodyHtml : null,
+    bodyText: shown ? m.bodyText : HIDDEN,
+    bodyHtml: shown ? m.bodyHtml : null,
     calendar: m.ical ? { method: m.icalMethod, content: m.ical } : null,
   };
 }
@@ -33,22 +42,51 @@ async function mayHandle(db: Db, actor: Actor, m: repo.OutboxRow): Promise<boole
   return mailPolicy.mayReadSummit(await rolesIn(db, m.summitId, actor));
 }
 
-export async function getMessage(db: Db, actor: Actor, id: number): Promise<Outcome<ReturnType<typeof messageView>>> {
+export async function getMessage(
+  db: Db,
+  actor: Actor,
+  id: number,
+): Promise<Outcome<ReturnType<typeof messageView>>> {
   const m = await repo.findMessage(db, id);
-  if (!m || !(await mayHandle(db, actor, m))) return { ok: false, reason: 'not_found', errors: [{ path: '', message: `message ${id} not found` }] };
+  if (!m || !(await mayHandle(db, actor, m)))
+    return { ok: false, reason: 'not_found', errors: [{ path: '', message: `message ${id} not found` }] };
   return { ok: true, value: messageView(m) };
 }
 
 /** Queues a failed (or held) message again; it keeps its Message-ID. */
-export async function resend(db: Db, mailer: Mailer, actor: Actor, id: number): Promise<Outcome<ReturnType<typeof messageView>>> {
+export async function resend(
+  db: Db,
+  mailer: Mailer,
+  actor: Actor,
+  id: number,
+): Promise<Outcome<ReturnType<typeof messageView>>> {
   const m = await repo.findMessage(db, id);
-  if (!m || !(await mayHandle(db, actor, m))) return { ok: false, reason: 'not_found', errors: [{ path: '', message: `message ${id} not found` }] };
-  if (m.status === 'sent' || m.status === 'sending') return { ok: false, reason: 'conflict', errors: [{ path: 'status', message: `message ${id} is ${m.status}: only a failed or held message can be sent again` }] };
-  if (!mailer.delivers) return forbidden('no mail server is configured (SMTP_URL): the message stays in the outbox');
+  if (!m || !(await mayHandle(db, actor, m)))
+    return { ok: false, reason: 'not_found', errors: [{ path: '', message: `message ${id} not found` }] };
+  if (m.status === 'sent' || m.status === 'sending')
+    return {
+      ok: false,
+      reason: 'conflict',
+      errors: [
+        {
+          path: 'status',
+          message: `message ${id} is ${m.status}: only a failed or held message can be sent again`,
+        },
+      ],
+    };
+  if (!mailer.delivers)
+    return forbidden('no mail server is configured (SMTP_URL): the message stays in the outbox');
   const summit = m.summitId === null ? null : await findSummitById(db, m.summitId);
   await db.transaction(async (tx) => {
     await repo.requeue(tx, id, 'queued');
-    await record(tx, { summit, actor: actorLabel(actor), action: 'resend', entity: 'message', key: String(id), before: { status: m.status } });
+    await record(tx, {
+      summit,
+      actor: actorLabel(actor),
+      action: 'resend',
+      entity: 'message',
+      key: String(id),
+      before: { status: m.status },
+    });
   });
   return { ok: true, value: messageView((await repo.findMessage(db, id))!) };
 }

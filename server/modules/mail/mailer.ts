@@ -29,10 +29,19 @@ export function createMailer(opts: { delivers: boolean; publicUrl: string; domai
   return {
     delivers: opts.delivers,
     publicUrl: opts.publicUrl.replace(/\/$/, ''),
-    enqueue: (tx, mail) => insertMessage(tx, {
-      messageId: `<${randomUUID()}@${domain}>`, summitId: mail.summitId ?? null, kind: mail.kind, recipient: mail.to,
-      subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html ?? null, ical: mail.ical?.content ?? null,
-      icalMethod: mail.ical?.method ?? null, secret: mail.secret ?? false, status: opts.delivers ? 'queued' : 'held',
-    }),
+    enqueue: (tx, mail) =>
+      insertMessage(tx, {
+        messageId: `<${randomUUID()}@${domain}>`,
+        summitId: mail.summitId ?? null,
+        kind: mail.kind,
+        recipient: mail.to,
+        subject: mail.subject,
+        bodyText: mail.text,
+        bodyHtml: mail.html ?? null,
+        ical: mail.ical?.content ?? null,
+        icalMethod: mail.ical?.method ?? null,
+        secret: mail.secret ?? false,
+        status: opts.delivers ? 'queued' : 'held',
+      }),
   };
 }

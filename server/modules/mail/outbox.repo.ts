@@ -20,9 +20,20 @@ export async function insertMessage(db: Executor, m: typeof outbox.$inferInsert)
 }
 
 /** Takes up to `limit` due messages (queued and due, or sending with an expired lease) under a new lease. */
-export async function claim(db: Executor, limit: number, leaseMs: number, leaseToken: string): Promise<OutboxRow[]> {
-  return db.update(outbox)
-    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, leaseToken, leaseUntil: sql`now() + ${leaseMs} * interval '1 millisecond'` })
+export async function claim(
+  db: Executor,
+  limit: number,
+  leaseMs: number,
+  leaseToken: string,
+): Promise<OutboxRow[]> {
+  return db
+    .update(outbox)
+    .set({
+      status: 'sending',
+      attempts: sql`${outbox.attempts} + 1`,
+      leaseToken,
+      leaseUntil: sql`now() + ${leaseMs} * interval '1 millisecond'`,
+    })
     .where(sql`${outbox.id} in (
       select id from outbox
       where (status = 'queued' and next_attempt_at <= now()) or (status = 'sending' and lease_until < now())
@@ -36,39 +47,79 @@ const leased = (id: number, leaseToken: string) => and(eq(outbox.id, id), eq(out
  * Extends the lease on one message just before it is sent; false when the lease was lost (it
  * expired and another worker took the message), in which case this worker must not send it.
  */
-export async function renewLease(db: Executor, id: number, leaseToken: string, leaseMs: number): Promise<boolean> {
-  const rows = await db.update(outbox).set({ leaseUntil: sql`now() + ${leaseMs} * interval '1 millisecond'` })
-    .where(and(leased(id, leaseToken), eq(outbox.status, 'sending'))).returning({ id: outbox.id });
+export async function renewLease(
+  db: Executor,
+  id: number,
+  leaseToken: string,
+  leaseMs: number,
+): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ leaseUntil: sql`now() + ${leaseMs} * interval '1 millisecond'` })
+    .where(and(leased(id, leaseToken), eq(outbox.status, 'sending')))
+    .returning({ id: outbox.id });
   return rows.length > 0;
 }
 
 export async function markSent(db: Executor, id: number, leaseToken: string): Promise<void> {
-  await db.update(outbox).set({ status: 'sent', sentAt: sql`now()`, leaseToken: null, leaseUntil: null, lastError: null })
+  await db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: sql`now()`, leaseToken: null, leaseUntil: null, lastError: null })
     .where(leased(id, leaseToken));
 }
 
-export async function markRetry(db: Executor, id: number, leaseToken: string, error: string, delayMs: number): Promise<void> {
-  await db.update(outbox)
-    .set({ status: 'queued', lastError: error, leaseToken: null, leaseUntil: null, nextAttemptAt: sql`now() + ${delayMs} * interval '1 millisecond'` })
+export async function markRetry(
+  db: Executor,
+  id: number,
+  leaseToken: string,
+  error: string,
+  delayMs: number,
+): Promise<void> {
+  await db
+    .update(outbox)
+    .set({
+      status: 'queued',
+      lastError: error,
+      leaseToken: null,
+      leaseUntil: null,
+      nextAttemptAt: sql`now() + ${delayMs} * interval '1 millisecond'`,
+    })
     .where(leased(id, leaseToken));
 }
 
 export async function markFailed(db: Executor, id: number, leaseToken: string, error: string): Promise<void> {
-  await db.update(outbox).set({ status: 'failed', lastError: error, leaseToken: null, leaseUntil: null }).where(leased(id, leaseToken));
+  await db
+    .update(outbox)
+    .set({ status: 'failed', lastError: error, leaseToken: null, leaseUntil: null })
+    .where(leased(id, leaseToken));
 }
 
 /** Queues a message again for a fresh round of attempts; false when it is not there or is being sent. */
 export async function requeue(db: Executor, id: number, status: 'queued' | 'held'): Promise<boolean> {
-  const rows = await db.update(outbox).set({ status, attempts: 0, nextAttemptAt: sql`now()`, lastError: null })
-    .where(and(eq(outbox.id, id), sql`${outbox.status} <> 'sending'`)).returning({ id: outbox.id });
+  const rows = await db
+    .update(outbox)
+    .set({ status, attempts: 0, nextAttemptAt: sql`now()`, lastError: null })
+    .where(and(eq(outbox.id, id), sql`${outbox.status} <> 'sending'`))
+    .returning({ id: outbox.id });
   if (rows.length > 0 && status === 'queued') await notifyWorkers(db);
   return rows.length > 0;
 }
 
-export async function listMessages(db: Executor, filter: { summitId?: number; limit: number; beforeId?: number }): Promise<OutboxRow[]> {
-  return db.select().from(outbox)
-    .where(and(filter.summitId !== undefined ? eq(outbox.summitId, filter.summitId) : undefined, filter.beforeId ? lt(outbox.id, filter.beforeId) : undefined))
-    .orderBy(desc(outbox.id)).limit(filter.limit);
+export async function listMessages(
+  db: Executor,
+  filter: { summitId?: number; limit: number; beforeId?: number },
+): Promise<OutboxRow[]> {
+  return db
+    .select()
+    .from(outbox)
+    .where(
+      and(
+        filter.summitId !== undefined ? eq(outbox.summitId, filter.summitId) : undefined,
+        filter.beforeId ? lt(outbox.id, filter.beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(outbox.id))
+    .limit(filter.limit);
 }
 
 export async function findMessage(db: Executor, id: number): Promise<OutboxRow | null> {

@@ -12,8 +12,13 @@ export function smtpTransport(url: string, from: string): Transport {
   return {
     async send(m) {
       await transporter.sendMail({
-        from, to: m.recipient, subject: m.subject, text: m.bodyText, html: m.bodyHtml ?? undefined,
-        messageId: m.messageId, date: m.createdAt,
+        from,
+        to: m.recipient,
+        subject: m.subject,
+        text: m.bodyText,
+        html: m.bodyHtml ?? undefined,
+        messageId: m.messageId,
+        date: m.createdAt,
         // Outlook and Gmail show Accept/Decline for a text/calendar part with METHOD:REQUEST.
         ...(m.ical && m.icalMethod && { icalEvent: { method: m.icalMethod, content: m.ical } }),
       });

@@ -5,7 +5,15 @@
 // new mail; otherwise (and as a safety net) it polls every pollMs.
 import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '../../db/client.ts';
-import { claim, markFailed, markRetry, markSent, OUTBOX_CHANNEL, renewLease, type OutboxRow } from './outbox.repo.ts';
+import {
+  claim,
+  markFailed,
+  markRetry,
+  markSent,
+  OUTBOX_CHANNEL,
+  renewLease,
+  type OutboxRow,
+} from './outbox.repo.ts';
 import type { Transport } from './transport.ts';
 
 export type WorkerOptions = {
@@ -22,7 +30,13 @@ export type WorkerOptions = {
 
 // 8 attempts over about 2 hours: a mail server down for an hour loses nothing.
 export const defaultWorkerOptions: WorkerOptions = {
-  batchSize: 20, concurrency: 4, leaseMs: 120_000, pollMs: 1_000, retryBaseMs: 60_000, retryMaxMs: 30 * 60_000, maxAttempts: 8,
+  batchSize: 20,
+  concurrency: 4,
+  leaseMs: 120_000,
+  pollMs: 1_000,
+  retryBaseMs: 60_000,
+  retryMaxMs: 30 * 60_000,
+  maxAttempts: 8,
 };
 
 /** SMTP 5xx answers are permanent (no such mailbox): retrying cannot help. */
@@ -41,7 +55,11 @@ export class OutboxWorker {
   private unlisten: (() => Promise<void>) | null = null;
   readonly options: WorkerOptions;
 
-  constructor(private readonly db: Db, private readonly transport: Transport, options: Partial<WorkerOptions> = {}) {
+  constructor(
+    private readonly db: Db,
+    private readonly transport: Transport,
+    options: Partial<WorkerOptions> = {},
+  ) {
     this.options = { ...defaultWorkerOptions, ...options };
   }
 
@@ -64,9 +82,13 @@ export class OutboxWorker {
       await this.transport.send(message);
       await markSent(this.db, message.id, lease);
     } catch (e) {
-      if (isPermanent(e) || message.attempts >= this.options.maxAttempts) await markFailed(this.db, message.id, lease, describe(e));
+      if (isPermanent(e) || message.attempts >= this.options.maxAttempts)
+        await markFailed(this.db, message.id, lease, describe(e));
       else {
-        const delay = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** (message.attempts - 1));
+        const delay = Math.min(
+          this.options.retryMaxMs,
+          this.options.retryBaseMs * 2 ** (message.attempts - 1),
+        );
         await markRetry(this.db, message.id, lease, describe(e), delay);
       }
     }
@@ -87,7 +109,10 @@ export class OutboxWorker {
         if (claimed < this.options.batchSize && this.running && !this.nudged) {
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, this.options.pollMs);
-            this.wake = () => { clearTimeout(timer); resolve(); };
+            this.wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
           });
           this.wake = null;
         }

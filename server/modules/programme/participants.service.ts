@@ -8,12 +8,19 @@ import type { SummitContext } from '../summits/summit-access.ts';
 import * as repo from './programme.repo.ts';
 import { updateItem, type Outcome } from './programme.service.ts';
 
-const sessionMissing = (key: string) => ({ ok: false as const, reason: 'not_found' as const, errors: [{ path: '', message: `session "${key}" not found` }] });
-const sameParticipant = (a: ParticipantItem, b: ParticipantItem) => a.person === b.person && a.delegation === b.delegation && a.role === b.role;
+const sessionMissing = (key: string) => ({
+  ok: false as const,
+  reason: 'not_found' as const,
+  errors: [{ path: '', message: `session "${key}" not found` }],
+});
+const sameParticipant = (a: ParticipantItem, b: ParticipantItem) =>
+  a.person === b.person && a.delegation === b.delegation && a.role === b.role;
 
 async function rows(db: Db, ctx: SummitContext, key: string) {
   const id = await repo.findSessionId(db, ctx.summit.id, key, !ctx.view.drafts);
-  return id === null ? null : (await repo.loadParticipantRows(db, id)).map((r) => ({ id: r.id, ...participantToItem(r) }));
+  return id === null
+    ? null
+    : (await repo.loadParticipantRows(db, id)).map((r) => ({ id: r.id, ...participantToItem(r) }));
 }
 
 export async function listParticipants(db: Db, ctx: SummitContext, key: string) {
@@ -21,7 +28,12 @@ export async function listParticipants(db: Db, ctx: SummitContext, key: string) 
   return list ? { ok: true as const, value: list } : sessionMissing(key);
 }
 
-export async function addParticipant(db: Db, ctx: SummitContext, key: string, body: unknown): Promise<Outcome<Record<string, unknown>>> {
+export async function addParticipant(
+  db: Db,
+  ctx: SummitContext,
+  key: string,
+  body: unknown,
+): Promise<Outcome<Record<string, unknown>>> {
   const parsed = participantSchema.safeParse(body);
   if (!parsed.success) return { ok: false, reason: 'invalid', errors: zodProblems(parsed.error) };
   const wanted = parsed.data;
@@ -36,18 +48,34 @@ export async function addParticipant(db: Db, ctx: SummitContext, key: string, bo
     const prefix = /^participants\[\d+\]\.?/;
     return { ...result, errors: result.errors.map((e) => ({ ...e, path: e.path.replace(prefix, '') })) };
   }
-  if (duplicate) return { ok: false, reason: 'conflict', errors: [{ path: '', message: `session "${key}" already lists this participant as ${wanted.role}` }] };
+  if (duplicate)
+    return {
+      ok: false,
+      reason: 'conflict',
+      errors: [{ path: '', message: `session "${key}" already lists this participant as ${wanted.role}` }],
+    };
   const added = (await rows(db, ctx, key))!.find((p) => sameParticipant(p, wanted))!;
   return { ok: true, value: added };
 }
 
-export async function removeParticipant(db: Db, ctx: SummitContext, key: string, participantId: number): Promise<Outcome<null>> {
+export async function removeParticipant(
+  db: Db,
+  ctx: SummitContext,
+  key: string,
+  participantId: number,
+): Promise<Outcome<null>> {
   const list = await rows(db, ctx, key);
   if (!list) return sessionMissing(key);
   const target = list.find((p) => p.id === participantId);
-  if (!target) return { ok: false, reason: 'not_found', errors: [{ path: '', message: `participant ${participantId} not found in session "${key}"` }] };
+  if (!target)
+    return {
+      ok: false,
+      reason: 'not_found',
+      errors: [{ path: '', message: `participant ${participantId} not found in session "${key}"` }],
+    };
   const result = await updateItem(db, ctx, 'sessions', key, (current) => ({
-    ...current, participants: (current.participants as ParticipantItem[]).filter((p) => !sameParticipant(p, target)),
+    ...current,
+    participants: (current.participants as ParticipantItem[]).filter((p) => !sameParticipant(p, target)),
   }));
   return result.ok ? { ok: true, value: null } : result;
 }

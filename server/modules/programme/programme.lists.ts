@@ -4,14 +4,27 @@
 import type { z } from 'zod';
 import type { Programme } from '../../../shared/domain/programme.ts';
 import {
-  resolveDelegation, resolvePerson, resolveRoom, resolveSegment, resolveSession,
-  type ResolveContext, type Resolved,
+  resolveDelegation,
+  resolvePerson,
+  resolveRoom,
+  resolveSegment,
+  resolveSession,
+  type ResolveContext,
+  type Resolved,
 } from '../../../shared/domain/resolve.ts';
 import {
-  delegationToItem, personToItem, roomToItem, segmentToItem, sessionToItem,
+  delegationToItem,
+  personToItem,
+  roomToItem,
+  segmentToItem,
+  sessionToItem,
 } from '../../../shared/domain/summit-file.ts';
 import {
-  delegationSchema, personSchema, roomSchema, segmentSchema, sessionSchema,
+  delegationSchema,
+  personSchema,
+  roomSchema,
+  segmentSchema,
+  sessionSchema,
 } from '../../../shared/schemas/summit-file.ts';
 import type { KeyIds } from './programme.rows.ts';
 import type { ListName } from './programme.repo.ts';
@@ -34,26 +47,40 @@ const opt = (k: string | undefined) => (k === undefined ? [] : [k]);
 
 export const LISTS: { [L in ListName]: ListSpec<L> } = {
   rooms: {
-    noun: 'room', schema: roomSchema, resolve: (item) => resolveRoom(item), refs: noRefs,
+    noun: 'room',
+    schema: roomSchema,
+    resolve: (item) => resolveRoom(item),
+    refs: noRefs,
     toItem: (v) => roomToItem(v),
   },
   segments: {
-    noun: 'segment', schema: segmentSchema, resolve: resolveSegment, refs: noRefs,
+    noun: 'segment',
+    schema: segmentSchema,
+    resolve: resolveSegment,
+    refs: noRefs,
     toItem: segmentToItem,
   },
   delegations: {
-    noun: 'delegation', schema: delegationSchema, resolve: (item) => resolveDelegation(item), refs: noRefs,
+    noun: 'delegation',
+    schema: delegationSchema,
+    resolve: (item) => resolveDelegation(item),
+    refs: noRefs,
     toItem: (v) => delegationToItem(v),
   },
   people: {
-    noun: 'person', schema: personSchema, resolve: resolvePerson,
+    noun: 'person',
+    schema: personSchema,
+    resolve: resolvePerson,
     refs: (p: z.output<typeof personSchema>) => ({ ...noRefs(), delegations: opt(p.delegation) }),
     toItem: (v) => personToItem(v),
   },
   sessions: {
-    noun: 'session', schema: sessionSchema, resolve: resolveSession,
+    noun: 'session',
+    schema: sessionSchema,
+    resolve: resolveSession,
     refs: (s: z.output<typeof sessionSchema>) => ({
-      rooms: opt(s.room), segments: opt(s.segment),
+      rooms: opt(s.room),
+      segments: opt(s.segment),
       people: s.participants.flatMap((p) => opt(p.person)),
       delegations: s.participants.flatMap((p) => opt(p.delegation)),
     }),

@@ -13,7 +13,13 @@ type Verdict = { ok: true } | Failure;
 const allowed: Verdict = { ok: true };
 
 /** Session fields an organiser may change on their own side event. */
-export const ORGANISER_FIELDS = ['title', 'expectedAttendance', 'equipment', 'microphones', 'participants'] as const;
+export const ORGANISER_FIELDS = [
+  'title',
+  'expectedAttendance',
+  'equipment',
+  'microphones',
+  'participants',
+] as const;
 
 const hasRole = (r: SummitRoles) => r.delegateOf.size > 0 || r.personKeys.size > 0 || r.organiserOf.size > 0;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -28,10 +34,18 @@ export const programmePolicy = {
   },
 
   /** May the caller turn `before` into `after` (null before: create; null after: delete)? */
-  mayWrite(roles: SummitRoles, list: ListName, noun: string, before: Item | null, after: Item | null): Verdict {
+  mayWrite(
+    roles: SummitRoles,
+    list: ListName,
+    noun: string,
+    before: Item | null,
+    after: Item | null,
+  ): Verdict {
     if (roles.supportUnit) return allowed;
     const key = String((before ?? after)!.key);
-    const refuse = forbidden(`you may not ${before === null ? 'create' : after === null ? 'delete' : 'change'} ${noun} "${key}" in this summit`);
+    const refuse = forbidden(
+      `you may not ${before === null ? 'create' : after === null ? 'delete' : 'change'} ${noun} "${key}" in this summit`,
+    );
     if (list === 'people') {
       const inMine = (item: Item | null) => item === null || roles.focalPointOf.has(String(item.delegation));
       if (inMine(before) && inMine(after)) return allowed;
@@ -39,11 +53,17 @@ export const programmePolicy = {
       if (self && changedFields(before, after).every((f) => f === 'name' || f === 'title')) return allowed;
       return refuse;
     }
-    if (list === 'delegations' && before && after && roles.focalPointOf.has(key) && after.key === key) return allowed;
+    if (list === 'delegations' && before && after && roles.focalPointOf.has(key) && after.key === key)
+      return allowed;
     if (list === 'sessions' && before && after && roles.organiserOf.has(key)) {
-      const protectedFields = changedFields(before, after).filter((f) => !(ORGANISER_FIELDS as readonly string[]).includes(f));
+      const protectedFields = changedFields(before, after).filter(
+        (f) => !(ORGANISER_FIELDS as readonly string[]).includes(f),
+      );
       if (protectedFields.length === 0) return allowed;
-      return forbidden(`organisers may change only ${ORGANISER_FIELDS.join(', ')} of their side event, not ${protectedFields.join(', ')}`, protectedFields[0]);
+      return forbidden(
+        `organisers may change only ${ORGANISER_FIELDS.join(', ')} of their side event, not ${protectedFields.join(', ')}`,
+        protectedFields[0],
+      );
     }
     return refuse;
   },

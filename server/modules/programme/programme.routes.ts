@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
-  errorsSchema, itemParams, participantParams, participantWithIdSchema, patchSchema, slugParams,
+  errorsSchema,
+  itemParams,
+  participantParams,
+  participantWithIdSchema,
+  patchSchema,
+  slugParams,
 } from '../../../shared/schemas/api.ts';
 import { participantSchema } from '../../../shared/schemas/summit-file.ts';
 import type { Db } from '../../db/client.ts';
@@ -19,37 +24,87 @@ function listRoutes(db: Db, list: ListName): Route[] {
   const base = `/api/summits/:slug/${list}`;
   return [
     route({
-      method: 'get', path: base, tag: list, access: anyone, params: slugParams,
+      method: 'get',
+      path: base,
+      tag: list,
+      access: anyone,
+      params: slugParams,
       summary: `List the summit's ${list}`,
       responses: { 200: { description: list, schema: z.array(schema) }, 404: errors('no such summit') },
-      handle: ({ params, actor }) => inSummit(db, params.slug, actor, async (ctx) => ({ status: 200, body: await service.listItems(db, ctx.summit, list, ctx.view) })),
+      handle: ({ params, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) => ({
+          status: 200,
+          body: await service.listItems(db, ctx.summit, list, ctx.view),
+        })),
     }),
     route({
-      method: 'post', path: base, tag: list, access: signedIn, params: slugParams, rawBody: schema,
+      method: 'post',
+      path: base,
+      tag: list,
+      access: signedIn,
+      params: slugParams,
+      rawBody: schema,
       summary: `Create a ${noun}`,
-      responses: { 201: { description: 'created', schema }, 400: errors(`invalid ${noun}`), 404: errors('no such summit'), 409: errors('key taken') },
-      handle: ({ params, actor, body }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(201, await service.createItem(db, ctx, list, body))),
+      responses: {
+        201: { description: 'created', schema },
+        400: errors(`invalid ${noun}`),
+        404: errors('no such summit'),
+        409: errors('key taken'),
+      },
+      handle: ({ params, actor, body }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(201, await service.createItem(db, ctx, list, body)),
+        ),
     }),
     route({
-      method: 'get', path: `${base}/:key`, tag: list, access: anyone, params: itemParams,
+      method: 'get',
+      path: `${base}/:key`,
+      tag: list,
+      access: anyone,
+      params: itemParams,
       summary: `Read a ${noun}`,
       responses: { 200: { description: noun, schema }, 404: errors(`no such ${noun}`) },
-      handle: ({ params, actor }) => inSummit(db, params.slug, actor, async (ctx) => {
-        const item = await service.getItem(db, ctx.summit, list, params.key, ctx.view);
-        return item ? { status: 200, body: item } : notFound(`${noun} "${params.key}"`);
-      }),
+      handle: ({ params, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) => {
+          const item = await service.getItem(db, ctx.summit, list, params.key, ctx.view);
+          return item ? { status: 200, body: item } : notFound(`${noun} "${params.key}"`);
+        }),
     }),
     route({
-      method: 'patch', path: `${base}/:key`, tag: list, access: signedIn, params: itemParams, body: patchSchema,
+      method: 'patch',
+      path: `${base}/:key`,
+      tag: list,
+      access: signedIn,
+      params: itemParams,
+      body: patchSchema,
       summary: `Change a ${noun} (the result is checked as a whole)`,
-      responses: { 200: { description: noun, schema }, 400: errors(`invalid ${noun}`), 404: errors(`no such ${noun}`), 409: errors('key taken') },
-      handle: ({ params, actor, body }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(200, await service.patchItem(db, ctx, list, params.key, body))),
+      responses: {
+        200: { description: noun, schema },
+        400: errors(`invalid ${noun}`),
+        404: errors(`no such ${noun}`),
+        409: errors('key taken'),
+      },
+      handle: ({ params, actor, body }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(200, await service.patchItem(db, ctx, list, params.key, body)),
+        ),
     }),
     route({
-      method: 'delete', path: `${base}/:key`, tag: list, access: signedIn, params: itemParams,
+      method: 'delete',
+      path: `${base}/:key`,
+      tag: list,
+      access: signedIn,
+      params: itemParams,
       summary: `Delete a ${noun} (refused while other items refer to it)`,
-      responses: { 204: { description: 'deleted' }, 404: errors(`no such ${noun}`), 409: errors('still referred to') },
-      handle: ({ params, actor }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(204, await service.deleteItem(db, ctx, list, params.key))),
+      responses: {
+        204: { description: 'deleted' },
+        404: errors(`no such ${noun}`),
+        409: errors('still referred to'),
+      },
+      handle: ({ params, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(204, await service.deleteItem(db, ctx, list, params.key)),
+        ),
     }),
   ];
 }
@@ -58,22 +113,52 @@ function participantRoutes(db: Db): Route[] {
   const base = '/api/summits/:slug/sessions/:key/participants';
   return [
     route({
-      method: 'get', path: base, tag: 'participants', access: anyone, params: itemParams,
+      method: 'get',
+      path: base,
+      tag: 'participants',
+      access: anyone,
+      params: itemParams,
       summary: "List a session's participants",
-      responses: { 200: { description: 'participants', schema: z.array(participantWithIdSchema) }, 404: errors('no such session') },
-      handle: ({ params, actor }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(200, await participants.listParticipants(db, ctx, params.key))),
+      responses: {
+        200: { description: 'participants', schema: z.array(participantWithIdSchema) },
+        404: errors('no such session'),
+      },
+      handle: ({ params, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(200, await participants.listParticipants(db, ctx, params.key)),
+        ),
     }),
     route({
-      method: 'post', path: base, tag: 'participants', access: signedIn, params: itemParams, rawBody: participantSchema,
+      method: 'post',
+      path: base,
+      tag: 'participants',
+      access: signedIn,
+      params: itemParams,
+      rawBody: participantSchema,
       summary: 'Add a participant (a person or a delegation, with a role)',
-      responses: { 201: { description: 'added', schema: participantWithIdSchema }, 400: errors('invalid'), 404: errors('no such session'), 409: errors('already listed') },
-      handle: ({ params, actor, body }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(201, await participants.addParticipant(db, ctx, params.key, body))),
+      responses: {
+        201: { description: 'added', schema: participantWithIdSchema },
+        400: errors('invalid'),
+        404: errors('no such session'),
+        409: errors('already listed'),
+      },
+      handle: ({ params, actor, body }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(201, await participants.addParticipant(db, ctx, params.key, body)),
+        ),
     }),
     route({
-      method: 'delete', path: `${base}/:id`, tag: 'participants', access: signedIn, params: participantParams,
+      method: 'delete',
+      path: `${base}/:id`,
+      tag: 'participants',
+      access: signedIn,
+      params: participantParams,
       summary: 'Remove a participant',
       responses: { 204: { description: 'removed' }, 404: errors('no such session or participant') },
-      handle: ({ params, actor }) => inSummit(db, params.slug, actor, async (ctx) => outcomeReply(204, await participants.removeParticipant(db, ctx, params.key, params.id))),
+      handle: ({ params, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(204, await participants.removeParticipant(db, ctx, params.key, params.id)),
+        ),
     }),
   ];
 }

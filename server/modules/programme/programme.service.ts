@@ -16,20 +16,42 @@ import type { ListName } from './programme.repo.ts';
 type Item = Record<string, unknown>;
 export type Outcome<T> = { ok: true; value: T } | Failure;
 
-const invalid = (errors: { path: string; message: string }[]): Failure => ({ ok: false, reason: 'invalid', errors });
-const conflict = (message: string, path = ''): Failure => ({ ok: false, reason: 'conflict', errors: [{ path, message }] });
-const missing = (message: string): Failure => ({ ok: false, reason: 'not_found', errors: [{ path: '', message }] });
+const invalid = (errors: { path: string; message: string }[]): Failure => ({
+  ok: false,
+  reason: 'invalid',
+  errors,
+});
+const conflict = (message: string, path = ''): Failure => ({
+  ok: false,
+  reason: 'conflict',
+  errors: [{ path, message }],
+});
+const missing = (message: string): Failure => ({
+  ok: false,
+  reason: 'not_found',
+  errors: [{ path: '', message }],
+});
 
-async function load(db: Executor, summitId: number, list: ListName, view: View, keys?: string[]): Promise<Programme[ListName]> {
+async function load(
+  db: Executor,
+  summitId: number,
+  list: ListName,
+  view: View,
+  keys?: string[],
+): Promise<Programme[ListName]> {
   switch (list) {
-    case 'rooms': return repo.loadRooms(db, summitId, keys);
-    case 'segments': return repo.loadSegments(db, summitId, keys);
-    case 'delegations': return repo.loadDelegations(db, summitId, keys);
+    case 'rooms':
+      return repo.loadRooms(db, summitId, keys);
+    case 'segments':
+      return repo.loadSegments(db, summitId, keys);
+    case 'delegations':
+      return repo.loadDelegations(db, summitId, keys);
     case 'people': {
       const people = await repo.loadPeople(db, summitId, { keys, publicOnly: !view.drafts });
       return view.contacts ? people : people.map((p) => ({ ...p, email: null }));
     }
-    case 'sessions': return repo.loadSessions(db, summitId, { keys, publishedOnly: !view.drafts });
+    case 'sessions':
+      return repo.loadSessions(db, summitId, { keys, publishedOnly: !view.drafts });
   }
 }
 
@@ -38,7 +60,13 @@ export async function listItems(db: Db, summit: SummitRecord, list: ListName, vi
   return values.map((v) => LISTS[list].toItem(v as never, summit.timeZone));
 }
 
-export async function getItem(db: Db, summit: SummitRecord, list: ListName, key: string, view: View): Promise<Item | null> {
+export async function getItem(
+  db: Db,
+  summit: SummitRecord,
+  list: ListName,
+  key: string,
+  view: View,
+): Promise<Item | null> {
   const [value] = await load(db, summit.id, list, view, [key]);
   return value ? LISTS[list].toItem(value as never, summit.timeZone) : null;
 }
@@ -56,10 +84,31 @@ async function check(tx: Executor, summit: SummitRecord, list: ListName, body: u
   return { ok: true as const, value: resolved.value, ids };
 }
 
-const audit = (tx: Executor, ctx: SummitContext, action: 'create' | 'update' | 'delete', list: ListName, key: string, before: Item | null, after: Item | null) =>
-  record(tx, { summit: ctx.summit, actor: actorLabel(ctx.actor), action, entity: LISTS[list].noun, key, before, after });
+const audit = (
+  tx: Executor,
+  ctx: SummitContext,
+  action: 'create' | 'update' | 'delete',
+  list: ListName,
+  key: string,
+  before: Item | null,
+  after: Item | null,
+) =>
+  record(tx, {
+    summit: ctx.summit,
+    actor: actorLabel(ctx.actor),
+    action,
+    entity: LISTS[list].noun,
+    key,
+    before,
+    after,
+  });
 
-export async function createItem(db: Db, ctx: SummitContext, list: ListName, body: unknown): Promise<Outcome<Item>> {
+export async function createItem(
+  db: Db,
+  ctx: SummitContext,
+  list: ListName,
+  body: unknown,
+): Promise<Outcome<Item>> {
   const { summit } = ctx;
   return db.transaction(async (tx) => {
     await lockSummit(tx, summit.id, 'share');
@@ -80,7 +129,9 @@ export async function createItem(db: Db, ctx: SummitContext, list: ListName, bod
 
 /** A session's file item leaves out its length when it has start and end; a change may need it. */
 function withDuration(list: ListName, item: Item, current: Programme[ListName][number]): Item {
-  return list === 'sessions' ? { ...item, durationMinutes: (current as Programme['sessions'][number]).durationMinutes } : item;
+  return list === 'sessions'
+    ? { ...item, durationMinutes: (current as Programme['sessions'][number]).durationMinutes }
+    : item;
 }
 
 /** A JSON merge patch: a field set to null is removed. */
@@ -91,12 +142,23 @@ function merge(list: ListName, current: Item, patch: Item): Item {
     else out[k] = v;
   }
   // Moving a session changes its length through start/end; unplacing it keeps its length.
-  if (list === 'sessions' && !('durationMinutes' in patch) && (out.start !== undefined || out.end !== undefined)) delete out.durationMinutes;
+  if (
+    list === 'sessions' &&
+    !('durationMinutes' in patch) &&
+    (out.start !== undefined || out.end !== undefined)
+  )
+    delete out.durationMinutes;
   return out;
 }
 
 /** Applies a change to one item, checked as a whole, with the caller's right to make it. */
-export async function updateItem(db: Db, ctx: SummitContext, list: ListName, key: string, change: (current: Item) => Item): Promise<Outcome<Item>> {
+export async function updateItem(
+  db: Db,
+  ctx: SummitContext,
+  list: ListName,
+  key: string,
+  change: (current: Item) => Item,
+): Promise<Outcome<Item>> {
   const { summit } = ctx;
   return db.transaction(async (tx) => {
     await lockSummit(tx, summit.id, 'share');
@@ -122,7 +184,12 @@ export async function updateItem(db: Db, ctx: SummitContext, list: ListName, key
 export const patchItem = (db: Db, ctx: SummitContext, list: ListName, key: string, patch: Item) =>
   updateItem(db, ctx, list, key, (current) => merge(list, current, patch));
 
-export async function deleteItem(db: Db, ctx: SummitContext, list: ListName, key: string): Promise<Outcome<null>> {
+export async function deleteItem(
+  db: Db,
+  ctx: SummitContext,
+  list: ListName,
+  key: string,
+): Promise<Outcome<null>> {
   const { summit } = ctx;
   const noun = LISTS[list].noun;
   return db.transaction(async (tx) => {
@@ -134,7 +201,8 @@ export async function deleteItem(db: Db, ctx: SummitContext, list: ListName, key
     if (!verdict.ok) return verdict;
     const users = list === 'sessions' ? [] : await repo.referencesTo(tx, summit.id, list, key);
     if (users.length > 0) {
-      const shown = users.slice(0, 10).join(', ') + (users.length > 10 ? ` and ${users.length - 10} more` : '');
+      const shown =
+        users.slice(0, 10).join(', ') + (users.length > 10 ? ` and ${users.length - 10} more` : '');
       return conflict(`${noun} "${key}" is still used by ${shown}; change or delete them first`);
     }
     await repo.deleteItem(tx, summit.id, list, key);

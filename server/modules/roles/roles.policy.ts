@@ -4,5 +4,5 @@ import type { SummitRoles } from './roles.repo.ts';
 
 export const rolesPolicy = {
   mayManage: (roles: SummitRoles): { ok: true } | Failure =>
-    (roles.supportUnit ? { ok: true } : forbidden('only the support unit gives and takes roles')),
+    roles.supportUnit ? { ok: true } : forbidden('only the support unit gives and takes roles'),
 };

@@ -13,7 +13,10 @@ import { deleteGrant, insertGrant, listGrants, type Grant, type GrantedRole } fr
 
 type Outcome<T> = { ok: true; value: T } | Failure;
 const ROLE_TEXT: Record<GrantedRole, string> = {
-  support_unit: 'support unit', focal_point: 'focal point of', delegate: 'delegate of', visitor: 'visitor',
+  support_unit: 'support unit',
+  focal_point: 'focal point of',
+  delegate: 'delegate of',
+  visitor: 'visitor',
 };
 
 export async function grants(db: Db, ctx: SummitContext): Promise<Outcome<Grant[]>> {
@@ -22,25 +25,74 @@ export async function grants(db: Db, ctx: SummitContext): Promise<Outcome<Grant[
 }
 
 export async function grant(
-  db: Db, mailer: Mailer, ctx: SummitContext, input: { email: string; role: GrantedRole; delegation?: string; invite: boolean },
+  db: Db,
+  mailer: Mailer,
+  ctx: SummitContext,
+  input: { email: string; role: GrantedRole; delegation?: string; invite: boolean },
 ): Promise<Outcome<Grant>> {
   const verdict = rolesPolicy.mayManage(ctx.roles);
   if (!verdict.ok) return verdict;
   const needsDelegation = input.role === 'focal_point' || input.role === 'delegate';
   if (needsDelegation !== (input.delegation !== undefined)) {
-    return { ok: false, reason: 'invalid', errors: [{ path: 'delegation', message: needsDelegation ? `a ${input.role} role names a delegation` : `a ${input.role} role names no delegation` }] };
+    return {
+      ok: false,
+      reason: 'invalid',
+      errors: [
+        {
+          path: 'delegation',
+          message: needsDelegation
+            ? `a ${input.role} role names a delegation`
+            : `a ${input.role} role names no delegation`,
+        },
+      ],
+    };
   }
   return db.transaction(async (tx): Promise<Outcome<Grant>> => {
-    const delegationId = input.delegation === undefined ? null : await findId(tx, ctx.summit.id, 'delegations', input.delegation);
-    if (input.delegation !== undefined && delegationId === null) return { ok: false, reason: 'invalid', errors: [{ path: 'delegation', message: `unknown delegation "${input.delegation}"` }] };
+    const delegationId =
+      input.delegation === undefined
+        ? null
+        : await findId(tx, ctx.summit.id, 'delegations', input.delegation);
+    if (input.delegation !== undefined && delegationId === null)
+      return {
+        ok: false,
+        reason: 'invalid',
+        errors: [{ path: 'delegation', message: `unknown delegation "${input.delegation}"` }],
+      };
     const user = await ensureUser(tx, input.email);
-    const id = await insertGrant(tx, { summitId: ctx.summit.id, userId: user.id, role: input.role, delegationId });
-    if (id === null) return { ok: false, reason: 'conflict', errors: [{ path: 'role', message: `${user.email} already has this role` }] };
-    const value: Grant = { id, userId: user.id, email: user.email, role: input.role, delegation: input.delegation ?? null };
-    await record(tx, { summit: ctx.summit, actor: actorLabel(ctx.actor), action: 'grant', entity: 'role', key: String(id), after: value });
+    const id = await insertGrant(tx, {
+      summitId: ctx.summit.id,
+      userId: user.id,
+      role: input.role,
+      delegationId,
+    });
+    if (id === null)
+      return {
+        ok: false,
+        reason: 'conflict',
+        errors: [{ path: 'role', message: `${user.email} already has this role` }],
+      };
+    const value: Grant = {
+      id,
+      userId: user.id,
+      email: user.email,
+      role: input.role,
+      delegation: input.delegation ?? null,
+    };
+    await record(tx, {
+      summit: ctx.summit,
+      actor: actorLabel(ctx.actor),
+      action: 'grant',
+      entity: 'role',
+      key: String(id),
+      after: value,
+    });
     if (input.invite) {
       const roleText = `${ROLE_TEXT[input.role]}${input.delegation ? ` ${input.delegation}` : ''}`;
-      const mail = inviteMail(ctx.summit.name, roleText, `${mailer.publicUrl}/sign-in?email=${encodeURIComponent(user.email)}`);
+      const mail = inviteMail(
+        ctx.summit.name,
+        roleText,
+        `${mailer.publicUrl}/sign-in?email=${encodeURIComponent(user.email)}`,
+      );
       await mailer.enqueue(tx, { kind: 'invite', summitId: ctx.summit.id, to: user.email, ...mail });
     }
     return { ok: true, value };
@@ -52,8 +104,16 @@ export async function revoke(db: Db, ctx: SummitContext, id: number): Promise<Ou
   if (!verdict.ok) return verdict;
   return db.transaction(async (tx) => {
     const removed = await deleteGrant(tx, ctx.summit.id, id);
-    if (!removed) return { ok: false, reason: 'not_found', errors: [{ path: '', message: `role ${id} not found` }] };
-    await record(tx, { summit: ctx.summit, actor: actorLabel(ctx.actor), action: 'revoke', entity: 'role', key: String(id), before: removed });
+    if (!removed)
+      return { ok: false, reason: 'not_found', errors: [{ path: '', message: `role ${id} not found` }] };
+    await record(tx, {
+      summit: ctx.summit,
+      actor: actorLabel(ctx.actor),
+      action: 'revoke',
+      entity: 'role',
+      key: String(id),
+      before: removed,
+    });
     return { ok: true, value: null };
   });
 }

@@ -1,4 +1,12 @@
-import { agendaSchema, dayQuerySchema, errorsSchema, itemParams, programmeDaySchema, sessionPageSchema, slugParams } from '../../../shared/schemas/api.ts';
+import {
+  agendaSchema,
+  dayQuerySchema,
+  errorsSchema,
+  itemParams,
+  programmeDaySchema,
+  sessionPageSchema,
+  slugParams,
+} from '../../../shared/schemas/api.ts';
 import type { Db } from '../../db/client.ts';
 import { anyone } from '../../http/access.ts';
 import { notFound, route, type Route } from '../../http/route.ts';
@@ -8,29 +16,57 @@ import { delegationAgenda, programmeDay, sessionPage } from './schedule.service.
 export function scheduleRoutes(db: Db): Route[] {
   return [
     route({
-      method: 'get', path: '/api/summits/:slug/programme', tag: 'programme', access: anyone,
-      params: slugParams, query: dayQuerySchema,
+      method: 'get',
+      path: '/api/summits/:slug/programme',
+      tag: 'programme',
+      access: anyone,
+      params: slugParams,
+      query: dayQuerySchema,
       summary: "One day's programme: the sessions starting on that day in the summit's zone",
-      responses: { 200: { description: 'the day', schema: programmeDaySchema }, 404: { description: 'no such summit', schema: errorsSchema } },
-      handle: ({ params, query, actor }) => inSummit(db, params.slug, actor, async (ctx) => ({ status: 200, body: await programmeDay(db, ctx.summit, query.day, ctx.view) })),
+      responses: {
+        200: { description: 'the day', schema: programmeDaySchema },
+        404: { description: 'no such summit', schema: errorsSchema },
+      },
+      handle: ({ params, query, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) => ({
+          status: 200,
+          body: await programmeDay(db, ctx.summit, query.day, ctx.view),
+        })),
     }),
     route({
-      method: 'get', path: '/api/summits/:slug/programme/sessions/:key', tag: 'programme', access: anyone, params: itemParams,
+      method: 'get',
+      path: '/api/summits/:slug/programme/sessions/:key',
+      tag: 'programme',
+      access: anyone,
+      params: itemParams,
       summary: 'A session with its room, segment and the people and delegations it names',
-      responses: { 200: { description: 'the session page', schema: sessionPageSchema }, 404: { description: 'no such session', schema: errorsSchema } },
-      handle: ({ params, actor }) => inSummit(db, params.slug, actor, async (ctx) => {
-        const page = await sessionPage(db, ctx.summit, params.key, ctx.view);
-        return page ? { status: 200, body: page } : notFound(`session "${params.key}"`);
-      }),
+      responses: {
+        200: { description: 'the session page', schema: sessionPageSchema },
+        404: { description: 'no such session', schema: errorsSchema },
+      },
+      handle: ({ params, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) => {
+          const page = await sessionPage(db, ctx.summit, params.key, ctx.view);
+          return page ? { status: 200, body: page } : notFound(`session "${params.key}"`);
+        }),
     }),
     route({
-      method: 'get', path: '/api/summits/:slug/delegations/:key/agenda', tag: 'programme', access: anyone, params: itemParams,
-      summary: "A delegation's agenda: every session naming it or one of its people (its members see drafts too)",
-      responses: { 200: { description: 'the agenda', schema: agendaSchema }, 404: { description: 'no such delegation', schema: errorsSchema } },
-      handle: ({ params, actor }) => inSummit(db, params.slug, actor, async (ctx) => {
-        const agenda = await delegationAgenda(db, ctx, params.key);
-        return agenda ? { status: 200, body: agenda } : notFound(`delegation "${params.key}"`);
-      }),
+      method: 'get',
+      path: '/api/summits/:slug/delegations/:key/agenda',
+      tag: 'programme',
+      access: anyone,
+      params: itemParams,
+      summary:
+        "A delegation's agenda: every session naming it or one of its people (its members see drafts too)",
+      responses: {
+        200: { description: 'the agenda', schema: agendaSchema },
+        404: { description: 'no such delegation', schema: errorsSchema },
+      },
+      handle: ({ params, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) => {
+          const agenda = await delegationAgenda(db, ctx, params.key);
+          return agenda ? { status: 200, body: agenda } : notFound(`delegation "${params.key}"`);
+        }),
     }),
   ];
 }

@@ -1,5 +1,11 @@
 // Read models of the programme as people look at it: one day, one session's page.
-import { personToItem, roomToItem, segmentToItem, sessionToItem, delegationToItem } from '../../../shared/domain/summit-file.ts';
+import {
+  personToItem,
+  roomToItem,
+  segmentToItem,
+  sessionToItem,
+  delegationToItem,
+} from '../../../shared/domain/summit-file.ts';
 import { detectConflicts } from '../../../shared/domain/conflicts/engine.ts';
 import { dayBounds } from '../../../shared/domain/time.ts';
 import { checkInput } from '../conflicts/conflicts.service.ts';
@@ -23,10 +29,12 @@ export async function sessionPage(db: Db, summit: SummitRecord, key: string, vie
   if (!session) return null;
   const personKeys = session.participants.flatMap((p) => (p.person ? [p.person] : []));
   const people = personKeys.length ? await repo.loadPeople(db, summit.id, { keys: personKeys }) : [];
-  const delegationKeys = [...new Set([
-    ...session.participants.flatMap((p) => (p.delegation ? [p.delegation] : [])),
-    ...people.flatMap((p) => (p.delegation ? [p.delegation] : [])),
-  ])];
+  const delegationKeys = [
+    ...new Set([
+      ...session.participants.flatMap((p) => (p.delegation ? [p.delegation] : [])),
+      ...people.flatMap((p) => (p.delegation ? [p.delegation] : [])),
+    ]),
+  ];
   const [room] = session.room ? await repo.loadRooms(db, summit.id, [session.room]) : [];
   const [segment] = session.segment ? await repo.loadSegments(db, summit.id, [session.segment]) : [];
   const delegations = delegationKeys.length ? await repo.loadDelegations(db, summit.id, delegationKeys) : [];
@@ -49,13 +57,20 @@ export async function delegationAgenda(db: Db, ctx: SummitContext, key: string) 
   if (delegationId === null) return null;
   const own = schedulePolicy.seesOwnDelegation(roles, key);
   const [delegation] = await repo.loadDelegations(db, summit.id, [key]);
-  const sessions = await repo.loadSessions(db, summit.id, { delegationId, publishedOnly: !own && !ctx.view.drafts });
+  const sessions = await repo.loadSessions(db, summit.id, {
+    delegationId,
+    publishedOnly: !own && !ctx.view.drafts,
+  });
   sessions.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.key.localeCompare(b.key));
-  const people = (await repo.loadPeople(db, summit.id, { publicOnly: !own && !ctx.view.drafts })).filter((p) => p.delegation === key);
+  const people = (await repo.loadPeople(db, summit.id, { publicOnly: !own && !ctx.view.drafts })).filter(
+    (p) => p.delegation === key,
+  );
   // Its members see where it is over-committed or pulled two ways, drafts included.
   const mine = new Set(people.map((p) => p.key));
   const conflicts = own
-    ? detectConflicts(await checkInput(db, summit)).filter((c) => c.delegation === key || (c.person !== undefined && mine.has(c.person)))
+    ? detectConflicts(await checkInput(db, summit)).filter(
+        (c) => c.delegation === key || (c.person !== undefined && mine.has(c.person)),
+      )
     : [];
   return {
     delegation: delegationToItem(delegation!),

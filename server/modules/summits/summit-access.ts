@@ -18,14 +18,21 @@ export async function openSummit(db: Db, slug: string, actor: Actor): Promise<Su
   const summit = await findSummit(db, slug);
   if (!summit) return notFound(`summit "${slug}"`);
   const roles = await rolesIn(db, summit.id, actor);
-  const view = programmePolicy.view(roles, { isPublic: roles.supportUnit || (await isPublic(db, summit.id)) });
+  const view = programmePolicy.view(roles, {
+    isPublic: roles.supportUnit || (await isPublic(db, summit.id)),
+  });
   return view ? { summit, actor, roles, view } : notFound(`summit "${slug}"`);
 }
 
 export const isReply = (x: SummitContext | Reply): x is Reply => 'status' in x;
 
 /** Runs `then` in the summit a request names, or answers 404. */
-export async function inSummit(db: Db, slug: string, actor: Actor, then: (ctx: SummitContext) => Promise<Reply>): Promise<Reply> {
+export async function inSummit(
+  db: Db,
+  slug: string,
+  actor: Actor,
+  then: (ctx: SummitContext) => Promise<Reply>,
+): Promise<Reply> {
   const found = await openSummit(db, slug, actor);
   return isReply(found) ? found : then(found);
 }

@@ -6,14 +6,27 @@ import { delegations, people, rooms, segments, sessions, summits } from '../../d
 export type SummitRecord = Summit & { id: number };
 
 const summitOf = (r: typeof summits.$inferSelect): SummitRecord => ({
-  id: r.id, slug: r.slug, name: r.name, theme: r.theme, venue: r.venue, timeZone: r.timeZone,
-  startDate: r.startDate, endDate: r.endDate, proposalDeadline: r.proposalDeadline?.getTime() ?? null,
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  theme: r.theme,
+  venue: r.venue,
+  timeZone: r.timeZone,
+  startDate: r.startDate,
+  endDate: r.endDate,
+  proposalDeadline: r.proposalDeadline?.getTime() ?? null,
   travelMinutes: r.travelMinutes,
 });
 
 const summitRow = (s: Summit) => ({
-  slug: s.slug, name: s.name, theme: s.theme, venue: s.venue, timeZone: s.timeZone, startDate: s.startDate,
-  endDate: s.endDate, proposalDeadline: s.proposalDeadline === null ? null : new Date(s.proposalDeadline),
+  slug: s.slug,
+  name: s.name,
+  theme: s.theme,
+  venue: s.venue,
+  timeZone: s.timeZone,
+  startDate: s.startDate,
+  endDate: s.endDate,
+  proposalDeadline: s.proposalDeadline === null ? null : new Date(s.proposalDeadline),
   travelMinutes: s.travelMinutes,
 });
 
@@ -24,15 +37,23 @@ export async function findSummit(db: Executor, slug: string): Promise<SummitReco
 
 /** A summit is public once any of its sessions is published. */
 export async function isPublic(db: Executor, summitId: number): Promise<boolean> {
-  const [row] = await db.select({ id: sessions.id }).from(sessions)
-    .where(and(eq(sessions.summitId, summitId), eq(sessions.status, 'published'))).limit(1);
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.summitId, summitId), eq(sessions.status, 'published')))
+    .limit(1);
   return row !== undefined;
 }
 
 export async function listSummits(db: Executor, opts: { publicOnly: boolean }): Promise<SummitRecord[]> {
-  const published = db.select({ id: sessions.id }).from(sessions)
+  const published = db
+    .select({ id: sessions.id })
+    .from(sessions)
     .where(and(eq(sessions.summitId, summits.id), eq(sessions.status, 'published')));
-  const rows = await db.select().from(summits).where(opts.publicOnly ? exists(published) : undefined)
+  const rows = await db
+    .select()
+    .from(summits)
+    .where(opts.publicOnly ? exists(published) : undefined)
     .orderBy(asc(summits.startDate), asc(summits.id));
   return rows.map(summitOf);
 }
@@ -48,7 +69,8 @@ export async function updateSummit(tx: Executor, id: number, s: Summit): Promise
 
 /** Removes a summit's programme (sessions first: they refer to everything else), keeping the summit. */
 export async function deleteProgramme(tx: Executor, id: number): Promise<void> {
-  for (const table of [sessions, people, delegations, segments, rooms]) await tx.delete(table).where(eq(table.summitId, id));
+  for (const table of [sessions, people, delegations, segments, rooms])
+    await tx.delete(table).where(eq(table.summitId, id));
 }
 
 export async function deleteSummit(tx: Executor, id: number): Promise<void> {
@@ -56,7 +78,7 @@ export async function deleteSummit(tx: Executor, id: number): Promise<void> {
 }
 
 export async function countSummits(db: Executor): Promise<number> {
-  return (await db.$count(summits));
+  return await db.$count(summits);
 }
 
 export async function findSummitById(db: Executor, id: number): Promise<SummitRecord | null> {
@@ -69,7 +91,9 @@ export async function findSummitById(db: Executor, id: number): Promise<SummitRe
  * see a stable programme until it commits (publishing, applying a placement) takes it alone.
  */
 export async function lockSummit(tx: Executor, id: number, mode: 'share' | 'update'): Promise<void> {
-  await tx.execute(mode === 'update'
-    ? sql`select id from ${summits} where id = ${id} for update`
-    : sql`select id from ${summits} where id = ${id} for share`);
+  await tx.execute(
+    mode === 'update'
+      ? sql`select id from ${summits} where id = ${id} for update`
+      : sql`select id from ${summits} where id = ${id} for share`,
+  );
 }

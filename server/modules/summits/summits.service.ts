@@ -18,10 +18,19 @@ import * as repo from './summits.repo.ts';
 import type { SummitRecord } from './summits.repo.ts';
 
 export type Outcome<T> = { ok: true; value: T } | Failure;
-const conflict = (message: string, path = 'summit.slug'): Failure => ({ ok: false, reason: 'conflict', errors: [{ path, message }] });
+const conflict = (message: string, path = 'summit.slug'): Failure => ({
+  ok: false,
+  reason: 'conflict',
+  errors: [{ path, message }],
+});
 
 /** Imports a whole summit file in one transaction: all of it, or nothing. */
-export async function importSummit(db: Db, actor: Actor, body: unknown, opts: { replace: boolean }): Promise<Outcome<{ slug: string; replaced: boolean }>> {
+export async function importSummit(
+  db: Db,
+  actor: Actor,
+  body: unknown,
+  opts: { replace: boolean },
+): Promise<Outcome<{ slug: string; replaced: boolean }>> {
   const file = readSummitFile(body);
   if (!file.ok) return { ok: false, reason: 'invalid', errors: file.errors };
   const { summit, ...lists } = file.value;
@@ -29,7 +38,8 @@ export async function importSummit(db: Db, actor: Actor, body: unknown, opts: { 
     const existing = await repo.findSummit(tx, summit.slug);
     const verdict = summitsPolicy.mayImport(actor, existing ? await rolesIn(tx, existing.id, actor) : null);
     if (!verdict.ok) return verdict;
-    if (existing && !opts.replace) return conflict(`summit "${summit.slug}" already exists (use ?replace=true to replace it)`);
+    if (existing && !opts.replace)
+      return conflict(`summit "${summit.slug}" already exists (use ?replace=true to replace it)`);
     // A replacement keeps the summit's grants, outbox and audit: only its programme is new. Grants
     // tied to a delegation follow it by key.
     const grants = existing ? (await listGrants(tx, existing.id)).filter((g) => g.delegation !== null) : [];
@@ -40,23 +50,41 @@ export async function importSummit(db: Db, actor: Actor, body: unknown, opts: { 
     await insertLists(tx, id, lists, ids);
     for (const g of grants) {
       const delegationId = ids.delegations.get(g.delegation!);
-      if (delegationId !== undefined) await insertGrant(tx, { summitId: id, userId: g.userId, role: g.role, delegationId });
+      if (delegationId !== undefined)
+        await insertGrant(tx, { summitId: id, userId: g.userId, role: g.role, delegationId });
     }
     await record(tx, {
-      summit: { id, slug: summit.slug }, actor: actorLabel(actor), action: existing ? 'replace' : 'import', entity: 'summit', key: summit.slug,
-      after: { rooms: lists.rooms.length, segments: lists.segments.length, delegations: lists.delegations.length, people: lists.people.length, sessions: lists.sessions.length },
+      summit: { id, slug: summit.slug },
+      actor: actorLabel(actor),
+      action: existing ? 'replace' : 'import',
+      entity: 'summit',
+      key: summit.slug,
+      after: {
+        rooms: lists.rooms.length,
+        segments: lists.segments.length,
+        delegations: lists.delegations.length,
+        people: lists.people.length,
+        sessions: lists.sessions.length,
+      },
     });
     return { ok: true, value: { slug: summit.slug, replaced: existing !== null } };
   });
 }
 
-export async function exportSummit(db: Db, ctx: SummitContext): Promise<Outcome<ReturnType<typeof writeSummitFile>>> {
+export async function exportSummit(
+  db: Db,
+  ctx: SummitContext,
+): Promise<Outcome<ReturnType<typeof writeSummitFile>>> {
   const verdict = summitsPolicy.mayExport(ctx.roles);
   if (!verdict.ok) return verdict;
   const { summit } = ctx;
-  const file = await db.transaction(async (tx) => writeSummitFile({ summit, ...(await loadLists(tx, summit.id)) }), {
-    isolationLevel: 'repeatable read', accessMode: 'read only',
-  });
+  const file = await db.transaction(
+    async (tx) => writeSummitFile({ summit, ...(await loadLists(tx, summit.id)) }),
+    {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    },
+  );
   return { ok: true, value: file };
 }
 
@@ -82,14 +110,26 @@ export async function createSummit(db: Db, actor: Actor, body: unknown): Promise
   const checked = checkSummit(body);
   if (!checked.ok) return checked;
   return db.transaction(async (tx) => {
-    if (await repo.findSummit(tx, checked.value.slug)) return conflict(`summit "${checked.value.slug}" already exists`, 'slug');
+    if (await repo.findSummit(tx, checked.value.slug))
+      return conflict(`summit "${checked.value.slug}" already exists`, 'slug');
     const id = await repo.insertSummit(tx, checked.value);
-    await record(tx, { summit: { id, slug: checked.value.slug }, actor: actorLabel(actor), action: 'create', entity: 'summit', key: checked.value.slug, after: summitToItem(checked.value) });
+    await record(tx, {
+      summit: { id, slug: checked.value.slug },
+      actor: actorLabel(actor),
+      action: 'create',
+      entity: 'summit',
+      key: checked.value.slug,
+      after: summitToItem(checked.value),
+    });
     return { ok: true, value: summitView({ ...checked.value, id }) };
   });
 }
 
-export async function updateSummit(db: Db, ctx: SummitContext, patch: Record<string, unknown>): Promise<Outcome<SummitView>> {
+export async function updateSummit(
+  db: Db,
+  ctx: SummitContext,
+  patch: Record<string, unknown>,
+): Promise<Outcome<SummitView>> {
   const { summit } = ctx;
   const verdict = summitsPolicy.mayChange(ctx.roles);
   if (!verdict.ok) return verdict;
@@ -102,9 +142,18 @@ export async function updateSummit(db: Db, ctx: SummitContext, patch: Record<str
   if (!checked.ok) return checked;
   return db.transaction(async (tx) => {
     const other = await repo.findSummit(tx, checked.value.slug);
-    if (other && other.id !== summit.id) return conflict(`summit "${checked.value.slug}" already exists`, 'slug');
+    if (other && other.id !== summit.id)
+      return conflict(`summit "${checked.value.slug}" already exists`, 'slug');
     await repo.updateSummit(tx, summit.id, checked.value);
-    await record(tx, { summit, actor: actorLabel(ctx.actor), action: 'update', entity: 'summit', key: summit.slug, before: summitToItem(summit), after: summitToItem(checked.value) });
+    await record(tx, {
+      summit,
+      actor: actorLabel(ctx.actor),
+      action: 'update',
+      entity: 'summit',
+      key: summit.slug,
+      before: summitToItem(summit),
+      after: summitToItem(checked.value),
+    });
     return { ok: true, value: summitView({ ...checked.value, id: summit.id }) };
   });
 }
@@ -114,7 +163,14 @@ export async function deleteSummit(db: Db, ctx: SummitContext): Promise<Outcome<
   if (!verdict.ok) return verdict;
   await db.transaction(async (tx) => {
     await repo.deleteSummit(tx, ctx.summit.id);
-    await record(tx, { summit: ctx.summit, actor: actorLabel(ctx.actor), action: 'delete', entity: 'summit', key: ctx.summit.slug, before: summitToItem(ctx.summit) });
+    await record(tx, {
+      summit: ctx.summit,
+      actor: actorLabel(ctx.actor),
+      action: 'delete',
+      entity: 'summit',
+      key: ctx.summit.slug,
+      before: summitToItem(ctx.summit),
+    });
   });
   return { ok: true, value: null };
 }

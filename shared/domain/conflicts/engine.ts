@@ -6,7 +6,17 @@
 import type { Session } from '../programme.ts';
 import { sentences } from './messages.ts';
 import { eachGroup, file, sessionsOf, type Rows } from './filing.ts';
-import { byStart, check, lookups, OFFICIAL_KINDS as OFFICIAL, prepare, sideOrOfficial, type Lookups, type Prepared, type Timed } from './prepare.ts';
+import {
+  byStart,
+  check,
+  lookups,
+  OFFICIAL_KINDS as OFFICIAL,
+  prepare,
+  sideOrOfficial,
+  type Lookups,
+  type Prepared,
+  type Timed,
+} from './prepare.ts';
 import { CONFLICT_CODES, SEVERITY, type Conflict, type ConflictCode, type ConflictInput } from './types.ts';
 
 type Found = Omit<Conflict, 'severity' | 'start' | 'end'> & { from: number; to: number };
@@ -14,7 +24,13 @@ type Found = Omit<Conflict, 'severity' | 'start' | 'end'> & { from: number; to: 
 const active: Timed[] = []; // the sweep's open sessions, reused: sweeps do not nest
 
 /** Calls `pair` for every two sessions of a group (filed in start order) closer than `limit` ms (overlaps included). */
-function sweep(timed: readonly Timed[], rows: Rows, group: number, limit: number, pair: (a: Timed, b: Timed) => void): void {
+function sweep(
+  timed: readonly Timed[],
+  rows: Rows,
+  group: number,
+  limit: number,
+  pair: (a: Timed, b: Timed) => void,
+): void {
   active.length = 0;
   for (let i = rows.start[group]!, to = rows.start[group + 1]!; i < to; i++) {
     const s = timed[rows.ranks[i]!]!;
@@ -28,7 +44,12 @@ function sweep(timed: readonly Timed[], rows: Rows, group: number, limit: number
 }
 
 /** Calls `pair` for `c` and every other session of `list` closer than `limit` ms, earlier first. */
-function pairsWith(list: readonly Timed[] | undefined, c: Timed, limit: number, pair: (a: Timed, b: Timed) => void): void {
+function pairsWith(
+  list: readonly Timed[] | undefined,
+  c: Timed,
+  limit: number,
+  pair: (a: Timed, b: Timed) => void,
+): void {
   for (const o of list ?? []) {
     if (o.session.key === c.session.key) continue;
     const [a, b] = byStart(o, c) < 0 ? [o, c] : [c, o];
@@ -49,10 +70,16 @@ function overloads(list: readonly Timed[], size: number): { from: number; to: nu
   ends.sort();
   let count = 0;
   let open: { from: number; to: number; most: number } | null = null;
-  for (let i = 0, j = 0; i < list.length || j < ends.length;) {
+  for (let i = 0, j = 0; i < list.length || j < ends.length; ) {
     const t = i < list.length && list[i]!.start < ends[j]! ? list[i]!.start : ends[j]!;
-    while (j < ends.length && ends[j] === t) { count--; j++; }
-    while (i < list.length && list[i]!.start === t) { count++; i++; }
+    while (j < ends.length && ends[j] === t) {
+      count--;
+      j++;
+    }
+    while (i < list.length && list[i]!.start === t) {
+      count++;
+      i++;
+    }
     if (count > size) {
       if (!open) open = { from: t, to: t, most: count };
       open.most = Math.max(open.most, count);
@@ -74,17 +101,50 @@ function rules(p: Lookups, out: Found[]) {
     roomPair: (room: string, changeover: number) => (a: Timed, b: Timed) => {
       if (a.end > b.start) {
         const [from, to] = overlap(a, b);
-        out.push({ code: 'ROOM_DOUBLE_BOOKED', sessions: keys(a, b), room, from, to, message: say.roomDoubleBooked(room, a, b, from, to) });
+        out.push({
+          code: 'ROOM_DOUBLE_BOOKED',
+          sessions: keys(a, b),
+          room,
+          from,
+          to,
+          message: say.roomDoubleBooked(room, a, b, from, to),
+        });
       } else if (b.start - a.end < changeover) {
-        out.push({ code: 'CHANGEOVER_TOO_SHORT', sessions: keys(a, b), room, from: a.end, to: b.start, message: say.changeover(room, a, b, changeover) });
+        out.push({
+          code: 'CHANGEOVER_TOO_SHORT',
+          sessions: keys(a, b),
+          room,
+          from: a.end,
+          to: b.start,
+          message: say.changeover(room, a, b, changeover),
+        });
       }
     },
     personPair: (person: string) => (a: Timed, b: Timed) => {
       if (a.end > b.start) {
         const [from, to] = overlap(a, b);
-        out.push({ code: 'PERSON_DOUBLE_BOOKED', sessions: keys(a, b), person, from, to, message: say.personDoubleBooked(person, a, b, from, to) });
-      } else if (b.start - a.end < travel && a.room?.building && b.room?.building && a.room.building !== b.room.building) {
-        out.push({ code: 'TRAVEL_TOO_SHORT', sessions: keys(a, b), person, from: a.end, to: b.start, message: say.travel(person, a, b, travel) });
+        out.push({
+          code: 'PERSON_DOUBLE_BOOKED',
+          sessions: keys(a, b),
+          person,
+          from,
+          to,
+          message: say.personDoubleBooked(person, a, b, from, to),
+        });
+      } else if (
+        b.start - a.end < travel &&
+        a.room?.building &&
+        b.room?.building &&
+        a.room.building !== b.room.building
+      ) {
+        out.push({
+          code: 'TRAVEL_TOO_SHORT',
+          sessions: keys(a, b),
+          person,
+          from: a.end,
+          to: b.start,
+          message: say.travel(person, a, b, travel),
+        });
       }
     },
     sidePair: (delegation: string) => (a: Timed, b: Timed) => {
@@ -92,33 +152,67 @@ function rules(p: Lookups, out: Found[]) {
       const official = side === a ? b : a;
       if (!side || !OFFICIAL.has(official.session.kind) || a.end <= b.start) return;
       const [from, to] = overlap(a, b);
-      out.push({ code: 'SIDE_EVENT_OVER_OFFICIAL', sessions: keys(a, b), delegation, from, to, message: say.sideEventOverOfficial(delegation, side, official, from, to) });
+      out.push({
+        code: 'SIDE_EVENT_OVER_OFFICIAL',
+        sessions: keys(a, b),
+        delegation,
+        from,
+        to,
+        message: say.sideEventOverOfficial(delegation, side, official, from, to),
+      });
     },
     overcommitted: (delegation: string, list: readonly Timed[], only?: Timed) => {
       const size = p.delegations.get(delegation)?.size ?? 0;
       for (const o of overloads(list, size)) {
         if (only && !(only.start < o.to && only.end > o.from)) continue;
         const involved = list.filter((c) => c.start < o.to && c.end > o.from);
-        out.push({ code: 'DELEGATION_OVERCOMMITTED', sessions: keys(...involved), delegation, from: o.from, to: o.to, message: say.overcommitted(delegation, size, o.most, involved, o.from, o.to) });
+        out.push({
+          code: 'DELEGATION_OVERCOMMITTED',
+          sessions: keys(...involved),
+          delegation,
+          from: o.from,
+          to: o.to,
+          message: say.overcommitted(delegation, size, o.most, involved, o.from, o.to),
+        });
       }
     },
     single: (c: Timed) => {
       const s = c.session;
       const room = c.room;
       if (room && s.expectedAttendance !== null && s.expectedAttendance > room.capacity) {
-        out.push({ code: 'CAPACITY_EXCEEDED', sessions: keys(c), room: room.key, from: c.start, to: c.end, message: say.capacity(c) });
+        out.push({
+          code: 'CAPACITY_EXCEEDED',
+          sessions: keys(c),
+          room: room.key,
+          from: c.start,
+          to: c.end,
+          message: say.capacity(c),
+        });
       }
       if (room) {
         const missing = s.equipment.filter((e) => !room.equipment.includes(e));
         const microphones = s.microphones !== null && s.microphones > room.microphones ? s.microphones : null;
         if (missing.length || microphones !== null) {
-          out.push({ code: 'EQUIPMENT_MISSING', sessions: keys(c), room: room.key, from: c.start, to: c.end, message: say.equipment(c, missing, microphones) });
+          out.push({
+            code: 'EQUIPMENT_MISSING',
+            sessions: keys(c),
+            room: room.key,
+            from: c.start,
+            to: c.end,
+            message: say.equipment(c, missing, microphones),
+          });
         }
       }
       const outsideSegment = c.segment !== null && (c.start < c.segment.start || c.end > c.segment.end);
       const outsideDays = c.start < p.summitStart || c.end > p.summitEnd;
       if (outsideSegment || outsideDays) {
-        out.push({ code: 'OUTSIDE_WINDOW', sessions: keys(c), from: c.start, to: c.end, message: say.outsideWindow(c, outsideSegment, outsideDays) });
+        out.push({
+          code: 'OUTSIDE_WINDOW',
+          sessions: keys(c),
+          from: c.start,
+          to: c.end,
+          message: say.outsideWindow(c, outsideSegment, outsideDays),
+        });
       }
     },
   };
@@ -129,8 +223,20 @@ const CODE_ORDER = new Map(CONFLICT_CODES.map((c, i) => [c, i]));
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function finish(found: Found[]): Conflict[] {
-  const keyed = found.map((f) => ({ f, order: CODE_ORDER.get(f.code)!, sessions: f.sessions.join(), subject: f.person ?? f.delegation ?? f.room ?? '' }));
-  keyed.sort((a, b) => a.f.from - b.f.from || a.f.to - b.f.to || a.order - b.order || compareText(a.sessions, b.sessions) || compareText(a.subject, b.subject));
+  const keyed = found.map((f) => ({
+    f,
+    order: CODE_ORDER.get(f.code)!,
+    sessions: f.sessions.join(),
+    subject: f.person ?? f.delegation ?? f.room ?? '',
+  }));
+  keyed.sort(
+    (a, b) =>
+      a.f.from - b.f.from ||
+      a.f.to - b.f.to ||
+      a.order - b.order ||
+      compareText(a.sessions, b.sessions) ||
+      compareText(a.subject, b.subject),
+  );
   const iso = new Map<number, string>();
   const instant = (ms: number) => {
     let text = iso.get(ms);
@@ -139,10 +245,18 @@ function finish(found: Found[]): Conflict[] {
   };
   // Literal objects in the contract's key order (spreading optional keys costs more at this scale).
   return keyed.map(({ f }): Conflict => {
-    const [code, severity, sessions, start, end, message] = [f.code, SEVERITY[f.code as ConflictCode], f.sessions, instant(f.from), instant(f.to), f.message];
+    const [code, severity, sessions, start, end, message] = [
+      f.code,
+      SEVERITY[f.code as ConflictCode],
+      f.sessions,
+      instant(f.from),
+      instant(f.to),
+      f.message,
+    ];
     if (f.room !== undefined) return { code, severity, sessions, room: f.room, start, end, message };
     if (f.person !== undefined) return { code, severity, sessions, person: f.person, start, end, message };
-    if (f.delegation !== undefined) return { code, severity, sessions, delegation: f.delegation, start, end, message };
+    if (f.delegation !== undefined)
+      return { code, severity, sessions, delegation: f.delegation, start, end, message };
     return { code, severity, sessions, start, end, message };
   });
 }
@@ -159,8 +273,12 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
     sweep(f.timed, f.byRoom, g, changeover, r.roomPair(room, changeover));
   });
   eachGroup(f.byPerson, (person, g) => sweep(f.timed, f.byPerson, g, travel, r.personPair(person)));
-  eachGroup(f.byDelegation, (delegation, g) => r.overcommitted(delegation, sessionsOf(f.timed, f.byDelegation, g)));
-  eachGroup(f.byParticipant, (delegation, g) => sweep(f.timed, f.byParticipant, g, 0, r.sidePair(delegation)));
+  eachGroup(f.byDelegation, (delegation, g) =>
+    r.overcommitted(delegation, sessionsOf(f.timed, f.byDelegation, g)),
+  );
+  eachGroup(f.byParticipant, (delegation, g) =>
+    sweep(f.timed, f.byParticipant, g, 0, r.sidePair(delegation)),
+  );
   for (const c of f.timed) r.single(c);
   return finish(found);
 }
@@ -178,12 +296,18 @@ export function conflictsInvolving(p: Prepared, session: Session): Conflict[] {
     const changeover = c.room.changeoverMinutes * 60_000;
     pairsWith(p.byRoom.get(c.room.key), c, changeover, r.roomPair(c.room.key, changeover));
   }
-  for (const person of c.people) pairsWith(p.byPerson.get(person), c, p.input.summit.travelMinutes * 60_000, r.personPair(person));
+  for (const person of c.people)
+    pairsWith(p.byPerson.get(person), c, p.input.summit.travelMinutes * 60_000, r.personPair(person));
   for (const delegation of c.committed) {
-    const list = [...(p.byDelegation.get(delegation) ?? []).filter((o) => o.session.key !== c.session.key), c].sort(byStart);
+    const list = [
+      ...(p.byDelegation.get(delegation) ?? []).filter((o) => o.session.key !== c.session.key),
+      c,
+    ].sort(byStart);
     r.overcommitted(delegation, list, c);
   }
-  if (sideOrOfficial(c.session)) for (const delegation of c.takesPart) pairsWith(p.byParticipant.get(delegation), c, 0, r.sidePair(delegation));
+  if (sideOrOfficial(c.session))
+    for (const delegation of c.takesPart)
+      pairsWith(p.byParticipant.get(delegation), c, 0, r.sidePair(delegation));
   r.single(c);
   return finish(found);
 }

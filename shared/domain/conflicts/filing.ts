@@ -55,9 +55,11 @@ export function file(l: Lookups): Filed {
   for (const session of l.input.sessions) {
     if (session.start === null || session.end === null) continue;
     timed.push({
-      session, start: session.start, end: session.end,
-      room: session.room !== null ? l.rooms.get(session.room) ?? null : null,
-      segment: session.segment !== null ? l.segments.get(session.segment) ?? null : null,
+      session,
+      start: session.start,
+      end: session.end,
+      room: session.room !== null ? (l.rooms.get(session.room) ?? null) : null,
+      segment: session.segment !== null ? (l.segments.get(session.segment) ?? null) : null,
     });
   }
   timed.sort(byStart);
@@ -71,7 +73,12 @@ export function file(l: Lookups): Filed {
     people.id(p.key);
     delegationOf.push(p.delegation === null ? -1 : delegations.id(p.delegation));
   }
-  const [byRoom, byPerson, byDelegation, byParticipant] = [new Pairs(), new Pairs(), new Pairs(), new Pairs()];
+  const [byRoom, byPerson, byDelegation, byParticipant] = [
+    new Pairs(),
+    new Pairs(),
+    new Pairs(),
+    new Pairs(),
+  ];
   const seenPeople: number[] = [];
   const seenCommitted: number[] = [];
   const seenTakingPart: number[] = [];
@@ -104,8 +111,10 @@ export function file(l: Lookups): Filed {
   }
   return {
     timed,
-    byRoom: byRoom.rows(rooms.keys), byPerson: byPerson.rows(people.keys),
-    byDelegation: byDelegation.rows(delegations.keys), byParticipant: byParticipant.rows(delegations.keys),
+    byRoom: byRoom.rows(rooms.keys),
+    byPerson: byPerson.rows(people.keys),
+    byDelegation: byDelegation.rows(delegations.keys),
+    byParticipant: byParticipant.rows(delegations.keys),
   };
 }
 
@@ -117,6 +126,7 @@ export function eachGroup(rows: Rows, visit: (key: string, group: number) => voi
 /** A group's sessions, in start order. */
 export function sessionsOf(timed: readonly Timed[], rows: Rows, group: number): Timed[] {
   const list: Timed[] = [];
-  for (let i = rows.start[group]!, to = rows.start[group + 1]!; i < to; i++) list.push(timed[rows.ranks[i]!]!);
+  for (let i = rows.start[group]!, to = rows.start[group + 1]!; i < to; i++)
+    list.push(timed[rows.ranks[i]!]!);
   return list;
 }

@@ -4,12 +4,17 @@ import { formatInterval, wallClockIn } from '../wall-clock.ts';
 import type { Lookups, Timed } from './prepare.ts';
 
 const quote = (c: Timed) => `"${c.session.title}"`;
-const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const list = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 const minutes = (ms: number) => Math.round(ms / 60_000);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const KIND_NAMES: Record<string, string> = {
-  plenary: 'plenary', roundtable: 'roundtable', special_session: 'special session', side_event: 'side event',
-  marketplace_consultation: 'Marketplace consultation', meeting: 'meeting',
+  plenary: 'plenary',
+  roundtable: 'roundtable',
+  special_session: 'special session',
+  side_event: 'side event',
+  marketplace_consultation: 'Marketplace consultation',
+  meeting: 'meeting',
 };
 
 export function sentences(p: Lookups) {
@@ -33,7 +38,14 @@ export function sentences(p: Lookups) {
       `${personName(person)} is expected at ${quote(a)} and ${quote(b)} at once on ${when(s, e)}.`,
     travel: (person: string, a: Timed, b: Timed, needed: number) =>
       `${personName(person)} has ${plural(minutes(b.start - a.end), 'minute')} on ${when(a.end, b.start)} to go from ${quote(a)} (${a.room!.building}) to ${quote(b)} (${b.room!.building}); the walk takes ${minutes(needed)}.`,
-    overcommitted: (delegation: string, size: number, most: number, sessions: Timed[], s: number, e: number) =>
+    overcommitted: (
+      delegation: string,
+      size: number,
+      most: number,
+      sessions: Timed[],
+      s: number,
+      e: number,
+    ) =>
       `${delegationName(delegation)} has ${plural(size, 'delegate')} but is committed to ${most} sessions on ${when(s, e)}: ${list(sessions.map(quote))}.`,
     sideEventOverOfficial: (delegation: string, side: Timed, official: Timed, s: number, e: number) =>
       `Side event ${quote(side)} overlaps ${KIND_NAMES[official.session.kind]} ${quote(official)} on ${when(s, e)}, and ${delegationName(delegation)} takes part in both.`,
@@ -41,7 +53,10 @@ export function sentences(p: Lookups) {
       `${quote(c)} expects ${c.session.expectedAttendance} people but ${c.room!.name} seats ${c.room!.capacity} (${when(c.start, c.end)}).`,
     equipment: (c: Timed, missing: string[], microphones: number | null) => {
       const needs = [...missing, ...(microphones !== null ? [plural(microphones, 'microphone')] : [])];
-      const has = [...missing.map((m) => `no ${m}`), ...(microphones !== null ? [plural(c.room!.microphones, 'microphone')] : [])];
+      const has = [
+        ...missing.map((m) => `no ${m}`),
+        ...(microphones !== null ? [plural(c.room!.microphones, 'microphone')] : []),
+      ];
       return `${quote(c)} needs ${list(needs)} but ${c.room!.name} has ${list(has)} (${when(c.start, c.end)}).`;
     },
     outsideWindow: (c: Timed, segment: boolean, days: boolean) => {

@@ -60,12 +60,19 @@ export const sideOrOfficial = (s: Session) => s.kind === 'side_event' || OFFICIA
 
 const NONE: string[] = [];
 
-export const byStart = (a: Timed, b: Timed) => a.start - b.start || a.end - b.end || (a.session.key < b.session.key ? -1 : 1);
+export const byStart = (a: Timed, b: Timed) =>
+  a.start - b.start || a.end - b.end || (a.session.key < b.session.key ? -1 : 1);
 
-const nextDay = (date: string) => new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + 1)).toISOString().slice(0, 10);
+const nextDay = (date: string) =>
+  new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + 1))
+    .toISOString()
+    .slice(0, 10);
 
 /** One session's commitments, given the summit's people. */
-export function check(session: Session, ctx: { rooms: Map<string, Room>; segments: Map<string, Segment>; people: Map<string, Person> }): Checked {
+export function check(
+  session: Session,
+  ctx: { rooms: Map<string, Room>; segments: Map<string, Segment>; people: Map<string, Person> },
+): Checked {
   // A session names a handful of participants: arrays beat sets here. Large programmes are bound
   // by allocation, so empty lists are shared and takesPart is committed itself when they agree.
   let people = NONE;
@@ -73,19 +80,26 @@ export function check(session: Session, ctx: { rooms: Map<string, Room>; segment
   let takesPart = NONE;
   for (const p of session.participants) {
     const presence = PRESENCE_ROLES.has(p.role);
-    const delegation = p.person !== null ? ctx.people.get(p.person)?.delegation ?? null : p.delegation;
-    if (p.person !== null && presence && !people.includes(p.person)) (people === NONE ? (people = []) : people).push(p.person);
+    const delegation = p.person !== null ? (ctx.people.get(p.person)?.delegation ?? null) : p.delegation;
+    if (p.person !== null && presence && !people.includes(p.person))
+      (people === NONE ? (people = []) : people).push(p.person);
     if (delegation !== null) {
-      if (!takesPart.includes(delegation)) (takesPart === NONE ? (takesPart = []) : takesPart).push(delegation);
-      if (presence && !committed.includes(delegation)) (committed === NONE ? (committed = []) : committed).push(delegation);
+      if (!takesPart.includes(delegation))
+        (takesPart === NONE ? (takesPart = []) : takesPart).push(delegation);
+      if (presence && !committed.includes(delegation))
+        (committed === NONE ? (committed = []) : committed).push(delegation);
     }
   }
   if (takesPart.length === committed.length) takesPart = committed; // committed ⊆ takesPart: the same
   return {
-    session, start: session.start ?? 0, end: session.end ?? 0,
-    room: session.room !== null ? ctx.rooms.get(session.room) ?? null : null,
-    segment: session.segment !== null ? ctx.segments.get(session.segment) ?? null : null,
-    people, committed, takesPart,
+    session,
+    start: session.start ?? 0,
+    end: session.end ?? 0,
+    room: session.room !== null ? (ctx.rooms.get(session.room) ?? null) : null,
+    segment: session.segment !== null ? (ctx.segments.get(session.segment) ?? null) : null,
+    people,
+    committed,
+    takesPart,
   };
 }
 
@@ -106,7 +120,14 @@ export function prepare(input: ConflictInput): Prepared {
   const timed: Checked[] = [];
   for (const s of input.sessions) if (s.start !== null && s.end !== null) timed.push(check(s, l));
   timed.sort(byStart);
-  const prepared: Prepared = { ...l, timed, byRoom: new Map(), byPerson: new Map(), byDelegation: new Map(), byParticipant: new Map() };
+  const prepared: Prepared = {
+    ...l,
+    timed,
+    byRoom: new Map(),
+    byPerson: new Map(),
+    byDelegation: new Map(),
+    byParticipant: new Map(),
+  };
   for (const c of timed) index(prepared, c);
   return prepared;
 }

@@ -24,4 +24,9 @@ export function spotsFor(p: Prepared, session: Session, stepMinutes: number): Sp
   return spots;
 }
 
-export const at = (session: Session, spot: Spot): Session => ({ ...session, room: spot.room, start: spot.start, end: spot.end });
+export const at = (session: Session, spot: Spot): Session => ({
+  ...session,
+  room: spot.room,
+  start: spot.start,
+  end: spot.end,
+});

@@ -10,23 +10,32 @@ import type { Conflict } from '../conflicts/types.ts';
 import type { Room, Session } from '../programme.ts';
 
 export const WEIGHTS = {
-  CHANGEOVER_TOO_SHORT: 20, TRAVEL_TOO_SHORT: 20, SIDE_EVENT_OVER_OFFICIAL: 50,
-  preferredMinute: 1, wastedSeats: 10, movedMinute: 1, otherRoom: 15,
+  CHANGEOVER_TOO_SHORT: 20,
+  TRAVEL_TOO_SHORT: 20,
+  SIDE_EVENT_OVER_OFFICIAL: 50,
+  preferredMinute: 1,
+  wastedSeats: 10,
+  movedMinute: 1,
+  otherRoom: 15,
 } as const;
 
 export function softCost(conflicts: readonly Conflict[]): number {
   let cost = 0;
-  for (const c of conflicts) if (c.severity === 'soft') cost += WEIGHTS[c.code as 'CHANGEOVER_TOO_SHORT' | 'TRAVEL_TOO_SHORT' | 'SIDE_EVENT_OVER_OFFICIAL'];
+  for (const c of conflicts)
+    if (c.severity === 'soft')
+      cost += WEIGHTS[c.code as 'CHANGEOVER_TOO_SHORT' | 'TRAVEL_TOO_SHORT' | 'SIDE_EVENT_OVER_OFFICIAL'];
   return cost;
 }
 
 /** What a placement costs by itself, whatever else is placed: distance from preferred starts, empty seats. */
 export function unaryCost(session: Session, room: Room, start: number): number {
   const preferred = session.preferredStarts.length
-    ? Math.min(...session.preferredStarts.map((t) => Math.abs(t - start))) / 60_000 * WEIGHTS.preferredMinute
+    ? (Math.min(...session.preferredStarts.map((t) => Math.abs(t - start))) / 60_000) *
+      WEIGHTS.preferredMinute
     : 0;
-  const wasted = room.capacity > 0 && session.expectedAttendance !== null
-    ? Math.max(0, room.capacity - session.expectedAttendance) / room.capacity * WEIGHTS.wastedSeats
-    : 0;
+  const wasted =
+    room.capacity > 0 && session.expectedAttendance !== null
+      ? (Math.max(0, room.capacity - session.expectedAttendance) / room.capacity) * WEIGHTS.wastedSeats
+      : 0;
   return preferred + wasted;
 }

@@ -30,7 +30,10 @@ export class PlacementState {
   private readonly placed = new Set<number>();
   private readonly reach: number;
 
-  constructor(readonly p: Prepared, readonly items: Item[]) {
+  constructor(
+    readonly p: Prepared,
+    readonly items: Item[],
+  ) {
     let changeover = 0;
     for (const r of p.rooms.values()) changeover = Math.max(changeover, r.changeoverMinutes);
     this.reach = Math.max(changeover, p.input.summit.travelMinutes) * 60_000;
@@ -39,8 +42,15 @@ export class PlacementState {
   static item(p: Prepared, session: Session, spots: Spot[], base: number[]): Item {
     const c = check(at(session, spots[0]!), p);
     return {
-      session, spots, base, spotIndex: new Map(spots.map((s, i) => [spotKey(s), i])),
-      people: c.people, committed: c.committed, takesPart: c.takesPart, at: -1, checked: null,
+      session,
+      spots,
+      base,
+      spotIndex: new Map(spots.map((s, i) => [spotKey(s), i])),
+      people: c.people,
+      committed: c.committed,
+      takesPart: c.takesPart,
+      at: -1,
+      checked: null,
     };
   }
 
@@ -54,8 +64,11 @@ export class PlacementState {
       const o = other.spots[other.at]!;
       if (o.start >= spot.end + this.reach || spot.start >= o.end + this.reach) continue;
       const overlap = o.start < spot.end && spot.start < o.end;
-      if (o.room === spot.room || shares(item.people, other.people)
-        || (overlap && (shares(item.committed, other.committed) || shares(item.takesPart, other.takesPart)))) {
+      if (
+        o.room === spot.room ||
+        shares(item.people, other.people) ||
+        (overlap && (shares(item.committed, other.committed) || shares(item.takesPart, other.takesPart)))
+      ) {
         return this.exact(item, spot);
       }
     }
@@ -104,7 +117,12 @@ export class PlacementState {
       const other = this.items[j]!;
       const o = other.spots[other.at]!;
       if (!(o.start < spot.end && spot.start < o.end)) continue;
-      if (o.room === spot.room || shares(item.people, other.people) || shares(item.committed, other.committed)) out.push(j);
+      if (
+        o.room === spot.room ||
+        shares(item.people, other.people) ||
+        shares(item.committed, other.committed)
+      )
+        out.push(j);
     }
     return out;
   }
@@ -119,7 +137,9 @@ export class PlacementState {
 
   restore(snapshot: number[]): void {
     this.items.forEach((_, i) => this.put(i, -1));
-    snapshot.forEach((s, i) => { if (s >= 0) this.put(i, s); });
+    snapshot.forEach((s, i) => {
+      if (s >= 0) this.put(i, s);
+    });
   }
 
   /** Total cost of the placed items, each pair of them counted once. */

@@ -11,12 +11,25 @@ import { softCost, unaryCost } from './cost.ts';
 import { PlacementState, spotKey, type Item } from './placement-state.ts';
 
 export type Placement = Spot & { key: string; cost: number };
-export type PlacementResult = { placed: Placement[]; unplaced: { key: string; reason: string }[]; cost: number };
-export type PlacementOptions = { stepMinutes?: number; timeLimitMs?: number; now?: () => number; seed?: number };
+export type PlacementResult = {
+  placed: Placement[];
+  unplaced: { key: string; reason: string }[];
+  cost: number;
+};
+export type PlacementOptions = {
+  stepMinutes?: number;
+  timeLimitMs?: number;
+  now?: () => number;
+  seed?: number;
+};
 
 const EPS = 1e-9;
 
-export function place(p: Prepared, sessions: readonly Session[], opts: PlacementOptions = {}): PlacementResult {
+export function place(
+  p: Prepared,
+  sessions: readonly Session[],
+  opts: PlacementOptions = {},
+): PlacementResult {
   const now = opts.now ?? (() => performance.now());
   // Leave room for the last move under way and the final accounting.
   const limit = opts.timeLimitMs ?? 3_000;
@@ -52,7 +65,10 @@ export function place(p: Prepared, sessions: readonly Session[], opts: Placement
 
   const placed: Placement[] = [];
   const total = state.total();
-  const order = items.map((_, i) => i).filter((i) => items[i]!.at >= 0).sort((a, b) => a - b);
+  const order = items
+    .map((_, i) => i)
+    .filter((i) => items[i]!.at >= 0)
+    .sort((a, b) => a - b);
   // Each session's own share: its cost with the sessions placed before it in this order.
   const saved = order.map((i) => items[i]!.at);
   order.forEach((i) => state.put(i, -1));
@@ -62,7 +78,11 @@ export function place(p: Prepared, sessions: readonly Session[], opts: Placement
     placed.push({ key: items[i]!.session.key, ...items[i]!.spots[saved[k]!]!, cost });
   });
   for (const item of items) {
-    if (item.at < 0) unplaced.push({ key: item.session.key, reason: 'every free spot is taken by other sessions being placed' });
+    if (item.at < 0)
+      unplaced.push({
+        key: item.session.key,
+        reason: 'every free spot is taken by other sessions being placed',
+      });
   }
   placed.sort((a, b) => a.start - b.start || a.room.localeCompare(b.room));
   return { placed, unplaced, cost: total };
@@ -70,14 +90,22 @@ export function place(p: Prepared, sessions: readonly Session[], opts: Placement
 
 function reasonFor(blocked: Map<string, number>): string {
   if (blocked.size === 0) return 'its segment has no room for its length';
-  const why = [...blocked].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} (${n} spot${n === 1 ? '' : 's'})`).join(', ');
+  const why = [...blocked]
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => `${code} (${n} spot${n === 1 ? '' : 's'})`)
+    .join(', ');
   return `every room and time in its segment breaks a hard rule: ${why}`;
 }
 
 class Search {
   private random: () => number;
 
-  constructor(private readonly state: PlacementState, private readonly deadline: number, private readonly now: () => number, seed: number) {
+  constructor(
+    private readonly state: PlacementState,
+    private readonly deadline: number,
+    private readonly now: () => number,
+    seed: number,
+  ) {
     let a = seed >>> 0;
     this.random = () => {
       a = (a + 0x6d2b79f5) >>> 0;
@@ -87,18 +115,28 @@ class Search {
     };
   }
 
-  private get items() { return this.state.items; }
-  private timeLeft() { return this.now() < this.deadline; }
+  private get items() {
+    return this.state.items;
+  }
+  private timeLeft() {
+    return this.now() < this.deadline;
+  }
 
   run(): void {
     // Most constrained first, each to its cheapest spot still free.
-    const order = this.items.map((_, i) => i).sort((a, b) => this.items[a]!.spots.length - this.items[b]!.spots.length || a - b);
+    const order = this.items
+      .map((_, i) => i)
+      .sort((a, b) => this.items[a]!.spots.length - this.items[b]!.spots.length || a - b);
     for (const i of order) this.insert(i);
     this.descend();
     let best = { count: this.state.placedCount(), cost: this.state.total(), at: this.state.snapshot() };
     // Iterated local search: kick some sessions out, put them back, descend; keep the best. Stop
     // when time is up, or when as many kicks as there are sessions (at least 100) found nothing.
-    for (let idle = 0; this.timeLeft() && this.items.length > 1 && idle < Math.max(100, this.items.length); idle++) {
+    for (
+      let idle = 0;
+      this.timeLeft() && this.items.length > 1 && idle < Math.max(100, this.items.length);
+      idle++
+    ) {
       const placed = this.items.map((_, i) => i).filter((i) => this.items[i]!.at >= 0);
       const kicked = placed.filter(() => this.random() < Math.min(0.3, 4 / Math.max(1, placed.length)));
       for (const i of kicked) this.state.put(i, -1);
@@ -121,10 +159,11 @@ class Search {
 
   /** Improving moves until none is left (or time is up). */
   private descend(): void {
-    for (let improved = true; improved && this.timeLeft();) {
+    for (let improved = true; improved && this.timeLeft(); ) {
       improved = false;
       for (let i = 0; i < this.items.length && this.timeLeft(); i++) {
-        improved = (this.items[i]!.at < 0 ? this.placeByEjection(i) : this.relocate(i) || this.chain(i)) || improved;
+        improved =
+          (this.items[i]!.at < 0 ? this.placeByEjection(i) : this.relocate(i) || this.chain(i)) || improved;
       }
       while (this.timeLeft() && this.shortestChain()) improved = true;
     }
@@ -199,7 +238,11 @@ class Search {
   /** Item i takes spot s, every blocker moving to its own best free spot; kept if it pays. */
   private pushAside(i: number, s: number, blockers: number[], limit: number): boolean {
     const from = this.items[i]!.at;
-    const was = blockers.map((b) => ({ b, at: this.items[b]!.at, cost: this.state.cost(b, this.items[b]!.at)! }));
+    const was = blockers.map((b) => ({
+      b,
+      at: this.items[b]!.at,
+      cost: this.state.cost(b, this.items[b]!.at)!,
+    }));
     for (const w of was) this.state.put(w.b, -1);
     const revert = () => {
       this.state.put(i, from);
@@ -295,8 +338,11 @@ class Search {
       return true;
     }
     if (depth === 0) return false;
-    const hopeful = item.spots.map((_, s) => s).filter((s) => s !== from && item.base[s]! < limit - EPS)
-      .sort((a, b) => item.base[a]! - item.base[b]!).slice(0, 8);
+    const hopeful = item.spots
+      .map((_, s) => s)
+      .filter((s) => s !== from && item.base[s]! < limit - EPS)
+      .sort((a, b) => item.base[a]! - item.base[b]!)
+      .slice(0, 8);
     for (const s of hopeful) {
       const blockers = this.state.blockers(i, s);
       if (blockers.length > 1 && blockers.length <= 3 && this.pushAside(i, s, blockers, limit)) return true;

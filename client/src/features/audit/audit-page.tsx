@@ -2,7 +2,16 @@ import { Await } from '../../components/status.tsx';
 import { useApi } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 
-type Entry = { id: number; at: string; actor: string; action: string; entity: string; entityKey: string | null; before: unknown; after: unknown };
+type Entry = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityKey: string | null;
+  before: unknown;
+  after: unknown;
+};
 
 export function AuditPage({ slug }: { slug: string }) {
   const { t, dateLocale } = useI18n();
@@ -14,14 +23,26 @@ export function AuditPage({ slug }: { slug: string }) {
       <Await loaded={loaded}>
         {(entries) => (
           <table className="data-table">
-            <thead><tr><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.who')}</th><th scope="col">{t('audit.what')}</th><th scope="col">{t('audit.details')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.what')}</th>
+                <th scope="col">{t('audit.details')}</th>
+              </tr>
+            </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>{when.format(new Date(e.at))}</td>
                   <td>{e.actor}</td>
                   <td>{`${e.action} ${e.entity}${e.entityKey ? ` ${e.entityKey}` : ''}`}</td>
-                  <td><details><summary>{t('audit.details')}</summary><pre>{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre></details></td>
+                  <td>
+                    <details>
+                      <summary>{t('audit.details')}</summary>
+                      <pre>{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+                    </details>
+                  </td>
                 </tr>
               ))}
             </tbody>

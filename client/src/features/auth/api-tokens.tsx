@@ -3,7 +3,14 @@ import { Await } from '../../components/status.tsx';
 import { send, useApi } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 
-type Token = { id: number; name: string; createdBy: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+type Token = {
+  id: number;
+  name: string;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 export function ApiTokens() {
   const { t } = useI18n();
@@ -32,19 +39,34 @@ export function ApiTokens() {
       <p>{t('tokens.intro')}</p>
       <form onSubmit={create} className="stack-form">
         <label htmlFor="token-name">{t('tokens.name')}</label>
-        <input id="token-name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="token-name"
+          required
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <button type="submit">{t('tokens.create')}</button>
       </form>
-      {created && <p role="status">{t('tokens.shownOnce')} <code className="secret">{created}</code></p>}
+      {created && (
+        <p role="status">
+          {t('tokens.shownOnce')} <code className="secret">{created}</code>
+        </p>
+      )}
       {error && <p role="alert">{error}</p>}
       <Await loaded={tokens}>
         {(list) => (
           <ul>
-            {list.filter((tk) => !tk.revokedAt).map((tk) => (
-              <li key={tk.id}>
-                {tk.name} ({tk.createdBy}) <button type="button" onClick={() => revoke(tk.id)}>{t('tokens.revoke', { name: tk.name })}</button>
-              </li>
-            ))}
+            {list
+              .filter((tk) => !tk.revokedAt)
+              .map((tk) => (
+                <li key={tk.id}>
+                  {tk.name} ({tk.createdBy}){' '}
+                  <button type="button" onClick={() => revoke(tk.id)}>
+                    {t('tokens.revoke', { name: tk.name })}
+                  </button>
+                </li>
+              ))}
           </ul>
         )}
       </Await>

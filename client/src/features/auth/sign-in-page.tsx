@@ -35,7 +35,14 @@ export function SignInPage({ search }: { search: URLSearchParams }) {
       <p>{t('signIn.intro')}</p>
       <form onSubmit={askForLink} className="stack-form">
         <label htmlFor="sign-in-email">{t('signIn.email')}</label>
-        <input id="sign-in-email" type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          id="sign-in-email"
+          type="email"
+          required
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <button type="submit">{t('signIn.send')}</button>
       </form>
       {status && <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p>}
@@ -43,7 +50,14 @@ export function SignInPage({ search }: { search: URLSearchParams }) {
         <summary>{t('signIn.tokenTitle')}</summary>
         <form onSubmit={useToken} className="stack-form">
           <label htmlFor="sign-in-token">{t('signIn.token')}</label>
-          <input id="sign-in-token" type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+          <input
+            id="sign-in-token"
+            type="password"
+            required
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
           <button type="submit">{t('signIn.tokenSubmit')}</button>
         </form>
       </details>

@@ -18,7 +18,13 @@ export function VerifyPage({ search }: { search: URLSearchParams }) {
   const { refresh } = useAuth();
   const [error, setError] = useState<string | null>(null);
   const token = search.get('token');
-  if (!token) return <><h1>{t('verify.title')}</h1><p role="alert">{t('verify.missing')}</p></>;
+  if (!token)
+    return (
+      <>
+        <h1>{t('verify.title')}</h1>
+        <p role="alert">{t('verify.missing')}</p>
+      </>
+    );
   const go = async () => {
     try {
       const { next } = await send<{ next: string | null }>('POST', '/api/auth/verify', { token });
@@ -31,7 +37,9 @@ export function VerifyPage({ search }: { search: URLSearchParams }) {
     <>
       <h1>{t('verify.title')}</h1>
       <p>{t('verify.intro')}</p>
-      <button type="button" onClick={go}>{t('verify.continue')}</button>
+      <button type="button" onClick={go}>
+        {t('verify.continue')}
+      </button>
       {error && <p role="alert">{error}</p>}
     </>
   );

@@ -8,26 +8,43 @@ export function ConflictPanel({ slug, conflicts }: { slug: string; conflicts: re
   const { t } = useI18n();
   return (
     <section className="conflict-panel" aria-labelledby="conflicts-heading">
-      <h2 id="conflicts-heading">{t('conflicts.title', { hard: conflicts.filter((c) => c.severity === 'hard').length, soft: conflicts.filter((c) => c.severity === 'soft').length })}</h2>
+      <h2 id="conflicts-heading">
+        {t('conflicts.title', {
+          hard: conflicts.filter((c) => c.severity === 'hard').length,
+          soft: conflicts.filter((c) => c.severity === 'soft').length,
+        })}
+      </h2>
       {conflicts.length === 0 && <p>{t('conflicts.none')}</p>}
       {(['hard', 'soft'] as const).map((severity) => {
         const mine = conflicts.filter((c) => c.severity === severity);
         if (mine.length === 0) return null;
         return (
-          <section key={severity} aria-labelledby={`conflicts-${severity}`} className={`conflicts-${severity}`}>
+          <section
+            key={severity}
+            aria-labelledby={`conflicts-${severity}`}
+            className={`conflicts-${severity}`}
+          >
             <h3 id={`conflicts-${severity}`}>{t(`conflicts.${severity}`)}</h3>
             {CONFLICT_CODES.filter((code) => mine.some((c) => c.code === code)).map((code) => (
               <details key={code} open={severity === 'hard'}>
-                <summary>{t(`conflict.${code}` as MessageKey)} ({mine.filter((c) => c.code === code).length})</summary>
+                <summary>
+                  {t(`conflict.${code}` as MessageKey)} ({mine.filter((c) => c.code === code).length})
+                </summary>
                 <ul>
-                  {mine.filter((c) => c.code === code).map((c) => (
-                    <li key={`${c.code}|${c.sessions.join()}|${c.room ?? c.person ?? c.delegation ?? ''}`}>
-                      {c.message}{' '}
-                      <span className="conflict-links">
-                        {c.sessions.map((key) => <Link key={key} href={paths.session(slug, key)}>{t('conflicts.open', { key })}</Link>)}
-                      </span>
-                    </li>
-                  ))}
+                  {mine
+                    .filter((c) => c.code === code)
+                    .map((c) => (
+                      <li key={`${c.code}|${c.sessions.join()}|${c.room ?? c.person ?? c.delegation ?? ''}`}>
+                        {c.message}{' '}
+                        <span className="conflict-links">
+                          {c.sessions.map((key) => (
+                            <Link key={key} href={paths.session(slug, key)}>
+                              {t('conflicts.open', { key })}
+                            </Link>
+                          ))}
+                        </span>
+                      </li>
+                    ))}
                 </ul>
               </details>
             ))}

@@ -5,7 +5,13 @@ import { detectConflicts, prepare, type Prepared } from '../../../../shared/doma
 import type { Conflict } from '../../../../shared/domain/conflicts/types.ts';
 import { programmeFromItems } from '../../../../shared/domain/from-items.ts';
 import type { Programme } from '../../../../shared/domain/programme.ts';
-import type { DelegationItem, PersonItem, RoomItem, SegmentItem, SessionItem } from '../../../../shared/schemas/summit-file.ts';
+import type {
+  DelegationItem,
+  PersonItem,
+  RoomItem,
+  SegmentItem,
+  SessionItem,
+} from '../../../../shared/schemas/summit-file.ts';
 import { useApi, type SummitView } from '../../lib/api.ts';
 import type { Translate } from '../../lib/i18n.tsx';
 
@@ -22,12 +28,29 @@ export function usePlanning(summit: SummitView, enabled: boolean): Planning | nu
   const sessions = useApi<SessionItem[]>(on('sessions'), version);
   return useMemo(() => {
     if (!enabled) return null;
-    if (rooms.state !== 'ready' || segments.state !== 'ready' || delegations.state !== 'ready' || people.state !== 'ready' || sessions.state !== 'ready') return null;
+    if (
+      rooms.state !== 'ready' ||
+      segments.state !== 'ready' ||
+      delegations.state !== 'ready' ||
+      people.state !== 'ready' ||
+      sessions.state !== 'ready'
+    )
+      return null;
     const programme = programmeFromItems({
-      summit, rooms: rooms.data, segments: segments.data, delegations: delegations.data, people: people.data, sessions: sessions.data,
+      summit,
+      rooms: rooms.data,
+      segments: segments.data,
+      delegations: delegations.data,
+      people: people.data,
+      sessions: sessions.data,
     });
     const input = { ...programme, offsets: summit.offsets };
-    return { programme, prepared: prepare(input), conflicts: detectConflicts(input), reload: () => setVersion((v) => v + 1) };
+    return {
+      programme,
+      prepared: prepare(input),
+      conflicts: detectConflicts(input),
+      reload: () => setVersion((v) => v + 1),
+    };
   }, [enabled, summit, rooms, segments, delegations, people, sessions]);
 }
 
@@ -44,4 +67,5 @@ export function conflictCounts(conflicts: readonly Conflict[]): Map<string, { ha
   return counts;
 }
 
-export const conflictCount = (t: Translate, count: number) => (count === 1 ? t('conflicts.markerOne') : t('conflicts.marker', { count }));
+export const conflictCount = (t: Translate, count: number) =>
+  count === 1 ? t('conflicts.markerOne') : t('conflicts.marker', { count });

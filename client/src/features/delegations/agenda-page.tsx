@@ -17,7 +17,9 @@ type Agenda = {
 };
 
 export function AgendaPage({ summit, delegationKey }: { summit: SummitView; delegationKey: string }) {
-  const loaded = useApi<Agenda>(`/api/summits/${summit.slug}/delegations/${encodeURIComponent(delegationKey)}/agenda`);
+  const loaded = useApi<Agenda>(
+    `/api/summits/${summit.slug}/delegations/${encodeURIComponent(delegationKey)}/agenda`,
+  );
   return <Await loaded={loaded}>{(agenda) => <AgendaView summit={summit} agenda={agenda} />}</Await>;
 }
 
@@ -25,8 +27,12 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
   const { t, dateLocale } = useI18n();
   const zone = displayZone('summit', summit);
   const mine = new Set([agenda.delegation.key, ...agenda.people.map((p) => p.key)]);
-  const roleIn = (s: SessionItem): Role[] => [...new Set(s.participants.filter((p) => mine.has(p.delegation ?? p.person ?? '')).map((p) => p.role))];
-  const overcommitted = new Set(agenda.conflicts.filter((c) => c.code === 'DELEGATION_OVERCOMMITTED').flatMap((c) => c.sessions));
+  const roleIn = (s: SessionItem): Role[] => [
+    ...new Set(s.participants.filter((p) => mine.has(p.delegation ?? p.person ?? '')).map((p) => p.role)),
+  ];
+  const overcommitted = new Set(
+    agenda.conflicts.filter((c) => c.code === 'DELEGATION_OVERCOMMITTED').flatMap((c) => c.sessions),
+  );
   const byDay = new Map<string, SessionItem[]>();
   for (const s of agenda.sessions) {
     const day = s.start ? zone.wall(Date.parse(s.start)).date : '';
@@ -39,13 +45,23 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
       {agenda.people.length > 0 && (
         <>
           <h2>{t('agenda.people')}</h2>
-          <ul>{agenda.people.map((p) => <li key={p.key}>{[p.name, p.title, p.email].filter(Boolean).join(', ')}</li>)}</ul>
+          <ul>
+            {agenda.people.map((p) => (
+              <li key={p.key}>{[p.name, p.title, p.email].filter(Boolean).join(', ')}</li>
+            ))}
+          </ul>
         </>
       )}
       {agenda.conflicts.length > 0 && (
         <section aria-labelledby="agenda-conflicts" className="conflict-panel">
           <h2 id="agenda-conflicts">{t('agenda.conflicts')}</h2>
-          <ul>{agenda.conflicts.map((c) => <li key={`${c.code}${c.sessions.join()}${c.person ?? ''}`} className={`conflict-${c.severity}`}>{c.message}</li>)}</ul>
+          <ul>
+            {agenda.conflicts.map((c) => (
+              <li key={`${c.code}${c.sessions.join()}${c.person ?? ''}`} className={`conflict-${c.severity}`}>
+                {c.message}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <h2>{t('agenda.sessions')}</h2>
@@ -57,12 +73,24 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
             {sessions.map((s) => (
               <li key={s.key} className={`day-list-item${overcommitted.has(s.key) ? ' overcommitted' : ''}`}>
                 <span className="day-list-time">
-                  {s.start && s.end ? t('session.time', { start: formatMinutes(minutesIntoDay(zone, Date.parse(s.start), day)), end: formatMinutes(minutesIntoDay(zone, Date.parse(s.end), day)) }) : '—'}
+                  {s.start && s.end
+                    ? t('session.time', {
+                        start: formatMinutes(minutesIntoDay(zone, Date.parse(s.start), day)),
+                        end: formatMinutes(minutesIntoDay(zone, Date.parse(s.end), day)),
+                      })
+                    : '—'}
                 </span>
                 <div>
-                  <Link href={paths.session(summit.slug, s.key)} className="day-list-title">{s.title}</Link>
+                  <Link href={paths.session(summit.slug, s.key)} className="day-list-title">
+                    {s.title}
+                  </Link>
                   <p className="day-list-meta">
-                    <KindBadge kind={s.kind} /> {t('agenda.role', { role: roleIn(s).map((r) => t(`role.${r}`)).join(', ') })}
+                    <KindBadge kind={s.kind} />{' '}
+                    {t('agenda.role', {
+                      role: roleIn(s)
+                        .map((r) => t(`role.${r}`))
+                        .join(', '),
+                    })}
                   </p>
                 </div>
               </li>

@@ -5,14 +5,23 @@ import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../locales/en.ts';
 
 type Message = {
-  id: number; recipient: string; subject: string; status: 'held' | 'queued' | 'sending' | 'sent' | 'failed';
-  attempts: number; lastError: string | null; createdAt: string; bodyText: string;
+  id: number;
+  recipient: string;
+  subject: string;
+  status: 'held' | 'queued' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  bodyText: string;
 };
 
 export function OutboxPage({ slug }: { slug: string | null }) {
   const { t, dateLocale } = useI18n();
   const [version, setVersion] = useState(0);
-  const loaded = useApi<{ delivers: boolean; messages: Message[] }>(slug ? `/api/summits/${slug}/outbox` : '/api/outbox', version);
+  const loaded = useApi<{ delivers: boolean; messages: Message[] }>(
+    slug ? `/api/summits/${slug}/outbox` : '/api/outbox',
+    version,
+  );
   const resend = async (id: number) => {
     await send('POST', `/api/outbox/${id}/resend`);
     setVersion((v) => v + 1);
@@ -31,17 +40,25 @@ export function OutboxPage({ slug }: { slug: string | null }) {
                 <li key={m.id} className="outbox-message">
                   <h2>{m.subject}</h2>
                   <dl className="facts">
-                    <dt>{t('outbox.recipient')}</dt><dd>{m.recipient}</dd>
-                    <dt>{t('outbox.status')}</dt><dd>{t(`outbox.status.${m.status}` as MessageKey)}</dd>
-                    <dt>{t('outbox.attempts')}</dt><dd>{m.attempts}</dd>
-                    <dt>{t('outbox.created')}</dt><dd>{when.format(new Date(m.createdAt))}</dd>
+                    <dt>{t('outbox.recipient')}</dt>
+                    <dd>{m.recipient}</dd>
+                    <dt>{t('outbox.status')}</dt>
+                    <dd>{t(`outbox.status.${m.status}` as MessageKey)}</dd>
+                    <dt>{t('outbox.attempts')}</dt>
+                    <dd>{m.attempts}</dd>
+                    <dt>{t('outbox.created')}</dt>
+                    <dd>{when.format(new Date(m.createdAt))}</dd>
                   </dl>
                   {m.lastError && <p className="error-text">{t('outbox.error', { error: m.lastError })}</p>}
                   <details>
                     <summary>{t('outbox.body')}</summary>
                     <pre className="mail-body">{m.bodyText}</pre>
                   </details>
-                  {m.status === 'failed' && delivers && <button type="button" onClick={() => resend(m.id)}>{t('outbox.resend')}</button>}
+                  {m.status === 'failed' && delivers && (
+                    <button type="button" onClick={() => resend(m.id)}>
+                      {t('outbox.resend')}
+                    </button>
+                  )}
                 </li>
               ))}
             </ol>

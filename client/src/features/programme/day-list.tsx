@@ -8,7 +8,11 @@ import { Link, paths } from '../../lib/router.tsx';
 import { formatMinutes, minutesIntoDay, type DisplayZone } from '../../lib/zone.ts';
 
 type Props = {
-  slug: string; day: string; sessions: SessionItem[]; rooms: RoomItem[]; zone: DisplayZone;
+  slug: string;
+  day: string;
+  sessions: SessionItem[];
+  rooms: RoomItem[];
+  zone: DisplayZone;
   markers?: Map<string, { hard: number; soft: number }>;
 };
 
@@ -23,13 +27,26 @@ export function DayList({ slug, day, sessions, rooms, zone, markers }: Props) {
       {ordered.map((s) => (
         <li key={s.key} className="day-list-item">
           <time dateTime={s.start} className="day-list-time">
-            {t('session.time', { start: formatMinutes(minutes(s.start!)), end: formatMinutes(minutes(s.end!)) })}
+            {t('session.time', {
+              start: formatMinutes(minutes(s.start!)),
+              end: formatMinutes(minutes(s.end!)),
+            })}
           </time>
           <div>
-            <Link href={paths.session(slug, s.key)} className="day-list-title">{s.title}</Link>
+            <Link href={paths.session(slug, s.key)} className="day-list-title">
+              {s.title}
+            </Link>
             <p className="day-list-meta">
-              <KindBadge kind={s.kind} /> {s.room ? roomName.get(s.room) ?? s.room : t('programme.noRoom')}
-              {markers?.get(s.key) && <> · <span className={markers.get(s.key)!.hard ? 'conflict-hard' : 'conflict-soft'}>{conflictCount(t, markers.get(s.key)!.hard + markers.get(s.key)!.soft)}</span></>}
+              <KindBadge kind={s.kind} /> {s.room ? (roomName.get(s.room) ?? s.room) : t('programme.noRoom')}
+              {markers?.get(s.key) && (
+                <>
+                  {' '}
+                  ·{' '}
+                  <span className={markers.get(s.key)!.hard ? 'conflict-hard' : 'conflict-soft'}>
+                    {conflictCount(t, markers.get(s.key)!.hard + markers.get(s.key)!.soft)}
+                  </span>
+                </>
+              )}
             </p>
           </div>
         </li>

@@ -31,29 +31,41 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
   const [version, setVersion] = useState(0);
   const planning = usePlanning(summit, planner);
   const rooms = useApi<RoomItem[]>(`/api/summits/${summit.slug}/rooms`);
-  const programme = useApi<ProgrammeDay>(`/api/summits/${summit.slug}/programme?day=${day}`, version + (planner ? 1000 : 0));
+  const programme = useApi<ProgrammeDay>(
+    `/api/summits/${summit.slug}/programme?day=${day}`,
+    version + (planner ? 1000 : 0),
+  );
   const markers = planning ? conflictCounts(planning.conflicts) : undefined;
   const [moveError, setMoveError] = useState<string | null>(null);
-  const editing: GridEditing | undefined = planning ? {
-    preview: (key, to) => {
-      const session = planning.programme.sessions.find((s) => s.key === key)!;
-      return conflictsInvolving(planning.prepared, { ...session, room: to.room, start: to.start, end: to.end });
-    },
-    move: async (key, to) => {
-      try {
-        await send('POST', `/api/summits/${summit.slug}/sessions/${encodeURIComponent(key)}/move`, {
-          room: to.room, start: new Date(to.start).toISOString(), end: new Date(to.end).toISOString(),
-        });
-        setMoveError(null);
-        planning.reload();
-        setVersion((v) => v + 1);
-        return true;
-      } catch (e) {
-        setMoveError((e as Error).message);
-        return false;
+  const editing: GridEditing | undefined = planning
+    ? {
+        preview: (key, to) => {
+          const session = planning.programme.sessions.find((s) => s.key === key)!;
+          return conflictsInvolving(planning.prepared, {
+            ...session,
+            room: to.room,
+            start: to.start,
+            end: to.end,
+          });
+        },
+        move: async (key, to) => {
+          try {
+            await send('POST', `/api/summits/${summit.slug}/sessions/${encodeURIComponent(key)}/move`, {
+              room: to.room,
+              start: new Date(to.start).toISOString(),
+              end: new Date(to.end).toISOString(),
+            });
+            setMoveError(null);
+            planning.reload();
+            setVersion((v) => v + 1);
+            return true;
+          } catch (e) {
+            setMoveError((e as Error).message);
+            return false;
+          }
+        },
       }
-    },
-  } : undefined;
+    : undefined;
   const withQuery = (changes: Record<string, string>) => {
     const q = new URLSearchParams(search);
     for (const [k, v] of Object.entries(changes)) q.set(k, v);
@@ -62,11 +74,17 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
   const dayHref = (d: string) => `${paths.programme(summit.slug, d)}${search.size ? `?${search}` : ''}`;
   return (
     <>
-      <h1>{t('programme.title')}: {summit.name}</h1>
+      <h1>
+        {t('programme.title')}: {summit.name}
+      </h1>
       <nav aria-label={t('programme.day')} className="day-tabs">
         <ul>
           {summit.days.map((d) => (
-            <li key={d}><Link href={dayHref(d)} aria-current={d === day ? 'page' : undefined}>{formatDate(d, dateLocale, 'short')}</Link></li>
+            <li key={d}>
+              <Link href={dayHref(d)} aria-current={d === day ? 'page' : undefined}>
+                {formatDate(d, dateLocale, 'short')}
+              </Link>
+            </li>
           ))}
         </ul>
       </nav>
@@ -75,7 +93,12 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
           <legend>{t('programme.view')}</legend>
           {(['grid', 'list'] as const).map((v) => (
             <label key={v}>
-              <input type="radio" name="view" checked={view === v} onChange={() => navigate(withQuery({ view: v }))} />
+              <input
+                type="radio"
+                name="view"
+                checked={view === v}
+                onChange={() => navigate(withQuery({ view: v }))}
+              />
               {t(`programme.view.${v}`)}
             </label>
           ))}
@@ -84,7 +107,12 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
           <legend>{t('programme.zone')}</legend>
           {(['summit', 'local'] as const).map((z) => (
             <label key={z}>
-              <input type="radio" name="zone" checked={zoneMode === z} onChange={() => navigate(withQuery({ zone: z }))} />
+              <input
+                type="radio"
+                name="zone"
+                checked={zoneMode === z}
+                onChange={() => navigate(withQuery({ zone: z }))}
+              />
               {t(`programme.zone.${z}`, { zone: z === 'summit' ? summit.timeZone : viewerZoneName() })}
             </label>
           ))}
@@ -96,14 +124,41 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
       <Await loaded={programme}>
         {(p) => (
           <Await loaded={rooms}>
-            {(r) => (view === 'grid'
-              ? <Suspense fallback={<p role="status">{t('app.loading')}</p>}><RoomGrid slug={summit.slug} day={day} sessions={p.sessions} rooms={r} zone={zone} markers={markers} editing={editing} /></Suspense>
-              : <DayList slug={summit.slug} day={day} sessions={p.sessions} rooms={r} zone={zone} markers={markers} />)}
+            {(r) =>
+              view === 'grid' ? (
+                <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                  <RoomGrid
+                    slug={summit.slug}
+                    day={day}
+                    sessions={p.sessions}
+                    rooms={r}
+                    zone={zone}
+                    markers={markers}
+                    editing={editing}
+                  />
+                </Suspense>
+              ) : (
+                <DayList
+                  slug={summit.slug}
+                  day={day}
+                  sessions={p.sessions}
+                  rooms={r}
+                  zone={zone}
+                  markers={markers}
+                />
+              )
+            }
           </Await>
         )}
       </Await>
       <section aria-label={t('programme.legend')} className="legend">
-        <ul>{(Object.keys(KIND_COLOURS) as SessionKind[]).map((k) => <li key={k}><KindBadge kind={k} /></li>)}</ul>
+        <ul>
+          {(Object.keys(KIND_COLOURS) as SessionKind[]).map((k) => (
+            <li key={k}>
+              <KindBadge kind={k} />
+            </li>
+          ))}
+        </ul>
       </section>
     </>
   );

@@ -23,7 +23,8 @@ import { KIND_COLOURS } from './session-colours.ts';
 
 const BASE = Date.UTC(2000, 0, 3);
 const DAY = 86_400_000;
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export type Target = { room: string | null; start: number; end: number };
 export type GridEditing = {
@@ -32,7 +33,11 @@ export type GridEditing = {
 };
 
 type Props = {
-  slug: string; day: string; sessions: SessionItem[]; rooms: RoomItem[]; zone: DisplayZone;
+  slug: string;
+  day: string;
+  sessions: SessionItem[];
+  rooms: RoomItem[];
+  zone: DisplayZone;
   markers?: Map<string, { hard: number; soft: number }>;
   editing?: GridEditing;
 };
@@ -41,16 +46,31 @@ export function RoomGrid({ slug, day, sessions, rooms, zone, markers, editing }:
   const { t } = useI18n();
   const preview = useRef<HTMLDivElement>(null);
   const byKey = useMemo(() => new Map(sessions.map((s) => [s.key, s])), [sessions]);
-  const layout = useMemo(() => layoutDay(
-    day, sessions.map((s) => ({ key: s.key, room: s.room, start: Date.parse(s.start!), end: Date.parse(s.end!) })),
-    rooms, zone, t('programme.noRoom'),
-  ), [day, sessions, rooms, zone, t]);
+  const layout = useMemo(
+    () =>
+      layoutDay(
+        day,
+        sessions.map((s) => ({
+          key: s.key,
+          room: s.room,
+          start: Date.parse(s.start!),
+          end: Date.parse(s.end!),
+        })),
+        rooms,
+        zone,
+        t('programme.noRoom'),
+      ),
+    [day, sessions, rooms, zone, t],
+  );
   if (layout.columns.length === 0) return <p>{t('programme.empty')}</p>;
   const columnName = (ms: number) => layout.columns[Math.round((ms - BASE) / DAY)]?.name ?? '';
   const events = layout.events.map((e) => {
     const s = byKey.get(e.key)!;
     return {
-      id: e.key, title: s.title, color: KIND_COLOURS[s.kind], editable: !!editing && !s.pinned,
+      id: e.key,
+      title: s.title,
+      color: KIND_COLOURS[s.kind],
+      editable: !!editing && !s.pinned,
       start: new Date(BASE + e.column * DAY + (e.startMinutes - layout.firstMinute) * 60_000),
       end: new Date(BASE + e.column * DAY + (e.endMinutes - layout.firstMinute) * 60_000),
       extendedProps: { session: s, startMinutes: e.startMinutes, endMinutes: e.endMinutes },
@@ -61,7 +81,11 @@ export function RoomGrid({ slug, day, sessions, rooms, zone, markers, editing }:
     const column = Math.floor((start.getTime() - BASE) / DAY);
     const minutes = layout.firstMinute + (start.getTime() - BASE - column * DAY) / 60_000;
     const from = zone.instant(day, minutes);
-    return { room: layout.columns[column]?.key ?? null, start: from, end: from + (end.getTime() - start.getTime()) };
+    return {
+      room: layout.columns[column]?.key ?? null,
+      start: from,
+      end: from + (end.getTime() - start.getTime()),
+    };
   };
   // Written straight to the DOM: re-rendering FullCalendar in the middle of a drag would end it.
   const showPreview = (key: string, to: Target) => {
@@ -93,7 +117,9 @@ export function RoomGrid({ slug, day, sessions, rooms, zone, markers, editing }:
       {/* dayMinWidth needs the non-MIT scrollgrid plugin: the wrapper scrolls instead. */}
       <div style={{ minWidth: `${4 + layout.columns.length * 9}rem` }}>
         <FullCalendar
-          plugins={editing ? [timeGridPlugin, interactionPlugin, classicTheme] : [timeGridPlugin, classicTheme]}
+          plugins={
+            editing ? [timeGridPlugin, interactionPlugin, classicTheme] : [timeGridPlugin, classicTheme]
+          }
           timeZone="UTC"
           initialDate={new Date(BASE)}
           initialView="rooms"
@@ -126,17 +152,35 @@ export function RoomGrid({ slug, day, sessions, rooms, zone, markers, editing }:
             if (moving) showPreview(moving.id, target(span.start, span.end));
             return true;
           }}
-          eventDrop={(info) => void save(info.event.id, target(info.event.start!, info.event.end!), info.revert)}
-          eventResize={(info) => void save(info.event.id, target(info.event.start!, info.event.end!), info.revert)}
+          eventDrop={(info) =>
+            void save(info.event.id, target(info.event.start!, info.event.end!), info.revert)
+          }
+          eventResize={(info) =>
+            void save(info.event.id, target(info.event.start!, info.event.end!), info.revert)
+          }
           eventContent={(arg) => {
-            const { session, startMinutes, endMinutes } = arg.event.extendedProps as { session: SessionItem; startMinutes: number; endMinutes: number };
+            const { session, startMinutes, endMinutes } = arg.event.extendedProps as {
+              session: SessionItem;
+              startMinutes: number;
+              endMinutes: number;
+            };
             const marks = markers?.get(session.key);
             return (
-              <Link className={`grid-event${marks?.hard ? ' has-hard' : marks?.soft ? ' has-soft' : ''}`} href={paths.session(slug, session.key)}>
+              <Link
+                className={`grid-event${marks?.hard ? ' has-hard' : marks?.soft ? ' has-soft' : ''}`}
+                href={paths.session(slug, session.key)}
+              >
                 {marks && (marks.hard || marks.soft) ? (
-                  <><span className="marker" aria-hidden="true">{marks.hard ? '⚠' : '•'}</span><span className="visually-hidden">{conflictCount(t, marks.hard + marks.soft)} </span></>
+                  <>
+                    <span className="marker" aria-hidden="true">
+                      {marks.hard ? '⚠' : '•'}
+                    </span>
+                    <span className="visually-hidden">{conflictCount(t, marks.hard + marks.soft)} </span>
+                  </>
                 ) : null}
-                <span className="grid-event-time">{t('session.time', { start: formatMinutes(startMinutes), end: formatMinutes(endMinutes) })}</span>{' '}
+                <span className="grid-event-time">
+                  {t('session.time', { start: formatMinutes(startMinutes), end: formatMinutes(endMinutes) })}
+                </span>{' '}
                 <span className="grid-event-title">{session.title}</span>
               </Link>
             );

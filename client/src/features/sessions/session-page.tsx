@@ -14,10 +14,21 @@ type Props = { summit: SummitView; sessionKey: string; search: URLSearchParams }
 export function SessionPage({ summit, sessionKey, search }: Props) {
   const { me } = useAuth();
   const [version, setVersion] = useState(0);
-  const loaded = useApi<Page>(`/api/summits/${summit.slug}/programme/sessions/${encodeURIComponent(sessionKey)}`, version + (me?.email || me?.admin ? 1000 : 0));
+  const loaded = useApi<Page>(
+    `/api/summits/${summit.slug}/programme/sessions/${encodeURIComponent(sessionKey)}`,
+    version + (me?.email || me?.admin ? 1000 : 0),
+  );
   return (
     <>
-      <Await loaded={loaded}>{(page) => <SessionDetails summit={summit} page={page} zoneMode={search.get('zone') === 'local' ? 'local' : 'summit'} />}</Await>
+      <Await loaded={loaded}>
+        {(page) => (
+          <SessionDetails
+            summit={summit}
+            page={page}
+            zoneMode={search.get('zone') === 'local' ? 'local' : 'summit'}
+          />
+        )}
+      </Await>
       {isSupportUnit(me, summit.slug) && loaded.state === 'ready' && (
         <SessionPlanning summit={summit} sessionKey={sessionKey} onMoved={() => setVersion((v) => v + 1)} />
       )}
@@ -32,23 +43,52 @@ function SessionDetails({ summit, page, zoneMode }: { summit: SummitView; page: 
   const person = new Map(page.people.map((p) => [p.key, p]));
   const delegation = new Map(page.delegations.map((d) => [d.key, d.name]));
   const day = session.start ? zone.wall(Date.parse(session.start)).date : null;
-  const when = session.start && session.end && day
-    ? `${formatDate(day, dateLocale)}, ${t('session.time', {
-      start: formatMinutes(minutesIntoDay(zone, Date.parse(session.start), day)),
-      end: formatMinutes(minutesIntoDay(zone, Date.parse(session.end), day)),
-    })} (${zone.name})`
-    : t('session.unplaced');
+  const when =
+    session.start && session.end && day
+      ? `${formatDate(day, dateLocale)}, ${t('session.time', {
+          start: formatMinutes(minutesIntoDay(zone, Date.parse(session.start), day)),
+          end: formatMinutes(minutesIntoDay(zone, Date.parse(session.end), day)),
+        })} (${zone.name})`
+      : t('session.unplaced');
   const roles = ROLES.filter((r) => session.participants.some((p) => p.role === r));
   return (
     <article className="session-page">
-      <p><Link href={paths.programme(summit.slug, day && summit.days.includes(day) ? day : undefined)}>{t('session.back')}</Link></p>
+      <p>
+        <Link href={paths.programme(summit.slug, day && summit.days.includes(day) ? day : undefined)}>
+          {t('session.back')}
+        </Link>
+      </p>
       <h1>{session.title}</h1>
-      <p><KindBadge kind={session.kind} />{session.status === 'draft' && <> <span className="draft">{t('session.draft')}</span></>}</p>
+      <p>
+        <KindBadge kind={session.kind} />
+        {session.status === 'draft' && (
+          <>
+            {' '}
+            <span className="draft">{t('session.draft')}</span>
+          </>
+        )}
+      </p>
       <dl className="facts">
-        <dt>{t('session.when')}</dt><dd>{when}</dd>
-        <dt>{t('session.where')}</dt><dd>{room ? `${room.name}${room.building ? `, ${room.building}` : ''} (${t('session.capacity', { count: room.capacity })})` : t('programme.noRoom')}</dd>
-        {segment && <><dt>{t('session.segment')}</dt><dd>{segment.title}</dd></>}
-        {session.expectedAttendance !== undefined && <><dt>{t('session.attendance')}</dt><dd>{session.expectedAttendance}</dd></>}
+        <dt>{t('session.when')}</dt>
+        <dd>{when}</dd>
+        <dt>{t('session.where')}</dt>
+        <dd>
+          {room
+            ? `${room.name}${room.building ? `, ${room.building}` : ''} (${t('session.capacity', { count: room.capacity })})`
+            : t('programme.noRoom')}
+        </dd>
+        {segment && (
+          <>
+            <dt>{t('session.segment')}</dt>
+            <dd>{segment.title}</dd>
+          </>
+        )}
+        {session.expectedAttendance !== undefined && (
+          <>
+            <dt>{t('session.attendance')}</dt>
+            <dd>{session.expectedAttendance}</dd>
+          </>
+        )}
       </dl>
       <h2>{t('session.participants')}</h2>
       {roles.length === 0 && <p>{t('session.noParticipants')}</p>}
@@ -56,13 +96,17 @@ function SessionDetails({ summit, page, zoneMode }: { summit: SummitView; page: 
         <section key={role} className="role-group">
           <h3>{t(`role.${role}`)}</h3>
           <ul>
-            {session.participants.filter((p) => p.role === role).map((p) => {
-              const who = p.person ? person.get(p.person) : undefined;
-              const text = who
-                ? [who.name, who.title, who.delegation ? delegation.get(who.delegation) : undefined].filter(Boolean).join(', ')
-                : delegation.get(p.delegation ?? '') ?? p.delegation ?? p.person;
-              return <li key={`${p.person ?? ''}|${p.delegation ?? ''}`}>{text}</li>;
-            })}
+            {session.participants
+              .filter((p) => p.role === role)
+              .map((p) => {
+                const who = p.person ? person.get(p.person) : undefined;
+                const text = who
+                  ? [who.name, who.title, who.delegation ? delegation.get(who.delegation) : undefined]
+                      .filter(Boolean)
+                      .join(', ')
+                  : (delegation.get(p.delegation ?? '') ?? p.delegation ?? p.person);
+                return <li key={`${p.person ?? ''}|${p.delegation ?? ''}`}>{text}</li>;
+              })}
           </ul>
         </section>
       ))}

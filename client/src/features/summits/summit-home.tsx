@@ -11,23 +11,51 @@ export function SummitHome({ summit }: { summit: SummitView }) {
     <>
       <h1>{summit.name}</h1>
       <dl className="facts">
-        {summit.theme && <><dt>{t('summit.theme')}</dt><dd>{summit.theme}</dd></>}
-        {summit.venue && <><dt>{t('summit.venue')}</dt><dd>{summit.venue}</dd></>}
-        <dt>{t('summit.timeZone')}</dt><dd>{summit.timeZone}</dd>
+        {summit.theme && (
+          <>
+            <dt>{t('summit.theme')}</dt>
+            <dd>{summit.theme}</dd>
+          </>
+        )}
+        {summit.venue && (
+          <>
+            <dt>{t('summit.venue')}</dt>
+            <dd>{summit.venue}</dd>
+          </>
+        )}
+        <dt>{t('summit.timeZone')}</dt>
+        <dd>{summit.timeZone}</dd>
       </dl>
-      <p>{t('summit.dates', { start: formatDate(summit.startDate, dateLocale), end: formatDate(summit.endDate, dateLocale) })}</p>
+      <p>
+        {t('summit.dates', {
+          start: formatDate(summit.startDate, dateLocale),
+          end: formatDate(summit.endDate, dateLocale),
+        })}
+      </p>
       <h2>{t('summit.days')}</h2>
       <ul className="summit-days">
-        {summit.days.map((d) => <li key={d}><Link href={paths.programme(summit.slug, d)}>{formatDate(d, dateLocale)}</Link></li>)}
+        {summit.days.map((d) => (
+          <li key={d}>
+            <Link href={paths.programme(summit.slug, d)}>{formatDate(d, dateLocale)}</Link>
+          </li>
+        ))}
       </ul>
       {isSupportUnit(me, summit.slug) && (
         <nav aria-label={t('summitRole.support_unit')}>
           <h2>{t('summitRole.support_unit')}</h2>
           <ul>
-            <li><Link href={paths.plan(summit.slug)}>{t('plan.link')}</Link></li>
-            <li><Link href={paths.outbox(summit.slug)}>{t('support.outbox')}</Link></li>
-            <li><Link href={paths.roles(summit.slug)}>{t('support.roles')}</Link></li>
-            <li><Link href={paths.audit(summit.slug)}>{t('support.audit')}</Link></li>
+            <li>
+              <Link href={paths.plan(summit.slug)}>{t('plan.link')}</Link>
+            </li>
+            <li>
+              <Link href={paths.outbox(summit.slug)}>{t('support.outbox')}</Link>
+            </li>
+            <li>
+              <Link href={paths.roles(summit.slug)}>{t('support.roles')}</Link>
+            </li>
+            <li>
+              <Link href={paths.audit(summit.slug)}>{t('support.audit')}</Link>
+            </li>
           </ul>
         </nav>
       )}

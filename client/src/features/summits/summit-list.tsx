@@ -11,16 +11,26 @@ export function SummitList() {
     <>
       <h1>{t('summits.title')}</h1>
       <Await loaded={summits}>
-        {(list) => list.length === 0 ? <p>{t('summits.none')}</p> : (
-          <ul className="summit-list">
-            {list.map((s) => (
-              <li key={s.slug}>
-                <Link href={paths.summit(s.slug)}>{s.name}</Link>
-                <p>{s.venue} · {t('summit.dates', { start: formatDate(s.startDate, dateLocale), end: formatDate(s.endDate, dateLocale) })}</p>
-              </li>
-            ))}
-          </ul>
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('summits.none')}</p>
+          ) : (
+            <ul className="summit-list">
+              {list.map((s) => (
+                <li key={s.slug}>
+                  <Link href={paths.summit(s.slug)}>{s.name}</Link>
+                  <p>
+                    {s.venue} ·{' '}
+                    {t('summit.dates', {
+                      start: formatDate(s.startDate, dateLocale),
+                      end: formatDate(s.endDate, dateLocale),
+                    })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </Await>
     </>
   );

@@ -10,7 +10,10 @@ import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
 
 const unplace = (s: Session): Session => ({ ...s, room: null, start: null, end: null });
-const applied = (programme: Programme, placed: { key: string; room: string; start: number; end: number }[]): Programme => ({
+const applied = (
+  programme: Programme,
+  placed: { key: string; room: string; start: number; end: number }[],
+): Programme => ({
   ...programme,
   sessions: programme.sessions.map((s) => {
     const p = placed.find((x) => x.key === s.key);
@@ -20,17 +23,35 @@ const applied = (programme: Programme, placed: { key: string; room: string; star
 
 /** Every way of placing the sessions (or not), keeping those without a hard conflict: the exact optimum. */
 function optimum(programme: Programme, toPlace: Session[], step: number): { placed: number; cost: number } {
-  const fixed = prepare({ ...programme, sessions: programme.sessions.filter((s) => !toPlace.includes(s)), offsets: MARRAKESH_OFFSETS });
+  const fixed = prepare({
+    ...programme,
+    sessions: programme.sessions.filter((s) => !toPlace.includes(s)),
+    offsets: MARRAKESH_OFFSETS,
+  });
   const options = toPlace.map((s) => [null, ...spotsFor(fixed, s, step)] as (Spot | null)[]);
   let best = { placed: -1, cost: Infinity };
   const choose = (i: number, chosen: (Spot | null)[]) => {
     if (i === toPlace.length) {
       const placedSessions = toPlace.map((s, k) => (chosen[k] ? at(s, chosen[k]!) : null));
-      const all = { ...programme, sessions: [...programme.sessions.filter((s) => !toPlace.includes(s)), ...placedSessions.filter((s): s is Session => s !== null)], offsets: MARRAKESH_OFFSETS };
-      const conflicts = detectConflicts(all).filter((c) => c.sessions.some((k) => placedSessions.some((s) => s?.key === k)));
+      const all = {
+        ...programme,
+        sessions: [
+          ...programme.sessions.filter((s) => !toPlace.includes(s)),
+          ...placedSessions.filter((s): s is Session => s !== null),
+        ],
+        offsets: MARRAKESH_OFFSETS,
+      };
+      const conflicts = detectConflicts(all).filter((c) =>
+        c.sessions.some((k) => placedSessions.some((s) => s?.key === k)),
+      );
       if (conflicts.some((c) => c.severity === 'hard')) return;
       const count = placedSessions.filter(Boolean).length;
-      const cost = softCost(conflicts) + placedSessions.reduce((sum, s) => sum + (s ? unaryCost(s, programme.rooms.find((r) => r.key === s.room)!, s.start!) : 0), 0);
+      const cost =
+        softCost(conflicts) +
+        placedSessions.reduce(
+          (sum, s) => sum + (s ? unaryCost(s, programme.rooms.find((r) => r.key === s.room)!, s.start!) : 0),
+          0,
+        );
       if (count > best.placed || (count === best.placed && cost < best.cost)) best = { placed: count, cost };
       return;
     }
@@ -42,64 +63,152 @@ function optimum(programme: Programme, toPlace: Session[], step: number): { plac
 
 describe('placement', () => {
   it('never leaves a placed session in a hard conflict, on random summits', () => {
-    fc.assert(fc.property(programmeArbitrary, fc.array(fc.nat(), { maxLength: 4 }), (programme, picks) => {
-      const chosen = new Set(picks.map((i) => programme.sessions[i % Math.max(1, programme.sessions.length)]?.key).filter(Boolean));
-      const sessions = programme.sessions.map((s) => (chosen.has(s.key) ? unplace(s) : s));
-      const rest = { ...programme, sessions };
-      const p = prepare({ ...rest, sessions: sessions.filter((s) => !chosen.has(s.key)), offsets: MARRAKESH_OFFSETS });
-      const result = place(p, sessions.filter((s) => chosen.has(s.key)), { stepMinutes: 30, timeLimitMs: 200 });
-      expect(result.placed.length + result.unplaced.length).toBe(chosen.size);
-      const after = detectConflicts({ ...applied(rest, result.placed), offsets: MARRAKESH_OFFSETS });
-      expect(after.filter((c) => c.severity === 'hard' && c.sessions.some((k) => result.placed.some((x) => x.key === k)))).toEqual([]);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(programmeArbitrary, fc.array(fc.nat(), { maxLength: 4 }), (programme, picks) => {
+        const chosen = new Set(
+          picks
+            .map((i) => programme.sessions[i % Math.max(1, programme.sessions.length)]?.key)
+            .filter(Boolean),
+        );
+        const sessions = programme.sessions.map((s) => (chosen.has(s.key) ? unplace(s) : s));
+        const rest = { ...programme, sessions };
+        const p = prepare({
+          ...rest,
+          sessions: sessions.filter((s) => !chosen.has(s.key)),
+          offsets: MARRAKESH_OFFSETS,
+        });
+        const result = place(
+          p,
+          sessions.filter((s) => chosen.has(s.key)),
+          { stepMinutes: 30, timeLimitMs: 200 },
+        );
+        expect(result.placed.length + result.unplaced.length).toBe(chosen.size);
+        const after = detectConflicts({ ...applied(rest, result.placed), offsets: MARRAKESH_OFFSETS });
+        expect(
+          after.filter(
+            (c) => c.severity === 'hard' && c.sessions.some((k) => result.placed.some((x) => x.key === k)),
+          ),
+        ).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('matches the exact optimum on small instances', () => {
-    fc.assert(fc.property(programmeArbitrary, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), (programme, picks) => {
-      // One short window keeps the exhaustive search small.
-      const segment = { key: 'w', kind: 'side_events' as const, title: 'Window', start: Date.parse('2018-12-06T07:00:00Z'), end: Date.parse('2018-12-06T09:00:00Z') };
-      const chosen = new Set(picks.map((i) => programme.sessions[i % Math.max(1, programme.sessions.length)]?.key).filter(Boolean));
-      const sessions = programme.sessions.map((s) => (chosen.has(s.key) ? { ...unplace(s), segment: 'w', durationMinutes: 60 } : s));
-      const small = { ...programme, rooms: programme.rooms.slice(0, 2), segments: [...programme.segments, segment], sessions: sessions.filter((s) => s.room === null || ['r0', 'r1'].includes(s.room)) };
-      const toPlace = small.sessions.filter((s) => chosen.has(s.key));
-      const p = prepare({ ...small, sessions: small.sessions.filter((s) => !chosen.has(s.key)), offsets: MARRAKESH_OFFSETS });
-      const result = place(p, toPlace, { stepMinutes: 30, timeLimitMs: 500 });
-      const exact = optimum(small, toPlace, 30);
-      expect(result.placed.length).toBe(exact.placed);
-      expect(result.cost).toBeCloseTo(exact.cost, 6);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        programmeArbitrary,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        (programme, picks) => {
+          // One short window keeps the exhaustive search small.
+          const segment = {
+            key: 'w',
+            kind: 'side_events' as const,
+            title: 'Window',
+            start: Date.parse('2018-12-06T07:00:00Z'),
+            end: Date.parse('2018-12-06T09:00:00Z'),
+          };
+          const chosen = new Set(
+            picks
+              .map((i) => programme.sessions[i % Math.max(1, programme.sessions.length)]?.key)
+              .filter(Boolean),
+          );
+          const sessions = programme.sessions.map((s) =>
+            chosen.has(s.key) ? { ...unplace(s), segment: 'w', durationMinutes: 60 } : s,
+          );
+          const small = {
+            ...programme,
+            rooms: programme.rooms.slice(0, 2),
+            segments: [...programme.segments, segment],
+            sessions: sessions.filter((s) => s.room === null || ['r0', 'r1'].includes(s.room)),
+          };
+          const toPlace = small.sessions.filter((s) => chosen.has(s.key));
+          const p = prepare({
+            ...small,
+            sessions: small.sessions.filter((s) => !chosen.has(s.key)),
+            offsets: MARRAKESH_OFFSETS,
+          });
+          const result = place(p, toPlace, { stepMinutes: 30, timeLimitMs: 500 });
+          const exact = optimum(small, toPlace, 30);
+          expect(result.placed.length).toBe(exact.placed);
+          expect(result.cost).toBeCloseTo(exact.cost, 6);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('explains why it could not place a session', () => {
-    const input = conflictInput(conflictFile([
-      { key: 'big', kind: 'side_event', segment: 'breakfast', durationMinutes: 60, expectedAttendance: 500 },
-      { key: 'pinned', kind: 'side_event', segment: 'breakfast', durationMinutes: 60, pinned: true },
-    ]));
+    const input = conflictInput(
+      conflictFile([
+        {
+          key: 'big',
+          kind: 'side_event',
+          segment: 'breakfast',
+          durationMinutes: 60,
+          expectedAttendance: 500,
+        },
+        { key: 'pinned', kind: 'side_event', segment: 'breakfast', durationMinutes: 60, pinned: true },
+      ]),
+    );
     const result = place(prepare({ ...input, sessions: [] }), input.sessions, { stepMinutes: 30 });
     // 08:00 and 08:30 (30-minute steps) in each of the three rooms: none seats 500.
-    expect(result).toEqual({ placed: [], cost: 0, unplaced: [
-      { key: 'big', reason: 'every room and time in its segment breaks a hard rule: CAPACITY_EXCEEDED (6 spots)' },
-      { key: 'pinned', reason: 'pinned: placement never moves a pinned session' },
-    ] });
+    expect(result).toEqual({
+      placed: [],
+      cost: 0,
+      unplaced: [
+        {
+          key: 'big',
+          reason: 'every room and time in its segment breaks a hard rule: CAPACITY_EXCEEDED (6 spots)',
+        },
+        { key: 'pinned', reason: 'pinned: placement never moves a pinned session' },
+      ],
+    });
   });
 });
 
 describe('moves', () => {
   it("propose the cheapest ways out of a session's hard conflicts, none creating another", () => {
     const file = conflictFile([
-      { key: 'a', room: 'menara', segment: 'breakfast', participants: [{ delegation: 'GMB', role: 'owner' }], start: '2018-12-07T08:00', end: '2018-12-07T09:00' },
-      { key: 'b', room: 'menara', segment: 'breakfast', participants: [{ delegation: 'GMB', role: 'owner' }], start: '2018-12-07T08:30', end: '2018-12-07T09:00' },
+      {
+        key: 'a',
+        room: 'menara',
+        segment: 'breakfast',
+        participants: [{ delegation: 'GMB', role: 'owner' }],
+        start: '2018-12-07T08:00',
+        end: '2018-12-07T09:00',
+      },
+      {
+        key: 'b',
+        room: 'menara',
+        segment: 'breakfast',
+        participants: [{ delegation: 'GMB', role: 'owner' }],
+        start: '2018-12-07T08:30',
+        end: '2018-12-07T09:00',
+      },
     ]);
     const input = conflictInput(file);
     const p = prepare(input);
     const b = input.sessions[1]!;
-    expect(conflictsInvolving(p, b).map((c) => c.code)).toEqual(['ROOM_DOUBLE_BOOKED', 'DELEGATION_OVERCOMMITTED']);
+    expect(conflictsInvolving(p, b).map((c) => c.code)).toEqual([
+      'ROOM_DOUBLE_BOOKED',
+      'DELEGATION_OVERCOMMITTED',
+    ]);
     const moves = proposeMoves(p, b);
     // The Gambia (one delegate) is busy 08:00-09:00 local: only 09:00 onwards clears it. A minute
     // away costs 1, another room 15 (times below in UTC: Marrakesh is +01).
     expect(moves.map((m) => [m.room, new Date(m.start).toISOString().slice(11, 16), m.cost])).toEqual([
-      ['menara', '08:00', 30], ['menara', '08:05', 35], ['menara', '08:10', 40], ['atlas', '08:00', 45], ['orangeraie', '08:00', 45],
+      ['menara', '08:00', 30],
+      ['menara', '08:05', 35],
+      ['menara', '08:10', 40],
+      ['atlas', '08:00', 45],
+      ['orangeraie', '08:00', 45],
     ]);
-    for (const m of moves) expect(conflictsInvolving(p, { ...b, room: m.room, start: m.start, end: m.end }).filter((c) => c.severity === 'hard')).toEqual([]);
+    for (const m of moves)
+      expect(
+        conflictsInvolving(p, { ...b, room: m.room, start: m.start, end: m.end }).filter(
+          (c) => c.severity === 'hard',
+        ),
+      ).toEqual([]);
   });
 });

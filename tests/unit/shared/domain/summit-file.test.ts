@@ -13,18 +13,24 @@ describe('readSummitFile', () => {
     const r = readSummitFile(smallSummitFile());
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const s = r.value.sessions[0]!;
-    expect([new Date(s.start!).toISOString(), new Date(s.end!).toISOString(), s.durationMinutes])
-      .toEqual(['2018-12-07T07:30:00.000Z', '2018-12-07T08:45:00.000Z', 75]);
+    expect([new Date(s.start!).toISOString(), new Date(s.end!).toISOString(), s.durationMinutes]).toEqual([
+      '2018-12-07T07:30:00.000Z',
+      '2018-12-07T08:45:00.000Z',
+      75,
+    ]);
     expect(s.participants).toEqual([
-      { delegation: 'MDA', person: null, role: 'organiser' }, { delegation: 'ICMPD', person: null, role: 'organiser' },
-      { delegation: null, person: 'p-morari', role: 'moderator' }, { delegation: null, person: 'p-genetzke', role: 'panellist' },
+      { delegation: 'MDA', person: null, role: 'organiser' },
+      { delegation: 'ICMPD', person: null, role: 'organiser' },
+      { delegation: null, person: 'p-morari', role: 'moderator' },
+      { delegation: null, person: 'p-genetzke', role: 'panellist' },
     ]);
     expect(r.value.summit.travelMinutes).toBe(10);
   });
 
   it('names an unknown room by its JSON path', () => {
-    expect(errorsOf(smallSummitFile({ sessions: [session({ room: 'orangery' })] })))
-      .toEqual([{ path: 'sessions[0].room', message: 'unknown room "orangery"' }]);
+    expect(errorsOf(smallSummitFile({ sessions: [session({ room: 'orangery' })] }))).toEqual([
+      { path: 'sessions[0].room', message: 'unknown room "orangery"' },
+    ]);
   });
 
   it('reports every problem of a file at once', () => {
@@ -34,7 +40,10 @@ describe('readSummitFile', () => {
       sessions: [session({ end: '2018-12-07T08:00', segment: 'lunch' })],
     });
     expect(errorsOf(file)).toEqual([
-      { path: 'summit.timeZone', message: 'unknown time zone (expected an IANA name such as Africa/Casablanca)' },
+      {
+        path: 'summit.timeZone',
+        message: 'unknown time zone (expected an IANA name such as Africa/Casablanca)',
+      },
       { path: 'rooms[1].key', message: 'duplicate key "orangeraie" (also rooms[0])' },
       { path: 'rooms[1].capacity', message: 'Too small: expected number to be >=0' },
       { path: 'sessions[0].segment', message: 'unknown segment "lunch"' },
@@ -45,7 +54,13 @@ describe('readSummitFile', () => {
   it('checks references, keys and times', () => {
     const file = smallSummitFile({
       rooms: [...smallSummitFile().rooms!, { key: 'orangeraie', name: 'Orangeraie again', capacity: 10 }],
-      sessions: [session({ end: '2018-12-07T08:00', segment: 'lunch', participants: [{ person: 'p-nobody', role: 'speaker' }] })],
+      sessions: [
+        session({
+          end: '2018-12-07T08:00',
+          segment: 'lunch',
+          participants: [{ person: 'p-nobody', role: 'speaker' }],
+        }),
+      ],
     });
     expect(errorsOf(file)).toEqual([
       { path: 'rooms[1].key', message: 'duplicate key "orangeraie" (also rooms[0])' },
@@ -56,21 +71,30 @@ describe('readSummitFile', () => {
   });
 
   it('refuses a duration that does not match start and end', () => {
-    expect(errorsOf(smallSummitFile({ sessions: [session({ durationMinutes: 60 })] })))
-      .toEqual([{ path: 'sessions[0].durationMinutes', message: 'is 60 but start to end is 75 minutes' }]);
+    expect(errorsOf(smallSummitFile({ sessions: [session({ durationMinutes: 60 })] }))).toEqual([
+      { path: 'sessions[0].durationMinutes', message: 'is 60 but start to end is 75 minutes' },
+    ]);
   });
 
   it('needs a duration for an unplaced session, and start with end', () => {
     const { start: _s, end: _e, room: _r, ...unplaced } = session({});
-    expect(errorsOf(smallSummitFile({ sessions: [unplaced] })))
-      .toEqual([{ path: 'sessions[0].durationMinutes', message: 'is required for a session without start and end' }]);
-    expect(errorsOf(smallSummitFile({ sessions: [{ ...unplaced, start: '2018-12-07T08:30' }] })))
-      .toEqual([{ path: 'sessions[0].end', message: 'start and end are given together or not at all' }]);
+    expect(errorsOf(smallSummitFile({ sessions: [unplaced] }))).toEqual([
+      { path: 'sessions[0].durationMinutes', message: 'is required for a session without start and end' },
+    ]);
+    expect(errorsOf(smallSummitFile({ sessions: [{ ...unplaced, start: '2018-12-07T08:30' }] }))).toEqual([
+      { path: 'sessions[0].end', message: 'start and end are given together or not at all' },
+    ]);
   });
 
   it('refuses wrong types, unknown fields and a participant naming both a person and a delegation', () => {
     const file = smallSummitFile({
-      sessions: [session({ expectedAttendance: '120', colour: 'red', participants: [{ person: 'p-morari', delegation: 'MDA', role: 'moderator' }] })],
+      sessions: [
+        session({
+          expectedAttendance: '120',
+          colour: 'red',
+          participants: [{ person: 'p-morari', delegation: 'MDA', role: 'moderator' }],
+        }),
+      ],
     });
     expect(errorsOf(file)).toEqual([
       { path: 'sessions[0].expectedAttendance', message: 'Invalid input: expected number, received string' },
@@ -92,8 +116,11 @@ describe('writeSummitFile', () => {
     const r = readSummitFile(smallSummitFile());
     if (!r.ok) throw new Error('invalid');
     const out = writeSummitFile(r.value);
-    expect([out.sessions[0]!.start, out.sessions[0]!.end, out.segments[0]!.start])
-      .toEqual(['2018-12-07T08:30+01:00', '2018-12-07T09:45+01:00', '2018-12-07T08:00+01:00']);
+    expect([out.sessions[0]!.start, out.sessions[0]!.end, out.segments[0]!.start]).toEqual([
+      '2018-12-07T08:30+01:00',
+      '2018-12-07T09:45+01:00',
+      '2018-12-07T08:00+01:00',
+    ]);
   });
 
   it('round-trips the demo summit: read, write, read gives the same programme', () => {
