@@ -20,6 +20,7 @@ import {
 import {
   DELEGATION_KINDS,
   EQUIPMENT,
+  GRANTED_ROLES,
   ROLES,
   SEGMENT_KINDS,
   SESSION_KINDS,
@@ -241,8 +242,6 @@ export const users = pgTable(
   (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
 );
 
-export const SUMMIT_ROLES = ['support_unit', 'focal_point', 'delegate', 'visitor'] as const;
-
 /** Roles the support unit gave; roles that follow from the programme (a person's delegation, an organiser) are derived. */
 export const summitRoles = pgTable(
   'summit_roles',
@@ -264,7 +263,7 @@ export const summitRoles = pgTable(
     }).onDelete('cascade'),
     uniqueIndex('summit_roles_unique').on(t.summitId, t.userId, t.role, sql`coalesce(${t.delegationId}, 0)`),
     index('summit_roles_user').on(t.userId),
-    check('summit_roles_role', oneOf(sql`${t.role}`, SUMMIT_ROLES)),
+    check('summit_roles_role', oneOf(sql`${t.role}`, GRANTED_ROLES)),
     check(
       'summit_roles_delegation_needed',
       sql`(${t.role} in ('focal_point', 'delegate')) = (${t.delegationId} is not null)`,

@@ -50,6 +50,8 @@ export const ROLES = [
   'visitor',
 ] as const;
 export const SESSION_STATUSES = ['draft', 'published'] as const;
+/** Roles the support unit gives in a summit (others follow from the programme). */
+export const GRANTED_ROLES = ['support_unit', 'focal_point', 'delegate', 'visitor'] as const;
 
 export type Equipment = (typeof EQUIPMENT)[number];
 export type SegmentKind = (typeof SEGMENT_KINDS)[number];
@@ -57,6 +59,7 @@ export type DelegationKind = (typeof DELEGATION_KINDS)[number];
 export type SessionKind = (typeof SESSION_KINDS)[number];
 export type Role = (typeof ROLES)[number];
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export type GrantedRole = (typeof GRANTED_ROLES)[number];
 
 /** Roles that require the person (or delegation) to be in the room: all but participant, observer, visitor. */
 export const PRESENCE_ROLES: ReadonlySet<Role> = new Set(

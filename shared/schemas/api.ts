@@ -151,3 +151,12 @@ export const agendaSchema = z.object({
     .array(conflictSchema)
     .describe('conflicts naming the delegation or its people (its members and the support unit only)'),
 });
+
+/** Newest first, `limit` at a time; `before` is the id the next page starts below. */
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+});
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const placementResultSchema = z.object({ placed: z.number() });
+export const publishedSchema = z.object({ published: z.number(), accepted: z.array(conflictSchema) });

@@ -1,17 +1,9 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import {
-  delegations,
-  participants,
-  people,
-  sessions,
-  SUMMIT_ROLES,
-  summitRoles,
-  summits,
-  users,
-} from '../../db/schema.ts';
+import { delegations, participants, people, sessions, summitRoles, summits, users } from '../../db/schema.ts';
 
-export type GrantedRole = (typeof SUMMIT_ROLES)[number];
+export type { GrantedRole } from '../../../shared/domain/vocabulary.ts';
+import type { GrantedRole } from '../../../shared/domain/vocabulary.ts';
 
 /** What one user is in one summit: granted roles, and roles that follow from the programme. */
 export type SummitRoles = {

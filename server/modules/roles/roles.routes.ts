@@ -4,7 +4,7 @@ import { keySchema } from '../../../shared/schemas/summit-file.ts';
 import type { Db } from '../../db/client.ts';
 import { signedIn } from '../../http/access.ts';
 import { outcomeReply, route, type Route } from '../../http/route.ts';
-import { SUMMIT_ROLES } from '../../db/schema.ts';
+import { GRANTED_ROLES as SUMMIT_ROLES } from '../../../shared/domain/vocabulary.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { inSummit } from '../summits/summit-access.ts';
 import * as service from './roles.service.ts';
