@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { systemActor } from './core/actor.ts';
 import { importSummit } from './modules/summits/summits.service.ts';
 
 const args = process.argv.slice(2);
@@ -21,7 +22,7 @@ const config = readConfig();
 const database = await openDatabase({ DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir });
 try {
   await database.migrate();
-  const result = await importSummit(database.db, { kind: 'admin', label: 'command line import' }, body, {
+  const result = await importSummit(database.db, systemActor('command line import'), body, {
     replace: args.includes('--replace'),
   });
   if (result.ok)

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { zodProblems } from '../../shared/schemas/problems.ts';
 import { sqlState } from '../db/client.ts';
-import type { Caller } from './authenticate.ts';
+import type { Caller } from './route.ts';
 import { errorsReply, type Reply, type Route } from './route.ts';
 
 function send(res: Response, reply: Reply): void {
@@ -67,33 +67,38 @@ export function mountRoutes(routes: readonly Route[]): Router {
 
 const formatBytes = (n: number) => (n >= 1 << 20 ? `${n / (1 << 20)}MB` : `${Math.round(n / 1024)}KB`);
 
-/** The last error handler: malformed bodies become 4xx answers, database refusals 409/400, the rest 500. */
-export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+/** What the client did wrong, or what the database refused; null for a fault of ours. */
+function replyForError(err: unknown): Reply | null {
   const e = err as { type?: string; status?: number; message?: string; limit?: number };
+  const answer = (status: number, message: string) => errorsReply(status, [{ path: '', message }]);
   if (e.type === 'entity.too.large')
-    return send(
-      res,
-      errorsReply(413, [{ path: '', message: `the body is larger than ${formatBytes(e.limit ?? 0)}` }]),
-    );
-  if (e.type === 'entity.parse.failed')
-    return send(res, errorsReply(400, [{ path: '', message: `the body is not valid JSON: ${e.message}` }]));
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
-    return send(res, errorsReply(415, [{ path: '', message: e.message ?? 'unsupported encoding' }]));
-  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
-    return send(res, errorsReply(e.status, [{ path: '', message: e.message ?? 'bad request' }]));
+    return answer(413, `the body is larger than ${formatBytes(e.limit ?? 0)}`);
+  if (e.type === 'entity.parse.failed') return answer(400, `the body is not valid JSON: ${e.message}`);
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+    return answer(415, e.message ?? 'unsupported encoding');
+  }
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    return answer(e.status, e.message ?? 'bad request');
+  }
   // A race the services' own checks could not see (two writers at once): the database refused it.
   const state = sqlState(err);
-  if (state === '23505')
-    return send(res, errorsReply(409, [{ path: '', message: 'an item with that key already exists' }]));
-  if (state === '23503')
-    return send(
-      res,
-      errorsReply(409, [
-        { path: '', message: 'the item is referenced by, or refers to, another that changed meanwhile' },
-      ]),
-    );
-  if (state === '23514' || state === '22P02' || state === '22007' || state === '22008')
-    return send(res, errorsReply(400, [{ path: '', message: 'the database refused a value as invalid' }]));
+  if (state === '23505') return answer(409, 'an item with that key already exists');
+  if (state === '23503') {
+    return answer(409, 'the item is referenced by, or refers to, another that changed meanwhile');
+  }
+  if (state === '23514' || state === '22P02' || state === '22007' || state === '22008') {
+    return answer(400, 'the database refused a value as invalid');
+  }
+  return null;
+}
+
+/** The last error handler: malformed bodies become 4xx answers, database refusals 409/400, the rest 500. */
+export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const reply = replyForError(err);
+  if (reply) {
+    send(res, reply);
+    return;
+  }
   console.error(`${req.method} ${req.originalUrl}:`, err);
   send(res, errorsReply(500, [{ path: '', message: 'internal error' }]));
 }

@@ -26,7 +26,8 @@ export function openApiDocument(routes: readonly Route[], version: string) {
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
     const body = r.body ?? r.rawBody;
-    (paths[path] ??= {})[r.method] = {
+    paths[path] ??= {};
+    paths[path][r.method] = {
       summary: r.summary,
       tags: [r.tag],
       security: r.access === anyone ? [] : [{ bearer: [] }],

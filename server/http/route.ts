@@ -1,15 +1,25 @@
 // Routes are declared as data: method, path, zod schemas, access policy and a thin handler. The
 // same declarations mount the Express routes and generate /api/openapi.json, so the document
-// cannot drift from what is served.
+// cannot drift from what is served. Status codes live here and in the routes, nowhere below.
 import type { z } from 'zod';
-import type { Problem } from '../../shared/schemas/problems.ts';
-import type { Actor, Access } from './access.ts';
-import type { Caller } from './authenticate.ts';
+import { errorsSchema } from '../../shared/schemas/api.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Failure, FailureReason, Outcome, Problem } from '../core/outcome.ts';
+import type { Access } from './access.ts';
 
 type ReplyMeta = { headers?: Record<string, string>; cookies?: string[] };
 export type Reply =
   | ({ status: number; body?: unknown } & ReplyMeta)
   | ({ status: number; text: string; type: string } & ReplyMeta);
+
+/** Who made the request, and how they proved it (see authenticate.ts). */
+export type Caller = {
+  actor: Actor;
+  via: 'bearer' | 'cookie' | 'none';
+  /** The session cookie's value, to end that session on sign-out. */
+  cookieToken?: string;
+  csrfToken?: string;
+};
 
 /** What a handler may know of the HTTP request besides its validated parts. */
 export type RequestInfo = { ip: string; secure: boolean };
@@ -23,6 +33,7 @@ export type RouteInput<P, Q, B> = {
   request: RequestInfo;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: a list of routes holds routes of every shape; each is typed where declared
 export type Route<P = any, Q = any, B = any> = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express style: /api/summits/:slug */
@@ -47,30 +58,26 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
   return r;
 }
 
-export const errorsReply = (status: number, errors: Problem[]): Reply => ({ status, body: { errors } });
-export const notFound = (what: string): Reply =>
-  errorsReply(404, [{ path: '', message: `${what} not found` }]);
+/** A documented error response: `{ errors: [{ path, message }] }`. */
+export const errorResponse = (description: string) => ({ description, schema: errorsSchema });
 
-/** Maps a service's expected failure to its HTTP status; statuses live only in the HTTP layer. */
-export type Failure = {
-  ok: false;
-  reason: 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'too_many';
-  errors: Problem[];
-};
-const statusOf: Record<Failure['reason'], number> = {
+export const errorsReply = (status: number, errors: Problem[]): Reply => ({ status, body: { errors } });
+
+const statusOf: Record<FailureReason, number> = {
   not_found: 404,
   invalid: 400,
   conflict: 409,
   forbidden: 403,
   too_many: 429,
 };
-export const forbidden = (message: string, path = ''): Failure => ({
-  ok: false,
-  reason: 'forbidden',
-  errors: [{ path, message }],
-});
 export const failureReply = (f: Failure): Reply => errorsReply(statusOf[f.reason], f.errors);
 
 /** A service's outcome as a reply: `status` with the value, or the failure's status. */
-export const outcomeReply = <T>(status: number, outcome: { ok: true; value: T } | Failure): Reply =>
+export const outcomeReply = <T>(status: number, outcome: Outcome<T>): Reply =>
   outcome.ok ? { status, body: outcome.value ?? undefined } : failureReply(outcome);
+
+/** A value that may be missing (a read the caller may not see answers as missing). */
+export const foundReply = <T>(value: T | null, what: string): Reply =>
+  value === null
+    ? errorsReply(404, [{ path: '', message: `${what} not found` }])
+    : { status: 200, body: value };

@@ -97,6 +97,7 @@ export function readSummitFile(input: unknown): Resolved<Programme> {
     delegations: keys('delegations'),
     people: keys('people'),
   };
+  // biome-ignore lint/suspicious/noExplicitAny: each list's resolver takes that list's parsed item; the loop below pairs them by name
   const resolvers: { [L in ListName]: (item: any, base: string) => Resolved<Programme[L][number]> } = {
     rooms: (r) => resolveRoom(r),
     segments: (s, b) => resolveSegment(s, ctx, b),
@@ -108,14 +109,17 @@ export function readSummitFile(input: unknown): Resolved<Programme> {
   for (const list of Object.keys(LIST_SCHEMAS) as ListName[]) {
     errors.push(...duplicateKeys(list, file[list]));
     const out: unknown[] = [];
-    file[list].forEach((raw, i) => {
+    for (const [i, raw] of file[list].entries()) {
       const base = `${list}[${i}]`;
       const parsed = LIST_SCHEMAS[list].safeParse(raw);
-      if (!parsed.success) return void errors.push(...zodProblems(parsed.error, base));
+      if (!parsed.success) {
+        errors.push(...zodProblems(parsed.error, base));
+        continue;
+      }
       const resolved = resolvers[list](parsed.data, base);
       if (resolved.ok) out.push(resolved.value);
       else errors.push(...resolved.errors);
-    });
+    }
     (lists as Record<ListName, unknown[]>)[list] = out;
   }
   if (!summit?.ok || errors.length) return { ok: false, errors };

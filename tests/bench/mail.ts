@@ -54,11 +54,11 @@ export async function benchMail(
       const transports = dbs.map(() => smtpTransport(smtp.url, 'Convene <bench@convene.test>'));
       const ws = dbs.map((db, i) => new OutboxWorker(db.db, transports[i]!));
       const t0 = performance.now();
-      ws.forEach((w) => w.start());
+      for (const w of ws) w.start();
       while (smtp.arrivals.length < MESSAGES) await new Promise((r) => setTimeout(r, 5));
       rates.push(MESSAGES / ((smtp.arrivals.at(-1)! - t0) / 1000));
       await Promise.all(ws.map((w) => w.stop()));
-      transports.forEach((t) => t.close());
+      for (const t of transports) t.close();
       if (dbs[1] && dbs[1] !== database) await dbs[1].close();
       await smtp.close();
       await database.close();

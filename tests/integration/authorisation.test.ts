@@ -1,7 +1,7 @@
 // Every write route against every kind of caller: the expected status of each, in one table.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../server/db/schema.ts';
-import { findSummit } from '../../server/modules/summits/summits.repo.ts';
+import { findSummit } from '../../server/core/summit-context.ts';
 import { demoSummitFile } from '../factories/summit-file.ts';
 import { admin, signIn, testApi, type Session, type TestApi } from '../support/app.ts';
 import { TestSmtp } from '../support/smtp.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../server/db/client.ts';
-import { findSummit } from '../../server/modules/summits/summits.repo.ts';
+import { findSummit } from '../../server/core/summit-context.ts';
 import { smallSummitFile } from '../factories/summit-file.ts';
 import { testDatabase, type TestDatabase } from '../support/db.ts';
 

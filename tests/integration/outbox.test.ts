@@ -9,7 +9,7 @@ import { smtpTransport, type Transport } from '../../server/modules/mail/transpo
 import { OutboxWorker } from '../../server/modules/mail/worker.ts';
 import { queueMessages } from '../factories/mail.ts';
 import { FAST_WORKER } from '../support/app.ts';
-import { testDatabase, type TestDatabase } from '../support/db.ts';
+import { testDatabase } from '../support/db.ts';
 import { TestSmtp } from '../support/smtp.ts';
 
 const cleanup: (() => Promise<void>)[] = [];

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../server/http/access.ts';
+import { hashToken } from '../../server/core/secrets.ts';
 import { apiTokens, authSessions, signInLinks } from '../../server/db/schema.ts';
 import { purgeExpired } from '../../server/modules/auth/auth.service.ts';
 import { smallSummitFile } from '../factories/summit-file.ts';

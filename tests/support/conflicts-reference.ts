@@ -85,7 +85,10 @@ export function referenceConflicts(p: Programme, summitStart: number, summitEnd:
       const load = mine.filter((s) => s.start! <= x && s.end! >= y).length;
       if (load > d.size) {
         if (open && open.end === x) open.end = y;
-        else intervals.push((open = { start: x, end: y }));
+        else {
+          open = { start: x, end: y };
+          intervals.push(open);
+        }
       } else open = null;
     }
     for (const iv of intervals) {

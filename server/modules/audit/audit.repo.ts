@@ -1,45 +1,10 @@
-// Every write leaves a line here, in the same transaction as the write: who, what, when, before, after.
+// Reads the audit log back (core/audit.ts writes it).
 import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Page } from '../../core/paging.ts';
 import type { Executor } from '../../db/client.ts';
 import { auditLog } from '../../db/schema.ts';
 
-export type AuditEntry = {
-  summit: { id: number; slug: string } | null;
-  actor: string;
-  action:
-    | 'create'
-    | 'update'
-    | 'delete'
-    | 'import'
-    | 'replace'
-    | 'grant'
-    | 'revoke'
-    | 'resend'
-    | 'sign_out_everywhere'
-    | 'publish';
-  entity: string;
-  key?: string | null;
-  before?: unknown;
-  after?: unknown;
-};
-
-export async function record(db: Executor, e: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    summitId: e.summit?.id ?? null,
-    summitSlug: e.summit?.slug ?? null,
-    actor: e.actor,
-    action: e.action,
-    entity: e.entity,
-    entityKey: e.key ?? null,
-    before: e.before ?? null,
-    after: e.after ?? null,
-  });
-}
-
-export async function listAudit(
-  db: Executor,
-  filter: { summitId?: number; limit: number; beforeId?: number },
-) {
+export async function listAudit(db: Executor, filter: Page & { summitId?: number }) {
   return db
     .select()
     .from(auditLog)

@@ -1,28 +1,12 @@
 import { z } from 'zod';
-import { errorsSchema, slugParams } from '../../../shared/schemas/api.ts';
+import { pageQuerySchema, slugParams } from '../../../shared/schemas/api.ts';
+import { auditEntrySchema } from '../../../shared/schemas/outbox.ts';
+import { pageOf } from '../../core/paging.ts';
 import type { Db } from '../../db/client.ts';
 import { adminOnly, signedIn } from '../../http/access.ts';
-import { failureReply, forbidden, route, type Route } from '../../http/route.ts';
-import { inSummit } from '../summits/summit-access.ts';
-import { auditPolicy } from './audit.policy.ts';
-import { listAudit } from './audit.repo.ts';
-
-const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().positive().optional(),
-});
-const entrySchema = z.object({
-  id: z.number(),
-  at: z.date(),
-  summitId: z.number().nullable(),
-  summitSlug: z.string().nullable(),
-  actor: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityKey: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
+import { errorResponse as errors, outcomeReply, type Route, route } from '../../http/route.ts';
+import { inSummit } from '../../http/summit-route.ts';
+import * as service from './audit.service.ts';
 
 export function auditRoutes(db: Db): Route[] {
   return [
@@ -31,13 +15,10 @@ export function auditRoutes(db: Db): Route[] {
       path: '/api/audit',
       tag: 'audit',
       access: adminOnly,
-      query: pageQuery,
+      query: pageQuerySchema,
       summary: 'Every write, newest first (administrators)',
-      responses: { 200: { description: 'entries', schema: z.array(entrySchema) } },
-      handle: async ({ query }) => ({
-        status: 200,
-        body: await listAudit(db, { limit: query.limit, beforeId: query.before }),
-      }),
+      responses: { 200: { description: 'entries', schema: z.array(auditEntrySchema) } },
+      handle: async ({ query }) => ({ status: 200, body: await service.allAudit(db, pageOf(query)) }),
     }),
     route({
       method: 'get',
@@ -45,24 +26,15 @@ export function auditRoutes(db: Db): Route[] {
       tag: 'audit',
       access: signedIn,
       params: slugParams,
-      query: pageQuery,
+      query: pageQuerySchema,
       summary: 'Every write to a summit: who, what, when, before and after (its support unit)',
       responses: {
-        200: { description: 'entries', schema: z.array(entrySchema) },
-        403: { description: 'not the support unit', schema: errorsSchema },
+        200: { description: 'entries', schema: z.array(auditEntrySchema) },
+        403: errors('not the support unit'),
       },
       handle: ({ params, actor, query }) =>
         inSummit(db, params.slug, actor, async (ctx) =>
-          auditPolicy.mayRead(ctx.roles)
-            ? {
-                status: 200,
-                body: await listAudit(db, {
-                  summitId: ctx.summit.id,
-                  limit: query.limit,
-                  beforeId: query.before,
-                }),
-              }
-            : failureReply(forbidden('only the support unit reads the audit log')),
+          outcomeReply(200, await service.summitAudit(db, ctx, pageOf(query))),
         ),
     }),
   ];

@@ -1,14 +1,28 @@
 import { z } from 'zod';
-import { errorsSchema } from '../../../shared/schemas/api.ts';
+import {
+  apiTokenSchema,
+  linkRequestSchema,
+  meSchema,
+  newTokenBodySchema,
+  newTokenSchema,
+  signedInSchema,
+  tokenBodySchema,
+} from '../../../shared/schemas/accounts.ts';
+import { idParams } from '../../../shared/schemas/api.ts';
 import type { Db } from '../../db/client.ts';
 import { anyone, signedIn } from '../../http/access.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
-import { outcomeReply, route, type Reply, type RequestInfo, type Route } from '../../http/route.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import { deleteSession } from './auth.repo.ts';
+import {
+  errorResponse as errors,
+  outcomeReply,
+  type Reply,
+  type RequestInfo,
+  type Route,
+  route,
+} from '../../http/route.ts';
+import type { Mailer } from '../mail/mail.service.ts';
 import * as service from './auth.service.ts';
 
-const errors = (description: string) => ({ description, schema: errorsSchema });
 const sessionCookie = (value: string, maxAgeSeconds: number, request: RequestInfo) =>
   `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${request.secure ? '; Secure' : ''}`;
 const signedInReply = (s: service.NewSession, request: RequestInfo): Reply => ({
@@ -18,34 +32,6 @@ const signedInReply = (s: service.NewSession, request: RequestInfo): Reply => ({
 });
 const cleared = (request: RequestInfo): Reply => ({ status: 204, cookies: [sessionCookie('', 0, request)] });
 
-const meSchema = z.object({
-  kind: z.enum(['anonymous', 'admin', 'user']),
-  email: z.string().nullable(),
-  admin: z.boolean(),
-  csrfToken: z
-    .string()
-    .nullable()
-    .describe('send it as X-CSRF-Token with every write made with the session cookie'),
-  summits: z.array(
-    z.object({
-      slug: z.string(),
-      name: z.string(),
-      roles: z.array(z.string()),
-      delegations: z.array(z.string()),
-      people: z.array(z.string()),
-    }),
-  ),
-});
-const tokenSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  createdBy: z.string(),
-  createdAt: z.date(),
-  lastUsedAt: z.date().nullable(),
-  revokedAt: z.date().nullable(),
-  email: z.string().nullable(),
-});
-
 export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefined): Route[] {
   return [
     route({
@@ -53,7 +39,7 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
       path: '/api/auth/link',
       tag: 'sign-in',
       access: anyone,
-      body: z.strictObject({ email: z.email().max(320), next: z.string().max(500).optional() }),
+      body: linkRequestSchema,
       summary:
         'Send a single-use sign-in link, valid 15 minutes, to an address (the same answer whether it is known or not)',
       responses: {
@@ -73,10 +59,10 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
       path: '/api/auth/verify',
       tag: 'sign-in',
       access: anyone,
-      body: z.strictObject({ token: z.string().min(10).max(200) }),
+      body: tokenBodySchema,
       summary: 'Trade a sign-in link for a session cookie (once)',
       responses: {
-        200: { description: 'signed in; the cookie is set' },
+        200: { description: 'signed in; the cookie is set', schema: signedInSchema },
         400: errors('unknown, used or expired link'),
       },
       handle: async ({ body, request }) => {
@@ -89,9 +75,12 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
       path: '/api/auth/token',
       tag: 'sign-in',
       access: anyone,
-      body: z.strictObject({ token: z.string().min(10).max(200) }),
+      body: tokenBodySchema,
       summary: 'Open a browser session with ADMIN_TOKEN or an API token',
-      responses: { 200: { description: 'signed in; the cookie is set' }, 400: errors('unknown token') },
+      responses: {
+        200: { description: 'signed in; the cookie is set', schema: signedInSchema },
+        400: errors('unknown token'),
+      },
       handle: async ({ body, request }) => {
         const r = await service.tokenSignIn(db, adminToken, body.token);
         return r.ok ? signedInReply(r.value, request) : outcomeReply(200, r);
@@ -117,7 +106,7 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
       summary: 'End this session',
       responses: { 204: { description: 'signed out' } },
       handle: async ({ caller, request }) => {
-        if (caller.sessionHash) await deleteSession(db, caller.sessionHash);
+        if (caller.cookieToken) await service.signOut(db, caller.cookieToken);
         return cleared(request);
       },
     }),
@@ -139,7 +128,7 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
       tag: 'API tokens',
       access: signedIn,
       summary: "The caller's API tokens (an administrator sees all), never their secret",
-      responses: { 200: { description: 'tokens', schema: z.array(tokenSchema) } },
+      responses: { 200: { description: 'tokens', schema: z.array(apiTokenSchema) } },
       handle: async ({ actor }) => ({ status: 200, body: await service.listApiTokens(db, actor) }),
     }),
     route({
@@ -147,12 +136,12 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
       path: '/api/tokens',
       tag: 'API tokens',
       access: signedIn,
-      body: z.strictObject({ name: z.string().trim().min(1).max(100) }),
+      body: newTokenBodySchema,
       summary: 'Create an API token acting as the caller; its secret is shown in this answer only',
       responses: {
         201: {
           description: 'the token, shown once',
-          schema: z.object({ id: z.number(), name: z.string(), token: z.string() }),
+          schema: newTokenSchema,
         },
         403: errors('not allowed'),
       },
@@ -164,7 +153,7 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
       path: '/api/tokens/:id',
       tag: 'API tokens',
       access: signedIn,
-      params: z.object({ id: z.coerce.number().int().positive() }),
+      params: idParams,
       summary: 'Revoke an API token',
       responses: { 204: { description: 'revoked' }, 404: errors('no such token of the caller') },
       handle: async ({ actor, params }) =>

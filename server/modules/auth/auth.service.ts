@@ -1,14 +1,20 @@
 // Sign-in by e-mail link, sessions, sign-out (here or everywhere) and API tokens.
+import { type Actor, actorLabel, isAdmin, type UserActor } from '../../core/actor.ts';
+import { record } from '../../core/audit.ts';
+import {
+  type Failure,
+  forbidden,
+  invalidField,
+  notFound,
+  type Outcome,
+  tooMany,
+} from '../../core/outcome.ts';
+import { rolesOf, summitsOf } from '../../core/roles.ts';
+import { hashToken, newToken, sameSecret } from '../../core/secrets.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { actorLabel, hashToken, isAdmin, newToken, sameSecret, type Actor } from '../../http/access.ts';
-import { forbidden, type Failure } from '../../http/route.ts';
-import { record } from '../audit/audit.repo.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import { signInMail } from '../mail/templates.ts';
-import { rolesOf, summitsOf } from '../roles/roles.repo.ts';
+import { type Mailer, signInMail } from '../mail/mail.service.ts';
+import type { SummitRoleName } from '../../../shared/schemas/accounts.ts';
 import * as repo from './auth.repo.ts';
-
-export type Outcome<T> = { ok: true; value: T } | Failure;
 
 export const LINK_MINUTES = 15;
 export const SESSION_DAYS = 30;
@@ -30,19 +36,11 @@ export async function requestLink(
 ): Promise<Outcome<null>> {
   const email = input.email.trim().toLowerCase();
   const since = new Date(Date.now() - LIMITS.windowMs);
-  const tooMany = (what: string): Failure => ({
-    ok: false,
-    reason: 'too_many',
-    errors: [
-      {
-        path: what === 'address' ? 'email' : '',
-        message: `too many sign-in links requested from this ${what}; try again in 15 minutes`,
-      },
-    ],
-  });
+  const limited = (what: string, path: string): Failure =>
+    tooMany(`too many sign-in links requested from this ${what}; try again in 15 minutes`, path);
   return db.transaction(async (tx) => {
-    if ((await repo.recentLinks(tx, { ip }, since)) >= LIMITS.perIp) return tooMany('network address');
-    if ((await repo.recentLinks(tx, { email }, since)) >= LIMITS.perEmail) return tooMany('address');
+    if ((await repo.recentLinks(tx, { ip }, since)) >= LIMITS.perIp) return limited('network address', '');
+    if ((await repo.recentLinks(tx, { email }, since)) >= LIMITS.perEmail) return limited('address', 'email');
     const token = newToken();
     await repo.insertLink(tx, {
       email,
@@ -82,17 +80,12 @@ async function openSession(
 export async function verifyLink(db: Db, token: string): Promise<Outcome<NewSession>> {
   return db.transaction(async (tx) => {
     const link = await repo.consumeLink(tx, hashToken(token), new Date());
-    if (!link)
-      return {
-        ok: false,
-        reason: 'invalid',
-        errors: [
-          {
-            path: 'token',
-            message: 'this sign-in link is unknown, already used or expired: ask for a new one',
-          },
-        ],
-      };
+    if (!link) {
+      return invalidField(
+        'this sign-in link is unknown, already used or expired: ask for a new one',
+        'token',
+      );
+    }
     const user = await repo.ensureUser(tx, link.email);
     return { ok: true, value: await openSession(tx, { userId: user.id }, link.next) };
   });
@@ -107,8 +100,7 @@ export async function tokenSignIn(
   if (adminToken && sameSecret(token, adminToken))
     return { ok: true, value: await openSession(db, { admin: true }, null) };
   const found = await repo.findApiToken(db, hashToken(token));
-  if (!found)
-    return { ok: false, reason: 'invalid', errors: [{ path: 'token', message: 'unknown or revoked token' }] };
+  if (!found) return invalidField('unknown or revoked token', 'token');
   return {
     ok: true,
     value: await openSession(db, found.user ? { userId: found.user.id } : { admin: true }, null),
@@ -142,19 +134,19 @@ export async function me(db: Db, actor: Actor) {
     summits: await Promise.all(
       summits.map(async (s) => {
         const r = await rolesOf(db, s.id, actor);
-        const roles = [
-          ...(r.supportUnit ? ['support_unit'] : []),
-          ...(r.focalPointOf.size ? ['focal_point'] : []),
-          ...(r.delegateOf.size ? ['delegate'] : []),
-          ...(r.organiserOf.size ? ['organiser'] : []),
+        const roles: SummitRoleName[] = [
+          ...(r.supportUnit ? (['support_unit'] as const) : []),
+          ...(r.focalPointOf.size ? (['focal_point'] as const) : []),
+          ...(r.delegateOf.size ? (['delegate'] as const) : []),
+          ...(r.organiserOf.size ? (['organiser'] as const) : []),
           ...(['owner', 'provider', 'visitor'] as const)
             .filter((m) => r.marketplace[m])
-            .map((m) => `marketplace_${m}`),
+            .map((m) => `marketplace_${m}` as const),
         ];
         return {
           slug: s.slug,
           name: s.name,
-          roles: roles.length ? roles : ['visitor'],
+          roles: roles.length ? roles : (['visitor'] as SummitRoleName[]),
           delegations: [...r.delegateOf],
           people: [...r.personKeys],
         };
@@ -195,7 +187,7 @@ export async function createApiToken(
   });
 }
 
-async function isSupportUnitSomewhere(db: Db, actor: Extract<Actor, { kind: 'user' }>): Promise<boolean> {
+async function isSupportUnitSomewhere(db: Db, actor: UserActor): Promise<boolean> {
   for (const s of await summitsOf(db, actor)) if ((await rolesOf(db, s.id, actor)).supportUnit) return true;
   return false;
 }
@@ -212,15 +204,9 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
   const mine = (
     await repo.listApiTokens(db, isAdmin(actor) ? 'all' : actor.kind === 'user' ? actor.userId : -1)
   ).some((t) => t.id === id);
-  if (!mine)
-    return { ok: false, reason: 'not_found', errors: [{ path: '', message: `token ${id} not found` }] };
+  if (!mine) return notFound(`token ${id} not found`);
   return db.transaction(async (tx) => {
-    if (!(await repo.revokeApiToken(tx, id)))
-      return {
-        ok: false,
-        reason: 'not_found',
-        errors: [{ path: '', message: `token ${id} is already revoked` }],
-      };
+    if (!(await repo.revokeApiToken(tx, id))) return notFound(`token ${id} is already revoked`);
     await record(tx, {
       summit: null,
       actor: actorLabel(actor),
@@ -231,6 +217,49 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
     return { ok: true, value: null };
   });
 }
+
+/** The actor a Bearer token stands for: ADMIN_TOKEN, or an API token acting as its maker; null if neither. */
+export async function actorOfBearer(
+  db: Db,
+  token: string,
+  adminToken: string | undefined,
+): Promise<Actor | null> {
+  if (adminToken && sameSecret(token, adminToken)) return { kind: 'admin', label: 'admin (ADMIN_TOKEN)' };
+  const found = await repo.findApiToken(db, hashToken(token));
+  if (!found) return null;
+  const label = `token "${found.token.name}"`;
+  if (!found.user) return { kind: 'admin', label };
+  const { user } = found;
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    admin: user.isAdmin,
+    label: `${user.email} (${label})`,
+  };
+}
+
+/** The unexpired session a cookie opens: who it is, and its CSRF token. */
+export async function sessionOfCookie(
+  db: Db,
+  cookieToken: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const found = await repo.findSession(db, hashToken(cookieToken), new Date());
+  if (!found) return null;
+  const { session, user } = found;
+  const actor: Actor = user
+    ? { kind: 'user', userId: user.id, email: user.email, admin: user.isAdmin, label: user.email }
+    : { kind: 'admin', label: 'admin (session)' };
+  return { actor, csrfToken: session.csrfToken };
+}
+
+/** Ends the session a cookie opened (signing out on this device). */
+export async function signOut(db: Db, cookieToken: string): Promise<void> {
+  await repo.deleteSession(db, hashToken(cookieToken));
+}
+
+/** The user with this address, created if there is none (someone given a role before signing in). */
+export const ensureUser = (db: Executor, email: string) => repo.ensureUser(db, email);
 
 /** Forgets expired sign-in links and sessions; the server runs it hourly. */
 export function purgeExpired(db: Db, now = new Date()): Promise<{ links: number; sessions: number }> {

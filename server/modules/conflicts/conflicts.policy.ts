@@ -1,11 +1,11 @@
 // The conflict report, resolution, placement and publishing are the support unit's tools.
-import { forbidden, type Failure } from '../../http/route.ts';
-import type { SummitRoles } from '../roles/roles.repo.ts';
+import { allowed, forbidden, type Verdict } from '../../core/outcome.ts';
+import type { SummitRoles } from '../../core/roles.ts';
 
 const supportOnly =
   (what: string) =>
-  (roles: SummitRoles): { ok: true } | Failure =>
-    roles.supportUnit ? { ok: true } : forbidden(`only the support unit ${what}`);
+  (roles: SummitRoles): Verdict =>
+    roles.supportUnit ? allowed : forbidden(`only the support unit ${what}`);
 
 export const conflictsPolicy = {
   mayRead: supportOnly('reads the conflict report'),

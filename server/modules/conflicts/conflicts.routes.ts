@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import {
   applyBodySchema,
   conflictReportSchema,
-  errorsSchema,
   itemParams,
   moveBodySchema,
   movedSchema,
@@ -10,16 +8,15 @@ import {
   placeBodySchema,
   proposalSchema,
   publishBodySchema,
+  placementResultSchema,
+  publishedSchema,
   slugParams,
-  conflictSchema,
 } from '../../../shared/schemas/api.ts';
 import type { Db } from '../../db/client.ts';
 import { signedIn } from '../../http/access.ts';
-import { outcomeReply, route, type Route } from '../../http/route.ts';
-import { inSummit } from '../summits/summit-access.ts';
+import { errorResponse as errors, outcomeReply, type Route, route } from '../../http/route.ts';
+import { inSummit } from '../../http/summit-route.ts';
 import * as service from './conflicts.service.ts';
-
-const errors = (description: string) => ({ description, schema: errorsSchema });
 
 export function conflictRoutes(db: Db): Route[] {
   return [
@@ -103,7 +100,7 @@ export function conflictRoutes(db: Db): Route[] {
       body: applyBodySchema,
       summary: 'Apply a placement (all or nothing), if it still breaks no hard rule',
       responses: {
-        200: { description: 'applied', schema: z.object({ placed: z.number() }) },
+        200: { description: 'applied', schema: placementResultSchema },
         400: errors('invalid'),
         403: errors('not the support unit'),
         409: errors('it would break a hard rule now'),
@@ -125,7 +122,7 @@ export function conflictRoutes(db: Db): Route[] {
       responses: {
         200: {
           description: 'published',
-          schema: z.object({ published: z.number(), accepted: z.array(conflictSchema) }),
+          schema: publishedSchema,
         },
         403: errors('not the support unit'),
         409: errors('hard conflicts not accepted'),

@@ -5,23 +5,19 @@ import type { Session } from '../../../shared/domain/programme.ts';
 import { proposeMoves } from '../../../shared/domain/resolution/moves.ts';
 import { place } from '../../../shared/domain/resolution/placement.ts';
 import { dayBounds, formatTime, parseTime, zoneOffsets } from '../../../shared/domain/time.ts';
+import { actorLabel } from '../../core/actor.ts';
+import { record } from '../../core/audit.ts';
+import { failure, invalid, notFound, type Outcome } from '../../core/outcome.ts';
+import { lockSummit, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { actorLabel } from '../../http/access.ts';
-import type { Failure } from '../../http/route.ts';
-import { record } from '../audit/audit.repo.ts';
-import { loadLists } from '../programme/programme.repo.ts';
-import { updateItem } from '../programme/programme.service.ts';
-import type { SummitContext } from '../summits/summit-access.ts';
-import { lockSummit, type SummitRecord } from '../summits/summits.repo.ts';
+import { loadProgramme, publishPlacedSessions, updateItem } from '../programme/programme.service.ts';
 import { conflictsPolicy } from './conflicts.policy.ts';
-import { publishSessions } from './publish.repo.ts';
 
-type Outcome<T> = { ok: true; value: T } | Failure;
 const DAY = 86_400_000;
 
 /** The programme as the engine reads it, with the zone's offsets over every session's time. */
 export async function checkInput(db: Executor, summit: SummitRecord): Promise<ConflictInput> {
-  const lists = await loadLists(db, summit.id);
+  const lists = await loadProgramme(db, summit.id);
   const times = lists.sessions.flatMap((s) => (s.start !== null && s.end !== null ? [s.start, s.end] : []));
   const from = Math.min(dayBounds(summit.startDate, summit.timeZone)[0], ...times) - DAY;
   const to = Math.max(dayBounds(summit.endDate, summit.timeZone)[1], ...times) + DAY;
@@ -37,11 +33,7 @@ export async function conflictReport(
   return { ok: true, value: { conflicts: detectConflicts(await checkInput(db, ctx.summit)) } };
 }
 
-const missing = (key: string): Failure => ({
-  ok: false,
-  reason: 'not_found',
-  errors: [{ path: '', message: `session "${key}" not found` }],
-});
+const missing = (key: string) => notFound(`session "${key}" not found`);
 
 export async function sessionMoves(db: Db, ctx: SummitContext, key: string) {
   const verdict = conflictsPolicy.mayResolve(ctx.roles);
@@ -167,7 +159,7 @@ export async function applyPlacement(
         });
       return session && start !== null && end !== null ? { ...session, room: pl.room, start, end } : null;
     });
-    if (errors.length) return { ok: false, reason: 'invalid', errors };
+    if (errors.length) return invalid(errors);
     const keys = new Set(placements.map((pl) => pl.session));
     const after = {
       ...input,
@@ -177,11 +169,10 @@ export async function applyPlacement(
       (c) => c.severity === 'hard' && c.sessions.some((k) => keys.has(k)),
     );
     if (hard.length)
-      return {
-        ok: false,
-        reason: 'conflict',
-        errors: hard.map((c) => ({ path: 'placements', message: c.message })),
-      };
+      return failure(
+        'conflict',
+        hard.map((c) => ({ path: 'placements', message: c.message })),
+      );
     for (const s of moved) {
       const r = await updateItem(tx, ctx, 'sessions', s!.key, (current) => {
         const { durationMinutes: _, ...rest } = current;
@@ -224,17 +215,16 @@ export async function publishProgramme(
     const hard = detectConflicts(await checkInput(tx, ctx.summit)).filter((c) => c.severity === 'hard');
     const unaccepted = hard.filter((c) => !accept.some((ref) => refMatches(ref, c)));
     if (unaccepted.length) {
-      return {
-        ok: false,
-        reason: 'conflict',
-        errors: unaccepted.map((c) => ({ path: 'accept', message: `${c.code}: ${c.message}` })),
-      };
+      return failure(
+        'conflict',
+        unaccepted.map((c) => ({ path: 'accept', message: `${c.code}: ${c.message}` })),
+      );
     }
     const accepted = hard.map((c) => ({
       ...c,
       reason: accept.find((ref) => refMatches(ref, c))?.reason ?? null,
     }));
-    const published = await publishSessions(tx, ctx.summit.id);
+    const published = await publishPlacedSessions(tx, ctx.summit.id);
     await record(tx, {
       summit: ctx.summit,
       actor: actorLabel(ctx.actor),

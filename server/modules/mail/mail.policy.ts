@@ -1,8 +1,8 @@
 // Who reads the outbox: administrators all of it, a summit's support unit that summit's messages.
 // A message carrying a sign-in link shows its body only while no mail server is configured (the
 // support unit then passes links on by hand); once handed to a mail server the link stays secret.
-import { isAdmin, type Actor } from '../../http/access.ts';
-import type { SummitRoles } from '../roles/roles.repo.ts';
+import { type Actor, isAdmin } from '../../core/actor.ts';
+import type { SummitRoles } from '../../core/roles.ts';
 import type { OutboxRow } from './outbox.repo.ts';
 
 export const mailPolicy = {

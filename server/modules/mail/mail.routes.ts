@@ -1,35 +1,12 @@
-import { z } from 'zod';
-import { errorsSchema, slugParams } from '../../../shared/schemas/api.ts';
+import { idParams, pageQuerySchema, slugParams } from '../../../shared/schemas/api.ts';
+import { messageSchema, outboxSchema } from '../../../shared/schemas/outbox.ts';
+import { pageOf } from '../../core/paging.ts';
 import type { Db } from '../../db/client.ts';
 import { adminOnly, signedIn } from '../../http/access.ts';
-import { failureReply, forbidden, outcomeReply, route, type Route } from '../../http/route.ts';
-import { inSummit } from '../summits/summit-access.ts';
-import { mailPolicy } from './mail.policy.ts';
+import { errorResponse as errors, outcomeReply, type Route, route } from '../../http/route.ts';
+import { inSummit } from '../../http/summit-route.ts';
 import * as service from './mail.service.ts';
 import type { Mailer } from './mailer.ts';
-
-const errors = (description: string) => ({ description, schema: errorsSchema });
-const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().positive().optional(),
-});
-const messageSchema = z.object({
-  id: z.number(),
-  messageId: z.string(),
-  kind: z.string(),
-  recipient: z.string(),
-  subject: z.string(),
-  status: z.enum(['held', 'queued', 'sending', 'sent', 'failed']),
-  attempts: z.number(),
-  lastError: z.string().nullable(),
-  createdAt: z.date(),
-  sentAt: z.date().nullable(),
-  nextAttemptAt: z.date().nullable(),
-  bodyText: z.string(),
-  bodyHtml: z.string().nullable(),
-  calendar: z.object({ method: z.string().nullable(), content: z.string() }).nullable(),
-});
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function mailRoutes(db: Db, mailer: Mailer): Route[] {
   return [
@@ -38,20 +15,12 @@ export function mailRoutes(db: Db, mailer: Mailer): Route[] {
       path: '/api/outbox',
       tag: 'outbox',
       access: adminOnly,
-      query: pageQuery,
+      query: pageQuerySchema,
       summary: 'Every message, newest first (administrators)',
-      responses: {
-        200: {
-          description: 'messages',
-          schema: z.object({ delivers: z.boolean(), messages: z.array(messageSchema) }),
-        },
-      },
+      responses: { 200: { description: 'messages', schema: outboxSchema } },
       handle: async ({ query }) => ({
         status: 200,
-        body: {
-          delivers: mailer.delivers,
-          messages: await service.listOutbox(db, { limit: query.limit, beforeId: query.before }),
-        },
+        body: await service.allOutbox(db, mailer, pageOf(query)),
       }),
     }),
     route({
@@ -60,31 +29,16 @@ export function mailRoutes(db: Db, mailer: Mailer): Route[] {
       tag: 'outbox',
       access: signedIn,
       params: slugParams,
-      query: pageQuery,
+      query: pageQuerySchema,
       summary: "A summit's messages, newest first (its support unit)",
       responses: {
-        200: {
-          description: 'messages',
-          schema: z.object({ delivers: z.boolean(), messages: z.array(messageSchema) }),
-        },
+        200: { description: 'messages', schema: outboxSchema },
         403: errors('not allowed'),
       },
       handle: ({ params, actor, query }) =>
-        inSummit(db, params.slug, actor, async (ctx) => {
-          if (!mailPolicy.mayReadSummit(ctx.roles))
-            return failureReply(forbidden('only the support unit reads the outbox'));
-          return {
-            status: 200,
-            body: {
-              delivers: mailer.delivers,
-              messages: await service.listOutbox(db, {
-                summitId: ctx.summit.id,
-                limit: query.limit,
-                beforeId: query.before,
-              }),
-            },
-          };
-        }),
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(200, await service.summitOutbox(db, mailer, ctx, pageOf(query))),
+        ),
     }),
     route({
       method: 'get',

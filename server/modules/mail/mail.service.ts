@@ -1,14 +1,14 @@
+import { type Actor, actorLabel } from '../../core/actor.ts';
+import { record } from '../../core/audit.ts';
+import { conflict, forbidden, notFound, type Outcome } from '../../core/outcome.ts';
+import type { Page } from '../../core/paging.ts';
+import { rolesIn } from '../../core/roles.ts';
+import { findSummitById, type SummitContext } from '../../core/summit-context.ts';
 import type { Db } from '../../db/client.ts';
-import { actorLabel, type Actor } from '../../http/access.ts';
-import { forbidden, type Failure } from '../../http/route.ts';
-import { record } from '../audit/audit.repo.ts';
-import { rolesIn } from '../summits/summit-access.ts';
-import { findSummitById } from '../summits/summits.repo.ts';
 import { mailPolicy } from './mail.policy.ts';
 import type { Mailer } from './mailer.ts';
 import * as repo from './outbox.repo.ts';
 
-type Outcome<T> = { ok: true; value: T } | Failure;
 const HIDDEN = '(This message carries a sign-in link. It is not shown once handed to the mail server.)';
 
 export function messageView(m: repo.OutboxRow) {
@@ -31,8 +31,23 @@ export function messageView(m: repo.OutboxRow) {
   };
 }
 
-export async function listOutbox(db: Db, filter: { summitId?: number; limit: number; beforeId?: number }) {
-  return (await repo.listMessages(db, filter)).map(messageView);
+export type OutboxView = { delivers: boolean; messages: ReturnType<typeof messageView>[] };
+
+/** Every message, newest first (administrators: the route admits no one else). */
+export async function allOutbox(db: Db, mailer: Mailer, page: Page): Promise<OutboxView> {
+  return { delivers: mailer.delivers, messages: (await repo.listMessages(db, page)).map(messageView) };
+}
+
+/** A summit's messages, newest first, for its support unit. */
+export async function summitOutbox(
+  db: Db,
+  mailer: Mailer,
+  ctx: SummitContext,
+  page: Page,
+): Promise<Outcome<OutboxView>> {
+  if (!mailPolicy.mayReadSummit(ctx.roles)) return forbidden('only the support unit reads the outbox');
+  const messages = await repo.listMessages(db, { ...page, summitId: ctx.summit.id });
+  return { ok: true, value: { delivers: mailer.delivers, messages: messages.map(messageView) } };
 }
 
 /** Whether the actor may read (and re-send) this message. */
@@ -48,8 +63,7 @@ export async function getMessage(
   id: number,
 ): Promise<Outcome<ReturnType<typeof messageView>>> {
   const m = await repo.findMessage(db, id);
-  if (!m || !(await mayHandle(db, actor, m)))
-    return { ok: false, reason: 'not_found', errors: [{ path: '', message: `message ${id} not found` }] };
+  if (!m || !(await mayHandle(db, actor, m))) return notFound(`message ${id} not found`);
   return { ok: true, value: messageView(m) };
 }
 
@@ -61,19 +75,13 @@ export async function resend(
   id: number,
 ): Promise<Outcome<ReturnType<typeof messageView>>> {
   const m = await repo.findMessage(db, id);
-  if (!m || !(await mayHandle(db, actor, m)))
-    return { ok: false, reason: 'not_found', errors: [{ path: '', message: `message ${id} not found` }] };
-  if (m.status === 'sent' || m.status === 'sending')
-    return {
-      ok: false,
-      reason: 'conflict',
-      errors: [
-        {
-          path: 'status',
-          message: `message ${id} is ${m.status}: only a failed or held message can be sent again`,
-        },
-      ],
-    };
+  if (!m || !(await mayHandle(db, actor, m))) return notFound(`message ${id} not found`);
+  if (m.status === 'sent' || m.status === 'sending') {
+    return conflict(
+      `message ${id} is ${m.status}: only a failed or held message can be sent again`,
+      'status',
+    );
+  }
   if (!mailer.delivers)
     return forbidden('no mail server is configured (SMTP_URL): the message stays in the outbox');
   const summit = m.summitId === null ? null : await findSummitById(db, m.summitId);
@@ -90,3 +98,7 @@ export async function resend(
   });
   return { ok: true, value: messageView((await repo.findMessage(db, id))!) };
 }
+
+// The module's public face: other modules write mail through these.
+export type { Mailer, OutgoingMail } from './mailer.ts';
+export { inviteMail, signInMail } from './templates.ts';

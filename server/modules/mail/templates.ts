@@ -1,9 +1,9 @@
 // The messages Convene writes. Plain text first (every client reads it), with a simple HTML part.
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function html(paragraphs: string[], link?: { href: string; text: string }) {
-  const body = paragraphs.map((p) => `<p>${escape(p)}</p>`).join('');
-  const button = link ? `<p><a href="${escape(link.href)}">${escape(link.text)}</a></p>` : '';
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  const button = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : '';
   return `<!doctype html><html><body style="font-family:sans-serif">${body}${button}</body></html>`;
 }
 

@@ -3,16 +3,13 @@
 import { participantToItem } from '../../../shared/domain/summit-file.ts';
 import { zodProblems } from '../../../shared/schemas/problems.ts';
 import { participantSchema, type ParticipantItem } from '../../../shared/schemas/summit-file.ts';
+import { conflict, invalid, notFound, type Outcome } from '../../core/outcome.ts';
+import type { SummitContext } from '../../core/summit-context.ts';
 import type { Db } from '../../db/client.ts';
-import type { SummitContext } from '../summits/summit-access.ts';
 import * as repo from './programme.repo.ts';
-import { updateItem, type Outcome } from './programme.service.ts';
+import { updateItem } from './programme.service.ts';
 
-const sessionMissing = (key: string) => ({
-  ok: false as const,
-  reason: 'not_found' as const,
-  errors: [{ path: '', message: `session "${key}" not found` }],
-});
+const sessionMissing = (key: string) => notFound(`session "${key}" not found`);
 const sameParticipant = (a: ParticipantItem, b: ParticipantItem) =>
   a.person === b.person && a.delegation === b.delegation && a.role === b.role;
 
@@ -35,7 +32,7 @@ export async function addParticipant(
   body: unknown,
 ): Promise<Outcome<Record<string, unknown>>> {
   const parsed = participantSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, reason: 'invalid', errors: zodProblems(parsed.error) };
+  if (!parsed.success) return invalid(zodProblems(parsed.error));
   const wanted = parsed.data;
   let duplicate = false;
   const result = await updateItem(db, ctx, 'sessions', key, (current) => {
@@ -48,12 +45,7 @@ export async function addParticipant(
     const prefix = /^participants\[\d+\]\.?/;
     return { ...result, errors: result.errors.map((e) => ({ ...e, path: e.path.replace(prefix, '') })) };
   }
-  if (duplicate)
-    return {
-      ok: false,
-      reason: 'conflict',
-      errors: [{ path: '', message: `session "${key}" already lists this participant as ${wanted.role}` }],
-    };
+  if (duplicate) return conflict(`session "${key}" already lists this participant as ${wanted.role}`);
   const added = (await rows(db, ctx, key))!.find((p) => sameParticipant(p, wanted))!;
   return { ok: true, value: added };
 }
@@ -67,12 +59,7 @@ export async function removeParticipant(
   const list = await rows(db, ctx, key);
   if (!list) return sessionMissing(key);
   const target = list.find((p) => p.id === participantId);
-  if (!target)
-    return {
-      ok: false,
-      reason: 'not_found',
-      errors: [{ path: '', message: `participant ${participantId} not found in session "${key}"` }],
-    };
+  if (!target) return notFound(`participant ${participantId} not found in session "${key}"`);
   const result = await updateItem(db, ctx, 'sessions', key, (current) => ({
     ...current,
     participants: (current.participants as ParticipantItem[]).filter((p) => !sameParticipant(p, target)),

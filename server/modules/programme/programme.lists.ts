@@ -34,12 +34,16 @@ export const noRefs = (): Refs => ({ rooms: [], segments: [], delegations: [], p
 
 type Item<L extends ListName> = Programme[L][number];
 
+// The parsed item's type differs per list; LISTS pairs each schema with its own resolve and refs.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type Parsed = any;
+
 export type ListSpec<L extends ListName> = {
   /** Singular, for messages: "room". */
   noun: string;
-  schema: z.ZodType<any, any>;
-  resolve(item: any, ctx: ResolveContext, base: string): Resolved<Item<L>>;
-  refs(item: any): Refs;
+  schema: z.ZodType<Parsed, Parsed>;
+  resolve(item: Parsed, ctx: ResolveContext, base: string): Resolved<Item<L>>;
+  refs(item: Parsed): Refs;
   toItem(value: Item<L>, timeZone: string): Record<string, unknown>;
 };
 

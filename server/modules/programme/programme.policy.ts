@@ -1,16 +1,12 @@
 // Who may see and change a summit's programme. The support unit does everything; a delegation's
 // focal point manages its people and its own details; a person may correct their own name and
 // title; an organiser may describe their own side event but not move it. Everyone else reads the
-// published programme, without contact details.
-import type { Failure } from '../../http/route.ts';
-import { forbidden } from '../../http/route.ts';
-import type { SummitRoles } from '../roles/roles.repo.ts';
+// published programme, without contact details (core/summit-context.ts, viewOf).
+import { allowed, forbidden, type Verdict } from '../../core/outcome.ts';
+import type { SummitRoles } from '../../core/roles.ts';
 import type { ListName } from './programme.repo.ts';
 
-export type View = { drafts: boolean; contacts: boolean };
 type Item = Record<string, unknown>;
-type Verdict = { ok: true } | Failure;
-const allowed: Verdict = { ok: true };
 
 /** Session fields an organiser may change on their own side event. */
 export const ORGANISER_FIELDS = [
@@ -21,18 +17,11 @@ export const ORGANISER_FIELDS = [
   'participants',
 ] as const;
 
-const hasRole = (r: SummitRoles) => r.delegateOf.size > 0 || r.personKeys.size > 0 || r.organiserOf.size > 0;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const changedFields = (before: Item, after: Item) =>
   [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !same(before[k], after[k]));
 
 export const programmePolicy = {
-  /** What of a summit the caller sees, or null when the summit is hidden from them. */
-  view(roles: SummitRoles, summit: { isPublic: boolean }): View | null {
-    if (roles.supportUnit) return { drafts: true, contacts: true };
-    return summit.isPublic || hasRole(roles) ? { drafts: false, contacts: false } : null;
-  },
-
   /** May the caller turn `before` into `after` (null before: create; null after: delete)? */
   mayWrite(
     roles: SummitRoles,

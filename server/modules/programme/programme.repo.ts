@@ -1,6 +1,6 @@
 // The only place that queries the programme tables. Every function takes explicit ids; whether the
 // caller may do this was decided before it got here.
-import { and, asc, eq, exists, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Participant, Programme, Session } from '../../../shared/domain/programme.ts';
 import type { Executor } from '../../db/client.ts';
 import { delegations, participants, people, rooms, segments, sessions } from '../../db/schema.ts';
@@ -365,6 +365,31 @@ export async function deleteItem(
     .where(and(eq(table.summitId, summitId), eq(table.key, key)))
     .returning({ id: table.id });
   return deleted.length > 0;
+}
+
+/** Marks every placed session of a summit published; returns how many there are. */
+export async function publishPlaced(tx: Executor, summitId: number): Promise<number> {
+  const rows = await tx
+    .update(sessions)
+    .set({ status: 'published' })
+    .where(and(eq(sessions.summitId, summitId), isNotNull(sessions.startAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** Removes a summit's programme (sessions first: they refer to everything else), keeping the summit. */
+export async function deleteProgramme(tx: Executor, summitId: number): Promise<void> {
+  for (const table of [sessions, people, delegations, segments, rooms]) {
+    await tx.delete(table).where(eq(table.summitId, summitId));
+  }
+}
+
+export async function findDelegation(db: Executor, summitId: number, key: string) {
+  const [row] = await db
+    .select({ id: delegations.id, name: delegations.name })
+    .from(delegations)
+    .where(and(eq(delegations.summitId, summitId), eq(delegations.key, key)));
+  return row ?? null;
 }
 
 /** Keys of the sessions and people that refer to an item, to explain why it cannot be deleted. */

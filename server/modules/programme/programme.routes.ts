@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  errorsSchema,
   itemParams,
   participantParams,
   participantWithIdSchema,
@@ -10,14 +9,12 @@ import {
 import { participantSchema } from '../../../shared/schemas/summit-file.ts';
 import type { Db } from '../../db/client.ts';
 import { anyone, signedIn } from '../../http/access.ts';
-import { notFound, outcomeReply, route, type Route } from '../../http/route.ts';
-import { inSummit } from '../summits/summit-access.ts';
+import { errorResponse as errors, foundReply, outcomeReply, type Route, route } from '../../http/route.ts';
+import { inSummit } from '../../http/summit-route.ts';
 import * as participants from './participants.service.ts';
 import { LIST_NAMES, LISTS } from './programme.lists.ts';
 import type { ListName } from './programme.repo.ts';
 import * as service from './programme.service.ts';
-
-const errors = (description: string) => ({ description, schema: errorsSchema });
 
 function listRoutes(db: Db, list: ListName): Route[] {
   const { noun, schema } = LISTS[list];
@@ -65,10 +62,12 @@ function listRoutes(db: Db, list: ListName): Route[] {
       summary: `Read a ${noun}`,
       responses: { 200: { description: noun, schema }, 404: errors(`no such ${noun}`) },
       handle: ({ params, actor }) =>
-        inSummit(db, params.slug, actor, async (ctx) => {
-          const item = await service.getItem(db, ctx.summit, list, params.key, ctx.view);
-          return item ? { status: 200, body: item } : notFound(`${noun} "${params.key}"`);
-        }),
+        inSummit(db, params.slug, actor, async (ctx) =>
+          foundReply(
+            await service.getItem(db, ctx.summit, list, params.key, ctx.view),
+            `${noun} "${params.key}"`,
+          ),
+        ),
     }),
     route({
       method: 'patch',

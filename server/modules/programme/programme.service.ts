@@ -2,35 +2,20 @@
 import type { Programme } from '../../../shared/domain/programme.ts';
 import type { ResolveContext } from '../../../shared/domain/resolve.ts';
 import { zodProblems } from '../../../shared/schemas/problems.ts';
+import { actorLabel } from '../../core/actor.ts';
+import { record } from '../../core/audit.ts';
+import { mergePatch } from '../../core/merge-patch.ts';
+import { conflict, invalid, notFound as missing, type Outcome } from '../../core/outcome.ts';
+import { lockSummit, type SummitContext, type SummitRecord, type View } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { actorLabel } from '../../http/access.ts';
-import type { Failure } from '../../http/route.ts';
-import { record } from '../audit/audit.repo.ts';
-import type { SummitContext } from '../summits/summit-access.ts';
-import { lockSummit, type SummitRecord } from '../summits/summits.repo.ts';
 import { LISTS, type Refs } from './programme.lists.ts';
-import { programmePolicy, type View } from './programme.policy.ts';
+import { programmePolicy } from './programme.policy.ts';
 import * as repo from './programme.repo.ts';
 import type { ListName } from './programme.repo.ts';
+import { emptyKeyIds, type KeyIds } from './programme.rows.ts';
 
 type Item = Record<string, unknown>;
-export type Outcome<T> = { ok: true; value: T } | Failure;
-
-const invalid = (errors: { path: string; message: string }[]): Failure => ({
-  ok: false,
-  reason: 'invalid',
-  errors,
-});
-const conflict = (message: string, path = ''): Failure => ({
-  ok: false,
-  reason: 'conflict',
-  errors: [{ path, message }],
-});
-const missing = (message: string): Failure => ({
-  ok: false,
-  reason: 'not_found',
-  errors: [{ path: '', message }],
-});
+export type { ListName, Outcome };
 
 async function load(
   db: Executor,
@@ -134,13 +119,9 @@ function withDuration(list: ListName, item: Item, current: Programme[ListName][n
     : item;
 }
 
-/** A JSON merge patch: a field set to null is removed. */
+/** A JSON merge patch; a session given a new time loses its stored length (start/end say it). */
 function merge(list: ListName, current: Item, patch: Item): Item {
-  const out: Item = { ...current };
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
-    else out[k] = v;
-  }
+  const out = mergePatch(current, patch);
   // Moving a session changes its length through start/end; unplacing it keeps its length.
   if (
     list === 'sessions' &&
@@ -210,3 +191,35 @@ export async function deleteItem(
     return { ok: true, value: null };
   });
 }
+
+// ---- the whole programme, for the other modules ----
+
+/** Every list of a summit, as the domain model (the conflict engine's and the summit file's input). */
+export const loadProgramme = (db: Executor, summitId: number) => repo.loadLists(db, summitId);
+
+/** Inserts whole lists into an empty programme; answers the new rows' ids by key. */
+export async function insertProgramme(tx: Executor, summitId: number, lists: repo.Lists): Promise<KeyIds> {
+  const ids = emptyKeyIds();
+  await repo.insertLists(tx, summitId, lists, ids);
+  return ids;
+}
+
+/** Removes a summit's programme, keeping the summit. */
+export const deleteProgramme = (tx: Executor, summitId: number) => repo.deleteProgramme(tx, summitId);
+
+/** Publishes every placed session of a summit (the publish gate has run); answers how many. */
+export const publishPlacedSessions = (tx: Executor, summitId: number) => repo.publishPlaced(tx, summitId);
+
+/** A delegation of a summit by key, or null. */
+export const findDelegation = (db: Executor, summitId: number, key: string) =>
+  repo.findDelegation(db, summitId, key);
+
+export {
+  loadSessions,
+  loadPeople,
+  loadRooms,
+  loadSegments,
+  loadDelegations,
+  findId,
+} from './programme.repo.ts';
+export type { SessionFilter } from './programme.repo.ts';

@@ -1,8 +1,8 @@
 // The support unit of a summit gives and takes its roles.
-import { forbidden, type Failure } from '../../http/route.ts';
-import type { SummitRoles } from './roles.repo.ts';
+import { allowed, forbidden, type Verdict } from '../../core/outcome.ts';
+import type { SummitRoles } from '../../core/roles.ts';
 
 export const rolesPolicy = {
-  mayManage: (roles: SummitRoles): { ok: true } | Failure =>
-    roles.supportUnit ? { ok: true } : forbidden('only the support unit gives and takes roles'),
+  mayManage: (roles: SummitRoles): Verdict =>
+    roles.supportUnit ? allowed : forbidden('only the support unit gives and takes roles'),
 };

@@ -1,22 +1,12 @@
 import { z } from 'zod';
-import { errorsSchema, slugParams } from '../../../shared/schemas/api.ts';
-import { keySchema } from '../../../shared/schemas/summit-file.ts';
+import { grantBodySchema, grantSchema } from '../../../shared/schemas/accounts.ts';
+import { slugParams } from '../../../shared/schemas/api.ts';
 import type { Db } from '../../db/client.ts';
 import { signedIn } from '../../http/access.ts';
-import { outcomeReply, route, type Route } from '../../http/route.ts';
-import { GRANTED_ROLES as SUMMIT_ROLES } from '../../../shared/domain/vocabulary.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import { inSummit } from '../summits/summit-access.ts';
+import { errorResponse as errors, outcomeReply, type Route, route } from '../../http/route.ts';
+import { inSummit } from '../../http/summit-route.ts';
+import type { Mailer } from '../mail/mail.service.ts';
 import * as service from './roles.service.ts';
-
-const errors = (description: string) => ({ description, schema: errorsSchema });
-const grantSchema = z.object({
-  id: z.number(),
-  userId: z.number(),
-  email: z.string(),
-  role: z.enum(SUMMIT_ROLES),
-  delegation: z.string().nullable(),
-});
 
 export function rolesRoutes(db: Db, mailer: Mailer): Route[] {
   return [
@@ -40,12 +30,7 @@ export function rolesRoutes(db: Db, mailer: Mailer): Route[] {
       tag: 'roles',
       access: signedIn,
       params: slugParams,
-      body: z.strictObject({
-        email: z.email().max(320),
-        role: z.enum(SUMMIT_ROLES),
-        delegation: keySchema.optional(),
-        invite: z.boolean().default(true).describe('send an invitation e-mail'),
-      }),
+      body: grantBodySchema,
       summary:
         'Give someone a role (support unit, focal point or delegate of a delegation, visitor), inviting them by e-mail',
       responses: {

@@ -1,21 +1,23 @@
 // Inviting people and giving them roles in a summit; the invitation mail leaves with the grant.
-import type { Db } from '../../db/client.ts';
-import { actorLabel } from '../../http/access.ts';
-import type { Failure } from '../../http/route.ts';
-import { record } from '../audit/audit.repo.ts';
-import { ensureUser } from '../auth/auth.repo.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import { inviteMail } from '../mail/templates.ts';
-import { findId } from '../programme/programme.repo.ts';
-import type { SummitContext } from '../summits/summit-access.ts';
+import type { GrantedRole } from '../../../shared/domain/vocabulary.ts';
+import type { GrantBody } from '../../../shared/schemas/accounts.ts';
+import { actorLabel } from '../../core/actor.ts';
+import { record } from '../../core/audit.ts';
+import { conflict, invalidField, notFound, type Outcome } from '../../core/outcome.ts';
+import type { SummitContext } from '../../core/summit-context.ts';
+import type { Db, Executor } from '../../db/client.ts';
+import { ensureUser } from '../auth/auth.service.ts';
+import { inviteMail, type Mailer } from '../mail/mail.service.ts';
+import { findDelegation } from '../programme/programme.service.ts';
 import { rolesPolicy } from './roles.policy.ts';
-import { deleteGrant, insertGrant, listGrants, type Grant, type GrantedRole } from './roles.repo.ts';
+import { deleteGrant, type Grant, insertGrant, listGrants } from './roles.repo.ts';
 
-type Outcome<T> = { ok: true; value: T } | Failure;
-const ROLE_TEXT: Record<GrantedRole, string> = {
+export type { Grant };
+type GrantInput = Omit<GrantBody, 'invite'> & { invite: boolean };
+const ROLE_NAME: Record<GrantedRole, string> = {
   support_unit: 'support unit',
-  focal_point: 'focal point of',
-  delegate: 'delegate of',
+  focal_point: 'focal point',
+  delegate: 'delegate',
   visitor: 'visitor',
 };
 
@@ -28,36 +30,24 @@ export async function grant(
   db: Db,
   mailer: Mailer,
   ctx: SummitContext,
-  input: { email: string; role: GrantedRole; delegation?: string; invite: boolean },
+  input: GrantInput,
 ): Promise<Outcome<Grant>> {
   const verdict = rolesPolicy.mayManage(ctx.roles);
   if (!verdict.ok) return verdict;
   const needsDelegation = input.role === 'focal_point' || input.role === 'delegate';
   if (needsDelegation !== (input.delegation !== undefined)) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      errors: [
-        {
-          path: 'delegation',
-          message: needsDelegation
-            ? `a ${input.role} role names a delegation`
-            : `a ${input.role} role names no delegation`,
-        },
-      ],
-    };
+    const message = needsDelegation
+      ? `a ${ROLE_NAME[input.role]} role names a delegation`
+      : `a ${ROLE_NAME[input.role]} role names no delegation`;
+    return invalidField(message, 'delegation');
   }
   return db.transaction(async (tx): Promise<Outcome<Grant>> => {
-    const delegationId =
-      input.delegation === undefined
-        ? null
-        : await findId(tx, ctx.summit.id, 'delegations', input.delegation);
-    if (input.delegation !== undefined && delegationId === null)
-      return {
-        ok: false,
-        reason: 'invalid',
-        errors: [{ path: 'delegation', message: `unknown delegation "${input.delegation}"` }],
-      };
+    const delegation =
+      input.delegation === undefined ? null : await findDelegation(tx, ctx.summit.id, input.delegation);
+    if (input.delegation !== undefined && delegation === null) {
+      return invalidField(`unknown delegation "${input.delegation}"`, 'delegation');
+    }
+    const delegationId = delegation?.id ?? null;
     const user = await ensureUser(tx, input.email);
     const id = await insertGrant(tx, {
       summitId: ctx.summit.id,
@@ -65,12 +55,7 @@ export async function grant(
       role: input.role,
       delegationId,
     });
-    if (id === null)
-      return {
-        ok: false,
-        reason: 'conflict',
-        errors: [{ path: 'role', message: `${user.email} already has this role` }],
-      };
+    if (id === null) return conflict(`${user.email} already has this role`, 'role');
     const value: Grant = {
       id,
       userId: user.id,
@@ -87,7 +72,7 @@ export async function grant(
       after: value,
     });
     if (input.invite) {
-      const roleText = `${ROLE_TEXT[input.role]}${input.delegation ? ` ${input.delegation}` : ''}`;
+      const roleText = delegation ? `${ROLE_NAME[input.role]} of ${delegation.name}` : ROLE_NAME[input.role];
       const mail = inviteMail(
         ctx.summit.name,
         roleText,
@@ -104,8 +89,7 @@ export async function revoke(db: Db, ctx: SummitContext, id: number): Promise<Ou
   if (!verdict.ok) return verdict;
   return db.transaction(async (tx) => {
     const removed = await deleteGrant(tx, ctx.summit.id, id);
-    if (!removed)
-      return { ok: false, reason: 'not_found', errors: [{ path: '', message: `role ${id} not found` }] };
+    if (!removed) return notFound(`role ${id} not found`);
     await record(tx, {
       summit: ctx.summit,
       actor: actorLabel(ctx.actor),
@@ -116,4 +100,24 @@ export async function revoke(db: Db, ctx: SummitContext, id: number): Promise<Ou
     });
     return { ok: true, value: null };
   });
+}
+
+/**
+ * Replacing a summit's programme keeps the roles given in it: grants tied to a delegation follow it
+ * by key (`carryOver` before the old programme goes, `restore` once the new one has ids).
+ */
+export const grantsToCarryOver = async (tx: Executor, summitId: number): Promise<Grant[]> =>
+  (await listGrants(tx, summitId)).filter((g) => g.delegation !== null);
+
+export async function restoreGrants(
+  tx: Executor,
+  summitId: number,
+  grants: readonly Grant[],
+  delegationIds: ReadonlyMap<string, number>,
+): Promise<void> {
+  for (const g of grants) {
+    const delegationId = delegationIds.get(g.delegation!);
+    if (delegationId !== undefined)
+      await insertGrant(tx, { summitId, userId: g.userId, role: g.role, delegationId });
+  }
 }

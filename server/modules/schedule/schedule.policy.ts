@@ -1,4 +1,4 @@
-import type { SummitRoles } from '../roles/roles.repo.ts';
+import type { SummitRoles } from '../../core/roles.ts';
 
 export const schedulePolicy = {
   /** A delegation's members and the support unit see its whole agenda, drafts and contacts included. */

@@ -1,7 +1,6 @@
 import {
   agendaSchema,
   dayQuerySchema,
-  errorsSchema,
   itemParams,
   programmeDaySchema,
   sessionPageSchema,
@@ -9,8 +8,8 @@ import {
 } from '../../../shared/schemas/api.ts';
 import type { Db } from '../../db/client.ts';
 import { anyone } from '../../http/access.ts';
-import { notFound, route, type Route } from '../../http/route.ts';
-import { inSummit } from '../summits/summit-access.ts';
+import { errorResponse as errors, foundReply, type Route, route } from '../../http/route.ts';
+import { inSummit } from '../../http/summit-route.ts';
 import { delegationAgenda, programmeDay, sessionPage } from './schedule.service.ts';
 
 export function scheduleRoutes(db: Db): Route[] {
@@ -25,7 +24,7 @@ export function scheduleRoutes(db: Db): Route[] {
       summary: "One day's programme: the sessions starting on that day in the summit's zone",
       responses: {
         200: { description: 'the day', schema: programmeDaySchema },
-        404: { description: 'no such summit', schema: errorsSchema },
+        404: errors('no such summit'),
       },
       handle: ({ params, query, actor }) =>
         inSummit(db, params.slug, actor, async (ctx) => ({
@@ -42,13 +41,12 @@ export function scheduleRoutes(db: Db): Route[] {
       summary: 'A session with its room, segment and the people and delegations it names',
       responses: {
         200: { description: 'the session page', schema: sessionPageSchema },
-        404: { description: 'no such session', schema: errorsSchema },
+        404: errors('no such session'),
       },
       handle: ({ params, actor }) =>
-        inSummit(db, params.slug, actor, async (ctx) => {
-          const page = await sessionPage(db, ctx.summit, params.key, ctx.view);
-          return page ? { status: 200, body: page } : notFound(`session "${params.key}"`);
-        }),
+        inSummit(db, params.slug, actor, async (ctx) =>
+          foundReply(await sessionPage(db, ctx.summit, params.key, ctx.view), `session "${params.key}"`),
+        ),
     }),
     route({
       method: 'get',
@@ -60,13 +58,12 @@ export function scheduleRoutes(db: Db): Route[] {
         "A delegation's agenda: every session naming it or one of its people (its members see drafts too)",
       responses: {
         200: { description: 'the agenda', schema: agendaSchema },
-        404: { description: 'no such delegation', schema: errorsSchema },
+        404: errors('no such delegation'),
       },
       handle: ({ params, actor }) =>
-        inSummit(db, params.slug, actor, async (ctx) => {
-          const agenda = await delegationAgenda(db, ctx, params.key);
-          return agenda ? { status: 200, body: agenda } : notFound(`delegation "${params.key}"`);
-        }),
+        inSummit(db, params.slug, actor, async (ctx) =>
+          foundReply(await delegationAgenda(db, ctx, params.key), `delegation "${params.key}"`),
+        ),
     }),
   ];
 }

@@ -8,12 +8,10 @@ import {
 } from '../../../shared/domain/summit-file.ts';
 import { detectConflicts } from '../../../shared/domain/conflicts/engine.ts';
 import { dayBounds } from '../../../shared/domain/time.ts';
-import { checkInput } from '../conflicts/conflicts.service.ts';
+import type { SummitContext, SummitRecord, View } from '../../core/summit-context.ts';
 import type { Db } from '../../db/client.ts';
-import type { View } from '../programme/programme.policy.ts';
-import * as repo from '../programme/programme.repo.ts';
-import type { SummitContext } from '../summits/summit-access.ts';
-import type { SummitRecord } from '../summits/summits.repo.ts';
+import { checkInput } from '../conflicts/conflicts.service.ts';
+import * as repo from '../programme/programme.service.ts';
 import { schedulePolicy } from './schedule.policy.ts';
 
 /** Sessions starting on a summit-local day, ordered by start time then room. */

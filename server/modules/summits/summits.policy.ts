@@ -1,10 +1,7 @@
 // Who may create, change, replace, export and delete whole summits.
-import { isAdmin, type Actor } from '../../http/access.ts';
-import { forbidden, type Failure } from '../../http/route.ts';
-import type { SummitRoles } from '../roles/roles.repo.ts';
-
-type Verdict = { ok: true } | Failure;
-const allowed: Verdict = { ok: true };
+import { type Actor, isAdmin } from '../../core/actor.ts';
+import { allowed, forbidden, type Verdict } from '../../core/outcome.ts';
+import type { SummitRoles } from '../../core/roles.ts';
 
 export const summitsPolicy = {
   /** A new summit: administrators only. Replacing one: its support unit too. */

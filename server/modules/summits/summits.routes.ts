@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  errorsSchema,
   importQuerySchema,
   importResultSchema,
   patchSchema,
@@ -9,13 +8,10 @@ import {
 } from '../../../shared/schemas/api.ts';
 import { summitFileSchema, summitSchema } from '../../../shared/schemas/summit-file.ts';
 import type { Db } from '../../db/client.ts';
-import { adminOnly, anyone, isAdmin, signedIn } from '../../http/access.ts';
-import { outcomeReply, route, type Route } from '../../http/route.ts';
-import { inSummit } from './summit-access.ts';
-import { listSummits } from './summits.repo.ts';
+import { adminOnly, anyone, signedIn } from '../../http/access.ts';
+import { errorResponse as errors, outcomeReply, type Route, route } from '../../http/route.ts';
+import { inSummit } from '../../http/summit-route.ts';
 import * as service from './summits.service.ts';
-
-const errors = (description: string) => ({ description, schema: errorsSchema });
 
 export function summitRoutes(db: Db): Route[] {
   return [
@@ -28,7 +24,7 @@ export function summitRoutes(db: Db): Route[] {
       responses: { 200: { description: 'summits', schema: z.array(summitViewSchema) } },
       handle: async ({ actor }) => ({
         status: 200,
-        body: (await listSummits(db, { publicOnly: !isAdmin(actor) })).map(service.summitView),
+        body: await service.listSummits(db, actor),
       }),
     }),
     route({

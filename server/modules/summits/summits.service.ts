@@ -5,24 +5,20 @@ import { readSummitFile, summitToItem, writeSummitFile } from '../../../shared/d
 import { dayBounds, datesBetween, zoneOffsets, type ZoneOffset } from '../../../shared/domain/time.ts';
 import { zodProblems } from '../../../shared/schemas/problems.ts';
 import { summitSchema, type SummitItem } from '../../../shared/schemas/summit-file.ts';
+import { type Actor, actorLabel, isAdmin } from '../../core/actor.ts';
+import { record } from '../../core/audit.ts';
+import { mergePatch } from '../../core/merge-patch.ts';
+import { conflict, invalid, type Outcome } from '../../core/outcome.ts';
+import { rolesIn } from '../../core/roles.ts';
+import { findSummit, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db } from '../../db/client.ts';
-import { actorLabel, type Actor } from '../../http/access.ts';
-import type { Failure } from '../../http/route.ts';
-import { record } from '../audit/audit.repo.ts';
-import { insertLists, loadLists } from '../programme/programme.repo.ts';
-import { emptyKeyIds } from '../programme/programme.rows.ts';
-import { insertGrant, listGrants } from '../roles/roles.repo.ts';
-import { rolesIn, type SummitContext } from './summit-access.ts';
+import { deleteProgramme, insertProgramme, loadProgramme } from '../programme/programme.service.ts';
+import { grantsToCarryOver, restoreGrants } from '../roles/roles.service.ts';
 import { summitsPolicy } from './summits.policy.ts';
 import * as repo from './summits.repo.ts';
-import type { SummitRecord } from './summits.repo.ts';
 
-export type Outcome<T> = { ok: true; value: T } | Failure;
-const conflict = (message: string, path = 'summit.slug'): Failure => ({
-  ok: false,
-  reason: 'conflict',
-  errors: [{ path, message }],
-});
+const slugTaken = (slug: string, path: string, hint = '') =>
+  conflict(`summit "${slug}" already exists${hint}`, path);
 
 /** Imports a whole summit file in one transaction: all of it, or nothing. */
 export async function importSummit(
@@ -32,27 +28,23 @@ export async function importSummit(
   opts: { replace: boolean },
 ): Promise<Outcome<{ slug: string; replaced: boolean }>> {
   const file = readSummitFile(body);
-  if (!file.ok) return { ok: false, reason: 'invalid', errors: file.errors };
+  if (!file.ok) return invalid(file.errors);
   const { summit, ...lists } = file.value;
   return db.transaction(async (tx) => {
-    const existing = await repo.findSummit(tx, summit.slug);
+    const existing = await findSummit(tx, summit.slug);
     const verdict = summitsPolicy.mayImport(actor, existing ? await rolesIn(tx, existing.id, actor) : null);
     if (!verdict.ok) return verdict;
-    if (existing && !opts.replace)
-      return conflict(`summit "${summit.slug}" already exists (use ?replace=true to replace it)`);
+    if (existing && !opts.replace) {
+      return slugTaken(summit.slug, 'summit.slug', ' (use ?replace=true to replace it)');
+    }
     // A replacement keeps the summit's grants, outbox and audit: only its programme is new. Grants
     // tied to a delegation follow it by key.
-    const grants = existing ? (await listGrants(tx, existing.id)).filter((g) => g.delegation !== null) : [];
-    if (existing) await repo.deleteProgramme(tx, existing.id);
+    const grants = existing ? await grantsToCarryOver(tx, existing.id) : [];
+    if (existing) await deleteProgramme(tx, existing.id);
     const id = existing ? existing.id : await repo.insertSummit(tx, summit);
     if (existing) await repo.updateSummit(tx, id, summit);
-    const ids = emptyKeyIds();
-    await insertLists(tx, id, lists, ids);
-    for (const g of grants) {
-      const delegationId = ids.delegations.get(g.delegation!);
-      if (delegationId !== undefined)
-        await insertGrant(tx, { summitId: id, userId: g.userId, role: g.role, delegationId });
-    }
+    const ids = await insertProgramme(tx, id, lists);
+    await restoreGrants(tx, id, grants, ids.delegations);
     await record(tx, {
       summit: { id, slug: summit.slug },
       actor: actorLabel(actor),
@@ -79,7 +71,7 @@ export async function exportSummit(
   if (!verdict.ok) return verdict;
   const { summit } = ctx;
   const file = await db.transaction(
-    async (tx) => writeSummitFile({ summit, ...(await loadLists(tx, summit.id)) }),
+    async (tx) => writeSummitFile({ summit, ...(await loadProgramme(tx, summit.id)) }),
     {
       isolationLevel: 'repeatable read',
       accessMode: 'read only',
@@ -101,17 +93,16 @@ export function summitView(summit: SummitRecord): SummitView {
 
 function checkSummit(body: unknown): Outcome<Summit> {
   const parsed = summitSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, reason: 'invalid', errors: zodProblems(parsed.error) };
+  if (!parsed.success) return invalid(zodProblems(parsed.error));
   const resolved = resolveSummit(parsed.data, '');
-  return resolved.ok ? resolved : { ok: false, reason: 'invalid', errors: resolved.errors };
+  return resolved.ok ? resolved : invalid(resolved.errors);
 }
 
 export async function createSummit(db: Db, actor: Actor, body: unknown): Promise<Outcome<SummitView>> {
   const checked = checkSummit(body);
   if (!checked.ok) return checked;
   return db.transaction(async (tx) => {
-    if (await repo.findSummit(tx, checked.value.slug))
-      return conflict(`summit "${checked.value.slug}" already exists`, 'slug');
+    if (await findSummit(tx, checked.value.slug)) return slugTaken(checked.value.slug, 'slug');
     const id = await repo.insertSummit(tx, checked.value);
     await record(tx, {
       summit: { id, slug: checked.value.slug },
@@ -133,17 +124,11 @@ export async function updateSummit(
   const { summit } = ctx;
   const verdict = summitsPolicy.mayChange(ctx.roles);
   if (!verdict.ok) return verdict;
-  const merged: Record<string, unknown> = { ...summitToItem(summit) };
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete merged[k];
-    else merged[k] = v;
-  }
-  const checked = checkSummit(merged);
+  const checked = checkSummit(mergePatch(summitToItem(summit), patch));
   if (!checked.ok) return checked;
   return db.transaction(async (tx) => {
-    const other = await repo.findSummit(tx, checked.value.slug);
-    if (other && other.id !== summit.id)
-      return conflict(`summit "${checked.value.slug}" already exists`, 'slug');
+    const other = await findSummit(tx, checked.value.slug);
+    if (other && other.id !== summit.id) return slugTaken(checked.value.slug, 'slug');
     await repo.updateSummit(tx, summit.id, checked.value);
     await record(tx, {
       summit,
@@ -173,4 +158,19 @@ export async function deleteSummit(db: Db, ctx: SummitContext): Promise<Outcome<
     });
   });
   return { ok: true, value: null };
+}
+
+/** Summits the caller may list: administrators all, anyone else those with a published programme. */
+export async function listSummits(db: Db, actor: Actor): Promise<SummitView[]> {
+  return (await repo.listSummits(db, { publicOnly: !isAdmin(actor) })).map(summitView);
+}
+
+/** Loads a summit file into an empty database (the demo); a database with any summit is left alone. */
+export async function importIfEmpty(
+  db: Db,
+  actor: Actor,
+  file: unknown,
+): Promise<Outcome<{ slug: string } | null>> {
+  if ((await repo.countSummits(db)) > 0) return { ok: true, value: null };
+  return importSummit(db, actor, file, { replace: false });
 }

@@ -240,7 +240,10 @@ function finish(found: Found[]): Conflict[] {
   const iso = new Map<number, string>();
   const instant = (ms: number) => {
     let text = iso.get(ms);
-    if (text === undefined) iso.set(ms, (text = new Date(ms).toISOString()));
+    if (text === undefined) {
+      text = new Date(ms).toISOString();
+      iso.set(ms, text);
+    }
     return text;
   };
   // Literal objects in the contract's key order (spreading optional keys costs more at this scale).

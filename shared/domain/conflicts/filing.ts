@@ -11,7 +11,10 @@ class Interner {
   readonly keys: string[] = [];
   id(key: string): number {
     let id = this.ids.get(key);
-    if (id === undefined) this.ids.set(key, (id = this.keys.push(key) - 1));
+    if (id === undefined) {
+      id = this.keys.push(key) - 1;
+      this.ids.set(key, id);
+    }
     return id;
   }
 }

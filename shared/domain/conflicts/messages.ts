@@ -23,7 +23,10 @@ export function sentences(p: Lookups) {
   const when = (start: number, end: number) => {
     const key = `${start}|${end}`;
     let text = intervals.get(key);
-    if (text === undefined) intervals.set(key, (text = formatInterval(start, end, p.input.offsets)));
+    if (text === undefined) {
+      text = formatInterval(start, end, p.input.offsets);
+      intervals.set(key, text);
+    }
     return text;
   };
   const roomName = (key: string) => p.rooms.get(key)?.name ?? key;

@@ -81,13 +81,20 @@ export function check(
   for (const p of session.participants) {
     const presence = PRESENCE_ROLES.has(p.role);
     const delegation = p.person !== null ? (ctx.people.get(p.person)?.delegation ?? null) : p.delegation;
-    if (p.person !== null && presence && !people.includes(p.person))
-      (people === NONE ? (people = []) : people).push(p.person);
+    // NONE is shared and never written to: a session's first entry gets a list of its own.
+    if (p.person !== null && presence && !people.includes(p.person)) {
+      if (people === NONE) people = [];
+      people.push(p.person);
+    }
     if (delegation !== null) {
-      if (!takesPart.includes(delegation))
-        (takesPart === NONE ? (takesPart = []) : takesPart).push(delegation);
-      if (presence && !committed.includes(delegation))
-        (committed === NONE ? (committed = []) : committed).push(delegation);
+      if (!takesPart.includes(delegation)) {
+        if (takesPart === NONE) takesPart = [];
+        takesPart.push(delegation);
+      }
+      if (presence && !committed.includes(delegation)) {
+        if (committed === NONE) committed = [];
+        committed.push(delegation);
+      }
     }
   }
   if (takesPart.length === committed.length) takesPart = committed; // committed ⊆ takesPart: the same

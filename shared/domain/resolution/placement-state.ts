@@ -136,7 +136,7 @@ export class PlacementState {
   }
 
   restore(snapshot: number[]): void {
-    this.items.forEach((_, i) => this.put(i, -1));
+    for (let i = 0; i < this.items.length; i++) this.put(i, -1);
     snapshot.forEach((s, i) => {
       if (s >= 0) this.put(i, s);
     });
@@ -147,7 +147,7 @@ export class PlacementState {
     let sum = 0;
     const order = [...this.placed].sort((a, b) => a - b);
     const saved = order.map((i) => this.items[i]!.at);
-    order.forEach((i) => this.put(i, -1));
+    for (const i of order) this.put(i, -1);
     order.forEach((i, k) => {
       sum += this.cost(i, saved[k]!) ?? 0;
       this.put(i, saved[k]!);

@@ -71,7 +71,7 @@ export function place(
     .sort((a, b) => a - b);
   // Each session's own share: its cost with the sessions placed before it in this order.
   const saved = order.map((i) => items[i]!.at);
-  order.forEach((i) => state.put(i, -1));
+  for (const i of order) state.put(i, -1);
   order.forEach((i, k) => {
     const cost = state.cost(i, saved[k]!) ?? 0;
     state.put(i, saved[k]!);
@@ -362,12 +362,5 @@ class Search {
       }
     }
     return false;
-  }
-
-  private withPut<T>(i: number, s: number, f: () => T): T {
-    this.state.put(i, s);
-    const result = f();
-    this.state.put(i, -1);
-    return result;
   }
 }

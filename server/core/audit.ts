@@ -1,0 +1,39 @@
+// Every write leaves a line in the audit log, in the same transaction as the write: who, what,
+// when, before and after. Any module writes here; only the audit module reads it back.
+import type { Executor } from '../db/client.ts';
+import { auditLog } from '../db/schema.ts';
+
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'import'
+  | 'replace'
+  | 'grant'
+  | 'revoke'
+  | 'resend'
+  | 'sign_out_everywhere'
+  | 'publish';
+
+export type AuditEntry = {
+  summit: { id: number; slug: string } | null;
+  actor: string;
+  action: AuditAction;
+  entity: string;
+  key?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+export async function record(db: Executor, e: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    summitId: e.summit?.id ?? null,
+    summitSlug: e.summit?.slug ?? null,
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity,
+    entityKey: e.key ?? null,
+    before: e.before ?? null,
+    after: e.after ?? null,
+  });
+}

@@ -1,0 +1,27 @@
+// What a use case answers: a value, or an expected failure as a value (never thrown). The HTTP
+// layer maps each reason to a status code; nothing below it knows of HTTP.
+import type { Problem } from '../../shared/schemas/problems.ts';
+
+export type { Problem };
+
+export type FailureReason = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'too_many';
+export type Failure = { ok: false; reason: FailureReason; errors: Problem[] };
+export type Outcome<T> = { ok: true; value: T } | Failure;
+/** A policy's answer: allowed, or the failure to return. */
+export type Verdict = { ok: true } | Failure;
+
+export const allowed: Verdict = { ok: true };
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+
+const fail =
+  (reason: FailureReason) =>
+  (message: string, path = ''): Failure => ({ ok: false, reason, errors: [{ path, message }] });
+
+export const notFound = fail('not_found');
+export const conflict = fail('conflict');
+export const forbidden = fail('forbidden');
+export const tooMany = fail('too_many');
+/** A failure with several problems, each on its own field. */
+export const failure = (reason: FailureReason, errors: Problem[]): Failure => ({ ok: false, reason, errors });
+export const invalid = (errors: Problem[]): Failure => failure('invalid', errors);
+export const invalidField = fail('invalid');

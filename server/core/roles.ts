@@ -1,0 +1,131 @@
+// What a user is in a summit: the roles the support unit granted, and those that follow from the
+// programme (a person of the summit file with the user's address, an organiser of a side event, a
+// Marketplace owner or provider). Every module's policy decides from this.
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { delegations, participants, people, sessions, summitRoles, summits } from '../db/schema.ts';
+import { type Actor, isAdmin } from './actor.ts';
+
+/** What one user is in one summit: granted roles, and roles that follow from the programme. */
+export type SummitRoles = {
+  supportUnit: boolean;
+  focalPointOf: Set<string>;
+  /** Delegations the user belongs to: granted, or as a person of the summit file with their address. */
+  delegateOf: Set<string>;
+  personKeys: Set<string>;
+  /** Side events that name one of the user's people as organiser. */
+  organiserOf: Set<string>;
+  marketplace: { owner: boolean; provider: boolean; visitor: boolean };
+};
+
+export const noRoles = (): SummitRoles => ({
+  supportUnit: false,
+  focalPointOf: new Set(),
+  delegateOf: new Set(),
+  personKeys: new Set(),
+  organiserOf: new Set(),
+  marketplace: { owner: false, provider: false, visitor: false },
+});
+
+export async function rolesOf(
+  db: Executor,
+  summitId: number,
+  user: { userId: number; email: string },
+): Promise<SummitRoles> {
+  const roles = noRoles();
+  const grants = await db
+    .select({ role: summitRoles.role, delegation: delegations.key })
+    .from(summitRoles)
+    .leftJoin(delegations, eq(delegations.id, summitRoles.delegationId))
+    .where(and(eq(summitRoles.summitId, summitId), eq(summitRoles.userId, user.userId)));
+  for (const g of grants) {
+    if (g.role === 'support_unit') roles.supportUnit = true;
+    if (g.role === 'focal_point' && g.delegation) {
+      roles.focalPointOf.add(g.delegation);
+      roles.delegateOf.add(g.delegation);
+    }
+    if (g.role === 'delegate' && g.delegation) roles.delegateOf.add(g.delegation);
+  }
+  const mine = await db
+    .select({
+      id: people.id,
+      key: people.key,
+      delegationId: people.delegationId,
+      delegation: delegations.key,
+    })
+    .from(people)
+    .leftJoin(delegations, eq(delegations.id, people.delegationId))
+    .where(and(eq(people.summitId, summitId), sql`lower(${people.email}) = ${user.email}`));
+  for (const p of mine) {
+    roles.personKeys.add(p.key);
+    if (p.delegation) roles.delegateOf.add(p.delegation);
+  }
+  const personIds = mine.map((p) => p.id);
+  if (personIds.length) {
+    const organised = await db
+      .selectDistinct({ key: sessions.key })
+      .from(participants)
+      .innerJoin(sessions, eq(sessions.id, participants.sessionId))
+      .where(
+        and(
+          inArray(participants.personId, personIds),
+          eq(participants.role, 'organiser'),
+          eq(sessions.kind, 'side_event'),
+        ),
+      );
+    for (const s of organised) roles.organiserOf.add(s.key);
+  }
+  if (roles.delegateOf.size || personIds.length) {
+    const delegationIds =
+      roles.delegateOf.size === 0
+        ? []
+        : (
+            await db
+              .select({ id: delegations.id })
+              .from(delegations)
+              .where(and(eq(delegations.summitId, summitId), inArray(delegations.key, [...roles.delegateOf])))
+          ).map((d) => d.id);
+    const parts = await db
+      .selectDistinct({ role: participants.role })
+      .from(participants)
+      .innerJoin(sessions, eq(sessions.id, participants.sessionId))
+      .where(
+        and(
+          eq(sessions.summitId, summitId),
+          eq(sessions.kind, 'marketplace_consultation'),
+          or(
+            delegationIds.length ? inArray(participants.delegationId, delegationIds) : undefined,
+            personIds.length ? inArray(participants.personId, personIds) : undefined,
+          ),
+        ),
+      );
+    for (const p of parts) {
+      if (p.role === 'owner' || p.role === 'provider' || p.role === 'visitor')
+        roles.marketplace[p.role] = true;
+    }
+  }
+  return roles;
+}
+
+/** The caller's roles in a summit: administrators are its support unit, anonymous callers nobody. */
+export async function rolesIn(db: Executor, summitId: number, actor: Actor): Promise<SummitRoles> {
+  if (isAdmin(actor)) return { ...noRoles(), supportUnit: true };
+  return actor.kind === 'user' ? rolesOf(db, summitId, actor) : noRoles();
+}
+
+/** Summits where a user has a granted role or is a person of the programme. */
+export async function summitsOf(
+  db: Executor,
+  user: { userId: number; email: string },
+): Promise<{ id: number; slug: string; name: string }[]> {
+  return db
+    .selectDistinct({ id: summits.id, slug: summits.slug, name: summits.name })
+    .from(summits)
+    .where(
+      or(
+        sql`exists (select 1 from ${summitRoles} where ${summitRoles.summitId} = ${summits.id} and ${summitRoles.userId} = ${user.userId})`,
+        sql`exists (select 1 from ${people} where ${people.summitId} = ${summits.id} and lower(${people.email}) = ${user.email})`,
+      ),
+    )
+    .orderBy(asc(summits.id));
+}
