@@ -1,4 +1,4 @@
-// The programme's fixed vocabularies (summit-file.md, "Enumerations"), free of zod so that the
+// The programme's fixed vocabularies (docs/summit-file.md, "Enumerations"), free of zod so that the
 // browser bundle can use them.
 export const EQUIPMENT = [
   'projector',

@@ -1,4 +1,4 @@
-// The summit file, format `summit/1` (see ../shared/formats/summit-file.md). The same item schemas
+// The summit file, format `summit/1` (documented in docs/summit-file.md). The same item schemas
 // are the API's request and response bodies, so a room read from the API looks exactly like a room
 // in the file.
 import { z } from 'zod';

@@ -43,7 +43,7 @@ export function conflictRoutes(db: Db): Route[] {
       access: signedIn,
       params: itemParams,
       summary:
-        "Up to five moves (room and/or time within its segment) that clear a session's hard conflicts without creating new ones, cheapest first",
+        "Up to five moves (room and/or time within its segment, or the summit's days) that clear a session's hard conflicts without creating new ones, cheapest first",
       responses: {
         200: { description: 'moves', schema: movesSchema },
         403: errors('not the support unit'),
@@ -118,7 +118,7 @@ export function conflictRoutes(db: Db): Route[] {
       params: slugParams,
       body: publishBodySchema,
       summary:
-        'Publish every placed session: only with no hard conflict, or with each hard conflict accepted by name',
+        'Publish every session that has a time: only with no hard conflict, or with each hard conflict accepted by name',
       responses: {
         200: {
           description: 'published',

@@ -200,7 +200,7 @@ const refMatches = (ref: ConflictRef, c: Conflict) =>
   (ref.delegation ?? null) === (c.delegation ?? null);
 
 /**
- * Publishes every placed session: only with no hard conflict, or with each one accepted by name,
+ * Publishes every session that has a time: only with no hard conflict, or with each one accepted by name,
  * the acceptance recorded in the audit log.
  */
 export async function publishProgramme(

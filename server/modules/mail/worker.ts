@@ -28,7 +28,8 @@ export type WorkerOptions = {
   maxAttempts: number;
 };
 
-// 8 attempts over about 2 hours: a mail server down for an hour loses nothing.
+// 8 attempts, the last about 90 minutes after the first (1+2+4+8+16+30+30 minutes apart): a mail
+// server down for an hour loses nothing.
 export const defaultWorkerOptions: WorkerOptions = {
   batchSize: 20,
   concurrency: 4,

@@ -367,7 +367,7 @@ export async function deleteItem(
   return deleted.length > 0;
 }
 
-/** Marks every placed session of a summit published; returns how many there are. */
+/** Marks every session of a summit that has a time published (a timed session without a room too); returns how many there are. */
 export async function publishPlaced(tx: Executor, summitId: number): Promise<number> {
   const rows = await tx
     .update(sessions)

@@ -207,7 +207,7 @@ export async function insertProgramme(tx: Executor, summitId: number, lists: rep
 /** Removes a summit's programme, keeping the summit. */
 export const deleteProgramme = (tx: Executor, summitId: number) => repo.deleteProgramme(tx, summitId);
 
-/** Publishes every placed session of a summit (the publish gate has run); answers how many. */
+/** Publishes every session of a summit that has a time (the publish gate has run); answers how many. */
 export const publishPlacedSessions = (tx: Executor, summitId: number) => repo.publishPlaced(tx, summitId);
 
 /** A delegation of a summit by key, or null. */

@@ -1,7 +1,8 @@
 // The conflict engine: pure, no I/O, run by the server (GET /conflicts, publishing, placement) and
 // by the browser (live checks while dragging). Intervals are half-open: 10:00–11:00 and 11:00–12:00
 // do not overlap. Pairwise rules sweep each room's, person's and delegation's sessions in start
-// order, so a report costs O(n log n + conflicts) rather than all pairs. A full report files the
+// order, so a report compares only sessions close in time (overlapping, or within a changeover or
+// walk of each other) rather than all pairs. A full report files the
 // sessions by group in compressed rows (filing.ts); checking one session uses the prepared lists.
 import type { Session } from '../programme.ts';
 import { sentences } from './messages.ts';

@@ -1,5 +1,5 @@
-// The conflict rules of the brief ("Conflicts: the rules") and the report format of the API
-// (summit-file.md, GET /conflicts).
+// The conflict rules and the report format of the API (docs/conflicts.md; GET /conflicts in the
+// README).
 import type { Programme } from '../programme.ts';
 import type { ZoneOffset } from '../time.ts';
 

@@ -4,7 +4,7 @@
 //   TRAVEL_TOO_SHORT           20 each   a person left too little time to walk between buildings
 //   SIDE_EVENT_OVER_OFFICIAL   50 each   a delegation pulled between a side event and an official session
 //   preferred time              1 a minute from the nearest preferred start (placement; none given: 0)
-//   wasted seats               10 × the share of the room's seats left empty
+//   wasted seats               10 × the share of the room's seats left empty (placement only)
 //   moved (resolution only)     1 a minute from the original start, 15 for another room
 import type { Conflict } from '../conflicts/types.ts';
 import type { Room, Session } from '../programme.ts';

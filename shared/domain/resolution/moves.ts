@@ -1,5 +1,5 @@
 // Moves that take a session out of its hard conflicts without putting it into others: another room
-// and/or time within its segment, cheapest first.
+// and/or time within its segment (the summit's days for a session without one), cheapest first.
 import { conflictsInvolving } from '../conflicts/engine.ts';
 import type { Prepared } from '../conflicts/prepare.ts';
 import type { Conflict } from '../conflicts/types.ts';
