@@ -22,6 +22,7 @@ import {
 } from '../../http/route.ts';
 import type { Mailer } from '../mail/mail.service.ts';
 import * as service from './auth.service.ts';
+import * as tokens from './tokens.service.ts';
 
 const sessionCookie = (value: string, maxAgeSeconds: number, request: RequestInfo) =>
   `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${request.secure ? '; Secure' : ''}`;
@@ -129,7 +130,7 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
       access: signedIn,
       summary: "The caller's API tokens (an administrator sees all), never their secret",
       responses: { 200: { description: 'tokens', schema: z.array(apiTokenSchema) } },
-      handle: async ({ actor }) => ({ status: 200, body: await service.listApiTokens(db, actor) }),
+      handle: async ({ actor }) => ({ status: 200, body: await tokens.listApiTokens(db, actor) }),
     }),
     route({
       method: 'post',
@@ -145,8 +146,7 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
         },
         403: errors('not allowed'),
       },
-      handle: async ({ actor, body }) =>
-        outcomeReply(201, await service.createApiToken(db, actor, body.name)),
+      handle: async ({ actor, body }) => outcomeReply(201, await tokens.createApiToken(db, actor, body.name)),
     }),
     route({
       method: 'delete',
@@ -157,7 +157,7 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
       summary: 'Revoke an API token',
       responses: { 204: { description: 'revoked' }, 404: errors('no such token of the caller') },
       handle: async ({ actor, params }) =>
-        outcomeReply(204, await service.revokeApiToken(db, actor, params.id)),
+        outcomeReply(204, await tokens.revokeApiToken(db, actor, params.id)),
     }),
   ];
 }

@@ -1,8 +1,10 @@
-// Mapping between the domain model (keys, epoch milliseconds) and database rows (ids, Dates).
+// Mapping between the domain model (keys, epoch milliseconds) and database rows (ids, Dates), and
+// the tables of the five lists.
 import type {
   Delegation,
   Participant,
   Person,
+  Programme,
   Room,
   Segment,
   Session,
@@ -15,7 +17,11 @@ import type {
   SessionKind,
   SessionStatus,
 } from '../../../shared/schemas/enums.ts';
-import type { delegations, people, rooms, segments, sessions } from '../../db/schema.ts';
+import { delegations, people, rooms, segments, sessions } from '../../db/schema.ts';
+
+export type ListName = 'rooms' | 'segments' | 'delegations' | 'people' | 'sessions';
+export type Lists = Omit<Programme, 'summit'>;
+export const tables = { rooms, segments, delegations, people, sessions } as const;
 
 export type KeyIds = {
   rooms: Map<string, number>;
