@@ -1,48 +1,39 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN } from '../support/app.ts';
-import { axeViolations, launchBrowser, openPage, skipBrowser } from '../support/browser.ts';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
-
-/**
- * A fresh server with the demo summit and a browser context signed in as the support unit (with
- * the admin token); script errors and CSP violations fail the test that caused them.
- */
-function supportUnitBrowser() {
-  const env = {
-    server: null as unknown as E2eServer,
-    browser: null as unknown as Browser,
-    context: null as unknown as BrowserContext,
-    pageErrors: [] as string[],
-  };
-  afterEach(() => {
-    expect(env.pageErrors.splice(0)).toEqual([]);
-  });
-  beforeAll(async () => {
-    [env.server, env.browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-    env.context = await env.browser.newContext({ timezoneId: 'Asia/Kathmandu', locale: 'en-GB' });
-    const response = await env.context.request.post(`${env.server.base}/api/auth/token`, {
-      data: { token: ADMIN_TOKEN },
-    });
-    expect(response.status()).toBe(200);
-  });
-  afterAll(async () => {
-    await env.context?.close();
-    await env.browser?.close();
-    await env.server?.close();
-  });
-  return env;
-}
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, openPage, skipBrowser } from '../support/browser.ts';
+import { supportUnitBrowser } from './support-unit.ts';
 
 describe.skipIf(skipBrowser)('the support unit at the programme grid', () => {
   const env = supportUnitBrowser();
 
+  async function box(locator: Locator) {
+    const found = await locator.boundingBox();
+    if (!found) throw new Error(`${locator} is not visible`);
+    return found;
+  }
+
   /** The centre of the grid cell for a room at a summit time. */
   async function cell(page: Page, room: string, time: string): Promise<{ x: number; y: number }> {
-    const column = (await page.locator(`[role=columnheader][aria-label="${room}"]`).boundingBox())!;
-    const slot = (await page.getByText(time, { exact: true }).first().boundingBox())!;
+    const column = await box(page.locator(`[role=columnheader][aria-label="${room}"]`));
+    const slot = await box(page.getByText(time, { exact: true }).first());
     return { x: column.x + column.width / 2, y: slot.y + 4 };
   }
+
+  it('fetches the rooms once for both the grid and the conflict engine', async () => {
+    const page = await env.context.newPage();
+    page.on('pageerror', (e) => env.pageErrors.push(e.message));
+    // Finished requests only: the test build is React's development build, whose StrictMode mounts
+    // every component twice, and the first mount's requests are aborted.
+    const rooms: string[] = [];
+    page.on('requestfinished', (r) => {
+      if (new URL(r.url()).pathname === '/api/summits/gfmd-2018/rooms') rooms.push(r.method());
+    });
+    await page.goto(`${env.server.base}/summits/gfmd-2018/programme/2018-12-07?view=list`);
+    await page.getByRole('region', { name: 'Conflicts: 1 hard, 2 soft' }).waitFor();
+    await page.getByRole('link', { name: /What role for capacity building/ }).waitFor();
+    expect(rooms).toEqual(['GET']);
+    await page.close();
+  });
 
   it('sees the conflicts, and the conflicts a drag would create before the drop', async () => {
     // Tall enough for the whole Friday morning: a drag ends where the pointer is, inside the window.
@@ -66,7 +57,7 @@ describe.skipIf(skipBrowser)('the support unit at the programme grid', () => {
     // Drag the Atlas breakfast (08:00-09:00) onto the Orangeraie Room at 09:00: before dropping,
     // the grid says what it would break.
     const event = page.getByRole('link', { name: /Mobility partnerships in practice/ });
-    const from = (await event.boundingBox())!;
+    const from = await box(event);
     await page.mouse.move(from.x + from.width / 2, from.y + 8);
     await page.mouse.down();
     const to = await cell(page, 'Orangeraie Room', '09:00');

@@ -1,48 +1,40 @@
-import { useEffect, useRef } from 'react';
-import { Await } from '../components/status.tsx';
-import { AuditPage } from '../features/audit/audit-page.tsx';
-import { PlanPage } from '../features/conflicts/plan-page.tsx';
-import { MePage } from '../features/auth/me-page.tsx';
-import { SignInPage } from '../features/auth/sign-in-page.tsx';
-import { VerifyPage } from '../features/auth/verify-page.tsx';
-import { AgendaPage } from '../features/delegations/agenda-page.tsx';
-import { OutboxPage } from '../features/mail/outbox-page.tsx';
-import { ProgrammePage } from '../features/programme/programme-page.tsx';
-import { RolesPage } from '../features/roles/roles-page.tsx';
-import { SessionPage } from '../features/sessions/session-page.tsx';
-import { SummitHome } from '../features/summits/summit-home.tsx';
-import { SummitList } from '../features/summits/summit-list.tsx';
-import { send, useApi, type SummitView } from '../lib/api.ts';
-import { AuthProvider, useAuth } from '../lib/auth.tsx';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { AccountNav } from '../features/auth/account-nav.tsx';
 import { I18nProvider, useI18n } from '../lib/i18n.tsx';
-import { Link, navigate, paths, useLocation, type Route } from '../lib/router.tsx';
+import { Link, useRoute } from '../lib/router.tsx';
+import { href } from '../lib/routes.ts';
 import { LOCALES } from '../locales/index.ts';
+import { Page } from './pages.tsx';
+import { createQueryClient } from './query-client.ts';
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <I18nProvider>
-      <AuthProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
         <Shell />
-      </AuthProvider>
-    </I18nProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }
 
 function Shell() {
   const { t, locale, setLocale } = useI18n();
-  const { route, search } = useLocation();
+  const { url, route } = useRoute();
   const main = useRef<HTMLElement>(null);
   // A new page moves focus to its content, as a full page load would for screen readers.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every navigation (a new URL) is the trigger.
   useEffect(() => {
     main.current?.focus({ preventScroll: true });
-  }, [route]);
+  }, [url]);
   return (
     <>
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
       <header className="app-header">
-        <Link href="/" className="brand">
+        <Link href={href('summits')} className="brand">
           {t('app.name')}
         </Link>
         <nav aria-label={t('app.name')} className="account-nav">
@@ -58,80 +50,12 @@ function Shell() {
               </select>
             </label>
           )}
-          <Account />
+          <AccountNav />
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Page route={route} search={search} />
+        <Page route={route} notFound={<p>{t('app.notFound')}</p>} />
       </main>
     </>
-  );
-}
-
-function Account() {
-  const { t } = useI18n();
-  const { me, refresh } = useAuth();
-  if (!me) return null;
-  if (me.kind === 'anonymous') return <Link href="/sign-in">{t('nav.signIn')}</Link>;
-  const signOut = async () => {
-    await send('POST', '/api/auth/sign-out');
-    await refresh();
-    navigate('/');
-  };
-  return (
-    <>
-      <Link href="/me">{t('nav.me')}</Link>
-      <button type="button" className="link-button" onClick={signOut}>
-        {t('nav.signOut')}
-      </button>
-    </>
-  );
-}
-
-function Page({ route, search }: { route: Route; search: URLSearchParams }) {
-  const { t } = useI18n();
-  switch (route.page) {
-    case 'summits':
-      return <SummitList />;
-    case 'sign-in':
-      return <SignInPage search={search} />;
-    case 'verify':
-      return <VerifyPage search={search} />;
-    case 'me':
-      return <MePage />;
-    case 'not-found':
-      return <p>{t('app.notFound')}</p>;
-    default:
-      return route.slug === null ? (
-        <OutboxPage slug={null} />
-      ) : (
-        <SummitRoute slug={route.slug} route={route} search={search} />
-      );
-  }
-}
-
-function SummitRoute({ slug, route, search }: { slug: string; route: Route; search: URLSearchParams }) {
-  const { t } = useI18n();
-  const { me } = useAuth();
-  // Signing in may reveal a summit (drafts, one's own delegation): fetch again when that changes.
-  const summit = useApi<SummitView>(`/api/summits/${encodeURIComponent(slug)}`, me?.email ? 1 : 0);
-  return (
-    <Await loaded={summit}>
-      {(s) => (
-        <>
-          <nav aria-label={s.name} className="breadcrumbs">
-            <Link href="/">{t('summit.allSummits')}</Link> › <Link href={paths.summit(s.slug)}>{s.name}</Link>
-          </nav>
-          {route.page === 'summit' && <SummitHome summit={s} />}
-          {route.page === 'programme' && <ProgrammePage summit={s} day={route.day} search={search} />}
-          {route.page === 'session' && <SessionPage summit={s} sessionKey={route.key} search={search} />}
-          {route.page === 'agenda' && <AgendaPage summit={s} delegationKey={route.key} />}
-          {route.page === 'outbox' && <OutboxPage slug={s.slug} />}
-          {route.page === 'roles' && <RolesPage summit={s} />}
-          {route.page === 'audit' && <AuditPage slug={s.slug} />}
-          {route.page === 'plan' && <PlanPage summit={s} />}
-        </>
-      )}
-    </Await>
   );
 }

@@ -1,19 +1,41 @@
 import type { ReactNode } from 'react';
-import type { Loaded } from '../lib/api.ts';
-import { useI18n } from '../lib/i18n.tsx';
+import { ApiError } from '../lib/api.ts';
+import { type Translate, useI18n } from '../lib/i18n.tsx';
 
-/** Renders a fetch's loading and error states, and its data once ready. */
-export function Await<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
+/** What a query hands over: TanStack Query's result has these fields. */
+type Loaded<T> = { status: 'pending' | 'error' | 'success'; data: T | undefined; error: unknown };
+
+/**
+ * Renders a query's loading and error states, and its data once ready. A failed refetch (the
+ * outbox polls) keeps the last data on screen, under the reason it could not be refreshed.
+ */
+export function Await<T>({ query, children }: { query: Loaded<T>; children: (data: T) => ReactNode }) {
   const { t } = useI18n();
-  if (loaded.state === 'loading') return <p role="status">{t('app.loading')}</p>;
-  if (loaded.state === 'error') {
-    return (
-      <p role="alert">
-        {loaded.error.message === 'not found'
-          ? t('app.notFound')
-          : t('app.error', { message: loaded.error.message })}
-      </p>
-    );
-  }
-  return <>{children(loaded.data)}</>;
+  if (query.status === 'pending') return <p role="status">{t('app.loading')}</p>;
+  const failure = query.status === 'error' && (
+    <p role="alert">
+      {query.error instanceof ApiError && query.error.status === 404
+        ? t('app.notFound')
+        : t('app.error', { message: query.error instanceof Error ? query.error.message : '' })}
+    </p>
+  );
+  return (
+    <>
+      {failure}
+      {query.data !== undefined && children(query.data)}
+    </>
+  );
+}
+
+/** A refusal in the server's words; anything else (a dropped connection) as "something went wrong". */
+export function errorText(t: Translate, error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return t('app.error', { message: error instanceof Error ? error.message : String(error) });
+}
+
+/** Why a write failed, next to the control that made it; nothing when it did not fail. */
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  return <p role="alert">{errorText(t, error)}</p>;
 }

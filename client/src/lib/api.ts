@@ -1,56 +1,38 @@
-// The client's view of the API: typed fetches of the shapes in shared/schemas.
-import { useEffect, useState } from 'react';
-import type { z } from 'zod';
-import type { programmeDaySchema, sessionPageSchema, summitViewSchema } from '../../../shared/schemas/api.ts';
-import type { RoomItem, SegmentItem } from '../../../shared/schemas/summit-file.ts';
+// The one fetcher of the API. Reads and writes throw ApiError with the server's problems, so that a
+// form can put each one on its field and everything else can show the message as it is.
+import { errorsSchema } from '../../../shared/schemas/api.ts';
+import type { Problem } from '../../../shared/schemas/problems.ts';
 
-export type SummitView = z.output<typeof summitViewSchema>;
-export type ProgrammeDay = z.output<typeof programmeDaySchema>;
-export type SessionPage = z.output<typeof sessionPageSchema>;
-export type { RoomItem, SegmentItem };
-
+/** A refused or failed request: its status and the server's `{ path, message }` problems. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly problems: readonly Problem[],
+    fallback = `HTTP ${status}`,
   ) {
-    super(message);
+    super(describeProblems(problems) || fallback);
+    this.name = 'ApiError';
+  }
+
+  /** Reads the problems from a failed response; a body that is not `{ errors }` leaves none. */
+  static async fromResponse(res: Response): Promise<ApiError> {
+    const parsed = errorsSchema.safeParse(await res.json().catch(() => null));
+    return new ApiError(
+      res.status,
+      parsed.success ? parsed.data.errors : [],
+      `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`,
+    );
   }
 }
+
+/** The problems in one line for people: "token: this sign-in link is unknown…; email: …". */
+export const describeProblems = (problems: readonly Problem[]): string =>
+  problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, { signal, headers: { accept: 'application/json' } });
-  if (!res.ok) {
-    const body = await res.json().catch(() => null);
-    throw new ApiError(res.status, body?.errors?.[0]?.message ?? res.statusText);
-  }
-  // An aborted or unreadable body is an error, never `null` data.
+  if (!res.ok) throw await ApiError.fromResponse(res);
   return (await res.json()) as T;
-}
-
-export type Loaded<T> =
-  | { state: 'loading' }
-  | { state: 'error'; error: ApiError | Error }
-  | { state: 'ready'; data: T };
-
-/** Fetches a path and re-fetches when it (or `version`) changes; stale answers are dropped. */
-export function useApi<T>(path: string | null, version = 0): Loaded<T> {
-  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
-  useEffect(() => {
-    if (path === null) return;
-    const abort = new AbortController();
-    setLoaded({ state: 'loading' });
-    getJson<T>(path, abort.signal).then(
-      (data) => {
-        if (!abort.signal.aborted) setLoaded({ state: 'ready', data });
-      },
-      (error: Error) => {
-        if (!abort.signal.aborted) setLoaded({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [path, version]);
-  return loaded;
 }
 
 let csrfToken: string | null = null;
@@ -60,7 +42,11 @@ export function setCsrfToken(token: string | null): void {
 }
 
 /** A write: JSON in, JSON out, with the session's CSRF token. */
-export async function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function send<T = void>(
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(path, {
     method,
     headers: {
@@ -70,15 +56,11 @@ export async function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (!res.ok) throw await ApiError.fromResponse(res);
   if (res.status === 204) return undefined as T;
-  if (!res.ok) {
-    const json = await res.json().catch(() => null);
-    throw new ApiError(
-      res.status,
-      json?.errors
-        ?.map((e: { path: string; message: string }) => (e.path ? `${e.path}: ${e.message}` : e.message))
-        .join('; ') ?? res.statusText,
-    );
-  }
   return (await res.json()) as T;
 }
+
+/** The path of a summit's API resource, each part encoded: summitApi('gfmd-2018', 'sessions', key). */
+export const summitApi = (slug: string, ...parts: string[]): string =>
+  ['/api/summits', slug, ...parts].map((p, i) => (i === 0 ? p : encodeURIComponent(p))).join('/');

@@ -2,7 +2,10 @@
 // shared/domain/time.ts: the server is the one source of truth for it); the viewer's own zone is
 // the browser's business, as it is the viewer's own clock.
 import { instantOfWall, wallClock, wallClockIn, type WallClock } from '../../../shared/domain/wall-clock.ts';
-import type { SummitView } from './api.ts';
+import type { z } from 'zod';
+import type { summitViewSchema } from '../../../shared/schemas/api.ts';
+
+type SummitView = z.output<typeof summitViewSchema>;
 
 export type ZoneMode = 'summit' | 'local';
 export type DisplayZone = {

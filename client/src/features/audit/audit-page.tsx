@@ -1,26 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { Await } from '../../components/status.tsx';
-import { useApi } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-
-type Entry = {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityKey: string | null;
-  before: unknown;
-  after: unknown;
-};
+import { auditQuery } from './api.ts';
 
 export function AuditPage({ slug }: { slug: string }) {
   const { t, dateLocale } = useI18n();
-  const loaded = useApi<Entry[]>(`/api/summits/${slug}/audit`);
+  const log = useQuery(auditQuery(slug));
   const when = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <>
       <h1>{t('audit.title')}</h1>
-      <Await loaded={loaded}>
+      <Await query={log}>
         {(entries) => (
           <table className="data-table">
             <thead>

@@ -1,60 +1,43 @@
-import { useState, type FormEvent } from 'react';
-import { Await } from '../../components/status.tsx';
-import { send, useApi } from '../../lib/api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { newTokenBodySchema } from '../../../../shared/schemas/accounts.ts';
+import { Field, FormAlert } from '../../components/field.tsx';
+import { Await, ErrorAlert } from '../../components/status.tsx';
+import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-
-type Token = {
-  id: number;
-  name: string;
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+import { tokensQuery, useCreateToken, useRevokeToken } from './api.ts';
 
 export function ApiTokens() {
   const { t } = useI18n();
-  const [version, setVersion] = useState(0);
-  const tokens = useApi<Token[]>('/api/tokens', version);
-  const [name, setName] = useState('');
-  const [created, setCreated] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const create = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      setCreated((await send<{ token: string }>('POST', '/api/tokens', { name })).token);
-      setName('');
-      setVersion((v) => v + 1);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
-  const revoke = async (id: number) => {
-    await send('DELETE', `/api/tokens/${id}`);
-    setVersion((v) => v + 1);
-  };
+  const tokens = useQuery(tokensQuery);
+  const create = useCreateToken();
+  const revoke = useRevokeToken();
+  const form = useSchemaForm(newTokenBodySchema, { defaultValues: { name: '' } });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((body) =>
+    create.mutateAsync(body).then(
+      () => form.reset(),
+      (error: unknown) => form.showProblems(error),
+    ),
+  );
   return (
     <section aria-labelledby="api-tokens">
       <h2 id="api-tokens">{t('tokens.title')}</h2>
       <p>{t('tokens.intro')}</p>
-      <form onSubmit={create} className="stack-form">
-        <label htmlFor="token-name">{t('tokens.name')}</label>
-        <input
-          id="token-name"
-          required
-          maxLength={100}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <button type="submit">{t('tokens.create')}</button>
+      <form onSubmit={submit} className="stack-form" noValidate>
+        <FormAlert error={errors.root?.server} />
+        <Field id="token-name" label={t('tokens.name')} error={errors.name}>
+          {(control) => <input {...control} required maxLength={100} {...form.register('name')} />}
+        </Field>
+        <button type="submit" disabled={form.formState.isSubmitting}>
+          {t('tokens.create')}
+        </button>
       </form>
-      {created && (
+      {create.data && (
         <p role="status">
-          {t('tokens.shownOnce')} <code className="secret">{created}</code>
+          {t('tokens.shownOnce')} <code className="secret">{create.data.token}</code>
         </p>
       )}
-      {error && <p role="alert">{error}</p>}
-      <Await loaded={tokens}>
+      <Await query={tokens}>
         {(list) => (
           <ul>
             {list
@@ -62,9 +45,10 @@ export function ApiTokens() {
               .map((tk) => (
                 <li key={tk.id}>
                   {tk.name} ({tk.createdBy}){' '}
-                  <button type="button" onClick={() => revoke(tk.id)}>
+                  <button type="button" onClick={() => revoke.mutate(tk.id)}>
                     {t('tokens.revoke', { name: tk.name })}
                   </button>
+                  {revoke.variables === tk.id && <ErrorAlert error={revoke.error} />}
                 </li>
               ))}
           </ul>

@@ -1,28 +1,25 @@
-import { send } from '../../lib/api.ts';
-import { useAuth } from '../../lib/auth.tsx';
+import { ErrorAlert } from '../../components/status.tsx';
+import { useMe } from '../../lib/auth.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link, navigate, paths } from '../../lib/router.tsx';
-import type { MessageKey } from '../../locales/en.ts';
+import { Link, navigate } from '../../lib/router.tsx';
+import { href } from '../../lib/routes.ts';
 import { ApiTokens } from './api-tokens.tsx';
+import { useSignOut } from './api.ts';
 
 export function MePage() {
   const { t } = useI18n();
-  const { me, refresh } = useAuth();
+  const me = useMe();
+  const signOut = useSignOut('everywhere');
   if (!me) return null;
   if (me.kind === 'anonymous')
     return (
       <>
         <h1>{t('me.title')}</h1>
         <p>
-          {t('me.anonymous')} <Link href="/sign-in">{t('nav.signIn')}</Link>
+          {t('me.anonymous')} <Link href={href('signIn')}>{t('nav.signIn')}</Link>
         </p>
       </>
     );
-  const signOutEverywhere = async () => {
-    await send('POST', '/api/auth/sign-out-everywhere');
-    await refresh();
-    navigate('/');
-  };
   const supportsAny = me.admin || me.summits.some((s) => s.roles.includes('support_unit'));
   return (
     <>
@@ -31,36 +28,36 @@ export function MePage() {
       {me.kind === 'user' && me.summits.length === 0 && <p>{t('me.noSummit')}</p>}
       {me.admin && (
         <p>
-          <Link href={paths.outbox(null)}>{t('me.allOutbox')}</Link>
+          <Link href={href('allOutbox')}>{t('me.allOutbox')}</Link>
         </p>
       )}
-      {me.summits.map((s) => (
-        <section key={s.slug} aria-labelledby={`summit-${s.slug}`}>
-          <h2 id={`summit-${s.slug}`}>
-            <Link href={paths.summit(s.slug)}>{s.name}</Link>
+      {me.summits.map(({ slug, name, roles, delegations }) => (
+        <section key={slug} aria-labelledby={`summit-${slug}`}>
+          <h2 id={`summit-${slug}`}>
+            <Link href={href('summit', { slug })}>{name}</Link>
           </h2>
           <p>
-            {t('me.roles')}: {s.roles.map((r) => t(`summitRole.${r}` as MessageKey)).join(', ')}
+            {t('me.roles')}: {roles.map((r) => t(`summitRole.${r}`)).join(', ')}
           </p>
           <ul>
-            {s.delegations.map((d) => (
-              <li key={d}>
-                <Link href={paths.agenda(s.slug, d)}>{t('me.agenda', { delegation: d })}</Link>
+            {delegations.map((key) => (
+              <li key={key}>
+                <Link href={href('agenda', { slug, key })}>{t('me.agenda', { delegation: key })}</Link>
               </li>
             ))}
-            {s.roles.includes('support_unit') && (
+            {roles.includes('support_unit') && (
               <>
                 <li>
-                  <Link href={paths.outbox(s.slug)}>{t('support.outbox')}</Link>
+                  <Link href={href('outbox', { slug })}>{t('support.outbox')}</Link>
                 </li>
                 <li>
-                  <Link href={paths.roles(s.slug)}>{t('support.roles')}</Link>
+                  <Link href={href('roles', { slug })}>{t('support.roles')}</Link>
                 </li>
                 <li>
-                  <Link href={paths.audit(s.slug)}>{t('support.audit')}</Link>
+                  <Link href={href('audit', { slug })}>{t('support.audit')}</Link>
                 </li>
                 <li>
-                  <Link href={paths.plan(s.slug)}>{t('plan.link')}</Link>
+                  <Link href={href('plan', { slug })}>{t('plan.link')}</Link>
                 </li>
               </>
             )}
@@ -69,10 +66,15 @@ export function MePage() {
       ))}
       {supportsAny && <ApiTokens />}
       <p>
-        <button type="button" onClick={signOutEverywhere}>
+        <button
+          type="button"
+          onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate(href('summits')) })}
+          disabled={signOut.isPending}
+        >
           {t('me.signOutEverywhere')}
         </button>
       </p>
+      <ErrorAlert error={signOut.error} />
     </>
   );
 }

@@ -1,66 +1,74 @@
-import { useState, type FormEvent } from 'react';
-import { send } from '../../lib/api.ts';
-import { useAuth } from '../../lib/auth.tsx';
+import { linkRequestSchema, tokenBodySchema } from '../../../../shared/schemas/accounts.ts';
+import { Field, FormAlert } from '../../components/field.tsx';
+import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { navigate } from '../../lib/router.tsx';
+import { href } from '../../lib/routes.ts';
+import { useRequestLink, useTokenSignIn } from './api.ts';
 
-export function SignInPage({ search }: { search: URLSearchParams }) {
+export function SignInPage({ email, next }: { email?: string; next?: string }) {
   const { t } = useI18n();
-  const { refresh } = useAuth();
-  const [email, setEmail] = useState(search.get('email') ?? '');
-  const [token, setToken] = useState('');
-  const [status, setStatus] = useState<{ kind: 'sent' | 'error'; text: string } | null>(null);
-  const askForLink = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      await send('POST', '/api/auth/link', { email, next: search.get('next') ?? undefined });
-      setStatus({ kind: 'sent', text: t('signIn.sent') });
-    } catch (err) {
-      setStatus({ kind: 'error', text: (err as Error).message });
-    }
-  };
-  const useToken = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      await send('POST', '/api/auth/token', { token });
-      await refresh();
-      navigate('/me');
-    } catch (err) {
-      setStatus({ kind: 'error', text: (err as Error).message });
-    }
-  };
   return (
     <>
       <h1>{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
-      <form onSubmit={askForLink} className="stack-form">
-        <label htmlFor="sign-in-email">{t('signIn.email')}</label>
-        <input
-          id="sign-in-email"
-          type="email"
-          required
-          autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <button type="submit">{t('signIn.send')}</button>
-      </form>
-      {status && <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p>}
+      <LinkForm email={email} next={next} />
       <details className="token-sign-in">
         <summary>{t('signIn.tokenTitle')}</summary>
-        <form onSubmit={useToken} className="stack-form">
-          <label htmlFor="sign-in-token">{t('signIn.token')}</label>
-          <input
-            id="sign-in-token"
-            type="password"
-            required
-            autoComplete="off"
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-          />
-          <button type="submit">{t('signIn.tokenSubmit')}</button>
-        </form>
+        <TokenForm />
       </details>
     </>
+  );
+}
+
+function LinkForm({ email, next }: { email?: string; next?: string }) {
+  const { t } = useI18n();
+  const form = useSchemaForm(linkRequestSchema, { defaultValues: { email: email ?? '', next } });
+  const requestLink = useRequestLink();
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((body) =>
+    requestLink.mutateAsync(body).catch((error: unknown) => form.showProblems(error)),
+  );
+  return (
+    <>
+      <form onSubmit={submit} className="stack-form" noValidate>
+        <FormAlert error={errors.root?.server} />
+        <Field id="sign-in-email" label={t('signIn.email')} error={errors.email}>
+          {(control) => (
+            <input {...control} type="email" required autoComplete="email" {...form.register('email')} />
+          )}
+        </Field>
+        <button type="submit" disabled={form.formState.isSubmitting}>
+          {t('signIn.send')}
+        </button>
+      </form>
+      {requestLink.isSuccess && <p role="status">{t('signIn.sent')}</p>}
+    </>
+  );
+}
+
+function TokenForm() {
+  const { t } = useI18n();
+  const form = useSchemaForm(tokenBodySchema, { defaultValues: { token: '' } });
+  const signIn = useTokenSignIn();
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((body) =>
+    signIn.mutateAsync(body).then(
+      () => navigate(href('me')),
+      (error: unknown) => form.showProblems(error),
+    ),
+  );
+  return (
+    <form onSubmit={submit} className="stack-form" noValidate>
+      <FormAlert error={errors.root?.server} />
+      <Field id="sign-in-token" label={t('signIn.token')} error={errors.token}>
+        {(control) => (
+          <input {...control} type="password" required autoComplete="off" {...form.register('token')} />
+        )}
+      </Field>
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('signIn.tokenSubmit')}
+      </button>
+    </form>
   );
 }

@@ -1,23 +1,25 @@
 // The page a sign-in link opens. It asks for a click before using the link, so that mail scanners
 // that fetch links do not spend it.
-import { useState } from 'react';
-import { send } from '../../lib/api.ts';
-import { useAuth, type Me } from '../../lib/auth.tsx';
+import { ErrorAlert } from '../../components/status.tsx';
+import type { Me } from '../../lib/auth.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { navigate, paths } from '../../lib/router.tsx';
+import { navigate } from '../../lib/router.tsx';
+import { type Href, href, toHref } from '../../lib/routes.ts';
+import { useVerifyLink } from './api.ts';
 
 /** Where to go after signing in: the page asked for, else one's delegation's agenda, else one's page. */
-export function landingPage(me: Me, next: string | null): string {
-  if (next) return next;
-  const delegations = me.summits.flatMap((s) => s.delegations.map((d) => paths.agenda(s.slug, d)));
-  return delegations.length === 1 ? delegations[0]! : '/me';
+export function landingPage(me: Me, next: string | null): Href {
+  const asked = next === null ? null : toHref(next);
+  if (asked) return asked;
+  const agendas = me.summits.flatMap((s) =>
+    s.delegations.map((key) => href('agenda', { slug: s.slug, key })),
+  );
+  return agendas.length === 1 && agendas[0] ? agendas[0] : href('me');
 }
 
-export function VerifyPage({ search }: { search: URLSearchParams }) {
+export function VerifyPage({ token }: { token?: string }) {
   const { t } = useI18n();
-  const { refresh } = useAuth();
-  const [error, setError] = useState<string | null>(null);
-  const token = search.get('token');
+  const verify = useVerifyLink();
   if (!token)
     return (
       <>
@@ -25,22 +27,15 @@ export function VerifyPage({ search }: { search: URLSearchParams }) {
         <p role="alert">{t('verify.missing')}</p>
       </>
     );
-  const go = async () => {
-    try {
-      const { next } = await send<{ next: string | null }>('POST', '/api/auth/verify', { token });
-      navigate(landingPage(await refresh(), next));
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+  const go = () => verify.mutate({ token }, { onSuccess: ({ me, next }) => navigate(landingPage(me, next)) });
   return (
     <>
       <h1>{t('verify.title')}</h1>
       <p>{t('verify.intro')}</p>
-      <button type="button" onClick={go}>
+      <button type="button" onClick={go} disabled={verify.isPending}>
         {t('verify.continue')}
       </button>
-      {error && <p role="alert">{error}</p>}
+      <ErrorAlert error={verify.error} />
     </>
   );
 }

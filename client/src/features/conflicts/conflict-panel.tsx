@@ -1,8 +1,8 @@
 // Every conflict in plain words, hard before soft, grouped by kind, each linking to its sessions.
 import { CONFLICT_CODES, type Conflict } from '../../../../shared/domain/conflicts/types.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link, paths } from '../../lib/router.tsx';
-import type { MessageKey } from '../../locales/en.ts';
+import { Link } from '../../lib/router.tsx';
+import { href } from '../../lib/routes.ts';
 
 export function ConflictPanel({ slug, conflicts }: { slug: string; conflicts: readonly Conflict[] }) {
   const { t } = useI18n();
@@ -28,7 +28,7 @@ export function ConflictPanel({ slug, conflicts }: { slug: string; conflicts: re
             {CONFLICT_CODES.filter((code) => mine.some((c) => c.code === code)).map((code) => (
               <details key={code} open={severity === 'hard'}>
                 <summary>
-                  {t(`conflict.${code}` as MessageKey)} ({mine.filter((c) => c.code === code).length})
+                  {t(`conflict.${code}`)} ({mine.filter((c) => c.code === code).length})
                 </summary>
                 <ul>
                   {mine
@@ -38,7 +38,7 @@ export function ConflictPanel({ slug, conflicts }: { slug: string; conflicts: re
                         {c.message}{' '}
                         <span className="conflict-links">
                           {c.sessions.map((key) => (
-                            <Link key={key} href={paths.session(slug, key)}>
+                            <Link key={key} href={href('session', { slug, key })}>
                               {t('conflicts.open', { key })}
                             </Link>
                           ))}

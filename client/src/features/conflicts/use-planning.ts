@@ -1,56 +1,33 @@
 // The whole programme in the browser, for the support unit: the conflict engine runs on it live,
-// exactly as the server runs it (same code, the server's zone offsets).
-import { useMemo, useState } from 'react';
-import { detectConflicts, prepare, type Prepared } from '../../../../shared/domain/conflicts/engine.ts';
+// exactly as the server runs it (same code, the server's zone offsets). The lists are the same
+// queries the pages read (the programme page's rooms are fetched once), and a move refreshes them.
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { detectConflicts, type Prepared, prepare } from '../../../../shared/domain/conflicts/engine.ts';
 import type { Conflict } from '../../../../shared/domain/conflicts/types.ts';
 import { programmeFromItems } from '../../../../shared/domain/from-items.ts';
 import type { Programme } from '../../../../shared/domain/programme.ts';
-import type {
-  DelegationItem,
-  PersonItem,
-  RoomItem,
-  SegmentItem,
-  SessionItem,
-} from '../../../../shared/schemas/summit-file.ts';
-import { useApi, type SummitView } from '../../lib/api.ts';
 import type { Translate } from '../../lib/i18n.tsx';
+import { listQuery } from '../programme/api.ts';
+import type { SummitView } from '../summits/api.ts';
 
-export type Planning = { programme: Programme; prepared: Prepared; conflicts: Conflict[]; reload(): void };
+export type Planning = { programme: Programme; prepared: Prepared; conflicts: Conflict[] };
 
 export function usePlanning(summit: SummitView, enabled: boolean): Planning | null {
-  const [version, setVersion] = useState(0);
-  const base = `/api/summits/${summit.slug}`;
-  const on = (path: string) => (enabled ? `${base}/${path}` : null);
-  const rooms = useApi<RoomItem[]>(on('rooms'), version);
-  const segments = useApi<SegmentItem[]>(on('segments'), version);
-  const delegations = useApi<DelegationItem[]>(on('delegations'), version);
-  const people = useApi<PersonItem[]>(on('people'), version);
-  const sessions = useApi<SessionItem[]>(on('sessions'), version);
+  const list = <L extends Parameters<typeof listQuery>[1]>(name: L) => ({
+    ...listQuery(summit.slug, name),
+    enabled,
+  });
+  const rooms = useQuery(list('rooms')).data;
+  const segments = useQuery(list('segments')).data;
+  const delegations = useQuery(list('delegations')).data;
+  const people = useQuery(list('people')).data;
+  const sessions = useQuery(list('sessions')).data;
   return useMemo(() => {
-    if (!enabled) return null;
-    if (
-      rooms.state !== 'ready' ||
-      segments.state !== 'ready' ||
-      delegations.state !== 'ready' ||
-      people.state !== 'ready' ||
-      sessions.state !== 'ready'
-    )
-      return null;
-    const programme = programmeFromItems({
-      summit,
-      rooms: rooms.data,
-      segments: segments.data,
-      delegations: delegations.data,
-      people: people.data,
-      sessions: sessions.data,
-    });
+    if (!enabled || !rooms || !segments || !delegations || !people || !sessions) return null;
+    const programme = programmeFromItems({ summit, rooms, segments, delegations, people, sessions });
     const input = { ...programme, offsets: summit.offsets };
-    return {
-      programme,
-      prepared: prepare(input),
-      conflicts: detectConflicts(input),
-      reload: () => setVersion((v) => v + 1),
-    };
+    return { programme, prepared: prepare(input), conflicts: detectConflicts(input) };
   }, [enabled, summit, rooms, segments, delegations, people, sessions]);
 }
 

@@ -1,26 +1,19 @@
 // A delegation's agenda: what it and its people are expected at, day by day.
+import { useQuery } from '@tanstack/react-query';
 import type { Role } from '../../../../shared/domain/vocabulary.ts';
-import type { Conflict } from '../../../../shared/domain/conflicts/types.ts';
 import type { SessionItem } from '../../../../shared/schemas/summit-file.ts';
 import { KindBadge } from '../../components/kind-badge.tsx';
 import { Await } from '../../components/status.tsx';
-import { useApi, type SummitView } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link, paths } from '../../lib/router.tsx';
+import { Link } from '../../lib/router.tsx';
+import { href } from '../../lib/routes.ts';
 import { displayZone, formatDate, formatMinutes, minutesIntoDay } from '../../lib/zone.ts';
-
-type Agenda = {
-  delegation: { key: string; name: string; size: number };
-  people: { key: string; name: string; title?: string; email?: string }[];
-  sessions: SessionItem[];
-  conflicts: Conflict[];
-};
+import type { SummitView } from '../summits/api.ts';
+import { type Agenda, agendaQuery } from './api.ts';
 
 export function AgendaPage({ summit, delegationKey }: { summit: SummitView; delegationKey: string }) {
-  const loaded = useApi<Agenda>(
-    `/api/summits/${summit.slug}/delegations/${encodeURIComponent(delegationKey)}/agenda`,
-  );
-  return <Await loaded={loaded}>{(agenda) => <AgendaView summit={summit} agenda={agenda} />}</Await>;
+  const agenda = useQuery(agendaQuery(summit.slug, delegationKey));
+  return <Await query={agenda}>{(a) => <AgendaView summit={summit} agenda={a} />}</Await>;
 }
 
 function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) {
@@ -81,7 +74,7 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
                     : '—'}
                 </span>
                 <div>
-                  <Link href={paths.session(summit.slug, s.key)} className="day-list-title">
+                  <Link href={href('session', { slug: summit.slug, key: s.key })} className="day-list-title">
                     {s.title}
                   </Link>
                   <p className="day-list-meta">

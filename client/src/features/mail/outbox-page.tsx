@@ -1,36 +1,17 @@
-import { useState } from 'react';
-import { Await } from '../../components/status.tsx';
-import { send, useApi } from '../../lib/api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { Await, ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../locales/en.ts';
-
-type Message = {
-  id: number;
-  recipient: string;
-  subject: string;
-  status: 'held' | 'queued' | 'sending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  bodyText: string;
-};
+import { outboxQuery, useResend } from './api.ts';
 
 export function OutboxPage({ slug }: { slug: string | null }) {
   const { t, dateLocale } = useI18n();
-  const [version, setVersion] = useState(0);
-  const loaded = useApi<{ delivers: boolean; messages: Message[] }>(
-    slug ? `/api/summits/${slug}/outbox` : '/api/outbox',
-    version,
-  );
-  const resend = async (id: number) => {
-    await send('POST', `/api/outbox/${id}/resend`);
-    setVersion((v) => v + 1);
-  };
+  const outbox = useQuery(outboxQuery(slug));
+  const resend = useResend();
   const when = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <>
       <h1>{t('outbox.title')}</h1>
-      <Await loaded={loaded}>
+      <Await query={outbox}>
         {({ delivers, messages }) => (
           <>
             <p>{delivers ? t('outbox.delivers') : t('outbox.held')}</p>
@@ -43,7 +24,7 @@ export function OutboxPage({ slug }: { slug: string | null }) {
                     <dt>{t('outbox.recipient')}</dt>
                     <dd>{m.recipient}</dd>
                     <dt>{t('outbox.status')}</dt>
-                    <dd>{t(`outbox.status.${m.status}` as MessageKey)}</dd>
+                    <dd>{t(`outbox.status.${m.status}`)}</dd>
                     <dt>{t('outbox.attempts')}</dt>
                     <dd>{m.attempts}</dd>
                     <dt>{t('outbox.created')}</dt>
@@ -55,10 +36,11 @@ export function OutboxPage({ slug }: { slug: string | null }) {
                     <pre className="mail-body">{m.bodyText}</pre>
                   </details>
                   {m.status === 'failed' && delivers && (
-                    <button type="button" onClick={() => resend(m.id)}>
+                    <button type="button" onClick={() => resend.mutate(m.id)} disabled={resend.isPending}>
                       {t('outbox.resend')}
                     </button>
                   )}
+                  {resend.variables === m.id && <ErrorAlert error={resend.error} />}
                 </li>
               ))}
             </ol>

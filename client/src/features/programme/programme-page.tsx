@@ -1,77 +1,47 @@
-import { lazy, Suspense, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { conflictsInvolving } from '../../../../shared/domain/conflicts/engine.ts';
 import type { SessionKind } from '../../../../shared/domain/vocabulary.ts';
-import { Await } from '../../components/status.tsx';
 import { KindBadge } from '../../components/kind-badge.tsx';
-import { send, useApi, type ProgrammeDay, type RoomItem, type SummitView } from '../../lib/api.ts';
-import { isSupportUnit, useAuth } from '../../lib/auth.tsx';
-import { ConflictPanel } from '../conflicts/conflict-panel.tsx';
-import { conflictCounts, usePlanning } from '../conflicts/use-planning.ts';
-import type { GridEditing } from './room-grid.tsx';
+import { Await, ErrorAlert } from '../../components/status.tsx';
+import { isSupportUnit, useMe } from '../../lib/auth.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link, navigate, paths } from '../../lib/router.tsx';
-import { displayZone, formatDate, viewerZoneName, type ZoneMode } from '../../lib/zone.ts';
+import { Link, navigate } from '../../lib/router.tsx';
+import { href, type ParsedSearch, type RouteSearch } from '../../lib/routes.ts';
+import { displayZone, formatDate, viewerZoneName } from '../../lib/zone.ts';
+import { useMove } from '../conflicts/api.ts';
+import { ConflictPanel } from '../conflicts/conflict-panel.tsx';
+import { conflictCounts, type Planning, usePlanning } from '../conflicts/use-planning.ts';
+import type { SummitView } from '../summits/api.ts';
+import { listQuery, programmeDayQuery } from './api.ts';
 import { DayList } from './day-list.tsx';
+import type { GridEditing } from './room-grid.tsx';
 import { KIND_COLOURS } from './session-colours.ts';
 
 // The grid brings FullCalendar; phones start on the list and need not download it.
 const RoomGrid = lazy(() => import('./room-grid.tsx').then((m) => ({ default: m.RoomGrid })));
 
-type Props = { summit: SummitView; day: string | null; search: URLSearchParams };
+type Props = { summit: SummitView; day?: string; search: ParsedSearch<'programme'> };
 
 export function ProgrammePage({ summit, day: wanted, search }: Props) {
   const { t, dateLocale } = useI18n();
-  const day = wanted && summit.days.includes(wanted) ? wanted : summit.days[0]!;
+  const slug = summit.slug;
+  const day = wanted && summit.days.includes(wanted) ? wanted : (summit.days[0] ?? summit.startDate);
   const narrow = typeof window !== 'undefined' && window.matchMedia('(max-width: 40rem)').matches;
-  const view = search.get('view') === 'list' || (search.get('view') === null && narrow) ? 'list' : 'grid';
-  const zoneMode: ZoneMode = search.get('zone') === 'local' ? 'local' : 'summit';
-  const zone = displayZone(zoneMode, summit);
-  const { me } = useAuth();
-  const planner = isSupportUnit(me, summit.slug);
-  const [version, setVersion] = useState(0);
-  const planning = usePlanning(summit, planner);
-  const rooms = useApi<RoomItem[]>(`/api/summits/${summit.slug}/rooms`);
-  const programme = useApi<ProgrammeDay>(
-    `/api/summits/${summit.slug}/programme?day=${day}`,
-    version + (planner ? 1000 : 0),
-  );
+  const view = search.view ?? (narrow ? 'list' : 'grid');
+  const zone = displayZone(search.zone, summit);
+  const me = useMe();
+  const planning = usePlanning(summit, isSupportUnit(me, slug));
+  // The same query as the conflict engine's: one request for both.
+  const rooms = useQuery(listQuery(slug, 'rooms'));
+  const programme = useQuery(programmeDayQuery(slug, day));
+  const move = useMove(slug);
   const markers = planning ? conflictCounts(planning.conflicts) : undefined;
-  const [moveError, setMoveError] = useState<string | null>(null);
-  const editing: GridEditing | undefined = planning
-    ? {
-        preview: (key, to) => {
-          const session = planning.programme.sessions.find((s) => s.key === key)!;
-          return conflictsInvolving(planning.prepared, {
-            ...session,
-            room: to.room,
-            start: to.start,
-            end: to.end,
-          });
-        },
-        move: async (key, to) => {
-          try {
-            await send('POST', `/api/summits/${summit.slug}/sessions/${encodeURIComponent(key)}/move`, {
-              room: to.room,
-              start: new Date(to.start).toISOString(),
-              end: new Date(to.end).toISOString(),
-            });
-            setMoveError(null);
-            planning.reload();
-            setVersion((v) => v + 1);
-            return true;
-          } catch (e) {
-            setMoveError((e as Error).message);
-            return false;
-          }
-        },
-      }
+  const editing = planning
+    ? gridEditing(planning, (key, body) => move.mutateAsync({ key, ...body }))
     : undefined;
-  const withQuery = (changes: Record<string, string>) => {
-    const q = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(changes)) q.set(k, v);
-    return `${paths.programme(summit.slug, day)}?${q}`;
-  };
-  const dayHref = (d: string) => `${paths.programme(summit.slug, d)}${search.size ? `?${search}` : ''}`;
+  const withSearch = (changes: RouteSearch<'programme'>) =>
+    href('programme', { slug, day }, { ...search, ...changes });
   return (
     <>
       <h1>
@@ -81,7 +51,10 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
         <ul>
           {summit.days.map((d) => (
             <li key={d}>
-              <Link href={dayHref(d)} aria-current={d === day ? 'page' : undefined}>
+              <Link
+                href={href('programme', { slug, day: d }, search)}
+                aria-current={d === day ? 'page' : undefined}
+              >
                 {formatDate(d, dateLocale, 'short')}
               </Link>
             </li>
@@ -97,7 +70,7 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
                 type="radio"
                 name="view"
                 checked={view === v}
-                onChange={() => navigate(withQuery({ view: v }))}
+                onChange={() => navigate(withSearch({ view: v }))}
               />
               {t(`programme.view.${v}`)}
             </label>
@@ -110,25 +83,25 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
               <input
                 type="radio"
                 name="zone"
-                checked={zoneMode === z}
-                onChange={() => navigate(withQuery({ zone: z }))}
+                checked={search.zone === z}
+                onChange={() => navigate(withSearch({ zone: z }))}
               />
               {t(`programme.zone.${z}`, { zone: z === 'summit' ? summit.timeZone : viewerZoneName() })}
             </label>
           ))}
         </fieldset>
       </div>
-      {planning && <ConflictPanel slug={summit.slug} conflicts={planning.conflicts} />}
-      {moveError && <p role="alert">{moveError}</p>}
+      {planning && <ConflictPanel slug={slug} conflicts={planning.conflicts} />}
+      <ErrorAlert error={move.error} />
       <h2>{formatDate(day, dateLocale)}</h2>
-      <Await loaded={programme}>
+      <Await query={programme}>
         {(p) => (
-          <Await loaded={rooms}>
+          <Await query={rooms}>
             {(r) =>
               view === 'grid' ? (
                 <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
                   <RoomGrid
-                    slug={summit.slug}
+                    slug={slug}
                     day={day}
                     sessions={p.sessions}
                     rooms={r}
@@ -139,7 +112,7 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
                 </Suspense>
               ) : (
                 <DayList
-                  slug={summit.slug}
+                  slug={slug}
                   day={day}
                   sessions={p.sessions}
                   rooms={r}
@@ -162,4 +135,26 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
       </section>
     </>
   );
+}
+
+/** Dragging on the grid: the engine's verdict before the drop, the server's on it. */
+function gridEditing(
+  planning: Planning,
+  move: (key: string, body: { room: string | null; start: string; end: string }) => Promise<unknown>,
+): GridEditing {
+  return {
+    preview: (key, to) => {
+      const session = planning.programme.sessions.find((s) => s.key === key);
+      return session ? conflictsInvolving(planning.prepared, { ...session, ...to }) : [];
+    },
+    move: (key, to) =>
+      move(key, {
+        room: to.room,
+        start: new Date(to.start).toISOString(),
+        end: new Date(to.end).toISOString(),
+      }).then(
+        () => true,
+        () => false,
+      ),
+  };
 }

@@ -12,10 +12,10 @@ import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import { useMemo, useRef } from 'react';
 import type { Conflict } from '../../../../shared/domain/conflicts/types.ts';
-import type { SessionItem } from '../../../../shared/schemas/summit-file.ts';
-import type { RoomItem } from '../../lib/api.ts';
+import type { RoomItem, SessionItem } from '../../../../shared/schemas/summit-file.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link, paths } from '../../lib/router.tsx';
+import { Link } from '../../lib/router.tsx';
+import { href } from '../../lib/routes.ts';
 import { formatMinutes, type DisplayZone } from '../../lib/zone.ts';
 import { conflictCount } from '../conflicts/use-planning.ts';
 import { layoutDay } from './grid-layout.ts';
@@ -50,12 +50,12 @@ export function RoomGrid({ slug, day, sessions, rooms, zone, markers, editing }:
     () =>
       layoutDay(
         day,
-        sessions.map((s) => ({
-          key: s.key,
-          room: s.room,
-          start: Date.parse(s.start!),
-          end: Date.parse(s.end!),
-        })),
+        // A day's sessions are placed; the server lists no other.
+        sessions.flatMap((s) =>
+          s.start && s.end
+            ? [{ key: s.key, room: s.room, start: Date.parse(s.start), end: Date.parse(s.end) }]
+            : [],
+        ),
         rooms,
         zone,
         t('programme.noRoom'),
@@ -64,8 +64,9 @@ export function RoomGrid({ slug, day, sessions, rooms, zone, markers, editing }:
   );
   if (layout.columns.length === 0) return <p>{t('programme.empty')}</p>;
   const columnName = (ms: number) => layout.columns[Math.round((ms - BASE) / DAY)]?.name ?? '';
-  const events = layout.events.map((e) => {
-    const s = byKey.get(e.key)!;
+  const events = layout.events.flatMap((e) => {
+    const s = byKey.get(e.key);
+    if (!s) return [];
     return {
       id: e.key,
       title: s.title,
@@ -108,8 +109,9 @@ export function RoomGrid({ slug, day, sessions, rooms, zone, markers, editing }:
       el.append(list);
     }
   };
-  const save = async (key: string, to: Target, revert: () => void) => {
-    if (!editing || !(await editing.move(key, to))) revert();
+  const save = async (event: { id: string; start: Date | null; end: Date | null }, revert: () => void) => {
+    const { id, start, end } = event;
+    if (!editing || !start || !end || !(await editing.move(id, target(start, end)))) revert();
   };
   return (
     <section className="room-grid" aria-label={t('programme.gridLabel', { day })}>
@@ -152,12 +154,8 @@ export function RoomGrid({ slug, day, sessions, rooms, zone, markers, editing }:
             if (moving) showPreview(moving.id, target(span.start, span.end));
             return true;
           }}
-          eventDrop={(info) =>
-            void save(info.event.id, target(info.event.start!, info.event.end!), info.revert)
-          }
-          eventResize={(info) =>
-            void save(info.event.id, target(info.event.start!, info.event.end!), info.revert)
-          }
+          eventDrop={(info) => void save(info.event, info.revert)}
+          eventResize={(info) => void save(info.event, info.revert)}
           eventContent={(arg) => {
             const { session, startMinutes, endMinutes } = arg.event.extendedProps as {
               session: SessionItem;
@@ -168,7 +166,7 @@ export function RoomGrid({ slug, day, sessions, rooms, zone, markers, editing }:
             return (
               <Link
                 className={`grid-event${marks?.hard ? ' has-hard' : marks?.soft ? ' has-soft' : ''}`}
-                href={paths.session(slug, session.key)}
+                href={href('session', { slug, key: session.key })}
               >
                 {marks && (marks.hard || marks.soft) ? (
                   <>

@@ -1,36 +1,26 @@
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ROLES } from '../../../../shared/domain/vocabulary.ts';
 import { KindBadge } from '../../components/kind-badge.tsx';
 import { Await } from '../../components/status.tsx';
-import { useApi, type SessionPage as Page, type SummitView } from '../../lib/api.ts';
-import { isSupportUnit, useAuth } from '../../lib/auth.tsx';
-import { SessionPlanning } from '../conflicts/session-planning.tsx';
+import { isSupportUnit, useMe } from '../../lib/auth.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link, paths } from '../../lib/router.tsx';
+import { Link } from '../../lib/router.tsx';
+import { href } from '../../lib/routes.ts';
 import { displayZone, formatDate, formatMinutes, minutesIntoDay, type ZoneMode } from '../../lib/zone.ts';
+import { SessionPlanning } from '../conflicts/session-planning.tsx';
+import type { SummitView } from '../summits/api.ts';
+import { type SessionPageData as Page, sessionPageQuery } from './api.ts';
 
-type Props = { summit: SummitView; sessionKey: string; search: URLSearchParams };
+type Props = { summit: SummitView; sessionKey: string; zone: ZoneMode };
 
-export function SessionPage({ summit, sessionKey, search }: Props) {
-  const { me } = useAuth();
-  const [version, setVersion] = useState(0);
-  const loaded = useApi<Page>(
-    `/api/summits/${summit.slug}/programme/sessions/${encodeURIComponent(sessionKey)}`,
-    version + (me?.email || me?.admin ? 1000 : 0),
-  );
+export function SessionPage({ summit, sessionKey, zone }: Props) {
+  const me = useMe();
+  const page = useQuery(sessionPageQuery(summit.slug, sessionKey));
   return (
     <>
-      <Await loaded={loaded}>
-        {(page) => (
-          <SessionDetails
-            summit={summit}
-            page={page}
-            zoneMode={search.get('zone') === 'local' ? 'local' : 'summit'}
-          />
-        )}
-      </Await>
-      {isSupportUnit(me, summit.slug) && loaded.state === 'ready' && (
-        <SessionPlanning summit={summit} sessionKey={sessionKey} onMoved={() => setVersion((v) => v + 1)} />
+      <Await query={page}>{(p) => <SessionDetails summit={summit} page={p} zoneMode={zone} />}</Await>
+      {isSupportUnit(me, summit.slug) && page.isSuccess && (
+        <SessionPlanning summit={summit} sessionKey={sessionKey} />
       )}
     </>
   );
@@ -54,7 +44,12 @@ function SessionDetails({ summit, page, zoneMode }: { summit: SummitView; page: 
   return (
     <article className="session-page">
       <p>
-        <Link href={paths.programme(summit.slug, day && summit.days.includes(day) ? day : undefined)}>
+        <Link
+          href={href('programme', {
+            slug: summit.slug,
+            day: day && summit.days.includes(day) ? day : undefined,
+          })}
+        >
           {t('session.back')}
         </Link>
       </p>

@@ -1,12 +1,14 @@
-import type { SummitView } from '../../lib/api.ts';
-import { isSupportUnit, useAuth } from '../../lib/auth.tsx';
+import { isSupportUnit, useMe } from '../../lib/auth.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link, paths } from '../../lib/router.tsx';
+import { Link } from '../../lib/router.tsx';
+import { href } from '../../lib/routes.ts';
 import { formatDate } from '../../lib/zone.ts';
+import type { SummitView } from './api.ts';
 
 export function SummitHome({ summit }: { summit: SummitView }) {
   const { t, dateLocale } = useI18n();
-  const { me } = useAuth();
+  const me = useMe();
+  const slug = summit.slug;
   return (
     <>
       <h1>{summit.name}</h1>
@@ -36,7 +38,7 @@ export function SummitHome({ summit }: { summit: SummitView }) {
       <ul className="summit-days">
         {summit.days.map((d) => (
           <li key={d}>
-            <Link href={paths.programme(summit.slug, d)}>{formatDate(d, dateLocale)}</Link>
+            <Link href={href('programme', { slug, day: d })}>{formatDate(d, dateLocale)}</Link>
           </li>
         ))}
       </ul>
@@ -45,16 +47,16 @@ export function SummitHome({ summit }: { summit: SummitView }) {
           <h2>{t('summitRole.support_unit')}</h2>
           <ul>
             <li>
-              <Link href={paths.plan(summit.slug)}>{t('plan.link')}</Link>
+              <Link href={href('plan', { slug })}>{t('plan.link')}</Link>
             </li>
             <li>
-              <Link href={paths.outbox(summit.slug)}>{t('support.outbox')}</Link>
+              <Link href={href('outbox', { slug })}>{t('support.outbox')}</Link>
             </li>
             <li>
-              <Link href={paths.roles(summit.slug)}>{t('support.roles')}</Link>
+              <Link href={href('roles', { slug })}>{t('support.roles')}</Link>
             </li>
             <li>
-              <Link href={paths.audit(summit.slug)}>{t('support.audit')}</Link>
+              <Link href={href('audit', { slug })}>{t('support.audit')}</Link>
             </li>
           </ul>
         </nav>

@@ -1,16 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { Await } from '../../components/status.tsx';
-import { useApi, type SummitView } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link, paths } from '../../lib/router.tsx';
+import { Link } from '../../lib/router.tsx';
+import { href } from '../../lib/routes.ts';
 import { formatDate } from '../../lib/zone.ts';
+import { summitsQuery } from './api.ts';
 
 export function SummitList() {
   const { t, dateLocale } = useI18n();
-  const summits = useApi<SummitView[]>('/api/summits');
+  const summits = useQuery(summitsQuery);
   return (
     <>
       <h1>{t('summits.title')}</h1>
-      <Await loaded={summits}>
+      <Await query={summits}>
         {(list) =>
           list.length === 0 ? (
             <p>{t('summits.none')}</p>
@@ -18,7 +20,7 @@ export function SummitList() {
             <ul className="summit-list">
               {list.map((s) => (
                 <li key={s.slug}>
-                  <Link href={paths.summit(s.slug)}>{s.name}</Link>
+                  <Link href={href('summit', { slug: s.slug })}>{s.name}</Link>
                   <p>
                     {s.venue} ·{' '}
                     {t('summit.dates', {

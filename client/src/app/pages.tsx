@@ -1,0 +1,56 @@
+// What each route of lib/routes.ts renders. The type demands one entry per route, so a route
+// without a page does not compile. (The table itself cannot hold the pages: pages link to other
+// routes with href(), and the table importing them back would be an import cycle.)
+import type { ReactNode } from 'react';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { MePage } from '../features/auth/me-page.tsx';
+import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { VerifyPage } from '../features/auth/verify-page.tsx';
+import { PlanPage } from '../features/conflicts/plan-page.tsx';
+import { AgendaPage } from '../features/delegations/agenda-page.tsx';
+import { OutboxPage } from '../features/mail/outbox-page.tsx';
+import { ProgrammePage } from '../features/programme/programme-page.tsx';
+import { RolesPage } from '../features/roles/roles-page.tsx';
+import { SessionPage } from '../features/sessions/session-page.tsx';
+import { SummitHome } from '../features/summits/summit-home.tsx';
+import { SummitList } from '../features/summits/summit-list.tsx';
+import type { MatchOf, RouteMatch, RouteName } from '../lib/routes.ts';
+import { SummitLayout } from './summit-layout.tsx';
+
+type Render<N extends RouteName> = (match: MatchOf<N>) => ReactNode;
+
+const PAGES: { [N in RouteName]: Render<N> } = {
+  summits: () => <SummitList />,
+  signIn: ({ search }) => <SignInPage email={search.email} next={search.next} />,
+  verify: ({ search }) => <VerifyPage token={search.token} />,
+  me: () => <MePage />,
+  allOutbox: () => <OutboxPage slug={null} />,
+  summit: ({ params }) => <SummitLayout slug={params.slug}>{(s) => <SummitHome summit={s} />}</SummitLayout>,
+  programme: ({ params, search }) => (
+    <SummitLayout slug={params.slug}>
+      {(s) => <ProgrammePage summit={s} day={params.day} search={search} />}
+    </SummitLayout>
+  ),
+  session: ({ params, search }) => (
+    <SummitLayout slug={params.slug}>
+      {(s) => <SessionPage summit={s} sessionKey={params.key} zone={search.zone} />}
+    </SummitLayout>
+  ),
+  agenda: ({ params }) => (
+    <SummitLayout slug={params.slug}>
+      {(s) => <AgendaPage summit={s} delegationKey={params.key} />}
+    </SummitLayout>
+  ),
+  outbox: ({ params }) => (
+    <SummitLayout slug={params.slug}>{(s) => <OutboxPage slug={s.slug} />}</SummitLayout>
+  ),
+  roles: ({ params }) => <SummitLayout slug={params.slug}>{(s) => <RolesPage summit={s} />}</SummitLayout>,
+  audit: ({ params }) => <SummitLayout slug={params.slug}>{(s) => <AuditPage slug={s.slug} />}</SummitLayout>,
+  plan: ({ params }) => <SummitLayout slug={params.slug}>{(s) => <PlanPage summit={s} />}</SummitLayout>,
+};
+
+export function Page({ route, notFound }: { route: RouteMatch; notFound: ReactNode }) {
+  if (route.name === 'not-found') return notFound;
+  // TypeScript cannot follow that PAGES[name] takes the match of that same name.
+  return (PAGES[route.name] as Render<RouteName>)(route as never);
+}

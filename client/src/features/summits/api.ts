@@ -1,0 +1,18 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { summitViewSchema } from '../../../../shared/schemas/api.ts';
+import { getJson, summitApi } from '../../lib/api.ts';
+import { keys } from '../../lib/query-keys.ts';
+
+export type SummitView = z.output<typeof summitViewSchema>;
+
+export const summitsQuery = queryOptions({
+  queryKey: keys.summits,
+  queryFn: ({ signal }) => getJson<SummitView[]>('/api/summits', signal),
+});
+
+export const summitQuery = (slug: string) =>
+  queryOptions({
+    queryKey: keys.summit(slug),
+    queryFn: ({ signal }) => getJson<SummitView>(summitApi(slug), signal),
+  });

@@ -1,0 +1,30 @@
+// Every query key of the app, in one place. A summit's data lives under ['summit', slug], its lists
+// under ['summit', slug, list], so that invalidating a prefix refreshes exactly what a write changed:
+// ['summit', slug, 'sessions'] also covers each session's page and its moves.
+export type ListName = 'rooms' | 'segments' | 'delegations' | 'people' | 'sessions';
+
+export const keys = {
+  me: ['me'] as const,
+  tokens: ['tokens'] as const,
+  summits: ['summits'] as const,
+  summit: (slug: string) => ['summit', slug] as const,
+  list: (slug: string, list: ListName) => ['summit', slug, list] as const,
+  session: (slug: string, key: string) => ['summit', slug, 'sessions', key] as const,
+  moves: (slug: string, key: string) => ['summit', slug, 'sessions', key, 'moves'] as const,
+  /** Without a day: every day of the programme. */
+  programme: (slug: string, day?: string) =>
+    day === undefined
+      ? (['summit', slug, 'programme'] as const)
+      : (['summit', slug, 'programme', day] as const),
+  /** Without a delegation: every agenda of the summit. */
+  agenda: (slug: string, delegation?: string) =>
+    delegation === undefined
+      ? (['summit', slug, 'agenda'] as const)
+      : (['summit', slug, 'agenda', delegation] as const),
+  roles: (slug: string) => ['summit', slug, 'roles'] as const,
+  audit: (slug: string) => ['summit', slug, 'audit'] as const,
+  /** One summit's outbox, or every message (null). The outbox is one table across summits. */
+  outbox: (slug: string | null) => ['outbox', slug] as const,
+  /** Every view of the outbox: a message is resent by id, whichever view showed it. */
+  outboxes: ['outbox'] as const,
+};
