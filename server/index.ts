@@ -10,6 +10,7 @@ import { purgeExpired } from './modules/auth/auth.service.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { smtpTransport } from './modules/mail/transport.ts';
 import { OutboxWorker } from './modules/mail/worker.ts';
+import { closePool } from './workers/pool.ts';
 
 const config = readConfig();
 const database = await openDatabase({ DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir });
@@ -53,6 +54,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     clearInterval(purging);
     void (async () => {
       await worker?.stop();
+      await closePool();
       transport?.close();
       await database.close();
       process.exit(0);

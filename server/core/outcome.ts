@@ -4,7 +4,8 @@ import type { Problem } from '../../shared/schemas/problems.ts';
 
 export type { Problem };
 
-export type FailureReason = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'too_many';
+/** `unavailable`: the work could not be done in time (a limit ran out); trying again may succeed. */
+export type FailureReason = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'too_many' | 'unavailable';
 export type Failure = { ok: false; reason: FailureReason; errors: Problem[] };
 export type Outcome<T> = { ok: true; value: T } | Failure;
 /** A policy's answer: allowed, or the failure to return. */
@@ -21,6 +22,7 @@ export const notFound = fail('not_found');
 export const conflict = fail('conflict');
 export const forbidden = fail('forbidden');
 export const tooMany = fail('too_many');
+export const unavailable = fail('unavailable');
 /** A failure with several problems, each on its own field. */
 export const failure = (reason: FailureReason, errors: Problem[]): Failure => ({ ok: false, reason, errors });
 export const invalid = (errors: Problem[]): Failure => failure('invalid', errors);

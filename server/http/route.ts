@@ -69,6 +69,7 @@ const statusOf: Record<FailureReason, number> = {
   conflict: 409,
   forbidden: 403,
   too_many: 429,
+  unavailable: 503,
 };
 export const failureReply = (f: Failure): Reply => errorsReply(statusOf[f.reason], f.errors);
 

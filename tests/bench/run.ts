@@ -6,6 +6,7 @@
 //   conflicts: full reports of 5,000 and 50,000 sessions, one moved session re-checked, a naive
 //   all-pairs check for comparison.
 //   placement: quality and time against an exact MIP optimum (HiGHS) on S, M and L instances.
+//   pool: the worker pool's round trip, and conflict reports inline vs in the pool.
 // PGlite always; PostgreSQL too when DATABASE_URL names a database on a server we may create
 // databases on (each run gets a fresh one, dropped at the end).
 import { spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ import { largeSummitFile } from '../factories/large-summit.ts';
 import { benchConflicts } from './conflicts.ts';
 import { benchMail } from './mail.ts';
 import { benchPlacement } from './placement.ts';
+import { benchPool } from './pool.ts';
 
 const SIZE = { sessions: 10_000, people: 2_000, delegations: 300, rooms: 60, sessionsPerDay: 500 };
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
@@ -165,7 +167,7 @@ async function benchMemory(engine: Engine, serverEnv: Record<string, string>) {
   }
 }
 
-const only = process.argv[2]; // "programme", "mail", "conflicts" or "placement" runs one part
+const only = process.argv[2]; // "programme", "mail", "conflicts", "placement" or "pool" runs one part
 const wants = (part: string) => only === undefined || only === part;
 const engines = [
   pgliteEngine(),
@@ -187,6 +189,10 @@ if (wants('conflicts')) {
 if (wants('placement')) {
   console.log('\nPlacement against the exact MIP optimum (HiGHS), five seeds a size:');
   console.table(await benchPlacement());
+}
+if (wants('pool')) {
+  console.log('\nWorker pool (medians; inline / pooled):');
+  console.table(await benchPool());
 }
 for (const engine of wants('programme') || wants('mail') ? engines : []) {
   if (wants('programme')) {

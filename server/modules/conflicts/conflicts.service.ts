@@ -1,16 +1,16 @@
 // The conflict report, moves, automatic placement and publishing, over the engine in shared/domain.
 import { conflictsInvolving, detectConflicts, prepare } from '../../../shared/domain/conflicts/engine.ts';
 import type { Conflict, ConflictInput } from '../../../shared/domain/conflicts/types.ts';
-import type { Session } from '../../../shared/domain/programme.ts';
 import { proposeMoves } from '../../../shared/domain/resolution/moves.ts';
-import { place } from '../../../shared/domain/resolution/placement.ts';
+import type { PlacementResult } from '../../../shared/domain/resolution/placement.ts';
 import { dayBounds, formatTime, parseTime, zoneOffsets } from '../../../shared/domain/time.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
-import { failure, invalid, notFound, type Outcome } from '../../core/outcome.ts';
+import { failure, invalid, notFound, type Outcome, unavailable } from '../../core/outcome.ts';
 import { lockSummit, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { loadProgramme, publishPlacedSessions, updateItem } from '../programme/programme.service.ts';
+import { offThread, runTask, TaskTimeoutError } from '../../workers/pool.ts';
 import { conflictsPolicy } from './conflicts.policy.ts';
 
 const DAY = 86_400_000;
@@ -30,7 +30,12 @@ export async function conflictReport(
 ): Promise<Outcome<{ conflicts: Conflict[] }>> {
   const verdict = conflictsPolicy.mayRead(ctx.roles);
   if (!verdict.ok) return verdict;
-  return { ok: true, value: { conflicts: detectConflicts(await checkInput(db, ctx.summit)) } };
+  const input = await checkInput(db, ctx.summit);
+  // Large programmes are checked on the worker pool, so that other requests keep answering.
+  const conflicts = offThread(input.sessions.length)
+    ? await runTask('conflicts', input)
+    : detectConflicts(input);
+  return { ok: true, value: { conflicts } };
 }
 
 const missing = (key: string) => notFound(`session "${key}" not found`);
@@ -107,9 +112,15 @@ export async function proposePlacement(
   const verdict = conflictsPolicy.mayResolve(ctx.roles);
   if (!verdict.ok) return verdict;
   const input = await checkInput(db, ctx.summit);
-  const unplaced = (s: Session) => s.start === null || s.room === null;
-  const p = prepare({ ...input, sessions: input.sessions.filter((s) => !unplaced(s)) });
-  const result = place(p, input.sessions.filter(unplaced), opts);
+  let result: PlacementResult;
+  try {
+    result = await runTask('placement', { input, opts });
+  } catch (e) {
+    if (!(e instanceof TaskTimeoutError)) throw e;
+    return unavailable(
+      `placement did not finish within ${opts.timeLimitMs} ms; try again with a longer limit`,
+    );
+  }
   const tz = ctx.summit.timeZone;
   return {
     ok: true as const,
