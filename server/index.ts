@@ -14,11 +14,11 @@ import { closePool } from './workers/pool.ts';
 
 const config = readConfig();
 const database = await openDatabase({ DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir });
-await database.migrate();
-if (config.loadDemo) {
-  const slug = await loadDemoIfEmpty(database.db);
+await database.migrate(async (db) => {
+  if (!config.loadDemo) return;
+  const slug = await loadDemoIfEmpty(db);
   if (slug) console.log(`Loaded the demo summit "${slug}".`);
-}
+});
 const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
 const worker = transport ? new OutboxWorker(database.db, transport) : null;
 const mailer = createMailer({ delivers: worker !== null, publicUrl: config.publicUrl });

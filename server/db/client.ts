@@ -19,7 +19,12 @@ export type Executor = Db | Tx;
 export type Database = {
   db: Db;
   engine: 'pglite' | 'postgres';
-  migrate(): Promise<void>;
+  /**
+   * Brings the schema up to date, then runs `then` (e.g. loading the demo into an empty database)
+   * before letting another process do the same: on PostgreSQL, processes starting together take
+   * turns under one advisory lock, so the second sees the first one's work.
+   */
+  migrate(then?: (db: Db) => Promise<void>): Promise<void>;
   /** Calls `onNotify` for each NOTIFY on `channel` (from any process, once its transaction commits). */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -45,7 +50,11 @@ export async function openPglite(
   return {
     db: db as unknown as Db,
     engine: 'pglite',
-    migrate: () => migratePglite(db, { migrationsFolder }),
+    // One process owns a PGlite folder: nobody to take turns with.
+    migrate: async (then) => {
+      await migratePglite(db, { migrationsFolder });
+      await then?.(db as unknown as Db);
+    },
     listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
     close: () => client.close(),
     pglite: client,
@@ -58,12 +67,14 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   return {
     db: db as unknown as Db,
     engine: 'postgres',
-    migrate: async () => {
-      // Several server processes may start at once: one migrates, the others wait for it.
+    migrate: async (then) => {
+      // Several server processes may start at once: one migrates (and loads the demo), the others
+      // wait for it. The lock is a session lock on a connection of its own, released by closing it.
       const lock = postgres(url, { max: 1, onnotice: () => {} });
       try {
         await lock`select pg_advisory_lock(7312005)`;
         await migratePostgres(drizzlePostgres({ client: lock }), { migrationsFolder });
+        await then?.(db as unknown as Db);
       } finally {
         await lock.end();
       }
