@@ -1,7 +1,12 @@
 // The work the pool runs off the request thread: pure functions of plain, structured-cloneable data
 // (no Maps, Sets or functions cross a thread), each named in TASKS. Each mirrors what the conflicts
 // service computes inline, so that a service can swap its direct call for runTask() in one line.
-import { detectConflicts, prepare } from '../../shared/domain/conflicts/engine.ts';
+import {
+  type ConflictPageOptions,
+  conflictPage,
+  detectConflicts,
+  prepare,
+} from '../../shared/domain/conflicts/engine.ts';
 import type { Conflict, ConflictInput } from '../../shared/domain/conflicts/types.ts';
 import type { Session } from '../../shared/domain/programme.ts';
 import { place, type PlacementResult } from '../../shared/domain/resolution/placement.ts';
@@ -25,6 +30,9 @@ export function placeUnplaced({ input, opts }: PlacementTask): PlacementResult {
 export const TASKS = {
   /** The full conflict report of a programme. */
   conflicts: (input: ConflictInput): Conflict[] => detectConflicts(input),
+  /** One page of the report, with counts of all of it: only the page crosses back. */
+  conflictPage: ({ input, ...opts }: ConflictPageOptions & { input: ConflictInput }) =>
+    conflictPage(input, opts),
   placement: placeUnplaced,
   /** Nothing: measures the pool's round trip (bench, threshold). */
   echo: <T>(input: T): T => input,

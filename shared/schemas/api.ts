@@ -81,7 +81,20 @@ export const conflictSchema = z.object({
   end: z.string().describe('UTC instant'),
   message: z.string(),
 });
-export const conflictReportSchema = z.object({ conflicts: z.array(conflictSchema) });
+export const CONFLICT_PAGE_DEFAULT = 1_000;
+export const CONFLICT_PAGE_MAX = 10_000;
+export const conflictsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(CONFLICT_PAGE_MAX).default(CONFLICT_PAGE_DEFAULT),
+  after: z.string().min(1).max(4_000).optional().describe('the `next` of the previous page'),
+});
+export const conflictReportSchema = z.object({
+  conflicts: z.array(conflictSchema).describe("this page, in the report's stable order"),
+  counts: z
+    .partialRecord(conflictSchema.shape.code, z.number().int())
+    .describe('conflicts of each code in the whole report'),
+  total: z.number().int().describe('conflicts in the whole report'),
+  next: z.string().optional().describe('the cursor of the next page (as `after`); absent on the last page'),
+});
 
 export const moveSchema = z.object({
   room: keySchema,
@@ -149,7 +162,10 @@ export const agendaSchema = z.object({
   sessions: sessionListSchema,
   conflicts: z
     .array(conflictSchema)
-    .describe('conflicts naming the delegation or its people (its members and the support unit only)'),
+    .describe(
+      'conflicts naming the delegation or its people, the first 1,000 (its members and the support unit only)',
+    ),
+  conflictTotal: z.number().int().describe('how many there are in all'),
 });
 
 /** Newest first, `limit` at a time; `before` is the id the next page starts below. */

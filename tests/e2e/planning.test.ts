@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, openPage, skipBrowser } from '../support/browser.ts';
+import { pileSummitFile } from '../factories/pile.ts';
 import { supportUnitBrowser } from './support-unit.ts';
 
 describe.skipIf(skipBrowser)('the support unit at the programme grid', () => {
@@ -22,8 +23,7 @@ describe.skipIf(skipBrowser)('the support unit at the programme grid', () => {
   it('fetches the rooms once for both the grid and the conflict engine', async () => {
     const page = await env.context.newPage();
     page.on('pageerror', (e) => env.pageErrors.push(e.message));
-    // Finished requests only: the test build is React's development build, whose StrictMode mounts
-    // every component twice, and the first mount's requests are aborted.
+    // Finished requests only: a request aborted by a re-render is not a second fetch.
     const rooms: string[] = [];
     page.on('requestfinished', (r) => {
       if (new URL(r.url()).pathname === '/api/summits/gfmd-2018/rooms') rooms.push(r.method());
@@ -32,6 +32,25 @@ describe.skipIf(skipBrowser)('the support unit at the programme grid', () => {
     await page.getByRole('region', { name: 'Conflicts: 1 hard, 2 soft' }).waitFor();
     await page.getByRole('link', { name: /What role for capacity building/ }).waitFor();
     expect(rooms).toEqual(['GET']);
+    await page.close();
+  });
+
+  it('pages through a piled-up report a hundred at a time, with counts of all of it', async () => {
+    const file = pileSummitFile({ slots: 3, perSlot: 40 });
+    const imported = await env.context.request.post(`${env.server.base}/api/summits/import`, {
+      data: file,
+      headers: { 'x-csrf-token': env.csrfToken },
+    });
+    expect(imported.status()).toBe(201);
+    const page = await openPage(env.context, `${env.server.base}/summits/pile/plan`, env.pageErrors);
+    const panel = page.getByRole('region', { name: 'Conflicts: 4,683 hard, 0 soft' });
+    await panel.getByText('Conflicts 1–100 of 4,683').waitFor();
+    await panel.getByText('Person in two places (2,340)').waitFor();
+    await panel.getByRole('button', { name: 'Next 100' }).click();
+    await panel.getByText('Conflicts 101–200 of 4,683').waitFor();
+    await panel.getByRole('button', { name: 'Previous page' }).click();
+    await panel.getByText('Conflicts 1–100 of 4,683').waitFor();
+    expect(await panel.getByRole('listitem').count()).toBe(100);
     await page.close();
   });
 

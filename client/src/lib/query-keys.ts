@@ -21,6 +21,11 @@ export const keys = {
     delegation === undefined
       ? (['summit', slug, 'agenda'] as const)
       : (['summit', slug, 'agenda', delegation] as const),
+  /** Without a cursor: every page of the conflict report. */
+  conflicts: (slug: string, after?: string) =>
+    after === undefined
+      ? (['summit', slug, 'conflicts'] as const)
+      : (['summit', slug, 'conflicts', after] as const),
   roles: (slug: string) => ['summit', slug, 'roles'] as const,
   audit: (slug: string) => ['summit', slug, 'audit'] as const,
   /** One summit's outbox, or every message (null). The outbox is one table across summits. */

@@ -1,6 +1,7 @@
 import {
   applyBodySchema,
   conflictReportSchema,
+  conflictsQuerySchema,
   itemParams,
   moveBodySchema,
   movedSchema,
@@ -26,14 +27,17 @@ export function conflictRoutes(db: Db): Route[] {
       tag: 'conflicts',
       access: signedIn,
       params: slugParams,
-      summary: 'Every conflict of the programme, drafts included (the support unit)',
+      query: conflictsQuerySchema,
+      summary:
+        'Every conflict of the programme, drafts included, a page at a time with counts of the whole report (the support unit)',
       responses: {
-        200: { description: 'the report', schema: conflictReportSchema },
+        200: { description: 'a page of the report', schema: conflictReportSchema },
+        400: errors('a bad limit or cursor'),
         403: errors('not the support unit'),
       },
-      handle: ({ params, actor }) =>
+      handle: ({ params, actor, query }) =>
         inSummit(db, params.slug, actor, async (ctx) =>
-          outcomeReply(200, await service.conflictReport(db, ctx)),
+          outcomeReply(200, await service.conflictReport(db, ctx, query)),
         ),
     }),
     route({

@@ -1,41 +1,97 @@
 // The conflict report, moves, automatic placement and publishing, over the engine in shared/domain.
-import { conflictsInvolving, detectConflicts, prepare } from '../../../shared/domain/conflicts/engine.ts';
+import {
+  type ConflictPage,
+  type ConflictPageOptions,
+  conflictPage,
+  conflictsInvolving,
+  decodeCursor,
+  prepare,
+} from '../../../shared/domain/conflicts/engine.ts';
 import type { Conflict, ConflictInput } from '../../../shared/domain/conflicts/types.ts';
+import type { Session } from '../../../shared/domain/programme.ts';
+import { CONFLICT_PAGE_DEFAULT } from '../../../shared/schemas/api.ts';
 import { proposeMoves } from '../../../shared/domain/resolution/moves.ts';
 import type { PlacementResult } from '../../../shared/domain/resolution/placement.ts';
 import { dayBounds, formatTime, parseTime, zoneOffsets } from '../../../shared/domain/time.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
-import { failure, invalid, notFound, type Outcome, unavailable } from '../../core/outcome.ts';
+import {
+  failure,
+  invalid,
+  invalidField,
+  notFound,
+  type Outcome,
+  type Problem,
+  unavailable,
+} from '../../core/outcome.ts';
 import { lockSummit, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { loadProgramme, publishPlacedSessions, updateItem } from '../programme/programme.service.ts';
+import {
+  loadDelegations,
+  loadPeople,
+  loadProgramme,
+  loadRooms,
+  loadSegments,
+  publishPlacedSessions,
+  updateItem,
+} from '../programme/programme.service.ts';
 import { offThread, runTask, TaskTimeoutError } from '../../workers/pool.ts';
 import { conflictsPolicy } from './conflicts.policy.ts';
 
 const DAY = 86_400_000;
 
-/** The programme as the engine reads it, with the zone's offsets over every session's time. */
-export async function checkInput(db: Executor, summit: SummitRecord): Promise<ConflictInput> {
-  const lists = await loadProgramme(db, summit.id);
+/**
+ * The programme as the engine reads it, with the zone's offsets over every session's time; with
+ * `sessions`, only those (the conflicts among them, e.g. of one delegation's agenda).
+ */
+export async function checkInput(
+  db: Executor,
+  summit: SummitRecord,
+  sessions?: Session[],
+): Promise<ConflictInput> {
+  const lists = sessions
+    ? {
+        rooms: await loadRooms(db, summit.id),
+        segments: await loadSegments(db, summit.id),
+        delegations: await loadDelegations(db, summit.id),
+        people: await loadPeople(db, summit.id),
+        sessions,
+      }
+    : await loadProgramme(db, summit.id);
   const times = lists.sessions.flatMap((s) => (s.start !== null && s.end !== null ? [s.start, s.end] : []));
   const from = Math.min(dayBounds(summit.startDate, summit.timeZone)[0], ...times) - DAY;
   const to = Math.max(dayBounds(summit.endDate, summit.timeZone)[1], ...times) + DAY;
   return { summit, ...lists, offsets: zoneOffsets(summit.timeZone, from, to) };
 }
 
+/** A page of a programme's report: on the worker pool for a large programme, so that other requests keep answering. */
+const pageOf = (input: ConflictInput, opts: ConflictPageOptions): Promise<ConflictPage> | ConflictPage =>
+  offThread(input.sessions.length) ? runTask('conflictPage', { input, ...opts }) : conflictPage(input, opts);
+
+/** The conflicts among some sessions that concern a delegation or its people: the first page of them, and how many. */
+export async function conflictsAmong(
+  db: Db,
+  summit: SummitRecord,
+  sessions: Session[],
+  concerning: { delegation: string; people: string[] },
+): Promise<ConflictPage> {
+  return pageOf(await checkInput(db, summit, sessions), { limit: CONFLICT_PAGE_DEFAULT, concerning });
+}
+
+/** One page of the conflict report, with exact counts for the whole of it. */
 export async function conflictReport(
   db: Db,
   ctx: SummitContext,
-): Promise<Outcome<{ conflicts: Conflict[] }>> {
+  query: { limit: number; after?: string },
+): Promise<Outcome<ConflictPage>> {
   const verdict = conflictsPolicy.mayRead(ctx.roles);
   if (!verdict.ok) return verdict;
+  const after = query.after === undefined ? null : decodeCursor(query.after);
+  if (query.after !== undefined && after === null) {
+    return invalidField('not a cursor of this report: pass the `next` of the previous page', 'query.after');
+  }
   const input = await checkInput(db, ctx.summit);
-  // Large programmes are checked on the worker pool, so that other requests keep answering.
-  const conflicts = offThread(input.sessions.length)
-    ? await runTask('conflicts', input)
-    : detectConflicts(input);
-  return { ok: true, value: { conflicts } };
+  return { ok: true, value: await pageOf(input, { limit: query.limit, after }) };
 }
 
 const missing = (key: string) => notFound(`session "${key}" not found`);
@@ -176,14 +232,21 @@ export async function applyPlacement(
       ...input,
       sessions: [...input.sessions.filter((s) => !keys.has(s.key)), ...moved.map((s) => s!)],
     };
-    const hard = detectConflicts(after).filter(
-      (c) => c.severity === 'hard' && c.sessions.some((k) => keys.has(k)),
-    );
-    if (hard.length)
+    // Only the placed sessions are checked, each against the programme as it would stand.
+    const prepared = prepare(after);
+    const hard = new Map<string, Conflict>();
+    for (const s of moved) {
+      for (const c of conflictsInvolving(prepared, s!)) {
+        if (c.severity === 'hard')
+          hard.set(`${c.code}|${[...c.sessions].sort()}|${subject(c)}|${c.start}`, c);
+      }
+    }
+    if (hard.size) {
       return failure(
         'conflict',
-        hard.map((c) => ({ path: 'placements', message: c.message })),
+        [...hard.values()].map((c) => ({ path: 'placements', message: c.message })),
       );
+    }
     for (const s of moved) {
       const r = await updateItem(tx, ctx, 'sessions', s!.key, (current) => {
         const { durationMinutes: _, ...rest } = current;
@@ -194,6 +257,11 @@ export async function applyPlacement(
     return { ok: true, value: { placed: moved.length } };
   });
 }
+
+/** Hard conflicts a publication may accept by name, and those a refusal lists. */
+const MAX_ACCEPTED = 1_000;
+const SHOWN = 100;
+const subject = (c: Conflict) => c.room ?? c.person ?? c.delegation ?? '';
 
 type ConflictRef = {
   code: string;
@@ -223,13 +291,21 @@ export async function publishProgramme(
   if (!verdict.ok) return verdict;
   return db.transaction(async (tx) => {
     await lockSummit(tx, ctx.summit.id, 'update');
-    const hard = detectConflicts(await checkInput(tx, ctx.summit)).filter((c) => c.severity === 'hard');
+    // At most 1,000 can be accepted: a programme with more hard conflicts is refused without
+    // listing them all (the conflict report pages through them).
+    const { conflicts: hard, total } = await pageOf(await checkInput(tx, ctx.summit), {
+      limit: MAX_ACCEPTED + 1,
+      severity: 'hard',
+    });
     const unaccepted = hard.filter((c) => !accept.some((ref) => refMatches(ref, c)));
     if (unaccepted.length) {
-      return failure(
-        'conflict',
-        unaccepted.map((c) => ({ path: 'accept', message: `${c.code}: ${c.message}` })),
-      );
+      const shown: Problem[] = unaccepted
+        .slice(0, SHOWN)
+        .map((c) => ({ path: 'accept', message: c.message }));
+      const more = total - (hard.length - unaccepted.length) - shown.length;
+      if (more > 0)
+        shown.push({ path: 'accept', message: `and ${more} more hard conflicts (see the conflict report)` });
+      return failure('conflict', shown);
     }
     const accepted = hard.map((c) => ({
       ...c,

@@ -6,11 +6,10 @@ import {
   sessionToItem,
   delegationToItem,
 } from '../../../shared/domain/summit-file.ts';
-import { detectConflicts } from '../../../shared/domain/conflicts/engine.ts';
 import { dayBounds } from '../../../shared/domain/time.ts';
 import type { SummitContext, SummitRecord, View } from '../../core/summit-context.ts';
 import type { Db } from '../../db/client.ts';
-import { checkInput } from '../conflicts/conflicts.service.ts';
+import { conflictsAmong } from '../conflicts/conflicts.service.ts';
 import * as repo from '../programme/programme.service.ts';
 import { schedulePolicy } from './schedule.policy.ts';
 
@@ -65,15 +64,15 @@ export async function delegationAgenda(db: Db, ctx: SummitContext, key: string) 
   );
   // Its members see where it is over-committed or pulled two ways, drafts included.
   const mine = new Set(people.map((p) => p.key));
-  const conflicts = own
-    ? detectConflicts(await checkInput(db, summit)).filter(
-        (c) => c.delegation === key || (c.person !== undefined && mine.has(c.person)),
-      )
-    : [];
+  // Its conflicts are among its own sessions: the engine reads those alone, however large the summit.
+  const report = own
+    ? await conflictsAmong(db, summit, sessions, { delegation: key, people: [...mine] })
+    : { conflicts: [], total: 0 };
   return {
     delegation: delegationToItem(delegation!),
     people: people.map((p) => personToItem(own || ctx.view.contacts ? p : { ...p, email: null })),
     sessions: sessions.map((s) => sessionToItem(s, summit.timeZone)),
-    conflicts,
+    conflicts: report.conflicts,
+    conflictTotal: report.total,
   };
 }

@@ -20,7 +20,15 @@ import {
 } from './prepare.ts';
 import { CONFLICT_CODES, SEVERITY, type Conflict, type ConflictCode, type ConflictInput } from './types.ts';
 
-type Found = Omit<Conflict, 'severity' | 'start' | 'end'> & { from: number; to: number };
+/**
+ * A conflict as the rules find it: its sentence is written only when asked for (`say`), so that a
+ * report can count and page through millions of conflicts while writing only the page's sentences.
+ */
+type Found = Omit<Conflict, 'severity' | 'start' | 'end' | 'message'> & {
+  from: number;
+  to: number;
+  say: () => string;
+};
 
 const active: Timed[] = []; // the sweep's open sessions, reused: sweeps do not nest
 
@@ -93,7 +101,7 @@ function overloads(list: readonly Timed[], size: number): { from: number; to: nu
   return out;
 }
 
-function rules(p: Lookups, out: Found[]) {
+function rules(p: Lookups, emit: (f: Found) => void) {
   const say = sentences(p);
   const travel = p.input.summit.travelMinutes * 60_000;
   const overlap = (a: Timed, b: Timed) => [Math.max(a.start, b.start), Math.min(a.end, b.end)] as const;
@@ -102,35 +110,35 @@ function rules(p: Lookups, out: Found[]) {
     roomPair: (room: string, changeover: number) => (a: Timed, b: Timed) => {
       if (a.end > b.start) {
         const [from, to] = overlap(a, b);
-        out.push({
+        emit({
           code: 'ROOM_DOUBLE_BOOKED',
           sessions: keys(a, b),
           room,
           from,
           to,
-          message: say.roomDoubleBooked(room, a, b, from, to),
+          say: () => say.roomDoubleBooked(room, a, b, from, to),
         });
       } else if (b.start - a.end < changeover) {
-        out.push({
+        emit({
           code: 'CHANGEOVER_TOO_SHORT',
           sessions: keys(a, b),
           room,
           from: a.end,
           to: b.start,
-          message: say.changeover(room, a, b, changeover),
+          say: () => say.changeover(room, a, b, changeover),
         });
       }
     },
     personPair: (person: string) => (a: Timed, b: Timed) => {
       if (a.end > b.start) {
         const [from, to] = overlap(a, b);
-        out.push({
+        emit({
           code: 'PERSON_DOUBLE_BOOKED',
           sessions: keys(a, b),
           person,
           from,
           to,
-          message: say.personDoubleBooked(person, a, b, from, to),
+          say: () => say.personDoubleBooked(person, a, b, from, to),
         });
       } else if (
         b.start - a.end < travel &&
@@ -138,13 +146,13 @@ function rules(p: Lookups, out: Found[]) {
         b.room?.building &&
         a.room.building !== b.room.building
       ) {
-        out.push({
+        emit({
           code: 'TRAVEL_TOO_SHORT',
           sessions: keys(a, b),
           person,
           from: a.end,
           to: b.start,
-          message: say.travel(person, a, b, travel),
+          say: () => say.travel(person, a, b, travel),
         });
       }
     },
@@ -153,13 +161,13 @@ function rules(p: Lookups, out: Found[]) {
       const official = side === a ? b : a;
       if (!side || !OFFICIAL.has(official.session.kind) || a.end <= b.start) return;
       const [from, to] = overlap(a, b);
-      out.push({
+      emit({
         code: 'SIDE_EVENT_OVER_OFFICIAL',
         sessions: keys(a, b),
         delegation,
         from,
         to,
-        message: say.sideEventOverOfficial(delegation, side, official, from, to),
+        say: () => say.sideEventOverOfficial(delegation, side, official, from, to),
       });
     },
     overcommitted: (delegation: string, list: readonly Timed[], only?: Timed) => {
@@ -167,13 +175,13 @@ function rules(p: Lookups, out: Found[]) {
       for (const o of overloads(list, size)) {
         if (only && !(only.start < o.to && only.end > o.from)) continue;
         const involved = list.filter((c) => c.start < o.to && c.end > o.from);
-        out.push({
+        emit({
           code: 'DELEGATION_OVERCOMMITTED',
           sessions: keys(...involved),
           delegation,
           from: o.from,
           to: o.to,
-          message: say.overcommitted(delegation, size, o.most, involved, o.from, o.to),
+          say: () => say.overcommitted(delegation, size, o.most, involved, o.from, o.to),
         });
       }
     },
@@ -181,38 +189,38 @@ function rules(p: Lookups, out: Found[]) {
       const s = c.session;
       const room = c.room;
       if (room && s.expectedAttendance !== null && s.expectedAttendance > room.capacity) {
-        out.push({
+        emit({
           code: 'CAPACITY_EXCEEDED',
           sessions: keys(c),
           room: room.key,
           from: c.start,
           to: c.end,
-          message: say.capacity(c),
+          say: () => say.capacity(c),
         });
       }
       if (room) {
         const missing = s.equipment.filter((e) => !room.equipment.includes(e));
         const microphones = s.microphones !== null && s.microphones > room.microphones ? s.microphones : null;
         if (missing.length || microphones !== null) {
-          out.push({
+          emit({
             code: 'EQUIPMENT_MISSING',
             sessions: keys(c),
             room: room.key,
             from: c.start,
             to: c.end,
-            message: say.equipment(c, missing, microphones),
+            say: () => say.equipment(c, missing, microphones),
           });
         }
       }
       const outsideSegment = c.segment !== null && (c.start < c.segment.start || c.end > c.segment.end);
       const outsideDays = c.start < p.summitStart || c.end > p.summitEnd;
       if (outsideSegment || outsideDays) {
-        out.push({
+        emit({
           code: 'OUTSIDE_WINDOW',
           sessions: keys(c),
           from: c.start,
           to: c.end,
-          message: say.outsideWindow(c, outsideSegment, outsideDays),
+          say: () => say.outsideWindow(c, outsideSegment, outsideDays),
         });
       }
     },
@@ -222,24 +230,50 @@ function rules(p: Lookups, out: Found[]) {
 const CODE_ORDER = new Map(CONFLICT_CODES.map((c, i) => [c, i]));
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const subjectOf = (f: Pick<Found, 'room' | 'person' | 'delegation'>) =>
+  f.person ?? f.delegation ?? f.room ?? '';
 
-function finish(found: Found[]): Conflict[] {
-  const keyed = found.map((f) => ({
-    f,
-    order: CODE_ORDER.get(f.code)!,
-    sessions: f.sessions.join(),
-    subject: f.person ?? f.delegation ?? f.room ?? '',
-  }));
-  keyed.sort(
-    (a, b) =>
-      a.f.from - b.f.from ||
-      a.f.to - b.f.to ||
-      a.order - b.order ||
-      compareText(a.sessions, b.sessions) ||
-      compareText(a.subject, b.subject),
+/** Compares keys one by one; for keys (no character below ",") the same order as comparing them joined. */
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const c = compareText(a[i]!, b[i]!);
+    if (c) return c;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * The report's order, a total one: by interval, then code, then the first two sessions, then the
+ * room, person or delegation named. Two sessions suffice: only DELEGATION_OVERCOMMITTED names more,
+ * and it is already one per delegation and interval. Keeping two keeps cursors short.
+ */
+export type Position = {
+  from: number;
+  to: number;
+  code: ConflictCode;
+  sessions: readonly string[];
+  subject: string;
+};
+const positionOf = (f: Found): Position => ({
+  from: f.from,
+  to: f.to,
+  code: f.code,
+  sessions: f.sessions.length > 2 ? f.sessions.slice(0, 2) : f.sessions,
+  subject: subjectOf(f),
+});
+function compare(a: Position, b: Position): number {
+  return (
+    a.from - b.from ||
+    a.to - b.to ||
+    CODE_ORDER.get(a.code)! - CODE_ORDER.get(b.code)! ||
+    compareKeys(a.sessions, b.sessions) ||
+    compareText(a.subject, b.subject)
   );
+}
+
+function instants() {
   const iso = new Map<number, string>();
-  const instant = (ms: number) => {
+  return (ms: number) => {
     let text = iso.get(ms);
     if (text === undefined) {
       text = new Date(ms).toISOString();
@@ -247,15 +281,21 @@ function finish(found: Found[]): Conflict[] {
     }
     return text;
   };
+}
+
+/** Found conflicts, sorted, as the API reports them (their sentences written now). */
+function finish(found: Found[]): Conflict[] {
+  found.sort((a, b) => compare(positionOf(a), positionOf(b)));
+  const instant = instants();
   // Literal objects in the contract's key order (spreading optional keys costs more at this scale).
-  return keyed.map(({ f }): Conflict => {
+  return found.map((f): Conflict => {
     const [code, severity, sessions, start, end, message] = [
       f.code,
       SEVERITY[f.code as ConflictCode],
       f.sessions,
       instant(f.from),
       instant(f.to),
-      f.message,
+      f.say(),
     ];
     if (f.room !== undefined) return { code, severity, sessions, room: f.room, start, end, message };
     if (f.person !== undefined) return { code, severity, sessions, person: f.person, start, end, message };
@@ -265,12 +305,11 @@ function finish(found: Found[]): Conflict[] {
   });
 }
 
-/** Every conflict of a programme. */
-export function detectConflicts(input: ConflictInput): Conflict[] {
+/** Runs every rule over a whole programme, handing each conflict found to `emit`, in no order. */
+function findAll(input: ConflictInput, emit: (f: Found) => void): void {
   const p = lookups(input);
   const f = file(p);
-  const found: Found[] = [];
-  const r = rules(p, found);
+  const r = rules(p, emit);
   const travel = p.input.summit.travelMinutes * 60_000;
   eachGroup(f.byRoom, (room, g) => {
     const changeover = p.rooms.get(room)!.changeoverMinutes * 60_000;
@@ -284,7 +323,113 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
     sweep(f.timed, f.byParticipant, g, 0, r.sidePair(delegation)),
   );
   for (const c of f.timed) r.single(c);
+}
+
+/** Every conflict of a programme, in the report's order. */
+export function detectConflicts(input: ConflictInput): Conflict[] {
+  const found: Found[] = [];
+  findAll(input, (f) => found.push(f));
   return finish(found);
+}
+
+export type ConflictCounts = Partial<Record<ConflictCode, number>>;
+export type ConflictPage = { conflicts: Conflict[]; counts: ConflictCounts; total: number; next?: string };
+export type ConflictPageOptions = {
+  limit: number;
+  /** The position the previous page ended at (decodeCursor of its `next`). */
+  after?: Position | null;
+  /** Only hard (or only soft) conflicts: counts and pages then cover those alone. */
+  severity?: 'hard' | 'soft';
+  /** Only conflicts naming this delegation or one of these people (a delegation's agenda). */
+  concerning?: { delegation: string; people: readonly string[] };
+};
+
+/** Where a page ends: the position of its last conflict, opaque to clients. */
+export function encodeCursor(p: Position): string {
+  const json = JSON.stringify([p.from, p.to, p.code, p.sessions, p.subject]);
+  return btoa(String.fromCharCode(...new TextEncoder().encode(json)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/** The position a cursor names, or null when it is not one this engine wrote. */
+export function decodeCursor(cursor: string): Position | null {
+  try {
+    const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
+    const value: unknown = JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),
+    );
+    if (!Array.isArray(value) || value.length !== 5) return null;
+    const [from, to, code, sessions, subject] = value as unknown[];
+    const ok =
+      typeof from === 'number' &&
+      typeof to === 'number' &&
+      CODE_ORDER.has(code as ConflictCode) &&
+      Array.isArray(sessions) &&
+      sessions.every((k) => typeof k === 'string') &&
+      typeof subject === 'string';
+    return ok ? { from, to, code: code as ConflictCode, sessions: sessions as string[], subject } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One page of the report: the first `limit` conflicts after `after` (a position from a cursor) in
+ * the report's order, with exact counts for the whole report. Memory is bounded by the page: every
+ * conflict is counted and compared as it is found, only the page's best `limit` are kept (a
+ * max-heap), and only they get their sentences.
+ */
+export function conflictPage(input: ConflictInput, opts: ConflictPageOptions): ConflictPage {
+  const people = new Set(opts.concerning?.people);
+  const concerns = (f: Found) =>
+    f.delegation === opts.concerning!.delegation || (f.person !== undefined && people.has(f.person));
+  const counts: ConflictCounts = {};
+  let total = 0;
+  let beyond = false;
+  const heap: { f: Found; at: Position }[] = [];
+  const worse = (i: number, j: number) => compare(heap[i]!.at, heap[j]!.at) > 0;
+  const swap = (i: number, j: number) => {
+    const t = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = t;
+  };
+  findAll(input, (f) => {
+    if (opts.severity && SEVERITY[f.code] !== opts.severity) return;
+    if (opts.concerning && !concerns(f)) return;
+    counts[f.code] = (counts[f.code] ?? 0) + 1;
+    total++;
+    const at = positionOf(f);
+    if (opts.after && compare(at, opts.after) <= 0) return;
+    if (heap.length === opts.limit) {
+      beyond = true;
+      if (opts.limit === 0 || compare(at, heap[0]!.at) >= 0) return;
+      // Replace the worst kept conflict and sift down.
+      heap[0] = { f, at };
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && worse(l, m)) m = l;
+        if (r < heap.length && worse(r, m)) m = r;
+        if (m === i) break;
+        swap(i, m);
+        i = m;
+      }
+      return;
+    }
+    heap.push({ f, at });
+    for (let i = heap.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!worse(i, parent)) break;
+      swap(i, parent);
+      i = parent;
+    }
+  });
+  const conflicts = finish(heap.map((h) => h.f));
+  const last = heap.reduce<Position | null>((m, h) => (m === null || compare(h.at, m) > 0 ? h.at : m), null);
+  return { conflicts, counts, total, ...(beyond && last ? { next: encodeCursor(last) } : {}) };
 }
 
 /**
@@ -295,7 +440,7 @@ export function conflictsInvolving(p: Prepared, session: Session): Conflict[] {
   if (session.start === null || session.end === null) return [];
   const c = check(session, p);
   const found: Found[] = [];
-  const r = rules(p, found);
+  const r = rules(p, (f) => found.push(f));
   if (c.room) {
     const changeover = c.room.changeoverMinutes * 60_000;
     pairsWith(p.byRoom.get(c.room.key), c, changeover, r.roomPair(c.room.key, changeover));

@@ -3,6 +3,7 @@ import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@ta
 import type { z } from 'zod';
 import type {
   applyBodySchema,
+  conflictReportSchema,
   movedSchema,
   moveBodySchema,
   movesSchema,
@@ -16,15 +17,34 @@ import { getJson, send, summitApi } from '../../lib/api.ts';
 import { keys } from '../../lib/query-keys.ts';
 
 export type Moves = z.output<typeof movesSchema>;
+export type ConflictReport = z.output<typeof conflictReportSchema>;
+
+/** Conflicts a page of the panel shows: enough to read, few enough to render at once. */
+export const REPORT_PAGE = 100;
+
+/** A page of the server's report, with counts of the whole of it ('' : the first page). */
+export const conflictReportQuery = (slug: string, after: string) =>
+  queryOptions({
+    queryKey: keys.conflicts(slug, after),
+    queryFn: ({ signal }) =>
+      getJson<ConflictReport>(
+        `${summitApi(slug, 'conflicts')}?limit=${REPORT_PAGE}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+        signal,
+      ),
+  });
 export type Proposal = z.output<typeof proposalSchema>;
 export type MoveBody = z.input<typeof moveBodySchema>;
 
 /** What a change of times or rooms shows up in: sessions (and their pages), days, agendas, the log. */
 const scheduleChanged = (qc: QueryClient, slug: string) =>
   Promise.all(
-    [keys.list(slug, 'sessions'), keys.programme(slug), keys.agenda(slug), keys.audit(slug)].map((queryKey) =>
-      qc.invalidateQueries({ queryKey }),
-    ),
+    [
+      keys.list(slug, 'sessions'),
+      keys.programme(slug),
+      keys.agenda(slug),
+      keys.audit(slug),
+      keys.conflicts(slug),
+    ].map((queryKey) => qc.invalidateQueries({ queryKey })),
   );
 
 export const movesQuery = (slug: string, key: string) =>

@@ -1,56 +1,135 @@
-// Every conflict in plain words, hard before soft, grouped by kind, each linking to its sessions.
-import { CONFLICT_CODES, type Conflict } from '../../../../shared/domain/conflicts/types.ts';
+// The server's conflict report, a page at a time: counts of the whole report by severity and kind,
+// then the page's conflicts in plain words, hard before soft, each linking to its sessions. However
+// large the report, the browser holds one page.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CONFLICT_CODES, type Conflict, SEVERITY } from '../../../../shared/domain/conflicts/types.ts';
+import { Await } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
+import { type ConflictReport, conflictReportQuery, REPORT_PAGE } from './api.ts';
 
-export function ConflictPanel({ slug, conflicts }: { slug: string; conflicts: readonly Conflict[] }) {
-  const { t } = useI18n();
+export function ConflictPanel({ slug }: { slug: string }) {
+  // Cursors of the pages shown so far: '' is the first page; the last one is on screen.
+  const [trail, setTrail] = useState<string[]>(['']);
+  const report = useQuery({ ...conflictReportQuery(slug, trail.at(-1)!), placeholderData: keepPreviousData });
+  return (
+    <Await query={report}>
+      {(page) => (
+        <Report
+          slug={slug}
+          page={page}
+          first={(trail.length - 1) * REPORT_PAGE + 1}
+          onNext={page.next ? () => setTrail([...trail, page.next!]) : undefined}
+          onBack={trail.length > 1 ? () => setTrail(trail.slice(0, -1)) : undefined}
+        />
+      )}
+    </Await>
+  );
+}
+
+type ReportProps = {
+  slug: string;
+  page: ConflictReport;
+  first: number;
+  onNext?: () => void;
+  onBack?: () => void;
+};
+
+function Report({ slug, page, first, onNext, onBack }: ReportProps) {
+  const { t, locale } = useI18n();
+  const number = new Intl.NumberFormat(locale);
+  const count = (severity: 'hard' | 'soft') =>
+    number.format(
+      CONFLICT_CODES.filter((c) => SEVERITY[c] === severity).reduce((n, c) => n + (page.counts[c] ?? 0), 0),
+    );
   return (
     <section className="conflict-panel" aria-labelledby="conflicts-heading">
-      <h2 id="conflicts-heading">
-        {t('conflicts.title', {
-          hard: conflicts.filter((c) => c.severity === 'hard').length,
-          soft: conflicts.filter((c) => c.severity === 'soft').length,
-        })}
-      </h2>
-      {conflicts.length === 0 && <p>{t('conflicts.none')}</p>}
-      {(['hard', 'soft'] as const).map((severity) => {
-        const mine = conflicts.filter((c) => c.severity === severity);
-        if (mine.length === 0) return null;
+      <h2 id="conflicts-heading">{t('conflicts.title', { hard: count('hard'), soft: count('soft') })}</h2>
+      {page.total === 0 && <p>{t('conflicts.none')}</p>}
+      {page.total > page.conflicts.length && (
+        <p role="status">
+          {t('conflicts.page', {
+            from: number.format(first),
+            to: number.format(first + page.conflicts.length - 1),
+            total: number.format(page.total),
+          })}
+        </p>
+      )}
+      {(['hard', 'soft'] as const).map((severity) => (
+        <Severity key={severity} slug={slug} page={page} severity={severity} />
+      ))}
+      {(onBack || onNext) && (
+        <div className="button-row">
+          {onBack && (
+            <button type="button" onClick={onBack}>
+              {t('conflicts.previous')}
+            </button>
+          )}
+          {onNext && (
+            <button type="button" onClick={onNext}>
+              {t('conflicts.next', { count: REPORT_PAGE })}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Severity({
+  slug,
+  page,
+  severity,
+}: {
+  slug: string;
+  page: ConflictReport;
+  severity: 'hard' | 'soft';
+}) {
+  const { t, locale } = useI18n();
+  const number = new Intl.NumberFormat(locale);
+  const codes = CONFLICT_CODES.filter((code) => SEVERITY[code] === severity && (page.counts[code] ?? 0) > 0);
+  if (codes.length === 0) return null;
+  return (
+    <section aria-labelledby={`conflicts-${severity}`} className={`conflicts-${severity}`}>
+      <h3 id={`conflicts-${severity}`}>{t(`conflicts.${severity}`)}</h3>
+      {codes.map((code) => {
+        const shown = page.conflicts.filter((c) => c.code === code);
         return (
-          <section
-            key={severity}
-            aria-labelledby={`conflicts-${severity}`}
-            className={`conflicts-${severity}`}
-          >
-            <h3 id={`conflicts-${severity}`}>{t(`conflicts.${severity}`)}</h3>
-            {CONFLICT_CODES.filter((code) => mine.some((c) => c.code === code)).map((code) => (
-              <details key={code} open={severity === 'hard'}>
-                <summary>
-                  {t(`conflict.${code}`)} ({mine.filter((c) => c.code === code).length})
-                </summary>
-                <ul>
-                  {mine
-                    .filter((c) => c.code === code)
-                    .map((c) => (
-                      <li key={`${c.code}|${c.sessions.join()}|${c.room ?? c.person ?? c.delegation ?? ''}`}>
-                        {c.message}{' '}
-                        <span className="conflict-links">
-                          {c.sessions.map((key) => (
-                            <Link key={key} href={href('session', { slug, key })}>
-                              {t('conflicts.open', { key })}
-                            </Link>
-                          ))}
-                        </span>
-                      </li>
-                    ))}
-                </ul>
-              </details>
-            ))}
-          </section>
+          <details key={code} open={severity === 'hard'}>
+            <summary>
+              {t(`conflict.${code}`)} ({number.format(page.counts[code]!)})
+            </summary>
+            {shown.length > 0 && (
+              <ul>
+                {shown.map((c) => (
+                  <ConflictItem key={itemKey(c)} slug={slug} conflict={c} />
+                ))}
+              </ul>
+            )}
+          </details>
         );
       })}
     </section>
+  );
+}
+
+const itemKey = (c: Conflict) =>
+  `${c.code}|${c.sessions.join()}|${c.room ?? c.person ?? c.delegation ?? ''}|${c.start}`;
+
+function ConflictItem({ slug, conflict }: { slug: string; conflict: Conflict }) {
+  const { t } = useI18n();
+  return (
+    <li>
+      {conflict.message}{' '}
+      <span className="conflict-links">
+        {conflict.sessions.map((key) => (
+          <Link key={key} href={href('session', { slug, key })}>
+            {t('conflicts.open', { key })}
+          </Link>
+        ))}
+      </span>
+    </li>
   );
 }

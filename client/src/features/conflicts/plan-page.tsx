@@ -20,7 +20,7 @@ export function PlanPage({ summit }: { summit: SummitView }) {
       <h1>{t('plan.title')}</h1>
       <Placement summit={summit} planning={planning} />
       <Publishing slug={summit.slug} hard={planning?.conflicts.filter((c) => c.severity === 'hard') ?? []} />
-      {planning && <ConflictPanel slug={summit.slug} conflicts={planning.conflicts} />}
+      {planning && <ConflictPanel slug={summit.slug} />}
     </>
   );
 }

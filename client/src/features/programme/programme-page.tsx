@@ -91,7 +91,7 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
           ))}
         </fieldset>
       </div>
-      {planning && <ConflictPanel slug={slug} conflicts={planning.conflicts} />}
+      {planning && <ConflictPanel slug={slug} />}
       <ErrorAlert error={move.error} />
       <h2>{formatDate(day, dateLocale)}</h2>
       <Await query={programme}>
