@@ -24,6 +24,9 @@ export type PlacementOptions = {
 };
 
 const EPS = 1e-9;
+/** The share of the time limit that listing spots may take; the rest places what was listed. */
+const LISTING_SHARE = 0.7;
+export const OUT_OF_TIME = 'placement ran out of time before it could try this session: give it a longer time limit';
 
 export function place(
   p: Prepared,
@@ -33,7 +36,11 @@ export function place(
   const now = opts.now ?? (() => performance.now());
   // Leave room for the last move under way and the final accounting.
   const limit = opts.timeLimitMs ?? 3_000;
-  const deadline = now() + limit - Math.min(150, limit * 0.05);
+  const started = now();
+  const deadline = started + limit - Math.min(150, limit * 0.05);
+  // Listing spots checks each against the whole programme: it may take most of the time, never all
+  // of it, so that what was listed still gets placed before the deadline.
+  const listedBy = started + (deadline - started) * LISTING_SHARE;
   const unplaced: { key: string; reason: string }[] = [];
   const items: Item[] = [];
 
@@ -43,10 +50,21 @@ export function place(
       unplaced.push({ key: session.key, reason: 'pinned: placement never moves a pinned session' });
       continue;
     }
+    if (now() >= listedBy) {
+      unplaced.push({ key: session.key, reason: OUT_OF_TIME });
+      continue;
+    }
     const blocked = new Map<string, number>();
     const spots: Spot[] = [];
     const base: number[] = [];
+    let tried = 0;
+    let cut = false;
     for (const spot of spotsFor(p, session, opts.stepMinutes ?? 15)) {
+      // A session may have thousands of spots: look at the clock every few of them.
+      if (++tried % 16 === 0 && now() >= listedBy) {
+        cut = true;
+        break;
+      }
       const conflicts = conflictsInvolving(p, at(session, spot));
       const hard = conflicts.find((c) => c.severity === 'hard');
       if (hard) blocked.set(hard.code, (blocked.get(hard.code) ?? 0) + 1);
@@ -56,7 +74,7 @@ export function place(
       }
     }
     if (spots.length) items.push(PlacementState.item(p, session, spots, base));
-    else unplaced.push({ key: session.key, reason: reasonFor(blocked) });
+    else unplaced.push({ key: session.key, reason: cut ? OUT_OF_TIME : reasonFor(blocked) });
   }
 
   const state = new PlacementState(p, items);
@@ -127,7 +145,10 @@ class Search {
     const order = this.items
       .map((_, i) => i)
       .sort((a, b) => this.items[a]!.spots.length - this.items[b]!.spots.length || a - b);
-    for (const i of order) this.insert(i);
+    for (const i of order) {
+      if (!this.timeLeft()) break;
+      this.insert(i);
+    }
     this.descend();
     let best = { count: this.state.placedCount(), cost: this.state.total(), at: this.state.snapshot() };
     // Iterated local search: kick some sessions out, put them back, descend; keep the best. Stop

@@ -5,7 +5,7 @@ import type { Programme, Session } from '../../../../shared/domain/programme.ts'
 import { at, spotsFor, type Spot } from '../../../../shared/domain/resolution/candidates.ts';
 import { softCost, unaryCost } from '../../../../shared/domain/resolution/cost.ts';
 import { proposeMoves } from '../../../../shared/domain/resolution/moves.ts';
-import { place } from '../../../../shared/domain/resolution/placement.ts';
+import { OUT_OF_TIME, place } from '../../../../shared/domain/resolution/placement.ts';
 import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
 
@@ -164,6 +164,49 @@ describe('placement', () => {
         { key: 'pinned', reason: 'pinned: placement never moves a pinned session' },
       ],
     });
+  });
+});
+
+describe('placement against its time limit', () => {
+  // A clock that advances one millisecond each time it is read: time is then the work done between
+  // readings, and the test knows exactly when the deadline passes, however fast the machine.
+  const counting = () => {
+    let t = 0;
+    return { now: () => ++t, read: () => t };
+  };
+  // Fifty one-hour side events, any time in the summit's three days (no segment): each has hundreds
+  // of spots, each spot checked against the programme, far more work than the limit allows.
+  const many = Array.from({ length: 50 }, (_, i) => ({
+    key: `se-${i}`,
+    kind: 'side_event' as const,
+    title: `Side event ${i}`,
+    durationMinutes: 60,
+  }));
+
+  it('returns within its limit, having placed what it listed, the rest said to have run out of time', () => {
+    const input = conflictInput(conflictFile(many));
+    const clock = counting();
+    const result = place(prepare({ ...input, sessions: [] }), input.sessions, {
+      stepMinutes: 15,
+      timeLimitMs: 2_000,
+      now: clock.now,
+    });
+    expect(clock.read()).toBeLessThanOrEqual(2_000);
+    expect(result.placed.length).toBeGreaterThan(0);
+    expect(result.placed.length + result.unplaced.length).toBe(50);
+    expect(new Set(result.unplaced.map((u) => u.reason))).toEqual(new Set([OUT_OF_TIME]));
+    // What it placed breaks no hard rule.
+    const placed = result.placed.map((p) => at(input.sessions.find((s) => s.key === p.key)!, p));
+    expect(detectConflicts({ ...input, sessions: placed }).filter((c) => c.severity === 'hard')).toEqual([]);
+  });
+
+  it('with time to spare, places all fifty', () => {
+    const input = conflictInput(conflictFile(many));
+    const result = place(prepare({ ...input, sessions: [] }), input.sessions, {
+      stepMinutes: 15,
+      timeLimitMs: 60_000,
+    });
+    expect([result.placed.length, result.unplaced]).toEqual([50, []]);
   });
 });
 
