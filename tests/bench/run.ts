@@ -7,6 +7,8 @@
 //   all-pairs check for comparison.
 //   placement: quality and time against an exact MIP optimum (HiGHS) on S, M and L instances.
 //   pool: the worker pool's round trip, and conflict reports inline vs in the pool.
+//   heavy: a 10,000-session pile's first page of conflicts, RSS and other requests' p99 meanwhile;
+//   a 3 s placement of 1,500 sessions: its wall time and the same p99.
 // PGlite always; PostgreSQL too when DATABASE_URL names a database on a server we may create
 // databases on (each run gets a fresh one, dropped at the end).
 import { spawn } from 'node:child_process';
@@ -20,6 +22,7 @@ import { openPglite, openPostgres, type Database } from '../../server/db/client.
 import { importSummit } from '../../server/modules/summits/summits.service.ts';
 import { largeSummitFile } from '../factories/large-summit.ts';
 import { benchConflicts } from './conflicts.ts';
+import { benchHeavy } from './heavy.ts';
 import { benchMail } from './mail.ts';
 import { benchPlacement } from './placement.ts';
 import { benchPool } from './pool.ts';
@@ -167,7 +170,7 @@ async function benchMemory(engine: Engine, serverEnv: Record<string, string>) {
   }
 }
 
-const only = process.argv[2]; // "programme", "mail", "conflicts", "placement" or "pool" runs one part
+const only = process.argv[2]; // "programme", "mail", "conflicts", "placement", "pool" or "heavy" runs one part
 const wants = (part: string) => only === undefined || only === part;
 const engines = [
   pgliteEngine(),
@@ -189,6 +192,10 @@ if (wants('conflicts')) {
 if (wants('placement')) {
   console.log('\nPlacement against the exact MIP optimum (HiGHS), five seeds a size:');
   console.table(await benchPlacement());
+}
+if (wants('heavy')) {
+  console.log('\nA heavy summit on a real server process (PGlite):');
+  console.table(await benchHeavy());
 }
 if (wants('pool')) {
   console.log('\nWorker pool (medians; inline / pooled):');

@@ -165,12 +165,15 @@ export async function proposePlacement(
   ctx: SummitContext,
   opts: { stepMinutes: number; timeLimitMs: number },
 ) {
+  const started = Date.now();
   const verdict = conflictsPolicy.mayResolve(ctx.roles);
   if (!verdict.ok) return verdict;
   const input = await checkInput(db, ctx.summit);
+  // The limit is the request's: reading the programme came out of it.
+  const left = Math.max(0, opts.timeLimitMs - (Date.now() - started));
   let result: PlacementResult;
   try {
-    result = await runTask('placement', { input, opts });
+    result = await runTask('placement', { input, opts: { ...opts, timeLimitMs: left } });
   } catch (e) {
     if (!(e instanceof TaskTimeoutError)) throw e;
     return unavailable(
