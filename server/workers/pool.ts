@@ -40,8 +40,12 @@ export const graceFor = (limitMs: number) => Math.max(100, Math.round(limitMs * 
 // serialises the programme in and deserialises the report out. Main-thread time of a report, inline
 // vs pooled (`npm run bench -- pool`, 2 cores, Node 20.20, four runs; summits as the bench imports):
 // 1,000 sessions 3.9–4.2 vs 4.9–8.1 ms, 2,000: 8.9–12.4 vs 7.2–12.1 ms, 10,000: 37–53 vs 29–35 ms.
-// Below 2,000 sessions inline is cheaper, and stalls the loop for ~10 ms at most.
-export const OFF_THREAD_SESSIONS = 2_000;
+// Below 2,000 sessions inline costs the main thread less, when the programme is ordinary. But a
+// report's work grows with the pairs of sessions close in time, not with their number: 1,999
+// sessions piled into one hour take seconds. The paged report sends back one page, so pooling
+// costs the main thread only the copy in (about 1 ms a 1,000 sessions): from 200 sessions, where a
+// pile's worst is some 20 ms inline, every report is worth sending.
+export const OFF_THREAD_SESSIONS = 200;
 
 /** Whether a programme of this many sessions is worth a worker's round trip. */
 export const offThread = (sessions: number) => sessions >= OFF_THREAD_SESSIONS;
