@@ -36,6 +36,13 @@ export const TASKS = {
   placement: placeUnplaced,
   /** Nothing: measures the pool's round trip (bench, threshold). */
   echo: <T>(input: T): T => input,
+  /** Keeps its thread busy for `ms`, ignoring every limit: proves the pool's hard deadline. */
+  busy: (ms: number): number => {
+    const end = Date.now() + ms;
+    let spins = 0;
+    while (Date.now() < end) spins++;
+    return spins;
+  },
 };
 
 export type TaskName = keyof typeof TASKS;

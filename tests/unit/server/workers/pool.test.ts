@@ -127,13 +127,13 @@ describe('worker pool', () => {
     expect(await runTask('echo', { after: 'abort' })).toEqual({ after: 'abort' });
   });
 
-  it('a placement past its time limit is stopped with a TimeoutError and the pool runs the next task', async () => {
-    const task = longPlacement();
-    const result = await outcome(runTask('placement', { ...task, opts: { ...task.opts, timeLimitMs: 200 } }));
+  it('a task past its time limit is stopped with a TimeoutError and the pool runs the next task', async () => {
+    // Placement keeps to its own limit; the pool's deadline is for work that does not.
+    const result = await outcome(runTask('busy', 5_000, { timeLimitMs: 200 }));
     expect(result).toEqual({
       error: {
         name: 'TimeoutError',
-        message: 'placement ran past its time limit of 200 ms (+100 ms grace) and was stopped',
+        message: 'busy ran past its time limit of 200 ms (+100 ms grace) and was stopped',
       },
     });
     expect(await runTask('echo', 'next')).toEqual('next');
