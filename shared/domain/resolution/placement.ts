@@ -26,7 +26,8 @@ export type PlacementOptions = {
 const EPS = 1e-9;
 /** The share of the time limit that listing spots may take; the rest places what was listed. */
 const LISTING_SHARE = 0.7;
-export const OUT_OF_TIME = 'placement ran out of time before it could try this session: give it a longer time limit';
+export const OUT_OF_TIME =
+  'placement ran out of time before it could try this session: give it a longer time limit';
 
 export function place(
   p: Prepared,
