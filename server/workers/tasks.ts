@@ -8,7 +8,7 @@ import {
   prepare,
 } from '../../shared/domain/conflicts/engine.ts';
 import type { Conflict, ConflictInput } from '../../shared/domain/conflicts/types.ts';
-import type { Session } from '../../shared/domain/programme.ts';
+import { splitForPlacement } from '../../shared/domain/resolution/candidates.ts';
 import { place, type PlacementResult } from '../../shared/domain/resolution/placement.ts';
 
 export type PlacementTask = {
@@ -16,15 +16,13 @@ export type PlacementTask = {
   opts: { stepMinutes: number; timeLimitMs: number };
 };
 
-const unplaced = (s: Session) => s.start === null || s.room === null;
-
 /**
- * Places every unplaced session around the placed ones, as proposePlacement does inline: the
- * placed sessions are the fixed programme (prepared here, since a prepared programme holds Maps).
+ * Places every session without a room or a time around the fixed programme: every session with a
+ * time, those without a room included (prepared here, since a prepared programme holds Maps).
  */
 export function placeUnplaced({ input, opts }: PlacementTask): PlacementResult {
-  const p = prepare({ ...input, sessions: input.sessions.filter((s) => !unplaced(s)) });
-  return place(p, input.sessions.filter(unplaced), opts);
+  const { fixed, toPlace } = splitForPlacement(input.sessions);
+  return place(prepare({ ...input, sessions: fixed }), toPlace, opts);
 }
 
 export const TASKS = {

@@ -2,10 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conflictsInvolving, detectConflicts, prepare } from '../../../../shared/domain/conflicts/engine.ts';
 import type { Programme, Session } from '../../../../shared/domain/programme.ts';
-import { at, spotsFor, type Spot } from '../../../../shared/domain/resolution/candidates.ts';
+import {
+  at,
+  spotsFor,
+  splitForPlacement,
+  type Spot,
+} from '../../../../shared/domain/resolution/candidates.ts';
 import { softCost, unaryCost } from '../../../../shared/domain/resolution/cost.ts';
 import { proposeMoves } from '../../../../shared/domain/resolution/moves.ts';
-import { OUT_OF_TIME, place } from '../../../../shared/domain/resolution/placement.ts';
+import { OUT_OF_TIME, place, type PlacementOptions } from '../../../../shared/domain/resolution/placement.ts';
+import type { ConflictInput } from '../../../../shared/domain/conflicts/types.ts';
 import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
 
@@ -164,6 +170,127 @@ describe('placement', () => {
         { key: 'pinned', reason: 'pinned: placement never moves a pinned session' },
       ],
     });
+  });
+});
+
+/** Placement as the server runs it: every session with a time is the fixed programme. */
+const placeAll = (input: ConflictInput, opts: PlacementOptions) => {
+  const { fixed, toPlace } = splitForPlacement(input.sessions);
+  return place(prepare({ ...input, sessions: fixed }), toPlace, opts);
+};
+const utc = (iso: string) => Date.parse(iso);
+
+describe('placement of a session that has a time but no room', () => {
+  // Friday 7 December, Marrakesh (+01): a late-morning side-event window, and Moldova's delegation
+  // coordination at 10:45 with no room yet, moderated by Daniela Morari, who also speaks at the
+  // diaspora side event (which would rather start at 11:00).
+  const segments = [
+    {
+      key: 'late-morning',
+      kind: 'side_events' as const,
+      title: 'Side events (late morning)',
+      start: '2018-12-07T10:00',
+      end: '2018-12-07T12:15',
+    },
+  ];
+  const coordination = {
+    key: 'mda-coordination',
+    kind: 'meeting' as const,
+    title: 'Republic of Moldova: delegation coordination',
+    start: '2018-12-07T10:45',
+    end: '2018-12-07T11:30',
+    expectedAttendance: 20,
+    participants: [{ person: 'p-morari', role: 'moderator' as const }],
+  };
+  const diaspora = {
+    key: 'se-diaspora',
+    kind: 'side_event' as const,
+    title: 'Engaging the diaspora in local development',
+    segment: 'late-morning',
+    durationMinutes: 45,
+    expectedAttendance: 70,
+    preferredStarts: ['2018-12-07T11:00'],
+    participants: [{ person: 'p-morari', role: 'speaker' as const }],
+  };
+
+  it('keeps the meeting at 10:45 in a room, and places the side event around its moderator', () => {
+    const input = conflictInput(conflictFile([coordination, diaspora], { segments }));
+    const result = placeAll(input, { stepMinutes: 15, timeLimitMs: 2_000 });
+    // Atlas Room (80 seats) wastes fewest seats for both; 11:30 is 30 minutes from 11:00 and the
+    // first start after the meeting, in the same building, so Daniela Morari needs no walk.
+    expect(result).toEqual({
+      placed: [
+        {
+          key: 'mda-coordination',
+          room: 'atlas',
+          start: utc('2018-12-07T09:45Z'),
+          end: utc('2018-12-07T10:30Z'),
+          cost: 7.5,
+        },
+        {
+          key: 'se-diaspora',
+          room: 'atlas',
+          start: utc('2018-12-07T10:30Z'),
+          end: utc('2018-12-07T11:15Z'),
+          cost: 31.25,
+        },
+      ],
+      unplaced: [],
+      cost: 38.75,
+    });
+  });
+
+  it('leaves the meeting without a room when none fits, its moderator still busy at 10:45', () => {
+    const input = conflictInput(
+      conflictFile([{ ...coordination, expectedAttendance: 500 }, diaspora], { segments }),
+    );
+    const result = placeAll(input, { stepMinutes: 15, timeLimitMs: 2_000 });
+    expect(result).toEqual({
+      placed: [
+        {
+          key: 'se-diaspora',
+          room: 'atlas',
+          start: utc('2018-12-07T10:30Z'),
+          end: utc('2018-12-07T11:15Z'),
+          cost: 31.25,
+        },
+      ],
+      unplaced: [
+        {
+          key: 'mda-coordination',
+          reason: 'every room and time in its segment breaks a hard rule: CAPACITY_EXCEEDED (3 spots)',
+        },
+      ],
+      cost: 31.25,
+    });
+  });
+
+  it('never moves a session with a time, and places nothing over its people, on random summits', () => {
+    fc.assert(
+      fc.property(programmeArbitrary, fc.array(fc.nat(), { maxLength: 4 }), (programme, picks) => {
+        const chosen = new Set(
+          picks.map((i) => programme.sessions[i % Math.max(1, programme.sessions.length)]?.key),
+        );
+        const sessions = programme.sessions.map((s) => (chosen.has(s.key) ? unplace(s) : s));
+        const input = { ...programme, sessions, offsets: MARRAKESH_OFFSETS };
+        const result = placeAll(input, { stepMinutes: 30, timeLimitMs: 200 });
+        const timed = sessions.filter((s) => s.start !== null && s.room === null);
+        for (const x of result.placed) {
+          const before = timed.find((s) => s.key === x.key);
+          if (before) expect([x.start, x.end]).toEqual([before.start, before.end]);
+        }
+        const after = detectConflicts({
+          ...applied({ ...programme, sessions }, result.placed),
+          offsets: MARRAKESH_OFFSETS,
+        });
+        expect(
+          after.filter(
+            (c) => c.severity === 'hard' && c.sessions.some((k) => result.placed.some((x) => x.key === k)),
+          ),
+        ).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
