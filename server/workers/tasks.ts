@@ -9,7 +9,7 @@ import {
 } from '../../shared/domain/conflicts/engine.ts';
 import type { Conflict, ConflictInput } from '../../shared/domain/conflicts/types.ts';
 import { splitForPlacement } from '../../shared/domain/resolution/candidates.ts';
-import { place, type PlacementResult } from '../../shared/domain/resolution/placement.ts';
+import { type ExactResult, placeExactly } from './exact-placement.ts';
 
 export type PlacementTask = {
   input: ConflictInput;
@@ -18,11 +18,12 @@ export type PlacementTask = {
 
 /**
  * Places every session without a room or a time around the fixed programme: every session with a
- * time, those without a room included (prepared here, since a prepared programme holds Maps).
+ * time, those without a room included (prepared here, since a prepared programme holds Maps). The
+ * heuristic, then the exact stage in what is left of the limit (exact-placement.ts).
  */
-export function placeUnplaced({ input, opts }: PlacementTask): PlacementResult {
+export function placeUnplaced({ input, opts }: PlacementTask): Promise<ExactResult> {
   const { fixed, toPlace } = splitForPlacement(input.sessions);
-  return place(prepare({ ...input, sessions: fixed }), toPlace, opts);
+  return placeExactly(prepare({ ...input, sessions: fixed }), toPlace, opts);
 }
 
 export const TASKS = {
@@ -45,7 +46,7 @@ export const TASKS = {
 
 export type TaskName = keyof typeof TASKS;
 export type TaskInput<N extends TaskName> = Parameters<(typeof TASKS)[N]>[0];
-export type TaskOutput<N extends TaskName> = ReturnType<(typeof TASKS)[N]>;
+export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N]>>;
 
 /**
  * What the pool posts to a thread. `until` (epoch ms, from Date.now(), which every thread shares)

@@ -2,18 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conflictsInvolving, detectConflicts, prepare } from '../../../../shared/domain/conflicts/engine.ts';
 import type { Programme, Session } from '../../../../shared/domain/programme.ts';
-import {
-  at,
-  spotsFor,
-  splitForPlacement,
-  type Spot,
-} from '../../../../shared/domain/resolution/candidates.ts';
-import { softCost, unaryCost } from '../../../../shared/domain/resolution/cost.ts';
+import { at, splitForPlacement } from '../../../../shared/domain/resolution/candidates.ts';
 import { proposeMoves } from '../../../../shared/domain/resolution/moves.ts';
 import { OUT_OF_TIME, place, type PlacementOptions } from '../../../../shared/domain/resolution/placement.ts';
 import type { ConflictInput } from '../../../../shared/domain/conflicts/types.ts';
 import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
+import { coordinationScenario } from '../../../factories/placement.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
+import { exhaustiveOptimum } from '../../../support/placement-optimum.ts';
 
 const unplace = (s: Session): Session => ({ ...s, room: null, start: null, end: null });
 const applied = (
@@ -26,46 +22,6 @@ const applied = (
     return p ? { ...s, room: p.room, start: p.start, end: p.end } : s;
   }),
 });
-
-/** Every way of placing the sessions (or not), keeping those without a hard conflict: the exact optimum. */
-function optimum(programme: Programme, toPlace: Session[], step: number): { placed: number; cost: number } {
-  const fixed = prepare({
-    ...programme,
-    sessions: programme.sessions.filter((s) => !toPlace.includes(s)),
-    offsets: MARRAKESH_OFFSETS,
-  });
-  const options = toPlace.map((s) => [null, ...spotsFor(fixed, s, step)] as (Spot | null)[]);
-  let best = { placed: -1, cost: Infinity };
-  const choose = (i: number, chosen: (Spot | null)[]) => {
-    if (i === toPlace.length) {
-      const placedSessions = toPlace.map((s, k) => (chosen[k] ? at(s, chosen[k]!) : null));
-      const all = {
-        ...programme,
-        sessions: [
-          ...programme.sessions.filter((s) => !toPlace.includes(s)),
-          ...placedSessions.filter((s): s is Session => s !== null),
-        ],
-        offsets: MARRAKESH_OFFSETS,
-      };
-      const conflicts = detectConflicts(all).filter((c) =>
-        c.sessions.some((k) => placedSessions.some((s) => s?.key === k)),
-      );
-      if (conflicts.some((c) => c.severity === 'hard')) return;
-      const count = placedSessions.filter(Boolean).length;
-      const cost =
-        softCost(conflicts) +
-        placedSessions.reduce(
-          (sum, s) => sum + (s ? unaryCost(s, programme.rooms.find((r) => r.key === s.room)!, s.start!) : 0),
-          0,
-        );
-      if (count > best.placed || (count === best.placed && cost < best.cost)) best = { placed: count, cost };
-      return;
-    }
-    for (const spot of options[i]!) choose(i + 1, [...chosen, spot]);
-  };
-  choose(0, []);
-  return best;
-}
 
 describe('placement', () => {
   it('never leaves a placed session in a hard conflict, on random summits', () => {
@@ -135,7 +91,7 @@ describe('placement', () => {
             offsets: MARRAKESH_OFFSETS,
           });
           const result = place(p, toPlace, { stepMinutes: 30, timeLimitMs: 500 });
-          const exact = optimum(small, toPlace, 30);
+          const exact = exhaustiveOptimum({ ...small, offsets: MARRAKESH_OFFSETS }, toPlace, 30);
           expect(result.placed.length).toBe(exact.placed);
           expect(result.cost).toBeCloseTo(exact.cost, 6);
         },
@@ -181,40 +137,8 @@ const placeAll = (input: ConflictInput, opts: PlacementOptions) => {
 const utc = (iso: string) => Date.parse(iso);
 
 describe('placement of a session that has a time but no room', () => {
-  // Friday 7 December, Marrakesh (+01): a late-morning side-event window, and Moldova's delegation
-  // coordination at 10:45 with no room yet, moderated by Daniela Morari, who also speaks at the
-  // diaspora side event (which would rather start at 11:00).
-  const segments = [
-    {
-      key: 'late-morning',
-      kind: 'side_events' as const,
-      title: 'Side events (late morning)',
-      start: '2018-12-07T10:00',
-      end: '2018-12-07T12:15',
-    },
-  ];
-  const coordination = {
-    key: 'mda-coordination',
-    kind: 'meeting' as const,
-    title: 'Republic of Moldova: delegation coordination',
-    start: '2018-12-07T10:45',
-    end: '2018-12-07T11:30',
-    expectedAttendance: 20,
-    participants: [{ person: 'p-morari', role: 'moderator' as const }],
-  };
-  const diaspora = {
-    key: 'se-diaspora',
-    kind: 'side_event' as const,
-    title: 'Engaging the diaspora in local development',
-    segment: 'late-morning',
-    durationMinutes: 45,
-    expectedAttendance: 70,
-    preferredStarts: ['2018-12-07T11:00'],
-    participants: [{ person: 'p-morari', role: 'speaker' as const }],
-  };
-
   it('keeps the meeting at 10:45 in a room, and places the side event around its moderator', () => {
-    const input = conflictInput(conflictFile([coordination, diaspora], { segments }));
+    const input = coordinationScenario();
     const result = placeAll(input, { stepMinutes: 15, timeLimitMs: 2_000 });
     // Atlas Room (80 seats) wastes fewest seats for both; 11:30 is 30 minutes from 11:00 and the
     // first start after the meeting, in the same building, so Daniela Morari needs no walk.
@@ -241,9 +165,7 @@ describe('placement of a session that has a time but no room', () => {
   });
 
   it('leaves the meeting without a room when none fits, its moderator still busy at 10:45', () => {
-    const input = conflictInput(
-      conflictFile([{ ...coordination, expectedAttendance: 500 }, diaspora], { segments }),
-    );
+    const input = coordinationScenario(500);
     const result = placeAll(input, { stepMinutes: 15, timeLimitMs: 2_000 });
     expect(result).toEqual({
       placed: [
