@@ -9,7 +9,12 @@ import { conflictsInvolving } from '../../shared/domain/conflicts/engine.ts';
 import type { Prepared } from '../../shared/domain/conflicts/prepare.ts';
 import type { Session } from '../../shared/domain/programme.ts';
 import { at } from '../../shared/domain/resolution/candidates.ts';
-import { listSpots, type PlacementResult, resultOf } from '../../shared/domain/resolution/placement.ts';
+import {
+  boundOf,
+  listSpots,
+  type PlacementResult,
+  resultOf,
+} from '../../shared/domain/resolution/placement.ts';
 import {
   arrangementOf,
   columnsOf,
@@ -104,7 +109,7 @@ export function placeWith(
     }
     if (!report.used) state.restore(heuristic.at);
   }
-  return { ...resultOf(state, listing.unplaced), solver: report };
+  return { ...resultOf(state, listing, boundOf(listing, report.bound)), solver: report };
 }
 
 /**

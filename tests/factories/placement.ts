@@ -1,5 +1,6 @@
 // Placement scenarios on the small Marrakesh programme of conflicts.ts (5–7 December 2018, +01).
 import type { ConflictInput } from '../../shared/domain/conflicts/types.ts';
+import type { SummitFileInput } from '../../shared/schemas/summit-file.ts';
 import { conflictFile, conflictInput } from './conflicts.ts';
 
 /**
@@ -44,5 +45,57 @@ export function coordinationScenario(attendance = 20): ConflictInput {
         ],
       },
     ),
+  );
+}
+
+/**
+ * A summit file (slug placement-words) for placement's answers in words, on Friday 7 December 2018
+ * in Marrakesh: Daniela Morari speaks at a briefing all breakfast, so the youth side event she
+ * moderates fits nowhere; two side events for 200 only fit the Orangeraie Room, one at a time;
+ * nothing seats 500; the ICMPD coordination at 10:45 has no room yet.
+ */
+export function placementWordsFile(): SummitFileInput {
+  const breakfast = { kind: 'side_event' as const, segment: 'breakfast', durationMinutes: 60 };
+  return conflictFile(
+    [
+      {
+        key: 'mda-briefing',
+        title: 'Republic of Moldova: briefing',
+        room: 'menara',
+        start: '2018-12-07T08:00',
+        end: '2018-12-07T09:50',
+        participants: [{ person: 'p-morari', role: 'speaker' }],
+      },
+      {
+        key: 'se-youth',
+        title: 'Youth and migration',
+        ...breakfast,
+        participants: [{ person: 'p-morari', role: 'moderator' }],
+      },
+      {
+        key: 'se-bonds',
+        title: 'Diaspora bonds for development finance',
+        ...breakfast,
+        expectedAttendance: 200,
+        preferredStarts: ['2018-12-07T08:00'],
+      },
+      {
+        key: 'se-labour',
+        title: 'Labour mobility partnerships in the Mediterranean',
+        ...breakfast,
+        expectedAttendance: 200,
+        preferredStarts: ['2018-12-07T09:00'],
+      },
+      { key: 'se-big', title: 'Global Compact town hall', ...breakfast, expectedAttendance: 500 },
+      {
+        key: 'icmpd-coordination',
+        title: 'ICMPD coordination',
+        start: '2018-12-07T10:45',
+        end: '2018-12-07T11:30',
+        expectedAttendance: 20,
+        participants: [{ person: 'p-chirita', role: 'moderator' }],
+      },
+    ],
+    { summit: { ...conflictFile([]).summit, slug: 'placement-words', name: 'Placement in words' } },
   );
 }

@@ -193,6 +193,8 @@ export async function proposePlacement(
       })),
       unplaced: result.unplaced.map((x) => ({ session: x.key, reason: x.reason })),
       cost: result.cost,
+      bound: result.bound,
+      optimal: result.optimal,
     },
   };
 }

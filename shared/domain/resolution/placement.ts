@@ -8,14 +8,21 @@ import { conflictsInvolving } from '../conflicts/engine.ts';
 import type { Checked, Prepared } from '../conflicts/prepare.ts';
 import type { Session } from '../programme.ts';
 import { at, isTimed, placementSpots, type Spot } from './candidates.ts';
+import { matchingBound } from './placement-bound.ts';
+import { blocked, noteBlocked, OUT_OF_TIME, OUT_OF_TIME_SEARCH, PINNED, sayer } from './placement-reasons.ts';
 import { Search } from './placement-search.ts';
 import { type Item, PlacementState, spotCost } from './placement-state.ts';
 
 export type Placement = Spot & { key: string; cost: number };
 export type PlacementResult = {
   placed: Placement[];
+  /** Each session left out, with why, in words. */
   unplaced: { key: string; reason: string }[];
   cost: number;
+  /** The most sessions any arrangement could place (placement-bound.ts; the exact stage tightens it). */
+  bound: number;
+  /** Whether no arrangement places more: placed = bound. */
+  optimal: boolean;
 };
 export type PlacementOptions = {
   stepMinutes?: number;
@@ -23,16 +30,19 @@ export type PlacementOptions = {
   now?: () => number;
   seed?: number;
 };
+export { OUT_OF_TIME };
 
 /** The share of the time limit that listing spots may take; the rest places what was listed. */
 const LISTING_SHARE = 0.7;
-export const OUT_OF_TIME =
-  'placement ran out of time before it could try this session: give it a longer time limit';
 
 /** The sessions to place with their spots free of hard conflicts with the fixed programme, and those left out already. */
 export type Listing = {
   items: Item[];
+  /** For each item, whether every one of its spots was tried (listing may stop midway at its deadline). */
+  complete: boolean[];
   unplaced: { key: string; reason: string }[];
+  /** Sessions not tried, or not wholly: any of them might be placed. */
+  open: number;
 };
 
 /**
@@ -45,21 +55,23 @@ export function listSpots(
   opts: { stepMinutes: number; now: () => number; listedBy: number },
 ): Listing {
   const { now, listedBy } = opts;
-  const unplaced: { key: string; reason: string }[] = [];
-  const items: Item[] = [];
+  const say = sayer(p);
+  const listing: Listing = { items: [], complete: [], unplaced: [], open: 0 };
   // Sessions that keep their time are in the prepared programme already, without a room.
   const fixed = new Map<string, Checked>();
   for (const c of p.timed) if (c.room === null) fixed.set(c.session.key, c);
   for (const session of sessions) {
     if (session.pinned) {
-      unplaced.push({ key: session.key, reason: 'pinned: placement never moves a pinned session' });
+      listing.unplaced.push({ key: session.key, reason: PINNED });
       continue;
     }
     if (now() >= listedBy) {
-      unplaced.push({ key: session.key, reason: OUT_OF_TIME });
+      listing.unplaced.push({ key: session.key, reason: OUT_OF_TIME });
+      listing.open++;
       continue;
     }
-    const blocked = new Map<string, number>();
+    const refused = blocked();
+    const starts = new Set<number>();
     const spots: Spot[] = [];
     const base: number[] = [];
     let tried = 0;
@@ -70,19 +82,30 @@ export function listSpots(
         cut = true;
         break;
       }
+      starts.add(spot.start);
       const conflicts = conflictsInvolving(p, at(session, spot));
-      const hard = conflicts.find((c) => c.severity === 'hard');
-      if (hard) blocked.set(hard.code, (blocked.get(hard.code) ?? 0) + 1);
+      const hard = conflicts.filter((c) => c.severity === 'hard');
+      if (hard.length) noteBlocked(refused, spot, hard);
       else {
         spots.push(spot);
         base.push(spotCost(p, session, spot, conflicts));
       }
     }
+    if (cut) listing.open++;
     const entry = isTimed(session) ? (fixed.get(session.key) ?? null) : null;
-    if (spots.length) items.push(PlacementState.item(p, session, spots, base, entry));
-    else unplaced.push({ key: session.key, reason: cut ? OUT_OF_TIME : reasonFor(blocked) });
+    if (spots.length) {
+      listing.items.push(PlacementState.item(p, session, spots, base, entry));
+      listing.complete.push(!cut);
+    } else {
+      const reason = cut
+        ? OUT_OF_TIME
+        : starts.size === 0
+          ? say.noSpot(session)
+          : say.blocked(session, refused, starts);
+      listing.unplaced.push({ key: session.key, reason });
+    }
   }
-  return { items, unplaced };
+  return listing;
 }
 
 export function place(
@@ -101,14 +124,21 @@ export function place(
   const listing = listSpots(p, sessions, { stepMinutes: opts.stepMinutes ?? 15, now, listedBy });
   const state = new PlacementState(p, listing.items);
   new Search(state, deadline, now, opts.seed ?? 1).run();
-  return resultOf(state, listing.unplaced);
+  return resultOf(state, listing, boundOf(listing));
+}
+
+/**
+ * The most sessions any arrangement could place: of the sessions wholly listed, at most the cheap
+ * bound (and at most `solverBound`, the exact stage's, over every listed spot), plus every session
+ * not wholly tried.
+ */
+export function boundOf(listing: Listing, solverBound: number | null = null): number {
+  const complete = listing.items.filter((_, i) => listing.complete[i]);
+  return Math.min(matchingBound(complete), solverBound ?? Infinity) + listing.open;
 }
 
 /** The proposal the state holds: each placed session with its share of the cost, and why the others are not. */
-export function resultOf(
-  state: PlacementState,
-  unplaced: readonly { key: string; reason: string }[],
-): PlacementResult {
+export function resultOf(state: PlacementState, listing: Listing, bound: number): PlacementResult {
   const { items } = state;
   const placed: Placement[] = [];
   const total = state.total();
@@ -124,23 +154,22 @@ export function resultOf(
     state.put(i, saved[k]!);
     placed.push({ key: items[i]!.session.key, ...items[i]!.spots[saved[k]!]!, cost });
   });
-  const left = [...unplaced];
-  for (const item of items) {
-    if (item.at < 0)
-      left.push({
-        key: item.session.key,
-        reason: 'every free spot is taken by other sessions being placed',
-      });
-  }
+  const say = sayer(state.p);
+  const unplaced = [...listing.unplaced];
+  items.forEach((item, i) => {
+    if (item.at >= 0) return;
+    if (state.best(i) !== null) {
+      unplaced.push({ key: item.session.key, reason: OUT_OF_TIME_SEARCH });
+      return;
+    }
+    // Who holds its spots, most often first.
+    const count = new Map<number, number>();
+    item.spots.forEach((_, s) => {
+      for (const j of state.blockers(i, s)) count.set(j, (count.get(j) ?? 0) + 1);
+    });
+    const by = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([j]) => items[j]!.session);
+    unplaced.push({ key: item.session.key, reason: say.taken(item.session, by) });
+  });
   placed.sort((a, b) => a.start - b.start || a.room.localeCompare(b.room));
-  return { placed, unplaced: left, cost: total };
-}
-
-function reasonFor(blocked: Map<string, number>): string {
-  if (blocked.size === 0) return 'its segment has no room for its length';
-  const why = [...blocked]
-    .sort((a, b) => b[1] - a[1])
-    .map(([code, n]) => `${code} (${n} spot${n === 1 ? '' : 's'})`)
-    .join(', ');
-  return `every room and time in its segment breaks a hard rule: ${why}`;
+  return { placed, unplaced, cost: total, bound, optimal: placed.length === bound };
 }

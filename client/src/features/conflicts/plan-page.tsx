@@ -31,6 +31,7 @@ function Placement({ summit, planning }: { summit: SummitView; planning: Plannin
   const place = usePlace(slug);
   const apply = useApplyPlacement(slug);
   const proposal = apply.isSuccess ? undefined : place.data;
+  const total = proposal ? proposal.placed.length + proposal.unplaced.length : 0;
   const propose = () => {
     apply.reset();
     place.mutate({ stepMinutes: 15 });
@@ -49,8 +50,15 @@ function Placement({ summit, planning }: { summit: SummitView; planning: Plannin
       <ErrorAlert error={place.error} />
       {proposal && (
         <>
-          <p role="status">{t('plan.proposal', { cost: Math.round(proposal.cost) })}</p>
-          {proposal.placed.length === 0 && proposal.unplaced.length === 0 && <p>{t('plan.nothing')}</p>}
+          <p role="status">
+            {total === 0
+              ? t('plan.nothing')
+              : `${t('plan.summary', { placed: proposal.placed.length, total })} ${t(
+                  proposal.optimal ? 'plan.optimal' : 'plan.bound',
+                  { bound: proposal.bound },
+                )}`}
+          </p>
+          {proposal.placed.length > 0 && <p>{t('plan.proposal', { cost: Math.round(proposal.cost) })}</p>}
           {proposal.placed.length > 0 && (
             <table className="data-table">
               <thead>
@@ -73,11 +81,16 @@ function Placement({ summit, planning }: { summit: SummitView; planning: Plannin
               </tbody>
             </table>
           )}
-          <ul>
-            {proposal.unplaced.map((u) => (
-              <li key={u.session}>{t('plan.cannot', { key: title(u.session), reason: u.reason })}</li>
-            ))}
-          </ul>
+          {proposal.unplaced.length > 0 && (
+            <>
+              <h3>{t('plan.unplacedTitle')}</h3>
+              <ul aria-label={t('plan.unplacedTitle')}>
+                {proposal.unplaced.map((u) => (
+                  <li key={u.session}>{t('plan.unplaced', { title: title(u.session), reason: u.reason })}</li>
+                ))}
+              </ul>
+            </>
+          )}
           {proposal.placed.length > 0 && (
             <button type="button" onClick={() => applyAll(proposal)} disabled={apply.isPending}>
               {t('plan.applyAll')}

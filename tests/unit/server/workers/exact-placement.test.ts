@@ -67,7 +67,12 @@ describe('the exact stage of placement', () => {
       fc.property(smallInstance(3), ({ input, toPlace }) => {
         const result = placeWith(highs, fixedOf(input), toPlace, { stepMinutes: 30, timeLimitMs: 10_000 });
         const exact = exhaustiveOptimum(input, toPlace, 30);
-        expect(result.placed.length).toEqual(exact.placed);
+        // Proven: the bound is the optimum itself.
+        expect([result.placed.length, result.bound, result.optimal]).toEqual([
+          exact.placed,
+          exact.placed,
+          true,
+        ]);
         expect(result.cost).toBeCloseTo(exact.cost, 6);
         expect(['Optimal', 'not run']).toContain(result.solver.status);
       }),
@@ -204,6 +209,35 @@ describe('the exact stage of placement', () => {
     ]);
   });
 
+  it('proves that only one of two breakfast events that only the Orangeraie Room seats can be placed', () => {
+    const input = conflictInput(
+      conflictFile(
+        [
+          { key: 'se-bonds', preferred: '2018-12-07T08:00' },
+          { key: 'se-labour', preferred: '2018-12-07T09:00' },
+        ].map(({ key, preferred }) => ({
+          key,
+          kind: 'side_event' as const,
+          segment: 'breakfast',
+          durationMinutes: 60,
+          expectedAttendance: 200,
+          preferredStarts: [preferred],
+        })),
+      ),
+    );
+    const { fixed, toPlace } = splitForPlacement(input.sessions);
+    const result = placeWith(highs, prepare({ ...input, sessions: fixed }), toPlace, {
+      stepMinutes: 30,
+      timeLimitMs: 5_000,
+    });
+    expect([result.placed.map((x) => x.key), result.bound, result.optimal, result.solver.status]).toEqual([
+      ['se-bonds'],
+      1,
+      true,
+      'Optimal',
+    ]);
+  });
+
   it('gives the coordination meeting a room at 10:45 and places the side event around its moderator', () => {
     const input = coordinationScenario();
     const { fixed, toPlace } = splitForPlacement(input.sessions);
@@ -230,6 +264,8 @@ describe('the exact stage of placement', () => {
       ],
       unplaced: [],
       cost: 38.75,
+      bound: 2,
+      optimal: true,
       solver: {
         status: 'Optimal',
         bound: 2,

@@ -94,13 +94,18 @@ describe('placement', () => {
           const exact = exhaustiveOptimum({ ...small, offsets: MARRAKESH_OFFSETS }, toPlace, 30);
           expect(result.placed.length).toBe(exact.placed);
           expect(result.cost).toBeCloseTo(exact.cost, 6);
+          // The cheap bound is a bound: never below the optimum; optimal only when reached.
+          expect([result.bound >= exact.placed, result.optimal]).toEqual([
+            true,
+            result.bound === exact.placed,
+          ]);
         },
       ),
       { numRuns: 60 },
     );
   });
 
-  it('explains why it could not place a session', () => {
+  it('says in words why it could not place a session, and that no arrangement places more', () => {
     const input = conflictInput(
       conflictFile([
         {
@@ -114,17 +119,15 @@ describe('placement', () => {
       ]),
     );
     const result = place(prepare({ ...input, sessions: [] }), input.sessions, { stepMinutes: 30 });
-    // 08:00 and 08:30 (30-minute steps) in each of the three rooms: none seats 500.
     expect(result).toEqual({
       placed: [],
       cost: 0,
       unplaced: [
-        {
-          key: 'big',
-          reason: 'every room and time in its segment breaks a hard rule: CAPACITY_EXCEEDED (6 spots)',
-        },
-        { key: 'pinned', reason: 'pinned: placement never moves a pinned session' },
+        { key: 'big', reason: 'no room seats 500' },
+        { key: 'pinned', reason: 'it is pinned, and placement never moves a pinned session' },
       ],
+      bound: 0,
+      optimal: true,
     });
   });
 });
@@ -161,6 +164,8 @@ describe('placement of a session that has a time but no room', () => {
       ],
       unplaced: [],
       cost: 38.75,
+      bound: 2,
+      optimal: true,
     });
   });
 
@@ -177,13 +182,10 @@ describe('placement of a session that has a time but no room', () => {
           cost: 31.25,
         },
       ],
-      unplaced: [
-        {
-          key: 'mda-coordination',
-          reason: 'every room and time in its segment breaks a hard rule: CAPACITY_EXCEEDED (3 spots)',
-        },
-      ],
+      unplaced: [{ key: 'mda-coordination', reason: 'no room seats 500' }],
       cost: 31.25,
+      bound: 1,
+      optimal: true,
     });
   });
 
@@ -244,6 +246,8 @@ describe('placement against its time limit', () => {
     expect(result.placed.length).toBeGreaterThan(0);
     expect(result.placed.length + result.unplaced.length).toBe(50);
     expect(new Set(result.unplaced.map((u) => u.reason))).toEqual(new Set([OUT_OF_TIME]));
+    // Any session it had no time to try might fit: the bound counts them all, and proves nothing.
+    expect([result.bound, result.optimal]).toEqual([50, false]);
     // What it placed breaks no hard rule.
     const placed = result.placed.map((p) => at(input.sessions.find((s) => s.key === p.key)!, p));
     expect(detectConflicts({ ...input, sessions: placed }).filter((c) => c.severity === 'hard')).toEqual([]);
