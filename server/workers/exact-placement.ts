@@ -54,21 +54,41 @@ const LISTING_SHARE = 0.5;
 const HEURISTIC_SHARE = 0.25;
 /** Below this, starting the solver is not worth it. */
 const MIN_SOLVE_MS = 50;
+/**
+ * Above this many spots (columns), the model alone would take much of the time and memory: the
+ * heuristic's answer stands. The bench's largest instances (300 sessions, 20 rooms, 30 starts) have
+ * some 90,000.
+ */
+const MAX_COLUMNS = 400_000;
 const EPS = 1e-9;
 
 export type ExactResult = PlacementResult & { solver: SolverReport };
+
+/**
+ * What placement tells its caller while it runs (through the pool's progress port): the heuristic's
+ * whole answer once it has one, then the best count and bound the solver knows as they improve. A
+ * caller whose task is stopped by the pool's hard deadline answers with the last of these.
+ */
+export type PlacementProgress =
+  | { stage: 'heuristic'; result: PlacementResult }
+  | { stage: 'solver'; placed: number; bound: number };
+export type Report = (progress: PlacementProgress) => void;
 
 export async function placeExactly(
   p: Prepared,
   sessions: readonly Session[],
   opts: ExactOptions,
+  report?: Report,
 ): Promise<ExactResult> {
   const started = performance.now();
   const highs = await solver();
-  return placeWith(highs, p, sessions, {
-    ...opts,
-    timeLimitMs: opts.timeLimitMs - (performance.now() - started),
-  });
+  return placeWith(
+    highs,
+    p,
+    sessions,
+    { ...opts, timeLimitMs: opts.timeLimitMs - (performance.now() - started) },
+    report,
+  );
 }
 
 export function placeWith(
@@ -76,6 +96,7 @@ export function placeWith(
   p: Prepared,
   sessions: readonly Session[],
   opts: ExactOptions,
+  report?: Report,
 ): ExactResult {
   const now = () => performance.now();
   const started = now();
@@ -90,26 +111,39 @@ export function placeWith(
   const state = new PlacementState(p, listing.items);
   new Search(state, now() + (deadline - now()) * HEURISTIC_SHARE, now, opts.seed ?? 1).run();
   const heuristic = { at: state.snapshot(), placed: state.placedCount(), cost: state.total() };
-  const report: SolverReport = {
+  const solver: SolverReport = {
     status: 'not run',
     bound: null,
     used: false,
     heuristic: { placed: heuristic.placed, cost: heuristic.cost },
   };
-  if (listing.items.length > 0 && deadline - now() >= MIN_SOLVE_MS) {
+  const cheap = boundOf(listing);
+  report?.({ stage: 'heuristic', result: resultOf(state, listing, cheap) });
+  const columns = listing.items.reduce((n, item) => n + item.spots.length, 0);
+  if (columns > MAX_COLUMNS) solver.status = `not run: ${columns} spots, more than ${MAX_COLUMNS}`;
+  else if (listing.items.length > 0 && deadline - now() >= MIN_SOLVE_MS) {
     const model = placementModel(state);
-    const solved = solve(highs, model, columnsOf(model, heuristic.at), deadline);
-    report.status = solved.status;
-    report.bound = solved.bound;
+    let told = cheap;
+    const progress = (placed: number, dual: number | undefined) => {
+      const bound =
+        dual !== undefined && Number.isFinite(dual) ? boundOf(listing, countBound(model, dual)) : told;
+      if (bound < told) {
+        told = bound;
+        report?.({ stage: 'solver', placed, bound });
+      }
+    };
+    const solved = solve(highs, model, columnsOf(model, heuristic.at), deadline, report && progress);
+    solver.status = solved.status;
+    solver.bound = solved.bound;
     const found = solved.values ? arrangementOf(model, solved.values, listing.items.length) : null;
     if (found && keepsEveryHardRule(state, found)) {
       const placed = state.placedCount();
       const cost = state.total();
-      report.used = placed > heuristic.placed || (placed === heuristic.placed && cost < heuristic.cost - EPS);
+      solver.used = placed > heuristic.placed || (placed === heuristic.placed && cost < heuristic.cost - EPS);
     }
-    if (!report.used) state.restore(heuristic.at);
+    if (!solver.used) state.restore(heuristic.at);
   }
-  return { ...resultOf(state, listing, boundOf(listing, report.bound)), solver: report };
+  return { ...resultOf(state, listing, boundOf(listing, solver.bound)), solver };
 }
 
 /**
@@ -140,6 +174,7 @@ function solve(
   model: PlacementModel,
   start: Float64Array,
   deadline: number,
+  progress?: (placed: number, dual: number | undefined) => void,
 ): { status: string; values: Float64Array | null; bound: number | null } {
   const m = highs.createModel({
     numCols: model.numCols,
@@ -172,6 +207,11 @@ function solve(
     m.run({
       [highs.constants.callbackType.mipInterrupt]: (event) => {
         if (performance.now() >= deadline) event.interrupt();
+        // The incumbent's objective says how many it places: −W per session, less than W of cost.
+        const primal = event.data.mip_primal_bound;
+        const placed =
+          primal !== undefined && Number.isFinite(primal) ? Math.ceil(-primal / model.weight) : 0;
+        progress?.(placed, event.data.mip_dual_bound);
       },
     });
     const code = m.getModelStatus();

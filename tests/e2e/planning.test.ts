@@ -141,7 +141,7 @@ describe.skipIf(skipBrowser)('the support unit resolving and publishing', () => 
 describe.skipIf(skipBrowser)('the support unit proposing a placement', () => {
   const env = supportUnitBrowser();
 
-  it('reads how many were placed, that no arrangement places more, and why each other one was not', async () => {
+  it('sees placement running within the limit chosen, then how many it placed, that no arrangement places more, and why each other one was not', async () => {
     const imported = await env.context.request.post(`${env.server.base}/api/summits/import`, {
       data: placementWordsFile(),
       headers: { 'x-csrf-token': env.csrfToken },
@@ -152,9 +152,25 @@ describe.skipIf(skipBrowser)('the support unit proposing a placement', () => {
       `${env.server.base}/summits/placement-words/plan`,
       env.pageErrors,
     );
+    // The request is held until the page has been seen saying that placement is running.
+    const sent: unknown[] = [];
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/api/summits/placement-words/place', async (route) => {
+      sent.push(route.request().postDataJSON());
+      await held;
+      await route.continue();
+    });
     const section = page.getByRole('region', { name: 'Propose a placement' });
+    await section.getByLabel('Time limit').selectOption('10');
     await section.getByRole('button', { name: 'Propose a placement' }).click();
+    await section.getByText('Placing… it takes at most 10 seconds.').waitFor();
+    await section.getByRole('progressbar', { name: 'Time used' }).waitFor();
+    release();
     await section.getByText('2 of 5 placed. No arrangement can place more than 2.').waitFor();
+    expect(sent).toEqual([{ stepMinutes: 15, timeLimitMs: 10_000 }]);
     expect(
       await section.getByRole('list', { name: 'Not placed' }).getByRole('listitem').allTextContents(),
     ).toEqual([

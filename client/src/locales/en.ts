@@ -166,6 +166,11 @@ export const en = {
   'plan.placeIntro':
     'Propose rooms and times for every session that has none, breaking no hard rule. Nothing changes until you apply it.',
   'plan.propose': 'Propose a placement',
+  'plan.timeLimit': 'Time limit',
+  'plan.seconds': '{count} seconds',
+  'plan.running': 'Placing… it takes at most {seconds} seconds.',
+  'plan.timeUsed': 'Time used',
+  'plan.timeUsedOf': '{used} of {seconds} seconds',
   'plan.proposal': 'Soft cost of this proposal: {cost}.',
   'plan.summary': '{placed} of {total} placed.',
   'plan.optimal': 'No arrangement can place more than {bound}.',

@@ -15,7 +15,7 @@ import { type PlacementTask, withinBudget } from '../../../../server/workers/tas
 import { detectConflicts, prepare } from '../../../../shared/domain/conflicts/engine.ts';
 import type { ConflictInput } from '../../../../shared/domain/conflicts/types.ts';
 import { splitForPlacement } from '../../../../shared/domain/resolution/candidates.ts';
-import { placeExactly } from '../../../../server/workers/exact-placement.ts';
+import { type PlacementProgress, placeExactly } from '../../../../server/workers/exact-placement.ts';
 import { conflictInput } from '../../../factories/conflicts.ts';
 import { largeSummitFile } from '../../../factories/large-summit.ts';
 import { demoSummitFile } from '../../../factories/summit-file.ts';
@@ -133,6 +133,41 @@ describe('worker pool', () => {
       },
     });
     expect(await runTask('echo', 'next')).toEqual('next');
+  });
+
+  it('hands on what a task reported before its hard deadline stopped it', async () => {
+    const heard: unknown[] = [];
+    const result = await outcome(
+      runTask('busy', 5_000, { timeLimitMs: 200, onProgress: (m) => heard.push(m) }),
+    );
+    expect([result, heard]).toEqual([
+      {
+        error: {
+          name: 'TimeoutError',
+          message: 'busy ran past its time limit of 200 ms (+100 ms grace) and was stopped',
+        },
+      },
+      [{ busyFor: 5_000 }],
+    ]);
+  });
+
+  it("reports a placement's heuristic answer before its solver's", async () => {
+    const input = summit(100, 5, 50, 10);
+    const heard: PlacementProgress[] = [];
+    const result = await runTask(
+      'placement',
+      { input, opts: { stepMinutes: 30, timeLimitMs: 60_000 } },
+      { onProgress: (m) => heard.push(m as PlacementProgress) },
+    );
+    const first = heard[0]!;
+    expect(first.stage).toEqual('heuristic');
+    if (first.stage !== 'heuristic') return;
+    // Its answer is a whole proposal, what the caller gives if the pool's deadline strikes.
+    expect([
+      first.result.placed.length + first.result.unplaced.length,
+      first.result.placed.length <= result.placed.length,
+      heard.slice(1).every((h) => h.stage === 'solver' && h.bound >= result.placed.length),
+    ]).toEqual([10, true, true]);
   });
 
   it('an error thrown in a task rejects with its message', async () => {
