@@ -326,3 +326,67 @@ export function arrangementOf(model: PlacementModel, values: ArrayLike<number>, 
 export function countBound(model: PlacementModel, dualBound: number): number {
   return Math.floor((model.maxCost - dualBound) / model.weight + 1e-6);
 }
+
+/**
+ * The model without its pair rows: the number of sessions first, then each spot's own cost against
+ * the fixed programme, with a weight that fits those costs alone. A pair row never binds a session
+ * (its y may always be 1), so the sessions it allows are the same; it leaves out only the costs
+ * between sessions being placed. The solver proves the most sessions much sooner on it than on the
+ * whole model, and countBound reads its dual bound with its own weight.
+ */
+export function withoutPairs(model: PlacementModel): PlacementModel {
+  const starts = [0];
+  const indices: number[] = [];
+  const upper: number[] = [];
+  for (let r = 0; r < model.numRows; r++) {
+    const from = model.starts[r]!;
+    const to = model.starts[r + 1]!;
+    if (model.values[to - 1]! < 0) continue; // a pair row
+    for (let k = from; k < to; k++) indices.push(model.indices[k]!);
+    upper.push(model.rowUpper[r]!);
+    starts.push(indices.length);
+  }
+  const n = model.spotCols;
+  const base = Float64Array.from({ length: n }, (_, c) => model.colCost[c]! + model.weight);
+  const dearest = new Map<number, number>();
+  for (let c = 0; c < n; c++)
+    dearest.set(model.colItem[c]!, Math.max(dearest.get(model.colItem[c]!) ?? 0, base[c]!));
+  let maxCost = 0;
+  for (const cost of dearest.values()) maxCost += cost;
+  const weight = Math.ceil(maxCost) + 1;
+  return {
+    ...model,
+    numCols: n,
+    numRows: upper.length,
+    colCost: base.map((b) => b - weight),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(1),
+    integrality: new Int32Array(n).fill(1),
+    rowLower: new Float64Array(upper.length).fill(-Infinity),
+    rowUpper: Float64Array.from(upper),
+    starts: Int32Array.from(starts),
+    indices: Int32Array.from(indices),
+    values: new Float64Array(indices.length).fill(1),
+    weight,
+    maxCost,
+  };
+}
+
+/** The model with one more row: at least `n` sessions placed. */
+export function withAtLeast(model: PlacementModel, n: number): PlacementModel {
+  const indices = new Int32Array(model.indices.length + model.spotCols);
+  indices.set(model.indices);
+  for (let c = 0; c < model.spotCols; c++) indices[model.indices.length + c] = c;
+  const values = new Float64Array(indices.length).fill(1);
+  values.set(model.values);
+  const starts = new Int32Array(model.numRows + 2);
+  starts.set(model.starts);
+  starts[model.numRows + 1] = indices.length;
+  const rowLower = new Float64Array(model.numRows + 1);
+  rowLower.set(model.rowLower);
+  rowLower[model.numRows] = n;
+  const rowUpper = new Float64Array(model.numRows + 1);
+  rowUpper.set(model.rowUpper);
+  rowUpper[model.numRows] = Infinity;
+  return { ...model, numRows: model.numRows + 1, starts, indices, values, rowLower, rowUpper };
+}
