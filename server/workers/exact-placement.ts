@@ -150,7 +150,8 @@ export function placeWith(
     /** Keeps an arrangement the solver found if it breaks no hard rule and beats the best so far. */
     const consider = (found: number[] | null, polish: boolean): void => {
       if (found && keepsEveryHardRule(state, found)) {
-        if (polish)
+        // Polishing an arrangement of fewer sessions than the best would be time lost.
+        if (polish && state.placedCount() >= best.placed)
           new Search(state, now() + (deadline - now()) * POLISH_SHARE, now, opts.seed ?? 1).improve();
         const placed = state.placedCount();
         const cost = state.total();
