@@ -1,12 +1,11 @@
 // The conflict report, moves, automatic placement and publishing, over the engine in shared/domain.
+import { conflictsInvolving, prepare } from '../../../shared/domain/conflicts/engine.ts';
+import { decodeCursor } from '../../../shared/domain/conflicts/order.ts';
 import {
   type ConflictPage,
   type ConflictPageOptions,
   conflictPage,
-  conflictsInvolving,
-  decodeCursor,
-  prepare,
-} from '../../../shared/domain/conflicts/engine.ts';
+} from '../../../shared/domain/conflicts/paging.ts';
 import type { Conflict, ConflictInput } from '../../../shared/domain/conflicts/types.ts';
 import type { Session } from '../../../shared/domain/programme.ts';
 import { CONFLICT_PAGE_DEFAULT } from '../../../shared/schemas/api.ts';
