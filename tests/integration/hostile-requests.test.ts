@@ -1,6 +1,6 @@
-// Requests no browser sends: malformed cookies.
+// Requests no browser sends: malformed cookies, and large bodies from callers who may not post them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, testApi, type TestApi } from '../support/app.ts';
+import { admin, signIn, testApi, type TestApi } from '../support/app.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -41,5 +41,62 @@ describe('a malformed cookie', () => {
     const [name, value] = session.cookie.split('=');
     const me = await api.http.get('/api/auth/me').set('cookie', `${name}="${value}"`);
     expect(me.body.email).toBe('quoted@example.org');
+  });
+});
+
+describe('large bodies from callers who may not post them', () => {
+  // 200 kB that is not JSON: a parser reading it would answer 400 (or 413 past its limit).
+  const notJson = `{"summit": ${'x'.repeat(200_000)}`;
+
+  it('an anonymous import of 200 kB of broken JSON is refused for who it is, not parsed', async () => {
+    const res = await api.http
+      .post('/api/summits/import')
+      .set('content-type', 'application/json')
+      .send(notJson);
+    expect([res.status, res.body.errors]).toEqual([
+      401,
+      needs('POST /api/summits/import', 'a signed-in user or a token'),
+    ]);
+  });
+
+  it('an anonymous import larger than 5 MB answers 401, not 413', async () => {
+    const res = await api.http
+      .post('/api/summits/import')
+      .set('content-type', 'application/json')
+      .send(`[${'1,'.repeat(3_000_000)}1]`);
+    expect(res.status).toBe(401);
+  });
+
+  it('an anonymous write past the 100 kB limit of its route answers 401, not 413', async () => {
+    const res = await api.http
+      .post('/api/tokens')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ name: 'n'.repeat(150_000) }));
+    expect([res.status, res.body.errors]).toEqual([
+      401,
+      needs('POST /api/tokens', 'a signed-in user or a token'),
+    ]);
+  });
+
+  it('a visitor posting 200 kB to an administrators-only route gets 403 before any parsing', async () => {
+    const visitor = await signIn(api, 'big.body@example.org');
+    const res = await api.http
+      .post('/api/summits')
+      .set(visitor.headers)
+      .set('content-type', 'application/json')
+      .send(notJson);
+    expect([res.status, res.body.errors]).toEqual([403, needs('POST /api/summits', 'an administrator')]);
+  });
+
+  it('a caller who may post still has a broken body refused as broken', async () => {
+    const res = await api.http
+      .post('/api/summits/import')
+      .set(admin)
+      .set('content-type', 'application/json')
+      .send(notJson);
+    expect([res.status, res.body.errors[0].message.startsWith('the body is not valid JSON')]).toEqual([
+      400,
+      true,
+    ]);
   });
 });
