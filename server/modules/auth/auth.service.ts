@@ -14,8 +14,23 @@ export const SESSION_DAYS = 30;
 /** Sign-in links per address and per IP address in any 15 minutes. */
 export const LIMITS = { perEmail: 5, perIp: 20, windowMs: 15 * 60_000 };
 
-/** Only a path of this site may follow sign-in: never another site (open redirect). */
-const safeNext = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : null);
+/**
+ * Only a path of this site may follow sign-in, never another site (open redirect). `next` is read
+ * the way a browser reads it (WHATWG URL: tabs and newlines dropped, a backslash is a slash, "." and
+ * ".." resolved) against this site's origin; what is kept is the path, query and fragment, and only
+ * if that path cannot itself be read as another site ("/.//evil.example" resolves to "//evil.example").
+ */
+function safeNext(next: string | undefined, origin: string): string | null {
+  if (!next) return null;
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return null;
+  }
+  const path = url.pathname + url.search + url.hash;
+  return url.origin === origin && path.startsWith('/') && !path.startsWith('//') ? path : null;
+}
 
 /**
  * Sends a sign-in link to any address: people of a summit get their roles, anyone else is a
@@ -39,7 +54,7 @@ export async function requestLink(
       email,
       tokenHash: hashToken(token),
       ip,
-      next: safeNext(input.next),
+      next: safeNext(input.next, new URL(mailer.publicUrl).origin),
       expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000),
     });
     const mail = signInMail(
