@@ -300,8 +300,10 @@ export const authSessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: instant('created_at').notNull().defaultNow(),
     expiresAt: instant('expires_at').notNull(),
+    // The API token that opened it ("sign in with a token"): the session lives only while the token does.
+    apiTokenId: integer('api_token_id').references(() => apiTokens.id, { onDelete: 'cascade' }),
   },
-  (t) => [index('auth_sessions_user').on(t.userId)],
+  (t) => [index('auth_sessions_user').on(t.userId), index('auth_sessions_api_token').on(t.apiTokenId)],
 );
 
 export const apiTokens = pgTable('api_tokens', {

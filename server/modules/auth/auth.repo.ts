@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { apiTokens, authSessions, signInLinks, users } from '../../db/schema.ts';
 
@@ -49,12 +49,23 @@ export async function insertSession(db: Executor, s: typeof authSessions.$inferI
   await db.insert(authSessions).values(s);
 }
 
+/**
+ * The unexpired session with this hash, and its user. A session opened with an API token counts only
+ * while the token is unrevoked, even if it was written as the token was being revoked.
+ */
 export async function findSession(db: Executor, tokenHash: string, now: Date) {
   const [row] = await db
     .select({ session: authSessions, user: users })
     .from(authSessions)
     .leftJoin(users, eq(users.id, authSessions.userId))
-    .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)));
+    .leftJoin(apiTokens, eq(apiTokens.id, authSessions.apiTokenId))
+    .where(
+      and(
+        eq(authSessions.tokenHash, tokenHash),
+        gt(authSessions.expiresAt, now),
+        or(isNull(authSessions.apiTokenId), isNull(apiTokens.revokedAt)),
+      ),
+    );
   return row ?? null;
 }
 
@@ -71,6 +82,15 @@ export async function deleteSessionsOf(db: Executor, userId: number | null): Pro
         ? and(isNull(authSessions.userId), eq(authSessions.isAdmin, true))
         : eq(authSessions.userId, userId),
     )
+    .returning({ id: authSessions.id });
+  return rows.length;
+}
+
+/** Ends the sessions an API token opened. */
+export async function deleteSessionsOfToken(db: Executor, apiTokenId: number): Promise<number> {
+  const rows = await db
+    .delete(authSessions)
+    .where(eq(authSessions.apiTokenId, apiTokenId))
     .returning({ id: authSessions.id });
   return rows.length;
 }

@@ -68,10 +68,12 @@ export async function requestLink(
 
 export type NewSession = { cookieToken: string; csrfToken: string; next: string | null };
 
+/** `apiTokenId`: the API token that opened the session, which ends with it. */
 async function openSession(
   db: Executor,
   who: { userId: number } | { admin: true },
   next: string | null,
+  apiTokenId: number | null = null,
 ): Promise<NewSession> {
   const cookieToken = newToken();
   const csrfToken = newToken();
@@ -81,6 +83,7 @@ async function openSession(
     tokenHash: hashToken(cookieToken),
     csrfToken,
     expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+    apiTokenId,
   });
   return { cookieToken, csrfToken, next };
 }
@@ -111,7 +114,12 @@ export async function tokenSignIn(
   if (!found) return invalidField('unknown or revoked token', 'token');
   return {
     ok: true,
-    value: await openSession(db, found.user ? { userId: found.user.id } : { admin: true }, null),
+    value: await openSession(
+      db,
+      found.user ? { userId: found.user.id } : { admin: true },
+      null,
+      found.token.id,
+    ),
   };
 }
 
