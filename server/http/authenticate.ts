@@ -47,7 +47,7 @@ export function authenticate(db: Db, adminToken: string | undefined): RequestHan
       return next();
     }
     const cookieToken = readCookie(req.get('cookie'), SESSION_COOKIE);
-    const session = cookieToken ? await sessionOfCookie(db, cookieToken) : null;
+    const session = cookieToken ? await sessionOfCookie(db, cookieToken, adminToken) : null;
     if (!session) {
       res.locals.caller = { actor: { kind: 'anonymous' }, via: 'none' } satisfies Caller;
       return next();

@@ -1,10 +1,10 @@
 // Access ends with what granted it: a browser session opened with an API token ends when the token
-// is revoked.
+// is revoked, and whatever ADMIN_TOKEN opened or made ends when ADMIN_TOKEN changes or is unset.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens } from '../../server/db/schema.ts';
 import { smallSummitFile } from '../factories/summit-file.ts';
-import { admin, signIn, testApi, type TestApi } from '../support/app.ts';
+import { admin, ADMIN_TOKEN, restartedWith, signIn, testApi, type TestApi } from '../support/app.ts';
 
 let api: TestApi;
 const S = '/api/summits/gfmd-2018-small';
@@ -21,6 +21,7 @@ afterAll(async () => {
 });
 
 type Http = TestApi['http'];
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const makeToken = async (http: Http, headers: Record<string, string>, name: string) => {
   const made = await http.post('/api/tokens').set(headers).send({ name });
   expect(made.status).toBe(201);
@@ -70,5 +71,56 @@ describe('revoking an API token', () => {
       401,
       'anonymous',
     ]);
+  });
+});
+
+describe('changing or unsetting ADMIN_TOKEN', () => {
+  it('ends the browser sessions opened with the old value', async () => {
+    const cookie = await cookieOf(api.http, ADMIN_TOKEN);
+    expect(await status(api.http, '/api/audit', { cookie })).toBe(200);
+    const changed = restartedWith(api, 'the-new-admin-token');
+    const unset = restartedWith(api, undefined);
+    expect([
+      await status(changed, '/api/audit', { cookie }),
+      await kindOf(changed, cookie),
+      await status(unset, '/api/audit', { cookie }),
+      await kindOf(unset, cookie),
+    ]).toEqual([401, 'anonymous', 401, 'anonymous']);
+  });
+
+  it('ends the API tokens the administrator made, and the sessions they opened', async () => {
+    const made = await makeToken(api.http, admin, 'nightly import');
+    const cookie = await cookieOf(api.http, made.token);
+    const changed = restartedWith(api, 'the-new-admin-token');
+    const summit = {
+      slug: 'after-restart',
+      name: 'After',
+      timeZone: 'UTC',
+      startDate: '2027-01-01',
+      endDate: '2027-01-02',
+    };
+    const created = await changed.post('/api/summits').set(bearer(made.token)).send(summit);
+    expect([
+      created.status,
+      await status(changed, '/api/audit', bearer(made.token)),
+      await status(changed, '/api/audit', { cookie }),
+      await status(restartedWith(api, undefined), '/api/audit', bearer(made.token)),
+      (await changed.post('/api/auth/token').send({ token: made.token })).status,
+    ]).toEqual([401, 401, 401, 401, 400]);
+  });
+
+  it('keeps the tokens support units made, and what the new value makes works', async () => {
+    const support = await signIn(api, 'support@gfmd.example');
+    const theirs = await makeToken(api.http, support.headers, 'support nightly');
+    const changed = restartedWith(api, 'the-new-admin-token');
+    const ours = await makeToken(changed, bearer('the-new-admin-token'), 'after rotation');
+    const cookie = await cookieOf(changed, 'the-new-admin-token');
+    expect([
+      await status(changed, `${S}/roles`, bearer(theirs.token)),
+      await status(restartedWith(api, undefined), `${S}/roles`, bearer(theirs.token)),
+      await status(changed, '/api/audit', bearer(ours.token)),
+      await status(changed, '/api/audit', { cookie }),
+      await status(api.http, '/api/audit', bearer(ours.token)),
+    ]).toEqual([200, 200, 200, 200, 401]);
   });
 });

@@ -106,8 +106,11 @@ export async function findApiToken(db: Executor, tokenHash: string) {
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
-  if (row) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.token.id));
   return row ?? null;
+}
+
+export async function touchApiToken(db: Executor, id: number): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, id));
 }
 
 export async function listApiTokens(db: Executor, userId: number | null | 'all') {

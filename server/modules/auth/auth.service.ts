@@ -3,7 +3,7 @@ import { type Actor, actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
 import { type Failure, invalidField, type Outcome, tooMany } from '../../core/outcome.ts';
 import { rolesOf, summitsOf } from '../../core/roles.ts';
-import { hashToken, newToken, sameSecret } from '../../core/secrets.ts';
+import { adminFingerprint, hashToken, newToken, sameSecret } from '../../core/secrets.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { type Mailer, signInMail } from '../mail/mail.service.ts';
 import type { SummitRoleName } from '../../../shared/schemas/accounts.ts';
@@ -68,10 +68,21 @@ export async function requestLink(
 
 export type NewSession = { cookieToken: string; csrfToken: string; next: string | null };
 
-/** `apiTokenId`: the API token that opened the session, which ends with it. */
+/**
+ * Administrator access (a session opened with ADMIN_TOKEN, a token made with it, a session opened
+ * with that token) carries the fingerprint of the ADMIN_TOKEN that granted it, and counts only while
+ * ADMIN_TOKEN has that fingerprint: changing or unsetting ADMIN_TOKEN ends it all.
+ */
+const grantedByAdminToken = (fingerprint: string | null, adminToken: string | undefined): boolean =>
+  fingerprint !== null && adminToken !== undefined && sameSecret(fingerprint, adminFingerprint(adminToken));
+
+/**
+ * `admin`: the fingerprint of the ADMIN_TOKEN that grants an administrator's session; `apiTokenId`:
+ * the API token that opened the session, which ends with it.
+ */
 async function openSession(
   db: Executor,
-  who: { userId: number } | { admin: true },
+  who: { userId: number } | { admin: string },
   next: string | null,
   apiTokenId: number | null = null,
 ): Promise<NewSession> {
@@ -80,6 +91,7 @@ async function openSession(
   await repo.insertSession(db, {
     userId: 'userId' in who ? who.userId : null,
     isAdmin: 'admin' in who,
+    adminFingerprint: 'admin' in who ? who.admin : null,
     tokenHash: hashToken(cookieToken),
     csrfToken,
     expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
@@ -102,6 +114,17 @@ export async function verifyLink(db: Db, token: string): Promise<Outcome<NewSess
   });
 }
 
+/**
+ * The unrevoked API token with this secret, and its maker; an administrator's token only while
+ * ADMIN_TOKEN is the one it was made with.
+ */
+async function validApiToken(db: Db, token: string, adminToken: string | undefined) {
+  const found = await repo.findApiToken(db, hashToken(token));
+  if (!found || (!found.user && !grantedByAdminToken(found.token.adminFingerprint, adminToken))) return null;
+  await repo.touchApiToken(db, found.token.id);
+  return found;
+}
+
 /** Opens a browser session with ADMIN_TOKEN or an API token (the support unit's way in before any link). */
 export async function tokenSignIn(
   db: Db,
@@ -109,18 +132,11 @@ export async function tokenSignIn(
   token: string,
 ): Promise<Outcome<NewSession>> {
   if (adminToken && sameSecret(token, adminToken))
-    return { ok: true, value: await openSession(db, { admin: true }, null) };
-  const found = await repo.findApiToken(db, hashToken(token));
+    return { ok: true, value: await openSession(db, { admin: adminFingerprint(adminToken) }, null) };
+  const found = await validApiToken(db, token, adminToken);
   if (!found) return invalidField('unknown or revoked token', 'token');
-  return {
-    ok: true,
-    value: await openSession(
-      db,
-      found.user ? { userId: found.user.id } : { admin: true },
-      null,
-      found.token.id,
-    ),
-  };
+  const who = found.user ? { userId: found.user.id } : { admin: found.token.adminFingerprint! };
+  return { ok: true, value: await openSession(db, who, null, found.token.id) };
 }
 
 export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
@@ -178,7 +194,7 @@ export async function actorOfBearer(
   adminToken: string | undefined,
 ): Promise<Actor | null> {
   if (adminToken && sameSecret(token, adminToken)) return { kind: 'admin', label: 'admin (ADMIN_TOKEN)' };
-  const found = await repo.findApiToken(db, hashToken(token));
+  const found = await validApiToken(db, token, adminToken);
   if (!found) return null;
   const label = `token "${found.token.name}"`;
   if (!found.user) return { kind: 'admin', label };
@@ -192,14 +208,16 @@ export async function actorOfBearer(
   };
 }
 
-/** The unexpired session a cookie opens: who it is, and its CSRF token. */
+/** The unexpired session a cookie opens (an administrator's while ADMIN_TOKEN granted it): who, and its CSRF token. */
 export async function sessionOfCookie(
   db: Db,
   cookieToken: string,
+  adminToken: string | undefined,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
   const found = await repo.findSession(db, hashToken(cookieToken), new Date());
   if (!found) return null;
   const { session, user } = found;
+  if (!user && !grantedByAdminToken(session.adminFingerprint, adminToken)) return null;
   const actor: Actor = user
     ? { kind: 'user', userId: user.id, email: user.email, admin: user.isAdmin, label: user.email }
     : { kind: 'admin', label: 'admin (session)' };

@@ -4,19 +4,27 @@ import { type Actor, actorLabel, isAdmin, type UserActor } from '../../core/acto
 import { record } from '../../core/audit.ts';
 import { forbidden, notFound, type Outcome } from '../../core/outcome.ts';
 import { rolesOf, summitsOf } from '../../core/roles.ts';
-import { hashToken, newToken } from '../../core/secrets.ts';
+import { adminFingerprint, hashToken, newToken } from '../../core/secrets.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from './auth.repo.ts';
 
-/** Support units and administrators make tokens for their scripts; a token acts as its maker. */
+/**
+ * Support units and administrators make tokens for their scripts; a token acts as its maker. The
+ * administrator's tokens are tied to the ADMIN_TOKEN they were made with (`adminToken`, the current
+ * one): they stop working when it changes.
+ */
 export async function createApiToken(
   db: Db,
   actor: Actor,
   name: string,
+  adminToken: string | undefined,
 ): Promise<Outcome<{ id: number; name: string; token: string }>> {
   if (actor.kind === 'anonymous') return forbidden('sign in first');
   if (actor.kind === 'user' && !actor.admin && !(await isSupportUnitSomewhere(db, actor))) {
     return forbidden('only a support unit or an administrator may create API tokens');
+  }
+  if (actor.kind === 'admin' && !adminToken) {
+    return forbidden('the administrator makes tokens with ADMIN_TOKEN set: they end when it changes');
   }
   const token = newToken('cvn_');
   return db.transaction(async (tx) => {
@@ -24,6 +32,7 @@ export async function createApiToken(
       name,
       tokenHash: hashToken(token),
       userId: actor.kind === 'user' ? actor.userId : null,
+      adminFingerprint: actor.kind === 'admin' ? adminFingerprint(adminToken!) : null,
       createdBy: actorLabel(actor),
     });
     await record(tx, {
