@@ -16,6 +16,17 @@ export async function ensureUser(db: Executor, email: string): Promise<UserRow> 
   return (await findUserByEmail(db, lower))!;
 }
 
+/**
+ * Makes the rate-limit decision for a network address and an e-mail address one at a time: a
+ * transaction-level advisory lock on each (released at commit, so the next request's count sees this
+ * one's link). The network address is always locked first, so two requests never wait on each other
+ * in a cycle. Keys are (namespace, hashtext(value)); a collision only makes two keys take turns.
+ */
+export async function lockLinkLimits(db: Executor, keys: { ip: string; email: string }): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(7312101, hashtext(${keys.ip}))`);
+  await db.execute(sql`select pg_advisory_xact_lock(7312102, hashtext(${keys.email}))`);
+}
+
 export async function recentLinks(
   db: Executor,
   by: { email: string } | { ip: string },

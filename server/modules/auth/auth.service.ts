@@ -47,6 +47,9 @@ export async function requestLink(
   const limited = (what: string, path: string): Failure =>
     tooMany(`too many sign-in links requested from this ${what}; try again in 15 minutes`, path);
   return db.transaction(async (tx) => {
+    // Counting and inserting is one decision: without the lock, requests arriving together on
+    // PostgreSQL each counted 4 links and all passed.
+    await repo.lockLinkLimits(tx, { ip, email });
     if ((await repo.recentLinks(tx, { ip }, since)) >= LIMITS.perIp) return limited('network address', '');
     if ((await repo.recentLinks(tx, { email }, since)) >= LIMITS.perEmail) return limited('address', 'email');
     const token = newToken();
