@@ -47,3 +47,36 @@ describe('sign-in limits under concurrent requests', () => {
     expect([statuses, await linksFrom(ip)]).toEqual([{ 202: 20, 429: 40 }, 20]);
   });
 });
+
+describe('an address cannot be locked out by others', () => {
+  const ask = (email: string, ip: string) =>
+    api.http.post('/api/auth/link').set('x-forwarded-for', ip).send({ email });
+
+  it('five requests from each of five network addresses leave the owner free to ask', async () => {
+    const email = 'victim@example.org';
+    const others = ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4', '192.0.2.5'];
+    const flood: number[] = [];
+    for (const ip of others) for (let i = 0; i < 5; i++) flood.push((await ask(email, ip)).status);
+    const sixth = await ask(email, others[0]!);
+    const owner = await ask(email, '198.51.100.77');
+    expect([flood.every((s) => s === 202), sixth.status, owner.status]).toEqual([true, 429, 202]);
+  });
+
+  it('an address gets at most 30 links in 15 minutes, however many network addresses ask at once', async () => {
+    const email = 'popular@example.org';
+    const statuses = await atOnce(Array.from({ length: 40 }, (_, i) => ({ email, ip: `10.1.0.${i + 1}` })));
+    const refused = await ask(email, '10.1.1.1');
+    expect([statuses, await linksTo(email), refused.status, refused.body.errors]).toEqual([
+      { 202: 30, 429: 10 },
+      30,
+      429,
+      [
+        {
+          path: 'email',
+          message:
+            'too many sign-in links were sent to this address in the last 15 minutes: each of them works for 15 minutes, or try again later',
+        },
+      ],
+    ]);
+  });
+});

@@ -27,12 +27,16 @@ export async function lockLinkLimits(db: Executor, keys: { ip: string; email: st
   await db.execute(sql`select pg_advisory_xact_lock(7312102, hashtext(${keys.email}))`);
 }
 
+/** Links made since a moment for an address, from a network address, or both. */
 export async function recentLinks(
   db: Executor,
-  by: { email: string } | { ip: string },
+  by: { email: string; ip?: string } | { ip: string },
   since: Date,
 ): Promise<number> {
-  const where = 'email' in by ? eq(signInLinks.email, by.email) : eq(signInLinks.ip, by.ip);
+  const where = and(
+    'email' in by ? eq(signInLinks.email, by.email) : undefined,
+    by.ip === undefined ? undefined : eq(signInLinks.ip, by.ip),
+  );
   const [row] = await db
     .select({ n: count() })
     .from(signInLinks)
