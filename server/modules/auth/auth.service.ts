@@ -224,7 +224,10 @@ export async function actorOfBearer(
   };
 }
 
-/** The unexpired session a cookie opens (an administrator's while ADMIN_TOKEN granted it): who, and its CSRF token. */
+/**
+ * The unexpired session a cookie opens (an administrator's only while ADMIN_TOKEN is the one that
+ * granted it): who it is, and its CSRF token.
+ */
 export async function sessionOfCookie(
   db: Db,
   cookieToken: string,

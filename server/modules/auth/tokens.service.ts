@@ -24,7 +24,9 @@ export async function createApiToken(
     return forbidden('only a support unit or an administrator may create API tokens');
   }
   if (actor.kind === 'admin' && !adminToken) {
-    return forbidden('the administrator makes tokens with ADMIN_TOKEN set: they end when it changes');
+    return forbidden(
+      'the administrator makes tokens only while ADMIN_TOKEN is set: they end when it changes',
+    );
   }
   const token = newToken('cvn_');
   return db.transaction(async (tx) => {
@@ -67,7 +69,7 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
   if (!mine) return notFound(`token ${id} not found`);
   return db.transaction(async (tx) => {
     if (!(await repo.revokeApiToken(tx, id))) return notFound(`token ${id} is already revoked`);
-    // The browser sessions it opened end with it (sessionOfCookie also checks, for one opened meanwhile).
+    // The browser sessions it opened end with it (findSession also checks, for one opened meanwhile).
     const sessions = await repo.deleteSessionsOfToken(tx, id);
     await record(tx, {
       summit: null,
