@@ -10,10 +10,24 @@ export const SESSION_COOKIE = 'convene_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The value of one cookie, as RFC 6265 and the `cookie` package read it: the first pair with that
+ * name wins, surrounding quotes are dropped, %-escapes are decoded. A value that does not decode
+ * ("%", "%E0%A4%A") is no value at all, so that a malformed cookie makes the caller anonymous rather
+ * than failing the request.
+ */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
+    let value = part.slice(eq + 1).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    if (!value.includes('%')) return value;
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -33,7 +47,7 @@ export function authenticate(db: Db, adminToken: string | undefined): RequestHan
       return next();
     }
     const cookieToken = readCookie(req.get('cookie'), SESSION_COOKIE);
-    const session = cookieToken ? await sessionOfCookie(db, cookieToken) : null;
+    const session = cookieToken ? await sessionOfCookie(db, cookieToken, adminToken) : null;
     if (!session) {
       res.locals.caller = { actor: { kind: 'anonymous' }, via: 'none' } satisfies Caller;
       return next();
