@@ -1,5 +1,6 @@
 // Resolves the caller from a Bearer token (ADMIN_TOKEN or an API token) or the session cookie, and
 // guards cookie-authenticated writes against cross-site requests with a per-session CSRF token.
+import { parse } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { sameSecret } from '../core/secrets.ts';
 import type { Db } from '../db/client.ts';
@@ -16,20 +17,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * ("%", "%E0%A4%A") is no value at all, so that a malformed cookie makes the caller anonymous rather
  * than failing the request.
  */
+/**
+ * A cookie's value, parsed by the `cookie` package (the first of that name wins, quotes are
+ * stripped); a value that does not decode stays as sent, so a mangled session cookie finds no
+ * session and the caller is anonymous, never a 500.
+ */
 export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
-    let value = part.slice(eq + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    if (!value.includes('%')) return value;
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return header ? parse(header)[name] : undefined;
 }
 
 export function authenticate(db: Db, adminToken: string | undefined): RequestHandler {
