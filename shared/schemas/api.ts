@@ -1,5 +1,6 @@
 // Request and response shapes of the API beyond the summit-file items themselves.
 import { z } from 'zod';
+import { CONFLICT_CODES } from '../domain/conflicts/types.ts';
 import {
   dateSchema,
   delegationSchema,
@@ -61,17 +62,7 @@ export const sessionPageSchema = z.object({
 });
 
 export const conflictSchema = z.object({
-  code: z.enum([
-    'ROOM_DOUBLE_BOOKED',
-    'PERSON_DOUBLE_BOOKED',
-    'DELEGATION_OVERCOMMITTED',
-    'CAPACITY_EXCEEDED',
-    'EQUIPMENT_MISSING',
-    'OUTSIDE_WINDOW',
-    'CHANGEOVER_TOO_SHORT',
-    'TRAVEL_TOO_SHORT',
-    'SIDE_EVENT_OVER_OFFICIAL',
-  ]),
+  code: z.enum(CONFLICT_CODES),
   severity: z.enum(['hard', 'soft']),
   sessions: z.array(keySchema),
   room: keySchema.optional(),
