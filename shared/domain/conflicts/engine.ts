@@ -242,10 +242,11 @@ function instants() {
 
 /** Found conflicts, sorted, as the API reports them (their sentences written now). */
 export function finish(found: Found[]): Conflict[] {
-  found.sort((a, b) => compare(positionOf(a), positionOf(b)));
+  // Each position worked out once, not at every comparison.
+  const sorted = found.map((f) => ({ f, at: positionOf(f) })).sort((a, b) => compare(a.at, b.at));
   const instant = instants();
   // Literal objects in the contract's key order (spreading optional keys costs more at this scale).
-  return found.map((f): Conflict => {
+  return sorted.map(({ f }): Conflict => {
     const [code, severity, sessions, start, end, message] = [
       f.code,
       SEVERITY[f.code as ConflictCode],
