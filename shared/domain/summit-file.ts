@@ -1,5 +1,6 @@
 // Reading and writing the summit file (format summit/1) as a whole.
 import { z } from 'zod';
+import { withDefault } from '../schemas/fields.ts';
 import { zodProblems, type Problem } from '../schemas/problems.ts';
 import {
   delegationSchema,
@@ -51,8 +52,10 @@ type ListName = keyof typeof LIST_SCHEMAS;
 const envelopeSchema = z.strictObject({
   format: z.literal('summit/1'),
   summit: z.unknown(),
-  ...(Object.fromEntries(Object.keys(LIST_SCHEMAS).map((l) => [l, z.array(z.unknown()).default([])])) as {
-    [L in ListName]: z.ZodDefault<z.ZodArray<z.ZodUnknown>>;
+  ...(Object.fromEntries(
+    Object.keys(LIST_SCHEMAS).map((l) => [l, withDefault(z.array(z.unknown()), [])]),
+  ) as {
+    [L in ListName]: ReturnType<typeof withDefault<z.ZodArray<z.ZodUnknown>>>;
   }),
 });
 

@@ -1,5 +1,6 @@
 // Request and response shapes of the API beyond the summit-file items themselves.
 import { z } from 'zod';
+import { singleLine } from './fields.ts';
 import {
   dateSchema,
   delegationSchema,
@@ -133,7 +134,7 @@ export const conflictRefSchema = z.strictObject({
   room: keySchema.optional(),
   person: keySchema.optional(),
   delegation: keySchema.optional(),
-  reason: z.string().max(1000).optional(),
+  reason: singleLine(1000).optional(),
 });
 export const publishBodySchema = z.strictObject({
   accept: z
