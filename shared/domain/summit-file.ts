@@ -79,6 +79,27 @@ function duplicateKeys(list: string, items: readonly unknown[]): Problem[] {
 }
 
 /**
+ * Two people with one e-mail address (in any letter case) are refused: signing in maps an address
+ * to the people who have it, so it must name one person.
+ */
+function duplicateEmails(items: readonly unknown[]): Problem[] {
+  const first = new Map<string, number>();
+  const out: Problem[] = [];
+  items.forEach((item, i) => {
+    const email = typeof item === 'object' && item !== null ? (item as { email?: unknown }).email : undefined;
+    if (typeof email !== 'string') return;
+    const earlier = first.get(email.toLowerCase());
+    if (earlier === undefined) first.set(email.toLowerCase(), i);
+    else
+      out.push({
+        path: `people[${i}].email`,
+        message: `duplicate e-mail address "${email}" (also people[${earlier}])`,
+      });
+  });
+  return out;
+}
+
+/**
  * Validates a parsed JSON document as a summit file. Every item is checked on its own, so that one
  * answer lists every problem of the file by JSON path: shapes, duplicate keys, references, times.
  */
@@ -111,6 +132,7 @@ export function readSummitFile(input: unknown): Resolved<Programme> {
   const lists = {} as { [L in ListName]: Programme[L] };
   for (const list of Object.keys(LIST_SCHEMAS) as ListName[]) {
     errors.push(...duplicateKeys(list, file[list]));
+    if (list === 'people') errors.push(...duplicateEmails(file.people));
     const out: unknown[] = [];
     for (const [i, raw] of file[list].entries()) {
       const base = `${list}[${i}]`;

@@ -69,6 +69,26 @@ async function check(tx: Executor, summit: SummitRecord, list: ListName, body: u
   return { ok: true as const, value: resolved.value, ids };
 }
 
+/** A person's e-mail address names one person of the summit (sign-in maps it to them). */
+async function emailTaken(
+  tx: Executor,
+  ctx: SummitContext,
+  list: ListName,
+  before: Item | null,
+  after: Item,
+) {
+  if (list !== 'people' || typeof after.email !== 'string') return null;
+  const other = await repo.personWithEmail(tx, ctx.summit.id, after.email, (before?.key as string) ?? null);
+  if (other === null) return null;
+  // Only those who see contact details learn whose address it is.
+  return conflict(
+    ctx.view.contacts
+      ? `person "${other}" already has the e-mail address "${after.email}"`
+      : `another person of this summit already has the e-mail address "${after.email}"`,
+    'email',
+  );
+}
+
 const audit = (
   tx: Executor,
   ctx: SummitContext,
@@ -106,6 +126,8 @@ export async function createItem(
     if ((await repo.findId(tx, summit.id, list, key)) !== null) {
       return conflict(`a ${LISTS[list].noun} with key "${key}" already exists`, 'key');
     }
+    const taken = await emailTaken(tx, ctx, list, null, after);
+    if (taken) return taken;
     await repo.insertLists(tx, summit.id, { [list]: [checked.value] }, checked.ids);
     await audit(tx, ctx, 'create', list, key, null, after);
     return { ok: true, value: after };
@@ -155,6 +177,8 @@ export async function updateItem(
     if (newKey !== key && (await repo.findId(tx, summit.id, list, newKey)) !== null) {
       return conflict(`a ${LISTS[list].noun} with key "${newKey}" already exists`, 'key');
     }
+    const taken = await emailTaken(tx, ctx, list, before, after);
+    if (taken) return taken;
     await repo.updateItem(tx, summit.id, list, key, checked.value, checked.ids);
     await audit(tx, ctx, 'update', list, key, before, after);
     return { ok: true, value: after };
