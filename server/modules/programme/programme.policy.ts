@@ -36,7 +36,10 @@ export const programmePolicy = {
       `you may not ${before === null ? 'create' : after === null ? 'delete' : 'change'} ${noun} "${key}" in this summit`,
     );
     if (list === 'people') {
-      const inMine = (item: Item | null) => item === null || roles.focalPointOf.has(String(item.delegation));
+      // A person without a delegation is nobody's but the support unit's (not that of a delegation
+      // keyed "undefined").
+      const inMine = (item: Item | null) =>
+        item === null || (typeof item.delegation === 'string' && roles.focalPointOf.has(item.delegation));
       if (inMine(before) && inMine(after)) return allowed;
       const self = before !== null && after !== null && roles.personKeys.has(key);
       if (self && changedFields(before, after).every((f) => f === 'name' || f === 'title')) return allowed;
