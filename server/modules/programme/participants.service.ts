@@ -7,14 +7,16 @@ import { conflict, invalid, notFound, type Outcome } from '../../core/outcome.ts
 import type { SummitContext } from '../../core/summit-context.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from './programme.repo.ts';
-import { updateItem } from './programme.service.ts';
+import { existsForWrite, updateItem } from './programme.service.ts';
 
 const sessionMissing = (key: string) => notFound(`session "${key}" not found`);
 const sameParticipant = (a: ParticipantItem, b: ParticipantItem) =>
   a.person === b.person && a.delegation === b.delegation && a.role === b.role;
 
-async function rows(db: Db, ctx: SummitContext, key: string) {
-  const id = await repo.findSessionId(db, ctx.summit.id, key, !ctx.view.drafts);
+/** A session's participants with their ids, as a read (`view`) or a write (`write`) finds the session. */
+async function rows(db: Db, ctx: SummitContext, key: string, as: 'view' | 'write' = 'view') {
+  if (as === 'write' && !(await existsForWrite(db, ctx, 'sessions', key))) return null;
+  const id = await repo.findSessionId(db, ctx.summit.id, key, as === 'view' && !ctx.view.drafts);
   return id === null
     ? null
     : (await repo.loadParticipantRows(db, id)).map((r) => ({ id: r.id, ...participantToItem(r) }));
@@ -46,7 +48,7 @@ export async function addParticipant(
     return { ...result, errors: result.errors.map((e) => ({ ...e, path: e.path.replace(prefix, '') })) };
   }
   if (duplicate) return conflict(`session "${key}" already lists this participant as ${wanted.role}`);
-  const added = (await rows(db, ctx, key))!.find((p) => sameParticipant(p, wanted))!;
+  const added = (await rows(db, ctx, key, 'write'))!.find((p) => sameParticipant(p, wanted))!;
   return { ok: true, value: added };
 }
 
@@ -56,7 +58,7 @@ export async function removeParticipant(
   key: string,
   participantId: number,
 ): Promise<Outcome<null>> {
-  const list = await rows(db, ctx, key);
+  const list = await rows(db, ctx, key, 'write');
   if (!list) return sessionMissing(key);
   const target = list.find((p) => p.id === participantId);
   if (!target) return notFound(`participant ${participantId} not found in session "${key}"`);

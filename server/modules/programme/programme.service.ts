@@ -13,6 +13,7 @@ import { programmePolicy } from './programme.policy.ts';
 import * as repo from './programme.repo.ts';
 import type { ListName } from './programme.repo.ts';
 import { emptyKeyIds, type KeyIds } from './programme.rows.ts';
+import { sees, visiblePeople } from './programme.visibility.ts';
 
 type Item = Record<string, unknown>;
 export type { ListName, Outcome };
@@ -56,18 +57,39 @@ export async function getItem(
   return value ? LISTS[list].toItem(value as never, summit.timeZone) : null;
 }
 
-/** Validates an item against its schema and its summit; on success, the value and the ids it refers to. */
-async function check(tx: Executor, summit: SummitRecord, list: ListName, body: unknown) {
+/**
+ * Validates an item against its schema and its summit; on success, the value and the ids it
+ * refers to. A reference the caller cannot see is unknown, like one to nothing, unless the item
+ * already had it (`before`).
+ */
+async function check(tx: Executor, ctx: SummitContext, list: ListName, body: unknown, before: Item | null) {
+  const { summit } = ctx;
   const spec = LISTS[list];
   const parsed = spec.schema.safeParse(body);
   if (!parsed.success) return { ok: false as const, failure: invalid(zodProblems(parsed.error)) };
   const refs: Refs = spec.refs(parsed.data);
   const ids = await repo.resolveKeys(tx, summit.id, refs);
-  const ctx: ResolveContext = { timeZone: summit.timeZone, ...ids };
-  const resolved = spec.resolve(parsed.data, ctx, '');
+  if (!ctx.view.drafts) {
+    const had = new Set(before ? spec.refs(before).people : []);
+    const added = refs.people.filter((k) => !had.has(k));
+    const seen = await visiblePeople(tx, ctx, added);
+    for (const k of added) if (!seen.has(k)) ids.people.delete(k);
+  }
+  const resolveCtx: ResolveContext = { timeZone: summit.timeZone, ...ids };
+  const resolved = spec.resolve(parsed.data, resolveCtx, '');
   if (!resolved.ok) return { ok: false as const, failure: invalid(resolved.errors) };
   return { ok: true as const, value: resolved.value, ids };
 }
+
+/** The item as the caller may write to it (drafts they see included), or null: it does not exist for them. */
+async function findForWrite(tx: Executor, ctx: SummitContext, list: ListName, key: string) {
+  const [current] = await load(tx, ctx.summit.id, list, { drafts: true, contacts: true }, [key]);
+  return current && (await sees(tx, ctx, list, current)) ? current : null;
+}
+
+/** Whether a session (or another item) exists for the caller, as a write would find it. */
+export const existsForWrite = async (db: Db, ctx: SummitContext, list: ListName, key: string) =>
+  (await findForWrite(db, ctx, list, key)) !== null;
 
 /** A person's e-mail address names one person of the summit (sign-in maps it to them). */
 async function emailTaken(
@@ -108,6 +130,9 @@ const audit = (
     after,
   });
 
+const rawKey = (body: unknown) =>
+  typeof body === 'object' && body !== null ? (body as { key?: unknown }).key : undefined;
+
 export async function createItem(
   db: Db,
   ctx: SummitContext,
@@ -115,16 +140,20 @@ export async function createItem(
   body: unknown,
 ): Promise<Outcome<Item>> {
   const { summit } = ctx;
+  const { noun } = LISTS[list];
+  // Permission first: nothing in the body is checked for a caller who may not create at all.
+  const may = programmePolicy.mayCreateIn(ctx.roles, list, noun, rawKey(body));
+  if (!may.ok) return may;
   return db.transaction(async (tx) => {
     await lockSummit(tx, summit.id, 'share');
-    const checked = await check(tx, summit, list, body);
+    const checked = await check(tx, ctx, list, body, null);
     if (!checked.ok) return checked.failure;
     const { key } = checked.value;
     const after = LISTS[list].toItem(checked.value as never, summit.timeZone);
-    const verdict = programmePolicy.mayWrite(ctx.roles, list, LISTS[list].noun, null, after);
+    const verdict = programmePolicy.mayWrite(ctx.roles, list, noun, null, after);
     if (!verdict.ok) return verdict;
     if ((await repo.findId(tx, summit.id, list, key)) !== null) {
-      return conflict(`a ${LISTS[list].noun} with key "${key}" already exists`, 'key');
+      return conflict(`a ${noun} with key "${key}" already exists`, 'key');
     }
     const taken = await emailTaken(tx, ctx, list, null, after);
     if (taken) return taken;
@@ -165,10 +194,14 @@ export async function updateItem(
   const { summit } = ctx;
   return db.transaction(async (tx) => {
     await lockSummit(tx, summit.id, 'share');
-    const [current] = await load(tx, summit.id, list, { drafts: true, contacts: true }, [key]);
+    // What the caller cannot see does not exist for them; what they may not change at all is
+    // refused before the change is read, so that its validation tells nothing of the item.
+    const current = await findForWrite(tx, ctx, list, key);
     if (!current) return missing(`${LISTS[list].noun} "${key}" not found`);
     const before = LISTS[list].toItem(current as never, summit.timeZone);
-    const checked = await check(tx, summit, list, change(withDuration(list, before, current)));
+    const may = programmePolicy.mayChange(ctx.roles, list, LISTS[list].noun, before);
+    if (!may.ok) return may;
+    const checked = await check(tx, ctx, list, change(withDuration(list, before, current)), before);
     if (!checked.ok) return checked.failure;
     const after = LISTS[list].toItem(checked.value as never, summit.timeZone);
     const verdict = programmePolicy.mayWrite(ctx.roles, list, LISTS[list].noun, before, after);
@@ -199,7 +232,7 @@ export async function deleteItem(
   const noun = LISTS[list].noun;
   return db.transaction(async (tx) => {
     await lockSummit(tx, summit.id, 'share');
-    const [current] = await load(tx, summit.id, list, { drafts: true, contacts: true }, [key]);
+    const current = await findForWrite(tx, ctx, list, key);
     if (!current) return missing(`${noun} "${key}" not found`);
     const before = LISTS[list].toItem(current as never, summit.timeZone);
     const verdict = programmePolicy.mayWrite(ctx.roles, list, noun, before, null);
