@@ -371,7 +371,7 @@ describe('what each role may do to its own things', () => {
     const described = await api.http
       .patch(`${S}/sessions/se-capacity-building`)
       .set(chirita.headers)
-      .send({ expectedAttendance: 150, microphones: 7 });
+      .send({ expectedAttendance: 150, microphones: 5 });
     expect([described.status, described.body.expectedAttendance]).toEqual([200, 150]);
     const moved = await api.http
       .patch(`${S}/sessions/se-capacity-building`)

@@ -1,6 +1,7 @@
 // A session's participants as a collection of their own. Adding or removing one is a change of its
 // session, with the same checks, rights and audit as any other.
 import { participantToItem } from '../../../shared/domain/summit-file.ts';
+import { acceptSchema } from '../../../shared/schemas/api.ts';
 import { zodProblems } from '../../../shared/schemas/problems.ts';
 import { participantSchema, type ParticipantItem } from '../../../shared/schemas/summit-file.ts';
 import { conflict, invalid, notFound, type Outcome } from '../../core/outcome.ts';
@@ -33,15 +34,28 @@ export async function addParticipant(
   key: string,
   body: unknown,
 ): Promise<Outcome<Record<string, unknown>>> {
-  const parsed = participantSchema.safeParse(body);
+  // `accept` is not a field of the participant: the hard conflicts naming them in a published
+  // session may create (published.ts).
+  const { accept, ...fields } =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const accepted = acceptSchema.optional().safeParse(accept);
+  if (!accepted.success) return invalid(zodProblems(accepted.error, 'accept'));
+  const parsed = participantSchema.safeParse(typeof body === 'object' && body !== null ? fields : body);
   if (!parsed.success) return invalid(zodProblems(parsed.error));
   const wanted = parsed.data;
   let duplicate = false;
-  const result = await updateItem(db, ctx, 'sessions', key, (current) => {
-    const list = current.participants as ParticipantItem[];
-    duplicate = list.some((p) => sameParticipant(p, wanted));
-    return duplicate ? current : { ...current, participants: [...list, wanted] };
-  });
+  const result = await updateItem(
+    db,
+    ctx,
+    'sessions',
+    key,
+    (current) => {
+      const list = current.participants as ParticipantItem[];
+      duplicate = list.some((p) => sameParticipant(p, wanted));
+      return duplicate ? current : { ...current, participants: [...list, wanted] };
+    },
+    { accept: accepted.data },
+  );
   if (!result.ok) {
     // The new participant is the last of the list: name its fields, not the list's.
     const prefix = /^participants\[\d+\]\.?/;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  conflictRefusalSchema,
   itemParams,
   participantParams,
   participantWithIdSchema,
@@ -15,6 +16,8 @@ import * as participants from './participants.service.ts';
 import { LIST_NAMES, LISTS } from './programme.lists.ts';
 import type { ListName } from './programme.repo.ts';
 import * as service from './programme.service.ts';
+
+const refused = (description: string) => ({ description, schema: conflictRefusalSchema });
 
 function listRoutes(db: Db, list: ListName): Route[] {
   const { noun, schema } = LISTS[list];
@@ -81,7 +84,10 @@ function listRoutes(db: Db, list: ListName): Route[] {
         200: { description: noun, schema },
         400: errors(`invalid ${noun}`),
         404: errors(`no such ${noun}`),
-        409: errors('key taken'),
+        409:
+          list === 'sessions'
+            ? refused('key taken, or hard conflicts of a published session not accepted')
+            : errors('key taken'),
       },
       handle: ({ params, actor, body }) =>
         inSummit(db, params.slug, actor, async (ctx) =>
@@ -139,7 +145,7 @@ function participantRoutes(db: Db): Route[] {
         201: { description: 'added', schema: participantWithIdSchema },
         400: errors('invalid'),
         404: errors('no such session'),
-        409: errors('already listed'),
+        409: refused('already listed, or hard conflicts of a published session not accepted'),
       },
       handle: ({ params, actor, body }) =>
         inSummit(db, params.slug, actor, async (ctx) =>

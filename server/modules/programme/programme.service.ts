@@ -1,6 +1,8 @@
 // Use cases on one list of a summit: read, create, update, delete an item by key.
-import type { Programme } from '../../../shared/domain/programme.ts';
+import type { ConflictRef } from '../../../shared/domain/conflict-refs.ts';
+import type { Programme, Session } from '../../../shared/domain/programme.ts';
 import type { ResolveContext } from '../../../shared/domain/resolve.ts';
+import { acceptSchema } from '../../../shared/schemas/api.ts';
 import { zodProblems } from '../../../shared/schemas/problems.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
@@ -14,6 +16,7 @@ import * as repo from './programme.repo.ts';
 import type { ListName } from './programme.repo.ts';
 import { emptyKeyIds, type KeyIds } from './programme.rows.ts';
 import { sees, visiblePeople } from './programme.visibility.ts';
+import { guardPublished, recordAccepted, statusKept } from './published.ts';
 
 type Item = Record<string, unknown>;
 export type { ListName, Outcome };
@@ -149,6 +152,8 @@ export async function createItem(
     const checked = await check(tx, ctx, list, body, null);
     if (!checked.ok) return checked.failure;
     const { key } = checked.value;
+    const status = list === 'sessions' && statusKept(null, checked.value as Session);
+    if (status) return status;
     const after = LISTS[list].toItem(checked.value as never, summit.timeZone);
     const verdict = programmePolicy.mayWrite(ctx.roles, list, noun, null, after);
     if (!verdict.ok) return verdict;
@@ -183,13 +188,23 @@ function merge(list: ListName, current: Item, patch: Item): Item {
   return out;
 }
 
-/** Applies a change to one item, checked as a whole, with the caller's right to make it. */
+export type UpdateOptions = {
+  /** Hard conflicts a change of a published session may create, accepted by name (published.ts). */
+  accept?: readonly ConflictRef[];
+};
+
+/**
+ * Applies a change to one item, checked as a whole, with the caller's right to make it. Every
+ * change of a session goes through here (PATCH, participants, moves, placement), so that each
+ * gets the rules of a published session.
+ */
 export async function updateItem(
   db: Db,
   ctx: SummitContext,
   list: ListName,
   key: string,
   change: (current: Item) => Item,
+  opts: UpdateOptions = {},
 ): Promise<Outcome<Item>> {
   const { summit } = ctx;
   return db.transaction(async (tx) => {
@@ -203,6 +218,10 @@ export async function updateItem(
     if (!may.ok) return may;
     const checked = await check(tx, ctx, list, change(withDuration(list, before, current)), before);
     if (!checked.ok) return checked.failure;
+    const session =
+      list === 'sessions' ? { before: current as Session, after: checked.value as Session } : null;
+    const status = session && statusKept(session.before, session.after);
+    if (status) return status;
     const after = LISTS[list].toItem(checked.value as never, summit.timeZone);
     const verdict = programmePolicy.mayWrite(ctx.roles, list, LISTS[list].noun, before, after);
     if (!verdict.ok) return verdict;
@@ -212,15 +231,28 @@ export async function updateItem(
     }
     const taken = await emailTaken(tx, ctx, list, before, after);
     if (taken) return taken;
+    const guarded =
+      session && (await guardPublished(tx, ctx, session.before, session.after, opts.accept ?? []));
+    if (guarded && !guarded.ok) return guarded;
     await repo.updateItem(tx, summit.id, list, key, checked.value, checked.ids);
     await audit(tx, ctx, 'update', list, key, before, after);
+    if (guarded) await recordAccepted(tx, ctx, newKey, guarded.accepted);
     return { ok: true, value: after };
   });
 }
 
-/** PATCH: a JSON merge patch on the item as the file shows it. */
-export const patchItem = (db: Db, ctx: SummitContext, list: ListName, key: string, patch: Item) =>
-  updateItem(db, ctx, list, key, (current) => merge(list, current, patch));
+/**
+ * PATCH: a JSON merge patch on the item as the file shows it. A session's patch may carry
+ * `accept`, which is not a field: the hard conflicts a change of a published session may create.
+ */
+export async function patchItem(db: Db, ctx: SummitContext, list: ListName, key: string, patch: Item) {
+  if (list !== 'sessions' || !('accept' in patch))
+    return updateItem(db, ctx, list, key, (c) => merge(list, c, patch));
+  const { accept, ...fields } = patch;
+  const parsed = acceptSchema.safeParse(accept ?? []);
+  if (!parsed.success) return invalid(zodProblems(parsed.error, 'accept'));
+  return updateItem(db, ctx, list, key, (current) => merge(list, current, fields), { accept: parsed.data });
+}
 
 export async function deleteItem(
   db: Db,
@@ -253,6 +285,8 @@ export async function deleteItem(
 
 /** Every list of a summit, as the domain model (the conflict engine's and the summit file's input). */
 export const loadProgramme = (db: Executor, summitId: number) => repo.loadLists(db, summitId);
+
+export { conflictInput } from './published.ts';
 
 /** Inserts whole lists into an empty programme; answers the new rows' ids by key. */
 export async function insertProgramme(tx: Executor, summitId: number, lists: repo.Lists): Promise<KeyIds> {
