@@ -204,9 +204,10 @@ export function personToItem(p: Person): PersonItem {
 }
 
 export function participantToItem(p: Participant): ParticipantItem {
+  const pending = p.confirmed === false && { confirmed: false };
   return p.person !== null
-    ? { person: p.person, role: p.role }
-    : { delegation: p.delegation ?? '', role: p.role };
+    ? { person: p.person, role: p.role, ...pending }
+    : { delegation: p.delegation ?? '', role: p.role, ...pending };
 }
 
 export function sessionToItem(s: Session, timeZone: string): SessionItem {

@@ -151,6 +151,13 @@ export const applyBodySchema = z.strictObject({
   placements: z.array(placementSchema.strict()).min(1).max(5000),
 });
 
+export const confirmBodySchema = z
+  .strictObject({
+    accept: acceptSchema
+      .optional()
+      .describe('for a published session: the hard conflicts confirming creates'),
+  })
+  .optional();
 export const publishBodySchema = z.strictObject({ accept: acceptSchema.default([]) });
 
 export const agendaSchema = z.object({

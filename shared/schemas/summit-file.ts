@@ -87,6 +87,7 @@ export const participantSchema = z
     delegation: optional(keySchema),
     person: optional(keySchema),
     role: roleSchema,
+    confirmed: optional(z.boolean()),
   })
   .refine((p) => (p.delegation === undefined) !== (p.person === undefined), {
     message: 'a participant names either a delegation or a person',

@@ -1,12 +1,16 @@
-// A session's participants as a collection of their own. Adding or removing one is a change of its
-// session, with the same checks, rights and audit as any other.
+// A session's participants as a collection of their own. Adding, confirming or removing one is a
+// change of its session, with the same checks, rights and audit as any other; a focal point may also
+// confirm or decline a request naming their delegation (confirmation.ts).
 import { participantToItem } from '../../../shared/domain/summit-file.ts';
 import { acceptSchema } from '../../../shared/schemas/api.ts';
 import { zodProblems } from '../../../shared/schemas/problems.ts';
 import { participantSchema, type ParticipantItem } from '../../../shared/schemas/summit-file.ts';
-import { conflict, invalid, notFound, type Outcome } from '../../core/outcome.ts';
+import type { ConflictRef } from '../../../shared/domain/conflict-refs.ts';
+import type { Participant } from '../../../shared/domain/programme.ts';
+import { allowed, conflict, forbidden, invalid, notFound, type Outcome } from '../../core/outcome.ts';
 import type { SummitContext } from '../../core/summit-context.ts';
 import type { Db } from '../../db/client.ts';
+import { delegationsOf, mayConfirm } from './confirmation.ts';
 import * as repo from './programme.repo.ts';
 import { existsForWrite, updateItem } from './programme.service.ts';
 
@@ -66,19 +70,81 @@ export async function addParticipant(
   return { ok: true, value: added };
 }
 
+/** One participant of a session the caller may write to, with the delegation it commits. */
+async function participantFor(db: Db, ctx: SummitContext, key: string, participantId: number) {
+  const list = await rows(db, ctx, key, 'write');
+  if (!list) return sessionMissing(key);
+  const target = list.find((p) => p.id === participantId);
+  if (!target) return notFound(`participant ${participantId} not found in session "${key}"`);
+  const delegationOf = await delegationsOf(db, ctx.summit.id, [participantOfItem(target)]);
+  return { ok: true as const, value: { target, delegation: delegationOf(participantOfItem(target)) } };
+}
+
+const participantOfItem = (p: ParticipantItem): Participant => ({
+  person: p.person ?? null,
+  delegation: p.delegation ?? null,
+  role: p.role,
+});
+
+/** Removes a participant; the focal point of the delegation a request names may decline it so. */
 export async function removeParticipant(
   db: Db,
   ctx: SummitContext,
   key: string,
   participantId: number,
 ): Promise<Outcome<null>> {
-  const list = await rows(db, ctx, key, 'write');
-  if (!list) return sessionMissing(key);
-  const target = list.find((p) => p.id === participantId);
-  if (!target) return notFound(`participant ${participantId} not found in session "${key}"`);
-  const result = await updateItem(db, ctx, 'sessions', key, (current) => ({
-    ...current,
-    participants: (current.participants as ParticipantItem[]).filter((p) => !sameParticipant(p, target)),
-  }));
+  const found = await participantFor(db, ctx, key, participantId);
+  if (!found.ok) return found;
+  const { target, delegation } = found.value;
+  const declining = target.confirmed === false && mayConfirm(ctx.roles, delegation);
+  const result = await updateItem(
+    db,
+    ctx,
+    'sessions',
+    key,
+    (current) => ({
+      ...current,
+      participants: (current.participants as ParticipantItem[]).filter((p) => !sameParticipant(p, target)),
+    }),
+    declining ? { authorise: () => allowed } : {},
+  );
   return result.ok ? { ok: true, value: null } : result;
+}
+
+/**
+ * Confirms a request naming a delegation or one of its people: the support unit or that
+ * delegation's focal point. From then on it commits them, so in a published session it may
+ * create hard conflicts, to be accepted by name like any other change.
+ */
+export async function confirmParticipant(
+  db: Db,
+  ctx: SummitContext,
+  key: string,
+  participantId: number,
+  accept: readonly ConflictRef[] = [],
+): Promise<Outcome<Record<string, unknown>>> {
+  const found = await participantFor(db, ctx, key, participantId);
+  if (!found.ok) return found;
+  const { target, delegation } = found.value;
+  if (!mayConfirm(ctx.roles, delegation)) {
+    return forbidden(
+      `only the support unit${delegation === null ? '' : ` or the focal point of delegation "${delegation}"`} may confirm this participant`,
+    );
+  }
+  if (target.confirmed !== false) return { ok: true, value: target };
+  const result = await updateItem(
+    db,
+    ctx,
+    'sessions',
+    key,
+    (current) => ({
+      ...current,
+      participants: (current.participants as ParticipantItem[]).map((p) =>
+        sameParticipant(p, target) ? { ...p, confirmed: true } : p,
+      ),
+    }),
+    { accept, authorise: () => allowed },
+  );
+  if (!result.ok) return result;
+  return { ok: true, value: (await rows(db, ctx, key, 'write'))!.find((p) => p.id === participantId)! };
 }

@@ -165,6 +165,7 @@ export async function loadSessions(
       .select({
         sessionId: participants.sessionId,
         role: participants.role,
+        confirmed: participants.confirmed,
         personKey: people.key,
         delegationKey: delegations.key,
       })
@@ -268,6 +269,7 @@ export async function loadParticipantRows(db: Executor, sessionId: number): Prom
     .select({
       id: participants.id,
       role: participants.role,
+      confirmed: participants.confirmed,
       personKey: people.key,
       delegationKey: delegations.key,
     })

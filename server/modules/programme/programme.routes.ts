@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  confirmBodySchema,
   conflictRefusalSchema,
   itemParams,
   participantParams,
@@ -153,12 +154,35 @@ function participantRoutes(db: Db): Route[] {
         ),
     }),
     route({
+      method: 'post',
+      path: `${base}/:id/confirm`,
+      tag: 'participants',
+      access: signedIn,
+      params: participantParams,
+      body: confirmBodySchema,
+      summary:
+        "Confirm a request naming a delegation or its people (the support unit or that delegation's focal point); decline it with DELETE",
+      responses: {
+        200: { description: 'confirmed', schema: participantWithIdSchema },
+        403: errors('neither the support unit nor the focal point of the delegation it names'),
+        404: errors('no such session or participant'),
+        409: refused('hard conflicts of a published session not accepted'),
+      },
+      handle: ({ params, actor, body }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(
+            200,
+            await participants.confirmParticipant(db, ctx, params.key, params.id, body?.accept),
+          ),
+        ),
+    }),
+    route({
       method: 'delete',
       path: `${base}/:id`,
       tag: 'participants',
       access: signedIn,
       params: participantParams,
-      summary: 'Remove a participant',
+      summary: 'Remove a participant (the focal point of the delegation a request names: decline it)',
       responses: { 204: { description: 'removed' }, 404: errors('no such session or participant') },
       handle: ({ params, actor }) =>
         inSummit(db, params.slug, actor, async (ctx) =>

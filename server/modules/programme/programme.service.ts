@@ -7,7 +7,7 @@ import { zodProblems } from '../../../shared/schemas/problems.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
 import { mergePatch } from '../../core/merge-patch.ts';
-import { conflict, invalid, notFound as missing, type Outcome } from '../../core/outcome.ts';
+import { conflict, invalid, notFound as missing, type Outcome, type Verdict } from '../../core/outcome.ts';
 import { lockSummit, type SummitContext, type SummitRecord, type View } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { LISTS, type Refs } from './programme.lists.ts';
@@ -17,6 +17,7 @@ import type { ListName } from './programme.repo.ts';
 import { emptyKeyIds, type KeyIds } from './programme.rows.ts';
 import { sees, visiblePeople } from './programme.visibility.ts';
 import { guardPublished, recordAccepted, statusKept } from './published.ts';
+import { settleParticipants } from './confirmation.ts';
 
 type Item = Record<string, unknown>;
 export type { ListName, Outcome };
@@ -152,9 +153,9 @@ export async function createItem(
     const checked = await check(tx, ctx, list, body, null);
     if (!checked.ok) return checked.failure;
     const { key } = checked.value;
-    const status = list === 'sessions' && statusKept(null, checked.value as Session);
-    if (status) return status;
-    const after = LISTS[list].toItem(checked.value as never, summit.timeZone);
+    const value = list === 'sessions' ? await sessionRules(tx, ctx, null, checked.value as Session) : checked;
+    if (!value.ok) return value;
+    const after = LISTS[list].toItem(value.value as never, summit.timeZone);
     const verdict = programmePolicy.mayWrite(ctx.roles, list, noun, null, after);
     if (!verdict.ok) return verdict;
     if ((await repo.findId(tx, summit.id, list, key)) !== null) {
@@ -162,7 +163,7 @@ export async function createItem(
     }
     const taken = await emailTaken(tx, ctx, list, null, after);
     if (taken) return taken;
-    await repo.insertLists(tx, summit.id, { [list]: [checked.value] }, checked.ids);
+    await repo.insertLists(tx, summit.id, { [list]: [value.value] }, checked.ids);
     await audit(tx, ctx, 'create', list, key, null, after);
     return { ok: true, value: after };
   });
@@ -188,9 +189,20 @@ function merge(list: ListName, current: Item, patch: Item): Item {
   return out;
 }
 
+/** What a session must keep whoever changes it: its status, and its participants' confirmation. */
+async function sessionRules(tx: Executor, ctx: SummitContext, before: Session | null, after: Session) {
+  const status = statusKept(before, after);
+  return status ?? (await settleParticipants(tx, ctx, before, after));
+}
+
 export type UpdateOptions = {
   /** Hard conflicts a change of a published session may create, accepted by name (published.ts). */
   accept?: readonly ConflictRef[];
+  /**
+   * The caller's right to this change, decided by the use case instead of the programme's policy
+   * (a focal point confirming or declining a participant: participants.service.ts).
+   */
+  authorise?: () => Verdict;
 };
 
 /**
@@ -214,16 +226,20 @@ export async function updateItem(
     const current = await findForWrite(tx, ctx, list, key);
     if (!current) return missing(`${LISTS[list].noun} "${key}" not found`);
     const before = LISTS[list].toItem(current as never, summit.timeZone);
-    const may = programmePolicy.mayChange(ctx.roles, list, LISTS[list].noun, before);
+    const may = opts.authorise?.() ?? programmePolicy.mayChange(ctx.roles, list, LISTS[list].noun, before);
     if (!may.ok) return may;
     const checked = await check(tx, ctx, list, change(withDuration(list, before, current)), before);
     if (!checked.ok) return checked.failure;
+    const value =
+      list === 'sessions'
+        ? await sessionRules(tx, ctx, current as Session, checked.value as Session)
+        : checked;
+    if (!value.ok) return value;
     const session =
-      list === 'sessions' ? { before: current as Session, after: checked.value as Session } : null;
-    const status = session && statusKept(session.before, session.after);
-    if (status) return status;
-    const after = LISTS[list].toItem(checked.value as never, summit.timeZone);
-    const verdict = programmePolicy.mayWrite(ctx.roles, list, LISTS[list].noun, before, after);
+      list === 'sessions' ? { before: current as Session, after: value.value as Session } : null;
+    const after = LISTS[list].toItem(value.value as never, summit.timeZone);
+    const verdict =
+      opts.authorise?.() ?? programmePolicy.mayWrite(ctx.roles, list, LISTS[list].noun, before, after);
     if (!verdict.ok) return verdict;
     const newKey = checked.value.key;
     if (newKey !== key && (await repo.findId(tx, summit.id, list, newKey)) !== null) {
@@ -234,7 +250,7 @@ export async function updateItem(
     const guarded =
       session && (await guardPublished(tx, ctx, session.before, session.after, opts.accept ?? []));
     if (guarded && !guarded.ok) return guarded;
-    await repo.updateItem(tx, summit.id, list, key, checked.value, checked.ids);
+    await repo.updateItem(tx, summit.id, list, key, value.value, checked.ids);
     await audit(tx, ctx, 'update', list, key, before, after);
     if (guarded) await recordAccepted(tx, ctx, newKey, guarded.accepted);
     return { ok: true, value: after };
