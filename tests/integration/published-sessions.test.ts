@@ -89,6 +89,18 @@ describe('only publishing publishes', () => {
     expect((await api.http.get(`${S}/sessions/born-published`).set(admin)).status).toBe(404);
   });
 
+  it('refuses status on the participants routes: it is no field of a participant', async () => {
+    const res = await api.http
+      .post(`${S}/sessions/draft-double/participants`)
+      .set(admin)
+      .send({ delegation: 'MDA', role: 'speaker', status: 'published' });
+    expect([res.status, res.body]).toEqual([
+      400,
+      { errors: [{ path: '', message: 'unknown field "status"' }] },
+    ]);
+    expect((await session('draft-double')).status).toBe('draft');
+  });
+
   it('takes the status a session already has, so that an item read can be sent back', async () => {
     const res = await api.http
       .patch(`${S}/sessions/se-capacity-building`)
