@@ -16,9 +16,24 @@ import * as repo from './programme.repo.ts';
 
 const DAY = 86_400_000;
 
-/** The programme as the conflict engine reads it, with the zone's offsets over every session's time. */
-export async function conflictInput(db: Executor, summit: SummitRecord): Promise<ConflictInput> {
-  const lists = await repo.loadLists(db, summit.id);
+/**
+ * The programme as the conflict engine reads it, with the zone's offsets over every session's time;
+ * with `sessions`, only those (the conflicts among them, e.g. of one delegation's agenda).
+ */
+export async function conflictInput(
+  db: Executor,
+  summit: SummitRecord,
+  sessions?: Session[],
+): Promise<ConflictInput> {
+  const lists = sessions
+    ? {
+        rooms: await repo.loadRooms(db, summit.id),
+        segments: await repo.loadSegments(db, summit.id),
+        delegations: await repo.loadDelegations(db, summit.id),
+        people: await repo.loadPeople(db, summit.id),
+        sessions,
+      }
+    : await repo.loadLists(db, summit.id);
   const times = lists.sessions.flatMap((s) => (s.start !== null && s.end !== null ? [s.start, s.end] : []));
   const from = Math.min(dayBounds(summit.startDate, summit.timeZone)[0], ...times) - DAY;
   const to = Math.max(dayBounds(summit.endDate, summit.timeZone)[1], ...times) + DAY;
