@@ -197,6 +197,8 @@ export const participants = pgTable(
     personId: integer('person_id'),
     delegationId: integer('delegation_id'),
     role: text('role').notNull(),
+    /** False: a request naming another delegation or its people, not confirmed yet; it commits nobody. */
+    confirmed: boolean('confirmed').notNull().default(true),
   },
   (t) => [
     foreignKey({
