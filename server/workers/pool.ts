@@ -4,6 +4,7 @@
 // than the cores, extra threads closed when idle. Aborting a task, or its time running out,
 // terminates the thread running it (piscina replaces the thread), so no work outlives its caller.
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Envelope, PlacementTask, TaskInput, TaskName, TaskOutput } from './tasks.ts';
 
@@ -21,6 +22,11 @@ export type RunOptions = {
    * task defaults to its own opts.timeLimitMs, and searches only for what is left of it.
    */
   timeLimitMs?: number;
+  /**
+   * Called with what the task reports while it runs (placement: its heuristic's answer, then the
+   * solver's bound), on the main thread. What was reported before a hard deadline still arrives.
+   */
+  onProgress?: (message: unknown) => void;
 };
 
 /** A task stopped by its hard deadline (the caller's own abort rejects with piscina's AbortError). */
@@ -87,19 +93,35 @@ export async function runTask<N extends TaskName>(
 ): Promise<TaskOutput<N>> {
   const limit =
     options.timeLimitMs ?? (name === 'placement' ? (input as PlacementTask).opts.timeLimitMs : undefined);
-  if (limit === undefined)
-    return (await current().run({ name, input }, { signal: options.signal ?? null })) as TaskOutput<N>;
+  const channel = options.onProgress ? new MessageChannel() : null;
+  if (channel) channel.port1.on('message', options.onProgress!);
+  const progress = channel ? { progress: channel.port2 } : {};
+  const transferList = channel ? [channel.port2] : undefined;
+  if (limit === undefined) {
+    try {
+      return (await current().run(
+        { name, input, ...progress },
+        { signal: options.signal ?? null, transferList },
+      )) as TaskOutput<N>;
+    } finally {
+      channel?.port1.close();
+    }
+  }
   const grace = graceFor(limit);
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new TaskTimeoutError(name, limit, grace)), limit + grace);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
   try {
-    return (await current().run({ name, input, until: Date.now() + limit }, { signal })) as TaskOutput<N>;
+    return (await current().run(
+      { name, input, until: Date.now() + limit, ...progress },
+      { signal, transferList },
+    )) as TaskOutput<N>;
   } catch (e) {
     if (deadline.signal.aborted && !options.signal?.aborted) throw deadline.signal.reason;
     throw e;
   } finally {
     clearTimeout(timer);
+    channel?.port1.close();
   }
 }
 

@@ -4,23 +4,23 @@
 import { detectConflicts, prepare } from '../../shared/domain/conflicts/engine.ts';
 import { type ConflictPageOptions, conflictPage } from '../../shared/domain/conflicts/paging.ts';
 import type { Conflict, ConflictInput } from '../../shared/domain/conflicts/types.ts';
-import type { Session } from '../../shared/domain/programme.ts';
-import { place, type PlacementResult } from '../../shared/domain/resolution/placement.ts';
+import { splitForPlacement } from '../../shared/domain/resolution/candidates.ts';
+import type { MessagePort } from 'node:worker_threads';
+import { type ExactResult, placeExactly, type Report } from './exact-placement.ts';
 
 export type PlacementTask = {
   input: ConflictInput;
   opts: { stepMinutes: number; timeLimitMs: number };
 };
 
-const unplaced = (s: Session) => s.start === null || s.room === null;
-
 /**
- * Places every unplaced session around the placed ones, as proposePlacement does inline: the
- * placed sessions are the fixed programme (prepared here, since a prepared programme holds Maps).
+ * Places every session without a room or a time around the fixed programme: every session with a
+ * time, those without a room included (prepared here, since a prepared programme holds Maps). The
+ * heuristic, then the exact stage in what is left of the limit (exact-placement.ts).
  */
-export function placeUnplaced({ input, opts }: PlacementTask): PlacementResult {
-  const p = prepare({ ...input, sessions: input.sessions.filter((s) => !unplaced(s)) });
-  return place(p, input.sessions.filter(unplaced), opts);
+export function placeUnplaced({ input, opts }: PlacementTask, report?: Report): Promise<ExactResult> {
+  const { fixed, toPlace } = splitForPlacement(input.sessions);
+  return placeExactly(prepare({ ...input, sessions: fixed }), toPlace, opts, report);
 }
 
 export const TASKS = {
@@ -32,8 +32,12 @@ export const TASKS = {
   placement: placeUnplaced,
   /** Nothing: measures the pool's round trip (bench, threshold). */
   echo: <T>(input: T): T => input,
-  /** Keeps its thread busy for `ms`, ignoring every limit: proves the pool's hard deadline. */
-  busy: (ms: number): number => {
+  /**
+   * Keeps its thread busy for `ms`, ignoring every limit: proves the pool's hard deadline (and that
+   * what a task reported before it was stopped reaches its caller).
+   */
+  busy: (ms: number, report?: (progress: unknown) => void): number => {
+    report?.({ busyFor: ms });
     const end = Date.now() + ms;
     let spins = 0;
     while (Date.now() < end) spins++;
@@ -43,14 +47,14 @@ export const TASKS = {
 
 export type TaskName = keyof typeof TASKS;
 export type TaskInput<N extends TaskName> = Parameters<(typeof TASKS)[N]>[0];
-export type TaskOutput<N extends TaskName> = ReturnType<(typeof TASKS)[N]>;
+export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N]>>;
 
 /**
  * What the pool posts to a thread. `until` (epoch ms, from Date.now(), which every thread shares)
  * is when a time-limited task's budget ends: time spent queued or copying the input comes off
  * placement's own limit, so that it returns its best before the pool's hard deadline ends it.
  */
-export type Envelope = { name: TaskName; input: unknown; until?: number };
+export type Envelope = { name: TaskName; input: unknown; until?: number; progress?: MessagePort };
 
 /** A placement task with its limit cut to what is left of its budget at `now`. */
 export const withinBudget = (task: PlacementTask, until: number, now: number): PlacementTask => ({
@@ -58,9 +62,21 @@ export const withinBudget = (task: PlacementTask, until: number, now: number): P
   opts: { ...task.opts, timeLimitMs: Math.max(0, Math.min(task.opts.timeLimitMs, until - now)) },
 });
 
-export function perform({ name, input, until }: Envelope): unknown {
+/**
+ * Runs a task. `progress`, when the caller asked for it, is a port the task may report on while it
+ * runs (placement: its heuristic's answer, then the solver's best bound); it is closed after.
+ */
+export async function perform({ name, input, until, progress }: Envelope): Promise<unknown> {
   if (!Object.hasOwn(TASKS, name)) throw new Error(`unknown task "${name}"`);
-  if (name === 'placement' && until !== undefined)
-    return placeUnplaced(withinBudget(input as PlacementTask, until, Date.now()));
-  return (TASKS[name] as (input: unknown) => unknown)(input);
+  const report = progress && ((message: unknown) => progress.postMessage(message));
+  try {
+    if (name === 'placement' && until !== undefined)
+      return await placeUnplaced(withinBudget(input as PlacementTask, until, Date.now()), report);
+    return await (TASKS[name] as (input: unknown, report?: (message: unknown) => void) => unknown)(
+      input,
+      report,
+    );
+  } finally {
+    progress?.close();
+  }
 }

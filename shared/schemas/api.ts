@@ -150,6 +150,13 @@ export const proposalSchema = z.object({
   placed: z.array(placementSchema.extend({ cost: z.number() })),
   unplaced: z.array(z.object({ session: keySchema, reason: z.string() })),
   cost: z.number().describe('the soft cost of the proposal (see the README)'),
+  bound: z
+    .int()
+    .min(0)
+    .describe(
+      "the most sessions any arrangement could place: the exact solver's bound, or a cheaper one when it had no time (docs/conflicts.md)",
+    ),
+  optimal: z.boolean().describe('true when as many are placed as `bound`: no arrangement places more'),
 });
 export const applyBodySchema = z.strictObject({
   placements: z.array(placementSchema.strict()).min(1).max(5000),

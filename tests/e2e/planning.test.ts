@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, openPage, skipBrowser } from '../support/browser.ts';
 import { pileSummitFile } from '../factories/pile.ts';
+import { placementWordsFile } from '../factories/placement.ts';
 import { supportUnitBrowser } from './support-unit.ts';
 
 describe.skipIf(skipBrowser)('the support unit at the programme grid', () => {
@@ -135,6 +136,51 @@ describe.skipIf(skipBrowser)('the support unit resolving and publishing', () => 
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Publish the programme' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toBe('21 sessions published.');
+    await page.close();
+  });
+});
+
+describe.skipIf(skipBrowser)('the support unit proposing a placement', () => {
+  const env = supportUnitBrowser();
+
+  it('sees placement running within the limit chosen, then how many it placed, that no arrangement places more, and why each other one was not', async () => {
+    const imported = await env.context.request.post(`${env.server.base}/api/summits/import`, {
+      data: placementWordsFile(),
+      headers: { 'x-csrf-token': env.csrfToken },
+    });
+    expect(imported.status()).toBe(201);
+    const page = await openPage(
+      env.context,
+      `${env.server.base}/summits/placement-words/plan`,
+      env.pageErrors,
+    );
+    // The request is held until the page has been seen saying that placement is running.
+    const sent: unknown[] = [];
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/api/summits/placement-words/place', async (route) => {
+      sent.push(route.request().postDataJSON());
+      await held;
+      await route.continue();
+    });
+    const section = page.getByRole('region', { name: 'Propose a placement' });
+    await section.getByLabel('Time limit').selectOption('10');
+    await section.getByRole('button', { name: 'Propose a placement' }).click();
+    await section.getByText('Placing… it takes at most 10 seconds.').waitFor();
+    await section.getByRole('progressbar', { name: 'Time used' }).waitFor();
+    release();
+    await section.getByText('2 of 5 placed. No arrangement can place more than 2.').waitFor();
+    expect(sent).toEqual([{ stepMinutes: 15, timeLimitMs: 10_000 }]);
+    expect(
+      await section.getByRole('list', { name: 'Not placed' }).getByRole('listitem').allTextContents(),
+    ).toEqual([
+      '"Youth and migration": its moderator Daniela Morari is busy at every time it could take.',
+      '"Global Compact town hall": no room seats 500.',
+      '"Labour mobility partnerships in the Mediterranean": every room and time it could take is taken by sessions placed here: "Diaspora bonds for development finance".',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

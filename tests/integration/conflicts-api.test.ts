@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placementWordsFile } from '../factories/placement.ts';
 import { demoSummitFile } from '../factories/summit-file.ts';
 import { admin, signIn, testApi, type TestApi } from '../support/app.ts';
 
@@ -190,6 +191,72 @@ describe('publishing', () => {
       'publish',
       22,
       'Moldova brings a third delegate on Friday',
+    ]);
+  });
+});
+
+describe('POST /api/summits/{slug}/place', () => {
+  const P = '/api/summits/placement-words';
+  const file = placementWordsFile();
+
+  it('says how many it placed, that no arrangement places more, and why each other one is left out', async () => {
+    expect((await api.http.post('/api/summits/import').set(admin).send(file)).status).toBe(201);
+    const res = await api.http.post(`${P}/place`).set(admin).send({ stepMinutes: 30 });
+    expect([res.status, res.body]).toEqual([
+      200,
+      {
+        placed: [
+          {
+            session: 'se-bonds',
+            room: 'orangeraie',
+            start: '2018-12-07T08:00+01:00',
+            end: '2018-12-07T09:00+01:00',
+            cost: (20 / 220) * 10, // 20 of the Orangeraie Room's 220 seats empty
+          },
+          {
+            session: 'icmpd-coordination',
+            room: 'atlas',
+            start: '2018-12-07T10:45+01:00',
+            end: '2018-12-07T11:30+01:00',
+            cost: 7.5, // 60 of the Atlas Room's 80 seats empty
+          },
+        ],
+        unplaced: [
+          { session: 'se-youth', reason: 'its moderator Daniela Morari is busy at every time it could take' },
+          { session: 'se-big', reason: 'no room seats 500' },
+          {
+            session: 'se-labour',
+            reason:
+              'every room and time it could take is taken by sessions placed here: "Diaspora bonds for development finance"',
+          },
+        ],
+        cost: (20 / 220) * 10 + 7.5,
+        bound: 2,
+        optimal: true,
+      },
+    ]);
+  });
+
+  it('applies a room for the coordination at its own time', async () => {
+    const applied = await api.http
+      .post(`${P}/place/apply`)
+      .set(admin)
+      .send({
+        placements: [
+          {
+            session: 'icmpd-coordination',
+            room: 'atlas',
+            start: '2018-12-07T10:45',
+            end: '2018-12-07T11:30',
+          },
+        ],
+      });
+    expect([applied.status, applied.body]).toEqual([200, { placed: 1 }]);
+    const session = await api.http.get(`${P}/sessions/icmpd-coordination`).set(admin);
+    expect([session.body.room, session.body.start, session.body.end]).toEqual([
+      'atlas',
+      '2018-12-07T10:45+01:00',
+      '2018-12-07T11:30+01:00',
     ]);
   });
 });

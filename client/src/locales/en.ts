@@ -167,9 +167,19 @@ export const en = {
   'plan.placeIntro':
     'Propose rooms and times for every session that has none, breaking no hard rule. Nothing changes until you apply it.',
   'plan.propose': 'Propose a placement',
-  'plan.proposal': 'Proposal (soft cost {cost})',
+  'plan.timeLimit': 'Time limit',
+  'plan.seconds': '{count} seconds',
+  'plan.running': 'Placing… it takes at most {seconds} seconds.',
+  'plan.timeUsed': 'Time used',
+  'plan.timeUsedOf': '{used} of {seconds} seconds',
+  'plan.proposal': 'Soft cost of this proposal: {cost}.',
+  'plan.summary': '{placed} of {total} placed.',
+  'plan.optimal': 'No arrangement can place more than {bound}.',
+  'plan.bound':
+    'No arrangement can place more than {bound}; with a longer time limit, placement may find more.',
   'plan.nothing': 'Every session is placed.',
-  'plan.cannot': 'Could not place {key}: {reason}',
+  'plan.unplacedTitle': 'Not placed',
+  'plan.unplaced': '"{title}": {reason}.',
   'plan.applyAll': 'Apply this placement',
   'plan.applied': '{count} sessions placed.',
   'plan.publishIntro':

@@ -26,6 +26,7 @@ import {
 import { lockSummit, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { conflictInput, publishPlacedSessions, updateItem } from '../programme/programme.service.ts';
+import { type PlacementProgress, PlacementSoFar } from '../../workers/placement-progress.ts';
 import { offThread, runTask, TaskTimeoutError } from '../../workers/pool.ts';
 import { conflictsPolicy } from './conflicts.policy.ts';
 
@@ -151,14 +152,23 @@ export async function proposePlacement(
   const input = await checkInput(db, ctx.summit);
   // The limit is the request's: reading the programme came out of it.
   const left = Math.max(0, opts.timeLimitMs - (Date.now() - started));
+  const known = new PlacementSoFar();
   let result: PlacementResult;
   try {
-    result = await runTask('placement', { input, opts: { ...opts, timeLimitMs: left } });
+    result = await runTask(
+      'placement',
+      { input, opts: { ...opts, timeLimitMs: left } },
+      { onProgress: (m) => known.hear(m as PlacementProgress) },
+    );
   } catch (e) {
     if (!(e instanceof TaskTimeoutError)) throw e;
-    return unavailable(
-      `placement did not finish within ${opts.timeLimitMs} ms; try again with a longer limit`,
-    );
+    // Stopped at the pool's hard deadline: the heuristic's answer, if it had one, with the best bound.
+    const fallback = known.answer();
+    if (!fallback)
+      return unavailable(
+        `placement did not finish within ${opts.timeLimitMs} ms; try again with a longer limit`,
+      );
+    result = fallback;
   }
   const tz = ctx.summit.timeZone;
   return {
@@ -173,6 +183,8 @@ export async function proposePlacement(
       })),
       unplaced: result.unplaced.map((x) => ({ session: x.key, reason: x.reason })),
       cost: result.cost,
+      bound: result.bound,
+      optimal: result.optimal,
     },
   };
 }

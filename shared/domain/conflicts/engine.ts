@@ -291,6 +291,14 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
 }
 
 /**
+ * The rules of a prepared programme, made once: placement checks thousands of spots against one
+ * programme, and making the rules (closures, sentences) each time cost as much as checking. They
+ * hand what they find to `found`, set by each call (checks do not nest).
+ */
+type Sink = { found: Found[]; rules: ReturnType<typeof rules> };
+const sinks = new WeakMap<Prepared, Sink>();
+
+/**
  * The conflicts a session would be in if it stood as `session` says (a move being dragged, a
  * placement being tried), against the rest of the prepared programme, without re-checking the rest.
  */
@@ -298,7 +306,15 @@ export function conflictsInvolving(p: Prepared, session: Session): Conflict[] {
   if (session.start === null || session.end === null) return [];
   const c = check(session, p);
   const found: Found[] = [];
-  const r = rules(p, (f) => found.push(f));
+  let sink = sinks.get(p);
+  if (!sink) {
+    const made: Sink = { found, rules: null as unknown as Sink['rules'] };
+    made.rules = rules(p, (f) => made.found.push(f));
+    sinks.set(p, made);
+    sink = made;
+  }
+  sink.found = found;
+  const r = sink.rules;
   if (c.room) {
     const changeover = c.room.changeoverMinutes * 60_000;
     pairsWith(p.byRoom.get(c.room.key), c, changeover, r.roomPair(c.room.key, changeover));

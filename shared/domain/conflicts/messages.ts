@@ -17,7 +17,20 @@ const KIND_NAMES: Record<string, string> = {
   meeting: 'meeting',
 };
 
-export function sentences(p: Lookups) {
+// Checking one session (a drag, each spot placement tries) asks for the sentences of the same
+// programme thousands of times: they are made once per programme.
+const made = new WeakMap<Lookups, ReturnType<typeof make>>();
+
+export function sentences(p: Lookups): ReturnType<typeof make> {
+  let said = made.get(p);
+  if (!said) {
+    said = make(p);
+    made.set(p, said);
+  }
+  return said;
+}
+
+function make(p: Lookups) {
   // A report names the same few instants over and over: format each interval once.
   const intervals = new Map<string, string>();
   const when = (start: number, end: number) => {

@@ -24,6 +24,30 @@ export function spotsFor(p: Prepared, session: Session, stepMinutes: number): Sp
   return spots;
 }
 
+/** Whether a session has a time: one without a room keeps it, and placement only looks for a room. */
+export const isTimed = (s: Session) => s.start !== null && s.end !== null;
+
+/**
+ * Where placement may put a session: a session with a time but no room (a coordination meeting)
+ * keeps its time, so every room at that time; any other, every room and start of spotsFor.
+ */
+export function placementSpots(p: Prepared, session: Session, stepMinutes: number): Spot[] {
+  if (!isTimed(session)) return spotsFor(p, session, stepMinutes);
+  return [...p.rooms.keys()].map((room) => ({ room, start: session.start!, end: session.end! }));
+}
+
+/**
+ * What placement works on: the sessions it places (no time, or a time and no room) and the fixed
+ * programme around them (every session with a time, roomless ones included: their people and
+ * delegations are committed at that time whether or not a room is found).
+ */
+export function splitForPlacement(sessions: readonly Session[]): { fixed: Session[]; toPlace: Session[] } {
+  return {
+    fixed: sessions.filter(isTimed),
+    toPlace: sessions.filter((s) => !isTimed(s) || s.room === null),
+  };
+}
+
 export const at = (session: Session, spot: Spot): Session => ({
   ...session,
   room: spot.room,

@@ -2,11 +2,27 @@
 // against the fixed programme is computed once; against the other sessions being placed it is
 // computed only when one of them is close enough in time to share a room, a person or a
 // delegation with it, and then by the conflict engine itself, so nothing is approximated.
+// A session with a time but no room (a coordination meeting) stays in the prepared programme at its
+// time while it has no room, so that the others are placed around its people; given a room, that
+// entry is swapped for one with the room.
 import { conflictsInvolving } from '../conflicts/engine.ts';
 import { check, index, unindex, type Checked, type Prepared } from '../conflicts/prepare.ts';
+import type { Conflict } from '../conflicts/types.ts';
 import type { Session } from '../programme.ts';
-import { at, type Spot } from './candidates.ts';
+import { at, isTimed, type Spot } from './candidates.ts';
 import { softCost, unaryCost } from './cost.ts';
+
+/**
+ * What a session costs at a spot, given the conflicts it would be in there. A session that keeps
+ * its time does not count the side events over official sessions it is in: they do not depend on
+ * its room, so they are there whatever placement does.
+ */
+export function spotCost(p: Prepared, session: Session, spot: Spot, conflicts: readonly Conflict[]): number {
+  const counted = isTimed(session)
+    ? conflicts.filter((c) => c.code !== 'SIDE_EVENT_OVER_OFFICIAL')
+    : conflicts;
+  return softCost(counted) + unaryCost(session, p.rooms.get(spot.room)!, spot.start);
+}
 
 export type Item = {
   session: Session;
@@ -20,7 +36,10 @@ export type Item = {
   takesPart: string[];
   /** The spot held, or -1. */
   at: number;
+  /** The session as the prepared programme holds it now: at its spot, at its time without a room, or absent. */
   checked: Checked | null;
+  /** For a session that keeps its time: its entry in the prepared programme while it has no room. */
+  fixed: Checked | null;
 };
 
 export const spotKey = (s: Spot) => `${s.room}|${s.start}`;
@@ -39,7 +58,13 @@ export class PlacementState {
     this.reach = Math.max(changeover, p.input.summit.travelMinutes) * 60_000;
   }
 
-  static item(p: Prepared, session: Session, spots: Spot[], base: number[]): Item {
+  static item(
+    p: Prepared,
+    session: Session,
+    spots: Spot[],
+    base: number[],
+    fixed: Checked | null = null,
+  ): Item {
     const c = check(at(session, spots[0]!), p);
     return {
       session,
@@ -50,7 +75,8 @@ export class PlacementState {
       committed: c.committed,
       takesPart: c.takesPart,
       at: -1,
-      checked: null,
+      checked: fixed,
+      fixed,
     };
   }
 
@@ -78,7 +104,7 @@ export class PlacementState {
   private exact(item: Item, spot: Spot): number | null {
     const conflicts = conflictsInvolving(this.p, at(item.session, spot));
     if (conflicts.some((c) => c.severity === 'hard')) return null;
-    return softCost(conflicts) + unaryCost(item.session, this.p.rooms.get(spot.room)!, spot.start);
+    return spotCost(this.p, item.session, spot, conflicts);
   }
 
   put(i: number, s: number): void {
@@ -88,6 +114,8 @@ export class PlacementState {
     item.at = s;
     if (s < 0) {
       this.placed.delete(i);
+      item.checked = item.fixed;
+      if (item.fixed) index(this.p, item.fixed);
       return;
     }
     item.checked = check(at(item.session, item.spots[s]!), this.p);

@@ -1,20 +1,28 @@
 // Automatic placement: puts unplaced sessions (accepted side events, requested consultations) into
 // rooms and times inside their segments so that no hard rule breaks, placing as many as it can,
-// then lowering the soft cost (cost.ts) by local search (moves, swaps, moves that push one other
-// session aside) and, while time remains, by kicking a few sessions out and searching again,
-// keeping the best found. Pinned sessions never move. Nothing is written: the result is a proposal.
+// then lowering the soft cost (cost.ts). A session with a time but no room keeps its time: only a
+// room is looked for. Pinned sessions never move. Nothing is written: the result is a proposal.
+// This is the heuristic (placement-search.ts), which the browser can run too; the server adds an
+// exact stage on its worker pool (server/workers/exact-placement.ts).
 import { conflictsInvolving } from '../conflicts/engine.ts';
-import type { Prepared } from '../conflicts/prepare.ts';
+import type { Checked, Prepared } from '../conflicts/prepare.ts';
 import type { Session } from '../programme.ts';
-import { at, spotsFor, type Spot } from './candidates.ts';
-import { softCost, unaryCost } from './cost.ts';
-import { PlacementState, spotKey, type Item } from './placement-state.ts';
+import { at, isTimed, placementSpots, type Spot } from './candidates.ts';
+import { matchingBound } from './placement-bound.ts';
+import { blocked, noteBlocked, OUT_OF_TIME, OUT_OF_TIME_SEARCH, PINNED, sayer } from './placement-reasons.ts';
+import { Search } from './placement-search.ts';
+import { type Item, PlacementState, spotCost } from './placement-state.ts';
 
 export type Placement = Spot & { key: string; cost: number };
 export type PlacementResult = {
   placed: Placement[];
+  /** Each session left out, with why, in words. */
   unplaced: { key: string; reason: string }[];
   cost: number;
+  /** The most sessions any arrangement could place (placement-bound.ts; the exact stage tightens it). */
+  bound: number;
+  /** Whether no arrangement places more: placed = bound. */
+  optimal: boolean;
 };
 export type PlacementOptions = {
   stepMinutes?: number;
@@ -22,12 +30,83 @@ export type PlacementOptions = {
   now?: () => number;
   seed?: number;
 };
+export { OUT_OF_TIME };
 
-const EPS = 1e-9;
 /** The share of the time limit that listing spots may take; the rest places what was listed. */
 const LISTING_SHARE = 0.7;
-export const OUT_OF_TIME =
-  'placement ran out of time before it could try this session: give it a longer time limit';
+
+/** The sessions to place with their spots free of hard conflicts with the fixed programme, and those left out already. */
+export type Listing = {
+  items: Item[];
+  /** For each item, whether every one of its spots was tried (listing may stop midway at its deadline). */
+  complete: boolean[];
+  unplaced: { key: string; reason: string }[];
+  /** Sessions not tried, or not wholly: any of them might be placed. */
+  open: number;
+};
+
+/**
+ * Lists, for each session, the spots free of hard conflicts with the fixed programme (the prepared
+ * one), with their cost against it. Stops trying sessions at `listedBy`.
+ */
+export function listSpots(
+  p: Prepared,
+  sessions: readonly Session[],
+  opts: { stepMinutes: number; now: () => number; listedBy: number },
+): Listing {
+  const { now, listedBy } = opts;
+  const say = sayer(p);
+  const listing: Listing = { items: [], complete: [], unplaced: [], open: 0 };
+  // Sessions that keep their time are in the prepared programme already, without a room.
+  const fixed = new Map<string, Checked>();
+  for (const c of p.timed) if (c.room === null) fixed.set(c.session.key, c);
+  for (const session of sessions) {
+    if (session.pinned) {
+      listing.unplaced.push({ key: session.key, reason: PINNED });
+      continue;
+    }
+    if (now() >= listedBy) {
+      listing.unplaced.push({ key: session.key, reason: OUT_OF_TIME });
+      listing.open++;
+      continue;
+    }
+    const refused = blocked();
+    const starts = new Set<number>();
+    const spots: Spot[] = [];
+    const base: number[] = [];
+    let tried = 0;
+    let cut = false;
+    for (const spot of placementSpots(p, session, opts.stepMinutes)) {
+      // A session may have thousands of spots: look at the clock every few of them.
+      if (++tried % 16 === 0 && now() >= listedBy) {
+        cut = true;
+        break;
+      }
+      starts.add(spot.start);
+      const conflicts = conflictsInvolving(p, at(session, spot));
+      const hard = conflicts.filter((c) => c.severity === 'hard');
+      if (hard.length) noteBlocked(refused, spot, hard);
+      else {
+        spots.push(spot);
+        base.push(spotCost(p, session, spot, conflicts));
+      }
+    }
+    if (cut) listing.open++;
+    const entry = isTimed(session) ? (fixed.get(session.key) ?? null) : null;
+    if (spots.length) {
+      listing.items.push(PlacementState.item(p, session, spots, base, entry));
+      listing.complete.push(!cut);
+    } else {
+      const reason = cut
+        ? OUT_OF_TIME
+        : starts.size === 0
+          ? say.noSpot(session)
+          : say.blocked(session, refused, starts);
+      listing.unplaced.push({ key: session.key, reason });
+    }
+  }
+  return listing;
+}
 
 export function place(
   p: Prepared,
@@ -42,46 +121,25 @@ export function place(
   // Listing spots checks each against the whole programme: it may take most of the time, never all
   // of it, so that what was listed still gets placed before the deadline.
   const listedBy = started + (deadline - started) * LISTING_SHARE;
-  const unplaced: { key: string; reason: string }[] = [];
-  const items: Item[] = [];
+  const listing = listSpots(p, sessions, { stepMinutes: opts.stepMinutes ?? 15, now, listedBy });
+  const state = new PlacementState(p, listing.items);
+  new Search(state, deadline, now, opts.seed ?? 1).run();
+  return resultOf(state, listing, boundOf(listing));
+}
 
-  // Spots free of hard conflicts with the fixed programme, with their cost against it.
-  for (const session of sessions) {
-    if (session.pinned) {
-      unplaced.push({ key: session.key, reason: 'pinned: placement never moves a pinned session' });
-      continue;
-    }
-    if (now() >= listedBy) {
-      unplaced.push({ key: session.key, reason: OUT_OF_TIME });
-      continue;
-    }
-    const blocked = new Map<string, number>();
-    const spots: Spot[] = [];
-    const base: number[] = [];
-    let tried = 0;
-    let cut = false;
-    for (const spot of spotsFor(p, session, opts.stepMinutes ?? 15)) {
-      // A session may have thousands of spots: look at the clock every few of them.
-      if (++tried % 16 === 0 && now() >= listedBy) {
-        cut = true;
-        break;
-      }
-      const conflicts = conflictsInvolving(p, at(session, spot));
-      const hard = conflicts.find((c) => c.severity === 'hard');
-      if (hard) blocked.set(hard.code, (blocked.get(hard.code) ?? 0) + 1);
-      else {
-        spots.push(spot);
-        base.push(softCost(conflicts) + unaryCost(session, p.rooms.get(spot.room)!, spot.start));
-      }
-    }
-    if (spots.length) items.push(PlacementState.item(p, session, spots, base));
-    else unplaced.push({ key: session.key, reason: cut ? OUT_OF_TIME : reasonFor(blocked) });
-  }
+/**
+ * The most sessions any arrangement could place: of the sessions wholly listed, at most the cheap
+ * bound (and at most `solverBound`, the exact stage's, over every listed spot), plus every session
+ * not wholly tried.
+ */
+export function boundOf(listing: Listing, solverBound: number | null = null): number {
+  const complete = listing.items.filter((_, i) => listing.complete[i]);
+  return Math.min(matchingBound(complete), solverBound ?? Infinity) + listing.open;
+}
 
-  const state = new PlacementState(p, items);
-  const search = new Search(state, deadline, now, opts.seed ?? 1);
-  search.run();
-
+/** The proposal the state holds: each placed session with its share of the cost, and why the others are not. */
+export function resultOf(state: PlacementState, listing: Listing, bound: number): PlacementResult {
+  const { items } = state;
   const placed: Placement[] = [];
   const total = state.total();
   const order = items
@@ -96,293 +154,22 @@ export function place(
     state.put(i, saved[k]!);
     placed.push({ key: items[i]!.session.key, ...items[i]!.spots[saved[k]!]!, cost });
   });
-  for (const item of items) {
-    if (item.at < 0)
-      unplaced.push({
-        key: item.session.key,
-        reason: 'every free spot is taken by other sessions being placed',
-      });
-  }
+  const say = sayer(state.p);
+  const unplaced = [...listing.unplaced];
+  items.forEach((item, i) => {
+    if (item.at >= 0) return;
+    if (state.best(i) !== null) {
+      unplaced.push({ key: item.session.key, reason: OUT_OF_TIME_SEARCH });
+      return;
+    }
+    // Who holds its spots, most often first.
+    const count = new Map<number, number>();
+    item.spots.forEach((_, s) => {
+      for (const j of state.blockers(i, s)) count.set(j, (count.get(j) ?? 0) + 1);
+    });
+    const by = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([j]) => items[j]!.session);
+    unplaced.push({ key: item.session.key, reason: say.taken(item.session, by) });
+  });
   placed.sort((a, b) => a.start - b.start || a.room.localeCompare(b.room));
-  return { placed, unplaced, cost: total };
-}
-
-function reasonFor(blocked: Map<string, number>): string {
-  if (blocked.size === 0) return 'its segment has no room for its length';
-  const why = [...blocked]
-    .sort((a, b) => b[1] - a[1])
-    .map(([code, n]) => `${code} (${n} spot${n === 1 ? '' : 's'})`)
-    .join(', ');
-  return `every room and time in its segment breaks a hard rule: ${why}`;
-}
-
-class Search {
-  private random: () => number;
-
-  constructor(
-    private readonly state: PlacementState,
-    private readonly deadline: number,
-    private readonly now: () => number,
-    seed: number,
-  ) {
-    let a = seed >>> 0;
-    this.random = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
-  private get items() {
-    return this.state.items;
-  }
-  private timeLeft() {
-    return this.now() < this.deadline;
-  }
-
-  run(): void {
-    // Most constrained first, each to its cheapest spot still free.
-    const order = this.items
-      .map((_, i) => i)
-      .sort((a, b) => this.items[a]!.spots.length - this.items[b]!.spots.length || a - b);
-    for (const i of order) {
-      if (!this.timeLeft()) break;
-      this.insert(i);
-    }
-    this.descend();
-    let best = { count: this.state.placedCount(), cost: this.state.total(), at: this.state.snapshot() };
-    // Iterated local search: kick some sessions out, put them back, descend; keep the best. Stop
-    // when time is up, or when as many kicks as there are sessions (at least 100) found nothing.
-    for (
-      let idle = 0;
-      this.timeLeft() && this.items.length > 1 && idle < Math.max(100, this.items.length);
-      idle++
-    ) {
-      const placed = this.items.map((_, i) => i).filter((i) => this.items[i]!.at >= 0);
-      const kicked = placed.filter(() => this.random() < Math.min(0.3, 4 / Math.max(1, placed.length)));
-      for (const i of kicked) this.state.put(i, -1);
-      for (const i of kicked.sort(() => this.random() - 0.5)) this.insert(i);
-      this.descend();
-      const count = this.state.placedCount();
-      const cost = this.state.total();
-      if (count > best.count || (count === best.count && cost < best.cost - EPS)) {
-        best = { count, cost, at: this.state.snapshot() };
-        idle = -1;
-      } else this.state.restore(best.at);
-    }
-  }
-
-  private insert(i: number): boolean {
-    const choice = this.state.best(i);
-    if (choice) this.state.put(i, choice.s);
-    return choice !== null;
-  }
-
-  /** Improving moves until none is left (or time is up). */
-  private descend(): void {
-    for (let improved = true; improved && this.timeLeft(); ) {
-      improved = false;
-      for (let i = 0; i < this.items.length && this.timeLeft(); i++) {
-        improved =
-          (this.items[i]!.at < 0 ? this.placeByEjection(i) : this.relocate(i) || this.chain(i)) || improved;
-      }
-      while (this.timeLeft() && this.shortestChain()) improved = true;
-    }
-  }
-
-  /**
-   * The best ejection chain or rotation at once, as a shortest path (Bellman-Ford): an edge i→j
-   * says "i takes j's spot", weighted by what that changes i's cost against the fixed programme;
-   * a chain ends when its last session moves to a free spot. Applied only if the real total drops.
-   */
-  private shortestChain(): boolean {
-    const placed = this.items.map((_, i) => i).filter((i) => this.items[i]!.at >= 0);
-    const occupant = new Map(placed.map((i) => [spotKey(this.items[i]!.spots[this.items[i]!.at]!), i]));
-    const here = (i: number) => this.items[i]!.base[this.items[i]!.at]!;
-    const edges: [number, number, number, number][] = []; // from, to (-1: a free spot), weight, spot
-    for (const i of placed) {
-      const item = this.items[i]!;
-      item.spots.forEach((spot, s) => {
-        const j = occupant.get(spotKey(spot));
-        if (j !== undefined && j !== i) edges.push([i, j, item.base[s]! - here(i), s]);
-      });
-      const free = this.state.best(i, here(i) - EPS);
-      if (free && free.s !== item.at) edges.push([i, -1, free.cost - here(i), free.s]);
-    }
-    const n = this.items.length;
-    const dist = new Float64Array(n + 1).fill(0); // every session may start a chain; index n: "free"
-    const pred = new Int32Array(n + 1).fill(-1);
-    const via = new Int32Array(n + 1).fill(-1);
-    dist[n] = Infinity;
-    let changed = -1;
-    for (let round = 0; round <= placed.length; round++) {
-      changed = -1;
-      for (const [i, j, w, s] of edges) {
-        const to = j < 0 ? n : j;
-        if (dist[i]! + w < dist[to]! - EPS) {
-          dist[to] = dist[i]! + w;
-          pred[to] = i;
-          via[to] = s;
-          changed = to;
-        }
-      }
-      if (changed < 0) break;
-    }
-    const before = this.state.total();
-    const snapshot = this.state.snapshot();
-    // Moves, last first: who goes to which spot.
-    const moves: [number, number][] = [];
-    if (changed >= 0 && changed !== n) {
-      // A rotation: walk back into the cycle, then around it.
-      let x = changed;
-      for (let k = 0; k < n; k++) x = pred[x]!;
-      const start = x;
-      do {
-        moves.push([pred[x]!, via[x]!]); // pred[x] takes x's spot (its own index for it)
-        x = pred[x]!;
-      } while (x !== start && moves.length <= n);
-    } else if (dist[n]! < -EPS) {
-      for (let to = n, guard = 0; pred[to]! >= 0 && guard <= n; guard++) {
-        moves.push([pred[to]!, via[to]!]); // pred[to] takes to's spot, or the free one
-        to = pred[to]!;
-      }
-    } else return false;
-    for (const [i] of moves) this.state.put(i, -1);
-    for (const [i, s] of moves) {
-      if (this.items[i]!.at >= 0 || this.state.cost(i, s) === null) return this.undo(snapshot);
-      this.state.put(i, s);
-    }
-    if (this.state.total() < before - EPS) return true;
-    return this.undo(snapshot);
-  }
-
-  /** Item i takes spot s, every blocker moving to its own best free spot; kept if it pays. */
-  private pushAside(i: number, s: number, blockers: number[], limit: number): boolean {
-    const from = this.items[i]!.at;
-    const was = blockers.map((b) => ({
-      b,
-      at: this.items[b]!.at,
-      cost: this.state.cost(b, this.items[b]!.at)!,
-    }));
-    for (const w of was) this.state.put(w.b, -1);
-    const revert = () => {
-      this.state.put(i, from);
-      for (const w of was) this.state.put(w.b, w.at);
-      return false;
-    };
-    const cost = this.state.cost(i, s);
-    if (cost === null || cost >= limit - EPS) return revert();
-    this.state.put(i, s);
-    let gain = limit - cost;
-    for (const w of was) {
-      const choice = this.state.best(w.b);
-      if (!choice) return revert();
-      this.state.put(w.b, choice.s);
-      gain += w.cost - choice.cost;
-    }
-    return gain > EPS ? true : revert();
-  }
-
-  private undo(snapshot: number[]): false {
-    this.state.restore(snapshot);
-    return false;
-  }
-
-  /** Moves item i to a cheaper free spot. */
-  private relocate(i: number): boolean {
-    const current = this.state.cost(i, this.items[i]!.at)!;
-    const choice = this.state.best(i, current - EPS);
-    if (!choice || choice.cost >= current - EPS) return false;
-    this.state.put(i, choice.s);
-    return true;
-  }
-
-  /**
-   * Places an unplaced item by pushing the one session in its way to a spot of its own; failing
-   * that, lets it replace a placed session that costs more (as many placed, cheaper).
-   */
-  private placeByEjection(i: number): boolean {
-    if (this.insert(i) || this.replace(i)) return true;
-    const item = this.items[i]!;
-    for (let s = 0; s < item.spots.length; s++) {
-      for (const j of this.state.blockers(i, s)) {
-        const was = this.items[j]!.at;
-        this.state.put(j, -1);
-        if (this.state.cost(i, s) !== null) {
-          this.state.put(i, s);
-          if (this.insert(j)) return true;
-          this.state.put(i, -1);
-        }
-        this.state.put(j, was);
-      }
-    }
-    return false;
-  }
-
-  private replace(i: number): boolean {
-    for (let j = 0; j < this.items.length && this.timeLeft(); j++) {
-      const sj = this.items[j]!.at;
-      if (j === i || sj < 0) continue;
-      const jCost = this.state.cost(j, sj)!;
-      this.state.put(j, -1);
-      const choice = this.state.best(i, jCost - EPS);
-      if (choice && choice.cost < jCost - EPS) {
-        this.state.put(i, choice.s);
-        return true;
-      }
-      this.state.put(j, sj);
-    }
-    return false;
-  }
-
-  /**
-   * An ejection chain: item i takes a cheaper spot held by j, j takes one held by k (or a free
-   * one), and so on, a few links deep; kept only if the whole chain lowers the cost.
-   */
-  private chain(i: number): boolean {
-    const current = this.state.cost(i, this.items[i]!.at)!;
-    return this.link(i, current, 0, 3);
-  }
-
-  /**
-   * Tries to move item `i` (currently costing `was`) so that the chain so far, which has gained
-   * `gain`, ends with a gain. Leaves the state changed only on success.
-   */
-  private link(i: number, was: number, gain: number, depth: number): boolean {
-    const item = this.items[i]!;
-    const from = item.at;
-    const limit = gain + was; // i must end up cheaper than this for the chain to pay
-    // A free spot first: the chain ends there.
-    const free = this.state.best(i, limit - EPS);
-    if (free && free.cost < limit - EPS && free.s !== from) {
-      this.state.put(i, free.s);
-      return true;
-    }
-    if (depth === 0) return false;
-    const hopeful = item.spots
-      .map((_, s) => s)
-      .filter((s) => s !== from && item.base[s]! < limit - EPS)
-      .sort((a, b) => item.base[a]! - item.base[b]!)
-      .slice(0, 8);
-    for (const s of hopeful) {
-      const blockers = this.state.blockers(i, s);
-      if (blockers.length > 1 && blockers.length <= 3 && this.pushAside(i, s, blockers, limit)) return true;
-      // One session out of the way may be enough: the one in the room, or one sharing a person
-      // or a delegation at that time.
-      for (const j of blockers) {
-        const sj = this.items[j]!.at;
-        const jWas = this.state.cost(j, sj)!;
-        this.state.put(j, -1);
-        const cost = this.state.cost(i, s);
-        if (cost !== null && cost < limit - EPS) {
-          this.state.put(i, s);
-          if (this.link(j, jWas, limit - cost, depth - 1)) return true;
-          this.state.put(i, from);
-        }
-        this.state.put(j, sj);
-      }
-    }
-    return false;
-  }
+  return { placed, unplaced, cost: total, bound, optimal: placed.length === bound };
 }

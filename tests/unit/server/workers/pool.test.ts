@@ -14,7 +14,8 @@ import {
 import { type PlacementTask, withinBudget } from '../../../../server/workers/tasks.ts';
 import { detectConflicts, prepare } from '../../../../shared/domain/conflicts/engine.ts';
 import type { ConflictInput } from '../../../../shared/domain/conflicts/types.ts';
-import { place } from '../../../../shared/domain/resolution/placement.ts';
+import { splitForPlacement } from '../../../../shared/domain/resolution/candidates.ts';
+import { type PlacementProgress, placeExactly } from '../../../../server/workers/exact-placement.ts';
 import { conflictInput } from '../../../factories/conflicts.ts';
 import { largeSummitFile } from '../../../factories/large-summit.ts';
 import { demoSummitFile } from '../../../factories/summit-file.ts';
@@ -77,19 +78,14 @@ describe('worker pool', () => {
     expect(await runTask('conflicts', input)).toEqual(direct);
   });
 
-  it('places the same sessions as place() when the search ends well before its limit', async () => {
-    // Ten sessions among a hundred: the search stops after its idle kicks, not at the deadline,
-    // and its random choices are seeded, so the result does not depend on time.
+  it('places as the exact stage does inline, when the solver proves its optimum well before the limit', async () => {
+    // Ten sessions among a hundred: HiGHS proves the optimum in a fraction of the limit, and the
+    // search before it is seeded, so the result does not depend on time.
     const input = summit(100, 5, 50, 10);
     const opts = { stepMinutes: 30, timeLimitMs: 60_000 };
-    const unplaced = (s: { start: number | null; room: string | null }) =>
-      s.start === null || s.room === null;
-    const direct = place(
-      prepare({ ...input, sessions: input.sessions.filter((s) => !unplaced(s)) }),
-      input.sessions.filter(unplaced),
-      opts,
-    );
-    expect(direct.placed.length).toEqual(10);
+    const { fixed, toPlace } = splitForPlacement(input.sessions);
+    const direct = await placeExactly(prepare({ ...input, sessions: fixed }), toPlace, opts);
+    expect([direct.placed.length, direct.solver.status]).toEqual([10, 'Optimal']);
     expect(await runTask('placement', { input, opts })).toEqual(direct);
   });
 
@@ -137,6 +133,41 @@ describe('worker pool', () => {
       },
     });
     expect(await runTask('echo', 'next')).toEqual('next');
+  });
+
+  it('hands on what a task reported before its hard deadline stopped it', async () => {
+    const heard: unknown[] = [];
+    const result = await outcome(
+      runTask('busy', 5_000, { timeLimitMs: 200, onProgress: (m) => heard.push(m) }),
+    );
+    expect([result, heard]).toEqual([
+      {
+        error: {
+          name: 'TimeoutError',
+          message: 'busy ran past its time limit of 200 ms (+100 ms grace) and was stopped',
+        },
+      },
+      [{ busyFor: 5_000 }],
+    ]);
+  });
+
+  it("reports a placement's heuristic answer before its solver's", async () => {
+    const input = summit(100, 5, 50, 10);
+    const heard: PlacementProgress[] = [];
+    const result = await runTask(
+      'placement',
+      { input, opts: { stepMinutes: 30, timeLimitMs: 60_000 } },
+      { onProgress: (m) => heard.push(m as PlacementProgress) },
+    );
+    const first = heard[0]!;
+    expect(first.stage).toEqual('heuristic');
+    if (first.stage !== 'heuristic') return;
+    // Its answer is a whole proposal, what the caller gives if the pool's deadline strikes.
+    expect([
+      first.result.placed.length + first.result.unplaced.length,
+      first.result.placed.length <= result.placed.length,
+      heard.slice(1).every((h) => h.stage === 'solver' && h.bound >= result.placed.length),
+    ]).toEqual([10, true, true]);
   });
 
   it('an error thrown in a task rejects with its message', async () => {

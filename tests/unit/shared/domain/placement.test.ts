@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conflictsInvolving, detectConflicts, prepare } from '../../../../shared/domain/conflicts/engine.ts';
 import type { Programme, Session } from '../../../../shared/domain/programme.ts';
-import { at, spotsFor, type Spot } from '../../../../shared/domain/resolution/candidates.ts';
-import { softCost, unaryCost } from '../../../../shared/domain/resolution/cost.ts';
+import { at, splitForPlacement } from '../../../../shared/domain/resolution/candidates.ts';
 import { proposeMoves } from '../../../../shared/domain/resolution/moves.ts';
-import { OUT_OF_TIME, place } from '../../../../shared/domain/resolution/placement.ts';
+import { OUT_OF_TIME, place, type PlacementOptions } from '../../../../shared/domain/resolution/placement.ts';
+import type { ConflictInput } from '../../../../shared/domain/conflicts/types.ts';
 import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
+import { coordinationScenario } from '../../../factories/placement.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
+import { exhaustiveOptimum } from '../../../support/placement-optimum.ts';
 
 const unplace = (s: Session): Session => ({ ...s, room: null, start: null, end: null });
 const applied = (
@@ -20,46 +22,6 @@ const applied = (
     return p ? { ...s, room: p.room, start: p.start, end: p.end } : s;
   }),
 });
-
-/** Every way of placing the sessions (or not), keeping those without a hard conflict: the exact optimum. */
-function optimum(programme: Programme, toPlace: Session[], step: number): { placed: number; cost: number } {
-  const fixed = prepare({
-    ...programme,
-    sessions: programme.sessions.filter((s) => !toPlace.includes(s)),
-    offsets: MARRAKESH_OFFSETS,
-  });
-  const options = toPlace.map((s) => [null, ...spotsFor(fixed, s, step)] as (Spot | null)[]);
-  let best = { placed: -1, cost: Infinity };
-  const choose = (i: number, chosen: (Spot | null)[]) => {
-    if (i === toPlace.length) {
-      const placedSessions = toPlace.map((s, k) => (chosen[k] ? at(s, chosen[k]!) : null));
-      const all = {
-        ...programme,
-        sessions: [
-          ...programme.sessions.filter((s) => !toPlace.includes(s)),
-          ...placedSessions.filter((s): s is Session => s !== null),
-        ],
-        offsets: MARRAKESH_OFFSETS,
-      };
-      const conflicts = detectConflicts(all).filter((c) =>
-        c.sessions.some((k) => placedSessions.some((s) => s?.key === k)),
-      );
-      if (conflicts.some((c) => c.severity === 'hard')) return;
-      const count = placedSessions.filter(Boolean).length;
-      const cost =
-        softCost(conflicts) +
-        placedSessions.reduce(
-          (sum, s) => sum + (s ? unaryCost(s, programme.rooms.find((r) => r.key === s.room)!, s.start!) : 0),
-          0,
-        );
-      if (count > best.placed || (count === best.placed && cost < best.cost)) best = { placed: count, cost };
-      return;
-    }
-    for (const spot of options[i]!) choose(i + 1, [...chosen, spot]);
-  };
-  choose(0, []);
-  return best;
-}
 
 describe('placement', () => {
   it('never leaves a placed session in a hard conflict, on random summits', () => {
@@ -129,16 +91,21 @@ describe('placement', () => {
             offsets: MARRAKESH_OFFSETS,
           });
           const result = place(p, toPlace, { stepMinutes: 30, timeLimitMs: 500 });
-          const exact = optimum(small, toPlace, 30);
+          const exact = exhaustiveOptimum({ ...small, offsets: MARRAKESH_OFFSETS }, toPlace, 30);
           expect(result.placed.length).toBe(exact.placed);
           expect(result.cost).toBeCloseTo(exact.cost, 6);
+          // The cheap bound is a bound: never below the optimum; optimal only when reached.
+          expect([result.bound >= exact.placed, result.optimal]).toEqual([
+            true,
+            result.bound === exact.placed,
+          ]);
         },
       ),
       { numRuns: 60 },
     );
   });
 
-  it('explains why it could not place a session', () => {
+  it('says in words why it could not place a session, and that no arrangement places more', () => {
     const input = conflictInput(
       conflictFile([
         {
@@ -152,18 +119,102 @@ describe('placement', () => {
       ]),
     );
     const result = place(prepare({ ...input, sessions: [] }), input.sessions, { stepMinutes: 30 });
-    // 08:00 and 08:30 (30-minute steps) in each of the three rooms: none seats 500.
     expect(result).toEqual({
       placed: [],
       cost: 0,
       unplaced: [
-        {
-          key: 'big',
-          reason: 'every room and time in its segment breaks a hard rule: CAPACITY_EXCEEDED (6 spots)',
-        },
-        { key: 'pinned', reason: 'pinned: placement never moves a pinned session' },
+        { key: 'big', reason: 'no room seats 500' },
+        { key: 'pinned', reason: 'it is pinned, and placement never moves a pinned session' },
       ],
+      bound: 0,
+      optimal: true,
     });
+  });
+});
+
+/** Placement as the server runs it: every session with a time is the fixed programme. */
+const placeAll = (input: ConflictInput, opts: PlacementOptions) => {
+  const { fixed, toPlace } = splitForPlacement(input.sessions);
+  return place(prepare({ ...input, sessions: fixed }), toPlace, opts);
+};
+const utc = (iso: string) => Date.parse(iso);
+
+describe('placement of a session that has a time but no room', () => {
+  it('keeps the meeting at 10:45 in a room, and places the side event around its moderator', () => {
+    const input = coordinationScenario();
+    const result = placeAll(input, { stepMinutes: 15, timeLimitMs: 2_000 });
+    // Atlas Room (80 seats) wastes fewest seats for both; 11:30 is 30 minutes from 11:00 and the
+    // first start after the meeting, in the same building, so Daniela Morari needs no walk.
+    expect(result).toEqual({
+      placed: [
+        {
+          key: 'mda-coordination',
+          room: 'atlas',
+          start: utc('2018-12-07T09:45Z'),
+          end: utc('2018-12-07T10:30Z'),
+          cost: 7.5,
+        },
+        {
+          key: 'se-diaspora',
+          room: 'atlas',
+          start: utc('2018-12-07T10:30Z'),
+          end: utc('2018-12-07T11:15Z'),
+          cost: 31.25,
+        },
+      ],
+      unplaced: [],
+      cost: 38.75,
+      bound: 2,
+      optimal: true,
+    });
+  });
+
+  it('leaves the meeting without a room when none fits, its moderator still busy at 10:45', () => {
+    const input = coordinationScenario(500);
+    const result = placeAll(input, { stepMinutes: 15, timeLimitMs: 2_000 });
+    expect(result).toEqual({
+      placed: [
+        {
+          key: 'se-diaspora',
+          room: 'atlas',
+          start: utc('2018-12-07T10:30Z'),
+          end: utc('2018-12-07T11:15Z'),
+          cost: 31.25,
+        },
+      ],
+      unplaced: [{ key: 'mda-coordination', reason: 'no room seats 500' }],
+      cost: 31.25,
+      bound: 1,
+      optimal: true,
+    });
+  });
+
+  it('never moves a session with a time, and places nothing over its people, on random summits', () => {
+    fc.assert(
+      fc.property(programmeArbitrary, fc.array(fc.nat(), { maxLength: 4 }), (programme, picks) => {
+        const chosen = new Set(
+          picks.map((i) => programme.sessions[i % Math.max(1, programme.sessions.length)]?.key),
+        );
+        const sessions = programme.sessions.map((s) => (chosen.has(s.key) ? unplace(s) : s));
+        const input = { ...programme, sessions, offsets: MARRAKESH_OFFSETS };
+        const result = placeAll(input, { stepMinutes: 30, timeLimitMs: 200 });
+        const timed = sessions.filter((s) => s.start !== null && s.room === null);
+        for (const x of result.placed) {
+          const before = timed.find((s) => s.key === x.key);
+          if (before) expect([x.start, x.end]).toEqual([before.start, before.end]);
+        }
+        const after = detectConflicts({
+          ...applied({ ...programme, sessions }, result.placed),
+          offsets: MARRAKESH_OFFSETS,
+        });
+        expect(
+          after.filter(
+            (c) => c.severity === 'hard' && c.sessions.some((k) => result.placed.some((x) => x.key === k)),
+          ),
+        ).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
@@ -195,6 +246,8 @@ describe('placement against its time limit', () => {
     expect(result.placed.length).toBeGreaterThan(0);
     expect(result.placed.length + result.unplaced.length).toBe(50);
     expect(new Set(result.unplaced.map((u) => u.reason))).toEqual(new Set([OUT_OF_TIME]));
+    // Any session it had no time to try might fit: the bound counts them all, and proves nothing.
+    expect([result.bound, result.optimal]).toEqual([50, false]);
     // What it placed breaks no hard rule.
     const placed = result.placed.map((p) => at(input.sessions.find((s) => s.key === p.key)!, p));
     expect(detectConflicts({ ...input, sessions: placed }).filter((c) => c.severity === 'hard')).toEqual([]);
