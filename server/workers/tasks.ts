@@ -6,7 +6,11 @@ import { type ConflictPageOptions, conflictPage } from '../../shared/domain/conf
 import type { Conflict, ConflictInput } from '../../shared/domain/conflicts/types.ts';
 import { splitForPlacement } from '../../shared/domain/resolution/candidates.ts';
 import type { MessagePort } from 'node:worker_threads';
-import { type ExactResult, placeExactly, type Report } from './exact-placement.ts';
+import { type ExactResult, placeExactly, type Report, solver } from './exact-placement.ts';
+
+// A thread loads the solver as it starts, not during its first placement's time limit. A failure
+// here is seen (and survived) by that placement.
+solver().catch(() => undefined);
 
 export type PlacementTask = {
   input: ConflictInput;

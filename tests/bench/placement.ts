@@ -1,245 +1,219 @@
-// Placement quality against an exact MIP optimum (HiGHS, compiled to WebAssembly; a dev dependency
-// used here only). Instances: E side events to place, 30 minutes each, in R rooms over T
-// half-hour slots of one window, around fixed official sessions. Rooms have no changeover and one
-// building, so every soft cost is a cost of one placement (preferred time, empty seats, a side
-// event over an official session one of its delegations attends): the MIP below is then exact.
-import loadHighs from 'highs';
-import { conflictsInvolving, prepare, type Prepared } from '../../shared/domain/conflicts/engine.ts';
-import type { Participant, Programme, Session } from '../../shared/domain/programme.ts';
-import { at, spotsFor } from '../../shared/domain/resolution/candidates.ts';
-import { softCost, unaryCost } from '../../shared/domain/resolution/cost.ts';
-import { place } from '../../shared/domain/resolution/placement.ts';
-import { EQUIPMENT, PRESENCE_ROLES } from '../../shared/domain/vocabulary.ts';
-import { random } from '../factories/large-summit.ts';
+// Placement against the proven maximum, on instances generated apart from the code
+// (placement-instances.ts: five shapes, seeds never used while writing placement). For each
+// instance, a reference: every spot listed with no deadline, then HiGHS with a long limit on
+//   1. the most sessions (one point a session, the model's rows, no costs): the maximum, proven
+//      when HiGHS says Optimal, else its best and its bound;
+//   2. the least cost with that many (the weighted model of placement-model.ts, started from 1).
+// The reference uses the same rows as placement's exact stage; the unit tests check those rows
+// against an exhaustive search and the conflict engine, and here every arrangement, the
+// reference's and placement's, is checked with detectConflicts on the whole programme.
+// Placement itself runs as POST /place runs it: on the worker pool (warm), within the size's limit.
+import type { Highs } from 'highs';
+import { detectConflicts, prepare } from '../../shared/domain/conflicts/engine.ts';
+import type { ConflictInput } from '../../shared/domain/conflicts/types.ts';
+import { at, splitForPlacement } from '../../shared/domain/resolution/candidates.ts';
+import { listSpots } from '../../shared/domain/resolution/placement.ts';
+import {
+  arrangementOf,
+  columnsOf,
+  type PlacementModel,
+  placementModel,
+} from '../../shared/domain/resolution/placement-model.ts';
+import { PlacementState } from '../../shared/domain/resolution/placement-state.ts';
+import { solver } from '../../server/workers/exact-placement.ts';
+import { closePool, runTask } from '../../server/workers/pool.ts';
+import { placementInstance, SHAPES, SIZES, type Shape, type Size, startsOf } from './placement-instances.ts';
 
-const DAY = Date.parse('2026-12-01T23:00:00Z'); // midnight, 2 December 2026, in Marrakesh (+01)
-const MIN = 60_000;
-const SLOT = 30 * MIN;
-const START = DAY + 8 * 60 * MIN;
-const OFFSETS = [{ from: DAY - 86_400_000, offsetMinutes: 60 }];
+/** The reference's limit per solve, in seconds (BENCH_REFERENCE_S overrides). */
+const REFERENCE_S: Record<Size, number> = { S: 60, M: 180, L: 600 };
 
-export const SIZES = {
-  S: { events: 60, rooms: 8, slots: 12, limitMs: 1_000, goal: 1.05 },
-  M: { events: 150, rooms: 12, slots: 24, limitMs: 3_000, goal: 1.05 },
-  L: { events: 300, rooms: 20, slots: 30, limitMs: 10_000, goal: 1.1 },
-} as const;
-type Size = keyof typeof SIZES;
+type Reference = { max: number; proven: boolean; bound: number; cost: number | null; seconds: number };
 
-export function placementInstance(size: Size, seed: number): { fixed: Prepared; events: Session[] } {
-  const { events: E, rooms: R, slots: T } = SIZES[size];
-  const rnd = random(seed * 7919 + E);
-  const pick = <X>(xs: readonly X[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const delegations = Array.from({ length: Math.ceil(E / 3) }, (_, i) => ({
-    key: `D${i}`,
-    name: `Delegation ${i}`,
-    kind: 'member_state' as const,
-    size: 1 + Math.floor(rnd() * 3),
-  }));
-  const people = Array.from({ length: Math.ceil(E / 2) }, (_, i) => ({
-    key: `p${i}`,
-    name: `Person ${i}`,
-    email: null,
-    title: null,
-    delegation: pick(delegations).key,
-  }));
-  const rooms = Array.from({ length: R }, (_, i) => ({
-    key: `r${i}`,
-    name: `Room ${i}`,
-    capacity: 30 + Math.floor(rnd() * 270),
-    building: 'Conference Centre',
-    equipment: EQUIPMENT.filter(() => rnd() < 0.5),
-    microphones: 2 + Math.floor(rnd() * 8),
-    changeoverMinutes: 0,
-  }));
-  const base = (key: string, kind: Session['kind']): Session => ({
-    key,
-    kind,
-    title: key,
-    segment: 'window',
-    room: null,
-    start: null,
-    end: null,
-    durationMinutes: 30,
-    preferredStarts: [],
-    expectedAttendance: null,
-    equipment: [],
-    microphones: null,
-    pinned: false,
-    status: 'draft',
-    participants: [],
-  });
-  // Official sessions hold a tenth of the room-slots, attended by a few delegations.
-  const official: Session[] = [];
-  for (let r = 0; r < R; r++) {
-    for (let t = 0; t < T; t++) {
-      if (rnd() >= 0.1) continue;
-      const attending = [...new Set([pick(delegations).key, pick(delegations).key])];
-      official.push({
-        ...base(`o${r}-${t}`, rnd() < 0.5 ? 'plenary' : 'roundtable'),
-        room: `r${r}`,
-        start: START + t * SLOT,
-        end: START + (t + 1) * SLOT,
-        pinned: true,
-        participants: attending.map((d, i) => ({
-          person: null,
-          delegation: d,
-          role: i === 0 ? ('co_chair' as const) : ('observer' as const),
-        })),
-      });
-    }
-  }
-  const events = Array.from({ length: E }, (_, i): Session => {
-    const participants: Participant[] = [
-      { person: null, delegation: pick(delegations).key, role: 'organiser' },
-    ];
-    if (rnd() < 0.6) participants.push({ person: pick(people).key, delegation: null, role: 'speaker' });
-    if (rnd() < 0.4) participants.push({ person: null, delegation: pick(delegations).key, role: 'observer' });
-    return {
-      ...base(`e${i}`, 'side_event'),
-      expectedAttendance: 10 + Math.floor(rnd() * 200),
-      equipment: rnd() < 0.4 ? [pick(EQUIPMENT)] : [],
-      microphones: rnd() < 0.5 ? 1 + Math.floor(rnd() * 5) : null,
-      preferredStarts: rnd() < 0.7 ? [START + Math.floor(rnd() * T) * SLOT] : [],
-      participants: [
-        ...new Map(participants.map((p) => [`${p.person}|${p.delegation}|${p.role}`, p])).values(),
-      ],
-    };
-  });
-  const programme: Programme = {
-    summit: {
-      slug: 'placement',
-      name: 'Placement',
-      theme: '',
-      venue: '',
-      timeZone: 'Africa/Casablanca',
-      startDate: '2026-12-02',
-      endDate: '2026-12-02',
-      proposalDeadline: null,
-      travelMinutes: 10,
+function solveReference(
+  highs: Highs,
+  model: PlacementModel,
+  colCost: Float64Array,
+  seconds: number,
+  start?: Float64Array,
+) {
+  const m = highs.createModel({
+    numCols: model.numCols,
+    numRows: model.numRows,
+    colCost,
+    colLower: model.colLower,
+    colUpper: model.colUpper,
+    rowLower: model.rowLower,
+    rowUpper: model.rowUpper,
+    matrix: {
+      format: 'csr',
+      numRows: model.numRows,
+      numCols: model.numCols,
+      starts: model.starts,
+      indices: model.indices,
+      values: model.values,
     },
-    rooms,
-    delegations,
-    people,
-    sessions: official,
-    segments: [
-      { key: 'window', kind: 'side_events', title: 'Side events', start: START, end: START + T * SLOT },
-    ],
-  };
-  return { fixed: prepare({ ...programme, offsets: OFFSETS }), events };
+    integrality: model.integrality,
+  });
+  try {
+    m.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 0, mip_abs_gap: 1e-6 });
+    if (start) m.setSolution({ colValue: start });
+    m.run();
+    return {
+      optimal: m.getModelStatus() === highs.constants.modelStatus.optimal,
+      values: m.getSolution().colValue,
+      dual: Number(m.info.get('mip_dual_bound')),
+    };
+  } finally {
+    m.dispose();
+  }
 }
 
-/** The exact optimum: most sessions placed, then least cost. */
-export async function optimum(
-  fixed: Prepared,
-  events: Session[],
-): Promise<{
-  placed: number;
-  cost: number;
-  seconds: number;
-  status: string;
-  chosen: { event: string; room: string; slot: number; cost: number }[];
-}> {
-  const vars: { event: number; room: string; slot: number; cost: number }[] = [];
-  events.forEach((e, event) => {
-    for (const spot of spotsFor(fixed, e, 30)) {
-      const conflicts = conflictsInvolving(fixed, at(e, spot));
-      if (conflicts.some((c) => c.severity === 'hard')) continue;
-      vars.push({
-        event,
-        room: spot.room,
-        slot: (spot.start - START) / SLOT,
-        cost: softCost(conflicts) + unaryCost(e, fixed.rooms.get(spot.room)!, spot.start),
-      });
-    }
+/** Hard conflicts that involve the placed sessions, once placed as `placed` says. */
+function hardConflicts(
+  input: ConflictInput,
+  placed: { key: string; room: string; start: number; end: number }[],
+) {
+  const where = new Map(placed.map((x) => [x.key, x]));
+  const sessions = input.sessions.map((s) => {
+    const x = where.get(s.key);
+    return x ? at(s, x) : s;
   });
-  const rows = new Map<string, { vars: number[]; limit: number }>();
-  const row = (name: string, limit: number, v: number) => {
-    const r = rows.get(name) ?? { vars: [], limit };
-    r.vars.push(v);
-    rows.set(name, r);
-  };
-  const loadAt = (delegation: string, slot: number) =>
-    (fixed.byDelegation.get(delegation) ?? []).filter(
-      (c) => c.start < START + (slot + 1) * SLOT && c.end > START + slot * SLOT,
-    ).length;
-  vars.forEach((v, i) => {
-    const e = events[v.event]!;
-    row(`e${v.event}`, 1, i);
-    row(`r_${v.room}_${v.slot}`, 1, i);
-    for (const p of e.participants) {
-      if (!PRESENCE_ROLES.has(p.role)) continue;
-      if (p.person) row(`p_${p.person}_${v.slot}`, 1, i);
-      const d = p.delegation ?? fixed.people.get(p.person!)?.delegation;
-      if (d) row(`d_${d}_${v.slot}`, fixed.delegations.get(d)!.size - loadAt(d, v.slot), i);
-    }
-  });
-  // The same delegation twice in one session (organiser and through a speaker) commits it once.
-  for (const r of rows.values()) r.vars = [...new Set(r.vars)];
-  const BIG = 10_000; // placing one more session always beats any cost
-  const lp = [
-    'Minimize',
-    ` obj: ${vars
-      .map((v, i) => `${(v.cost - BIG).toFixed(6)} x${i}`)
-      .join(' + ')
-      .replace(/\+ -/g, '- ')}`,
-    'Subject To',
-    ...[...rows]
-      .filter(([, r]) => r.vars.length > 1 || r.limit < 1)
-      .map(([name, r]) => ` ${name}: ${r.vars.map((i) => `x${i}`).join(' + ')} <= ${r.limit}`),
-    'Binary',
-    ` ${vars.map((_, i) => `x${i}`).join(' ')}`,
-    'End',
-  ].join('\n');
-  const highs = await loadHighs();
+  return detectConflicts({ ...input, sessions }).filter(
+    (c) => c.severity === 'hard' && c.sessions.some((k) => where.has(k)),
+  );
+}
+
+export async function reference(input: ConflictInput, seconds: number): Promise<Reference> {
+  const highs = await solver();
   const t0 = performance.now();
-  const solution = highs.solve(lp, { output_flag: false, time_limit: 300, mip_rel_gap: 0 });
-  const seconds = (performance.now() - t0) / 1000;
-  const chosen = vars
-    .filter((_, i) => (solution.Columns[`x${i}`] as { Primal: number }).Primal > 0.5)
-    .map((v) => ({ event: events[v.event]!.key, room: v.room, slot: v.slot, cost: v.cost }));
+  const { fixed, toPlace } = splitForPlacement(input.sessions);
+  const p = prepare({ ...input, sessions: fixed });
+  const listing = listSpots(p, toPlace, { stepMinutes: 30, now: () => 0, listedBy: Infinity });
+  const state = new PlacementState(p, listing.items);
+  const model = placementModel(state);
+  // 1. The most sessions.
+  const count = new Float64Array(model.numCols);
+  count.fill(-1, 0, model.spotCols);
+  const most = solveReference(highs, model, count, seconds);
+  const best = arrangementOf(model, most.values, listing.items.length);
+  const max = best.filter((s) => s >= 0).length;
+  const bound = Number.isFinite(most.dual) ? Math.floor(-most.dual + 1e-6) : listing.items.length;
+  // 2. The least cost with that many (the weighted model puts the count first).
+  const cheapest = solveReference(highs, model, model.colCost, seconds, columnsOf(model, best));
+  const arrangement = arrangementOf(model, cheapest.values, listing.items.length);
+  state.restore(arrangement);
+  const placed = state.items.flatMap((item) =>
+    item.at < 0 ? [] : [{ key: item.session.key, ...item.spots[item.at]! }],
+  );
+  if (hardConflicts(input, placed).length)
+    throw new Error(`the reference breaks a hard rule: ${input.summit.slug}`);
   return {
-    placed: chosen.length,
-    cost: chosen.reduce((sum, v) => sum + v.cost, 0),
-    seconds,
-    status: solution.Status,
-    chosen,
+    max: Math.max(max, placed.length),
+    proven: most.optimal,
+    bound,
+    cost: placed.length === max && cheapest.optimal ? state.total() : null,
+    seconds: (performance.now() - t0) / 1000,
   };
 }
 
 export type PlacementRow = {
   size: string;
+  shape: Shape;
   seed: number;
   placed: string;
-  costRatio: string;
+  reference: string;
+  gap: number;
+  bound: string;
+  costGap: string;
   time: string;
-  goal: string;
-  mip: string;
+  hard: number;
 };
 
+type Measured = {
+  row: PlacementRow;
+  atMax: boolean;
+  gap: number;
+  ms: number;
+  costGap: number | null;
+  boundValid: boolean;
+  optimalRight: boolean;
+};
+
+async function measure(size: Size, shape: Shape, seed: number, referenceS: number): Promise<Measured> {
+  const input = placementInstance(size, shape, seed);
+  const ref = await reference(input, referenceS);
+  const limit = SIZES[size].limitMs;
+  const t0 = performance.now();
+  const result = await runTask('placement', { input, opts: { stepMinutes: 30, timeLimitMs: limit } });
+  const ms = performance.now() - t0;
+  const hard = hardConflicts(input, result.placed).length;
+  const placed = result.placed.length;
+  const costGap =
+    placed === ref.max && ref.cost !== null ? (result.cost - ref.cost) / Math.max(1e-9, ref.cost) : null;
+  return {
+    row: {
+      size: `${size} (${SIZES[size].toPlace}×${SIZES[size].rooms}×${startsOf(size)}, ${limit / 1000} s)`,
+      shape,
+      seed,
+      placed: `${placed}${result.optimal ? ' (optimal)' : ''}`,
+      reference: `${ref.max}${ref.proven ? '' : ` (≤ ${ref.bound}, not proven)`}, ${ref.seconds.toFixed(0)} s`,
+      gap: ref.max - placed,
+      bound: String(result.bound),
+      costGap: costGap === null ? '—' : `${(costGap * 100).toFixed(1)} %`,
+      time: `${(ms / 1000).toFixed(2)} s`,
+      hard,
+    },
+    atMax: placed >= ref.max,
+    gap: ref.max - placed,
+    ms,
+    costGap,
+    boundValid: result.bound >= (ref.proven ? ref.max : placed) && result.bound >= placed,
+    optimalRight: !result.optimal || placed >= ref.max,
+  };
+}
+
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
 export async function benchPlacement(
-  sizes: Size[] = ['S', 'M', 'L'],
-  seeds = [1, 2, 3, 4, 5],
-): Promise<PlacementRow[]> {
-  const rows: PlacementRow[] = [];
+  sizes: Size[] = (process.env.BENCH_PLACEMENT_SIZES?.split(',') as Size[]) ?? ['S', 'M', 'L'],
+  seeds: number[] = process.env.BENCH_PLACEMENT_SEEDS?.split(',').map(Number) ?? [21, 22],
+): Promise<{ instances: PlacementRow[]; summary: Record<string, string | number>[] }> {
+  // A warm worker, as a server has after a few placements: the solver's WebAssembly and our code
+  // are compiled in tiers, and a thread's first placements run slower (see the note in run.ts).
+  for (const shape of SHAPES)
+    await runTask('placement', {
+      input: placementInstance('S', shape, 1),
+      opts: { stepMinutes: 30, timeLimitMs: 1_000 },
+    });
+  const instances: PlacementRow[] = [];
+  const summary: Record<string, string | number>[] = [];
   for (const size of sizes) {
-    for (const seed of seeds) {
-      const { fixed, events } = placementInstance(size, seed);
-      const exact = await optimum(fixed, events);
-      const t0 = performance.now();
-      // A budget of 90% of the goal's time: what runs after the last step must fit in the rest.
-      const result = place(fixed, events, { stepMinutes: 30, timeLimitMs: SIZES[size].limitMs * 0.9 });
-      const ms = performance.now() - t0;
-      const ratio = exact.cost > 0 ? result.cost / exact.cost : result.cost === 0 ? 1 : Infinity;
-      rows.push({
-        size: `${size} (${SIZES[size].events}×${SIZES[size].rooms}×${SIZES[size].slots})`,
-        seed,
-        placed: `${result.placed.length} / ${exact.placed}`,
-        costRatio: ratio.toFixed(3),
-        time: `${(ms / 1000).toFixed(2)} s`,
-        goal: `${result.placed.length === exact.placed && ratio <= SIZES[size].goal && ms <= SIZES[size].limitMs ? 'met' : 'MISSED'} (≤ ${SIZES[size].goal}×, ${SIZES[size].limitMs / 1000} s)`,
-        mip: `${exact.status}, ${exact.seconds.toFixed(1)} s`,
-      });
+    const referenceS = Number(process.env.BENCH_REFERENCE_S ?? REFERENCE_S[size]);
+    const measured: Measured[] = [];
+    for (const shape of SHAPES) {
+      for (const seed of seeds) {
+        const m = await measure(size, shape, seed, referenceS);
+        measured.push(m);
+        instances.push(m.row);
+      }
     }
+    const costs = measured.flatMap((m) => (m.costGap === null ? [] : [m.costGap]));
+    const times = measured.map((m) => m.ms);
+    summary.push({
+      size: measured[0]!.row.size,
+      instances: measured.length,
+      'at the maximum': `${measured.filter((m) => m.atMax).length} / ${measured.length}`,
+      'worst gap': Math.max(...measured.map((m) => m.gap)),
+      'time median': `${(quantile(times, 0.5) / 1000).toFixed(2)} s`,
+      'time worst': `${(Math.max(...times) / 1000).toFixed(2)} s`,
+      'cost gap at equal count (median / worst)': costs.length
+        ? `${(quantile(costs, 0.5) * 100).toFixed(1)} % / ${(Math.max(...costs) * 100).toFixed(1)} % (${costs.length})`
+        : '—',
+      'hard conflicts': measured.reduce((n, m) => n + m.row.hard, 0),
+      'bound valid, optimal right': `${measured.every((m) => m.boundValid)}, ${measured.every((m) => m.optimalRight)}`,
+    });
   }
-  return rows;
+  await closePool();
+  return { instances, summary };
 }

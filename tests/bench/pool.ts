@@ -9,7 +9,7 @@ import { detectConflicts } from '../../shared/domain/conflicts/engine.ts';
 import type { ConflictInput } from '../../shared/domain/conflicts/types.ts';
 import { conflictInput } from '../factories/conflicts.ts';
 import { largeSummitFile } from '../factories/large-summit.ts';
-import { placementInstance } from './placement.ts';
+import { placementInstance } from './placement-instances.ts';
 
 export type PoolRow = { measure: string; median: string; spread: string; runs: number; goal: string };
 
@@ -174,12 +174,8 @@ export async function benchPool(): Promise<PoolRow[]> {
   // Placement: the L instance of the placement bench searches until its deadline; 100 sessions
   // among 2,000 spend longer than the limit listing candidates, which does not watch the deadline,
   // so the pool's hard deadline stops them.
-  const { fixed, events } = placementInstance('L', 1);
   const toPlace = [
-    {
-      what: '300 side events (placement bench L)',
-      input: { ...fixed.input, sessions: [...fixed.input.sessions, ...events] },
-    },
+    { what: '300 sessions (placement bench L, mixed)', input: placementInstance('L', 'mixed', 1) },
     { what: '100 sessions among 2,000', input: unplace(summitOf(2_000), 20) },
   ];
   for (const { what, input } of toPlace) {

@@ -5,7 +5,10 @@
 //   its message reaching the SMTP server.
 //   conflicts: full reports of 5,000 and 50,000 sessions, one moved session re-checked, a naive
 //   all-pairs check for comparison.
-//   placement: quality and time against an exact MIP optimum (HiGHS) on S, M and L instances.
+//   placement: sessions placed, time and cost against the maximum HiGHS proves with a long limit,
+//   on generated instances of five shapes and three sizes (placement.ts, placement-instances.ts).
+//   BENCH_PLACEMENT_SIZES=S,M and BENCH_PLACEMENT_SEEDS=21,22 choose; BENCH_REFERENCE_S caps each
+//   reference solve.
 //   pool: the worker pool's round trip, and conflict reports inline vs in the pool.
 //   heavy: a 10,000-session pile's first page of conflicts, RSS and other requests' p99 meanwhile;
 //   a 3 s placement of 1,500 sessions: its wall time and the same p99.
@@ -190,8 +193,10 @@ if (wants('conflicts')) {
   console.table(benchConflicts());
 }
 if (wants('placement')) {
-  console.log('\nPlacement against the exact MIP optimum (HiGHS), five seeds a size:');
-  console.table(await benchPlacement());
+  console.log('\nPlacement against the proven maximum (HiGHS, long limit), five shapes × two seeds a size:');
+  const { instances, summary } = await benchPlacement();
+  console.table(instances);
+  console.table(summary);
 }
 if (wants('heavy')) {
   console.log('\nA heavy summit on a real server process (PGlite):');

@@ -19,18 +19,19 @@
 // - a walk too short for person p (0 ≤ s − e < travel minutes, rooms in two buildings): one y per
 //   (p, e, s) and one row per building B of the ending side, b summing the other buildings;
 // - a side event over an official session a delegation takes part in: one y per pair of sessions,
-//   one row per start of the side event, b summing the official session's spots that overlap it.
-// Each of these sums is 0 or 1 (two sessions ending at one instant in one room, or for one person,
+//   one row per start of the side event, b summing the official session's spots that overlap it
+// (placement-pairs.ts). Each of these sums is 0 or 1 (two sessions ending at one instant in one room, or for one person,
 // would overlap), so y is exactly the number of such conflicts. Sessions that keep their time count
 // no side event over an official session (it does not depend on their room: spotCost).
 //
 // Most sessions placed first, then least cost, in one objective: each x also costs −W, where W is
 // one more than the largest cost any arrangement can have (every session at its dearest spot, every
 // y at 1). One session more then always outweighs any cost, and the solver's dual bound bounds the
-// number of sessions (countBound).
-import { OFFICIAL_KINDS } from '../conflicts/prepare.ts';
-import { isTimed, type Spot } from './candidates.ts';
-import { WEIGHTS } from './cost.ts';
+// number of sessions (countBound). The exact stage solves it in two steps (decision 0012): first
+// withoutPairs, then the whole model withAtLeast as many sessions as the first found.
+import { isTimed } from './candidates.ts';
+import { changeovers, sideEventsOverOfficial, walks } from './placement-pairs.ts';
+import { Builder, type Col, columns, push } from './placement-rows.ts';
 import type { Item, PlacementState } from './placement-state.ts';
 
 export type PlacementModel = {
@@ -54,59 +55,6 @@ export type PlacementModel = {
   /** What one session placed is worth, more than any arrangement's cost (maxCost). */
   weight: number;
   maxCost: number;
-};
-
-type Col = { col: number; start: number; end: number };
-const columns = (list: readonly Col[]) => list.map((c) => c.col);
-
-class Builder {
-  readonly starts = [0];
-  readonly indices: number[] = [];
-  readonly values: number[] = [];
-  readonly upper: number[] = [];
-  readonly yCost: number[] = [];
-  constructor(readonly spotCols: number) {}
-
-  row(cols: readonly number[], upper: number, y = -1): void {
-    for (const c of cols) {
-      this.indices.push(c);
-      this.values.push(1);
-    }
-    if (y >= 0) {
-      this.indices.push(y);
-      this.values.push(-1);
-    }
-    this.upper.push(upper);
-    this.starts.push(this.indices.length);
-  }
-
-  /** A new y column costing `cost`. */
-  y(cost: number): number {
-    this.yCost.push(cost);
-    return this.spotCols + this.yCost.length - 1;
-  }
-
-  /**
-   * For each instant, the spots running then (start ≤ t < end) may hold at most `upper(t)`:
-   * a row where that could be broken.
-   */
-  cover(spots: Col[], instants: Iterable<number>, upper: (t: number) => number): void {
-    const sorted = [...spots].sort((a, b) => a.start - b.start);
-    let next = 0;
-    let active: Col[] = [];
-    for (const t of [...new Set(instants)].sort((a, b) => a - b)) {
-      while (next < sorted.length && sorted[next]!.start <= t) active.push(sorted[next++]!);
-      active = active.filter((s) => s.end > t);
-      const limit = upper(t);
-      if (active.length > Math.max(0, limit)) this.row(columns(active), limit);
-    }
-  }
-}
-
-const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 };
 
 /** The model of a placement state's sessions and spots (what is placed in it now does not matter). */
@@ -208,93 +156,6 @@ function build(p: PlacementState['p'], items: readonly Item[]): PlacementModel {
   };
 }
 
-/** Changeovers too short between two sessions being placed in one room. */
-function changeovers(b: Builder, p: PlacementState['p'], byRoom: Map<string, Col[]>): void {
-  for (const [room, list] of byRoom) {
-    const gap = p.rooms.get(room)!.changeoverMinutes * 60_000;
-    if (gap <= 0) continue;
-    const ending = new Map<number, number[]>();
-    const starting = new Map<number, number[]>();
-    for (const c of list) {
-      push(ending, c.end, c.col);
-      push(starting, c.start, c.col);
-    }
-    for (const [e, a] of ending) {
-      for (const [s, z] of starting) {
-        if (s < e || s - e >= gap) continue;
-        b.row([...a, ...z], 1, b.y(WEIGHTS.CHANGEOVER_TOO_SHORT));
-      }
-    }
-  }
-}
-
-/** Walks too short for one person between two sessions being placed, in rooms of two buildings. */
-function walks(
-  b: Builder,
-  p: PlacementState['p'],
-  items: readonly Item[],
-  cols: Col[][],
-  spotOf: (c: Col) => Spot,
-): void {
-  const travel = p.input.summit.travelMinutes * 60_000;
-  if (travel <= 0) return;
-  const byPerson = new Map<string, { c: Col; building: string }[]>();
-  items.forEach((item, i) => {
-    for (const c of cols[i]!) {
-      const building = p.rooms.get(spotOf(c).room)!.building;
-      if (building) for (const person of item.people) push(byPerson, person, { c, building });
-    }
-  });
-  for (const list of byPerson.values()) {
-    const ending = new Map<number, Map<string, number[]>>();
-    const starting = new Map<number, Map<string, number[]>>();
-    for (const { c, building } of list) {
-      if (!ending.has(c.end)) ending.set(c.end, new Map());
-      if (!starting.has(c.start)) starting.set(c.start, new Map());
-      push(ending.get(c.end)!, building, c.col);
-      push(starting.get(c.start)!, building, c.col);
-    }
-    for (const [e, endingIn] of ending) {
-      for (const [s, startingIn] of starting) {
-        if (s < e || s - e >= travel) continue;
-        const rows: number[][] = [];
-        for (const [building, a] of endingIn) {
-          const elsewhere = [...startingIn].filter(([other]) => other !== building).flatMap(([, z]) => z);
-          if (elsewhere.length) rows.push([...a, ...elsewhere]);
-        }
-        if (rows.length === 0) continue;
-        const y = b.y(WEIGHTS.TRAVEL_TOO_SHORT);
-        for (const row of rows) b.row(row, 1, y);
-      }
-    }
-  }
-}
-
-/** Side events over official sessions that a delegation takes part in, both being placed. */
-function sideEventsOverOfficial(b: Builder, items: readonly Item[], cols: Col[][]): void {
-  const official = items
-    .map((_, i) => i)
-    .filter((i) => OFFICIAL_KINDS.has(items[i]!.session.kind) && !isTimed(items[i]!.session));
-  if (official.length === 0) return;
-  items.forEach((side, a) => {
-    if (side.session.kind !== 'side_event' || isTimed(side.session)) return;
-    for (const o of official) {
-      const shared = side.takesPart.filter((d) => items[o]!.takesPart.includes(d)).length;
-      if (shared === 0) continue;
-      const byStart = new Map<number, Col[]>();
-      for (const c of cols[a]!) push(byStart, c.start, c);
-      let y = -1;
-      for (const [t, mine] of byStart) {
-        const end = mine[0]!.end;
-        const over = cols[o]!.filter((c) => c.start < end && c.end > t).map((c) => c.col);
-        if (over.length === 0) continue;
-        if (y < 0) y = b.y(WEIGHTS.SIDE_EVENT_OVER_OFFICIAL * shared);
-        b.row([...mine.map((c) => c.col), ...over], 1, y);
-      }
-    }
-  });
-}
-
 /** The column values of an arrangement (the spot of each item, or -1): a start for the solver. */
 export function columnsOf(model: PlacementModel, at: readonly number[]): Float64Array {
   const x = new Float64Array(model.numCols);
@@ -325,4 +186,68 @@ export function arrangementOf(model: PlacementModel, values: ArrayLike<number>, 
  */
 export function countBound(model: PlacementModel, dualBound: number): number {
   return Math.floor((model.maxCost - dualBound) / model.weight + 1e-6);
+}
+
+/**
+ * The model without its pair rows: the number of sessions first, then each spot's own cost against
+ * the fixed programme, with a weight that fits those costs alone. A pair row never binds a session
+ * (its y may always be 1), so the sessions it allows are the same; it leaves out only the costs
+ * between sessions being placed. The solver proves the most sessions much sooner on it than on the
+ * whole model, and countBound reads its dual bound with its own weight.
+ */
+export function withoutPairs(model: PlacementModel): PlacementModel {
+  const starts = [0];
+  const indices: number[] = [];
+  const upper: number[] = [];
+  for (let r = 0; r < model.numRows; r++) {
+    const from = model.starts[r]!;
+    const to = model.starts[r + 1]!;
+    if (model.values[to - 1]! < 0) continue; // a pair row
+    for (let k = from; k < to; k++) indices.push(model.indices[k]!);
+    upper.push(model.rowUpper[r]!);
+    starts.push(indices.length);
+  }
+  const n = model.spotCols;
+  const base = Float64Array.from({ length: n }, (_, c) => model.colCost[c]! + model.weight);
+  const dearest = new Map<number, number>();
+  for (let c = 0; c < n; c++)
+    dearest.set(model.colItem[c]!, Math.max(dearest.get(model.colItem[c]!) ?? 0, base[c]!));
+  let maxCost = 0;
+  for (const cost of dearest.values()) maxCost += cost;
+  const weight = Math.ceil(maxCost) + 1;
+  return {
+    ...model,
+    numCols: n,
+    numRows: upper.length,
+    colCost: base.map((b) => b - weight),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(1),
+    integrality: new Int32Array(n).fill(1),
+    rowLower: new Float64Array(upper.length).fill(-Infinity),
+    rowUpper: Float64Array.from(upper),
+    starts: Int32Array.from(starts),
+    indices: Int32Array.from(indices),
+    values: new Float64Array(indices.length).fill(1),
+    weight,
+    maxCost,
+  };
+}
+
+/** The model with one more row: at least `n` sessions placed. */
+export function withAtLeast(model: PlacementModel, n: number): PlacementModel {
+  const indices = new Int32Array(model.indices.length + model.spotCols);
+  indices.set(model.indices);
+  for (let c = 0; c < model.spotCols; c++) indices[model.indices.length + c] = c;
+  const values = new Float64Array(indices.length).fill(1);
+  values.set(model.values);
+  const starts = new Int32Array(model.numRows + 2);
+  starts.set(model.starts);
+  starts[model.numRows + 1] = indices.length;
+  const rowLower = new Float64Array(model.numRows + 1);
+  rowLower.set(model.rowLower);
+  rowLower[model.numRows] = n;
+  const rowUpper = new Float64Array(model.numRows + 1);
+  rowUpper.set(model.rowUpper);
+  rowUpper[model.numRows] = Infinity;
+  return { ...model, numRows: model.numRows + 1, starts, indices, values, rowLower, rowUpper };
 }

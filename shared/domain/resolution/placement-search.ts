@@ -39,6 +39,15 @@ export class Search {
       if (!this.timeLeft()) break;
       this.insert(i);
     }
+    this.improve();
+  }
+
+  /**
+   * Lowers the cost of the arrangement the state holds, never placing fewer: local search, then
+   * kicks and local search again while time remains (the exact stage polishes the solver's
+   * arrangement with it).
+   */
+  improve(): void {
     this.descend();
     let best = { count: this.state.placedCount(), cost: this.state.total(), at: this.state.snapshot() };
     // Iterated local search: kick some sessions out, put them back, descend; keep the best. Stop

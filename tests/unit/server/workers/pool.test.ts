@@ -85,7 +85,11 @@ describe('worker pool', () => {
     const opts = { stepMinutes: 30, timeLimitMs: 60_000 };
     const { fixed, toPlace } = splitForPlacement(input.sessions);
     const direct = await placeExactly(prepare({ ...input, sessions: fixed }), toPlace, opts);
-    expect([direct.placed.length, direct.solver.status]).toEqual([10, 'Optimal']);
+    expect([direct.placed.length, direct.solver.count, direct.solver.cost]).toEqual([
+      10,
+      'Optimal',
+      'Optimal',
+    ]);
     expect(await runTask('placement', { input, opts })).toEqual(direct);
   });
 
