@@ -13,7 +13,9 @@ export type AuditAction =
   | 'revoke'
   | 'resend'
   | 'sign_out_everywhere'
-  | 'publish';
+  | 'publish'
+  /** Hard conflicts a change of a published session accepted by name. */
+  | 'accept_conflicts';
 
 export type AuditEntry = {
   summit: { id: number; slug: string } | null;

@@ -6,7 +6,13 @@ export type { Problem };
 
 /** `unavailable`: the work could not be done in time (a limit ran out); trying again may succeed. */
 export type FailureReason = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'too_many' | 'unavailable';
-export type Failure = { ok: false; reason: FailureReason; errors: Problem[] };
+/** `details`: more of the answer than its problems (the conflicts a change would create), beside `errors`. */
+export type Failure = {
+  ok: false;
+  reason: FailureReason;
+  errors: Problem[];
+  details?: Record<string, unknown>;
+};
 export type Outcome<T> = { ok: true; value: T } | Failure;
 /** A policy's answer: allowed, or the failure to return. */
 export type Verdict = { ok: true } | Failure;

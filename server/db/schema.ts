@@ -197,6 +197,8 @@ export const participants = pgTable(
     personId: integer('person_id'),
     delegationId: integer('delegation_id'),
     role: text('role').notNull(),
+    /** False: a request naming another delegation or its people, not confirmed yet; it commits nobody. */
+    confirmed: boolean('confirmed').notNull().default(true),
   },
   (t) => [
     foreignKey({
@@ -293,28 +295,52 @@ export const authSessions = pgTable(
   'auth_sessions',
   {
     id: serial('id').primaryKey(),
-    // null with isAdmin: a session opened with ADMIN_TOKEN.
+    // null with isAdmin: a session opened with ADMIN_TOKEN, or with a token the administrator made.
     userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
     isAdmin: boolean('is_admin').notNull().default(false),
     tokenHash: text('token_hash').notNull().unique(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: instant('created_at').notNull().defaultNow(),
     expiresAt: instant('expires_at').notNull(),
+    // The API token that opened it ("sign in with a token"): the session lives only while the token does.
+    apiTokenId: integer('api_token_id').references(() => apiTokens.id, { onDelete: 'cascade' }),
+    // An administrator's session: the fingerprint of the ADMIN_TOKEN that granted it (secrets.ts); it
+    // counts only while ADMIN_TOKEN has that fingerprint.
+    adminFingerprint: text('admin_fingerprint'),
   },
-  (t) => [index('auth_sessions_user').on(t.userId)],
+  (t) => [
+    index('auth_sessions_user').on(t.userId),
+    index('auth_sessions_api_token').on(t.apiTokenId),
+    check(
+      'auth_sessions_admin_fingerprint',
+      sql`(${t.userId} is null) = (${t.adminFingerprint} is not null)`,
+    ),
+  ],
 );
 
-export const apiTokens = pgTable('api_tokens', {
-  id: serial('id').primaryKey(),
-  name: text('name').notNull(),
-  tokenHash: text('token_hash').notNull().unique(),
-  // null: a token made with ADMIN_TOKEN, acting as the bootstrap admin.
-  userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
-  createdBy: text('created_by').notNull(),
-  createdAt: instant('created_at').notNull().defaultNow(),
-  lastUsedAt: instant('last_used_at'),
-  revokedAt: instant('revoked_at'),
-});
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    // null: a token made with ADMIN_TOKEN, acting as the bootstrap admin.
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+    // A token the administrator made: the fingerprint of the ADMIN_TOKEN it was made with; it works
+    // only while ADMIN_TOKEN has that fingerprint.
+    adminFingerprint: text('admin_fingerprint'),
+  },
+  (t) => [
+    check(
+      'api_tokens_admin_fingerprint',
+      sql`(${t.userId} is null) = (${t.adminFingerprint} is not null) or ${t.revokedAt} is not null`,
+    ),
+  ],
+);
 
 export const OUTBOX_STATUSES = ['held', 'queued', 'sending', 'sent', 'failed'] as const;
 

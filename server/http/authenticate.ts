@@ -1,5 +1,6 @@
 // Resolves the caller from a Bearer token (ADMIN_TOKEN or an API token) or the session cookie, and
 // guards cookie-authenticated writes against cross-site requests with a per-session CSRF token.
+import { parse } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { sameSecret } from '../core/secrets.ts';
 import type { Db } from '../db/client.ts';
@@ -10,12 +11,19 @@ export const SESSION_COOKIE = 'convene_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The value of one cookie, as RFC 6265 and the `cookie` package read it: the first pair with that
+ * name wins, surrounding quotes are dropped, %-escapes are decoded. A value that does not decode
+ * ("%", "%E0%A4%A") is no value at all, so that a malformed cookie makes the caller anonymous rather
+ * than failing the request.
+ */
+/**
+ * A cookie's value, parsed by the `cookie` package (the first of that name wins, quotes are
+ * stripped); a value that does not decode stays as sent, so a mangled session cookie finds no
+ * session and the caller is anonymous, never a 500.
+ */
 export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
+  return header ? parse(header)[name] : undefined;
 }
 
 export function authenticate(db: Db, adminToken: string | undefined): RequestHandler {
@@ -33,7 +41,7 @@ export function authenticate(db: Db, adminToken: string | undefined): RequestHan
       return next();
     }
     const cookieToken = readCookie(req.get('cookie'), SESSION_COOKIE);
-    const session = cookieToken ? await sessionOfCookie(db, cookieToken) : null;
+    const session = cookieToken ? await sessionOfCookie(db, cookieToken, adminToken) : null;
     if (!session) {
       res.locals.caller = { actor: { kind: 'anonymous' }, via: 'none' } satisfies Caller;
       return next();

@@ -1,4 +1,10 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from 'express';
 import { zodProblems } from '../../shared/schemas/problems.ts';
 import { sqlState } from '../db/client.ts';
 import type { Caller } from './route.ts';
@@ -13,54 +19,68 @@ function send(res: Response, reply: Reply): void {
   else res.json(reply.body);
 }
 
+/**
+ * The route's coarse gate, before its body is read: a caller who may not call the route at all is
+ * answered at once, and their body (up to 5 MB of JSON) is discarded unparsed.
+ */
+const gate =
+  (r: Route): RequestHandler =>
+  (_req, res, next) => {
+    const decision = r.access.decide((res.locals.caller as Caller).actor);
+    if (decision === 'allow') return next();
+    send(
+      res,
+      errorsReply(decision === 'unauthenticated' ? 401 : 403, [
+        { path: 'Authorization', message: `${r.method.toUpperCase()} ${r.path} needs ${r.access.name}` },
+      ]),
+    );
+  };
+
 /** Mounts the routes; authenticate() must have run before them. */
 export function mountRoutes(routes: readonly Route[]): Router {
   const router = express.Router();
   const parsers = { '100kb': express.json({ limit: '100kb' }), '5mb': express.json({ limit: '5mb' }) };
   for (const r of routes) {
-    router[r.method](r.path, parsers[r.bodyLimit ?? '100kb'], async (req: Request, res: Response) => {
-      const caller = res.locals.caller as Caller;
-      const { actor } = caller;
-      const decision = r.access.decide(actor);
-      if (decision !== 'allow') {
-        const status = decision === 'unauthenticated' ? 401 : 403;
-        return send(
-          res,
-          errorsReply(status, [
-            { path: 'Authorization', message: `${r.method.toUpperCase()} ${r.path} needs ${r.access.name}` },
-          ]),
-        );
-      }
-      if (
-        (r.body || r.rawBody) &&
-        req.body === undefined &&
-        req.get('content-length') !== '0' &&
-        req.get('content-type')
-      ) {
-        return send(
-          res,
-          errorsReply(415, [{ path: '', message: 'the body must be JSON (Content-Type: application/json)' }]),
-        );
-      }
-      const parts = [
-        ['params', r.params, req.params],
-        ['query', r.query, req.query],
-        ['', r.body, req.body],
-      ] as const;
-      const input: Record<string, unknown> = {
-        actor,
-        caller,
-        body: req.body,
-        request: { ip: req.ip ?? '', secure: req.secure },
-      };
-      for (const [where, schema, value] of parts) {
-        if (!schema) continue;
-        const parsed = schema.safeParse(value ?? (where === '' ? undefined : {}));
-        if (!parsed.success) return send(res, errorsReply(400, zodProblems(parsed.error, where)));
-        input[where || 'body'] = parsed.data;
-      }
-      send(res, await r.handle(input as never));
-    });
+    router[r.method](
+      r.path,
+      gate(r),
+      parsers[r.bodyLimit ?? '100kb'],
+      async (req: Request, res: Response) => {
+        const caller = res.locals.caller as Caller;
+        const { actor } = caller;
+        if (
+          (r.body || r.rawBody) &&
+          req.body === undefined &&
+          req.get('content-length') !== '0' &&
+          req.get('content-type')
+        ) {
+          return send(
+            res,
+            errorsReply(415, [
+              { path: '', message: 'the body must be JSON (Content-Type: application/json)' },
+            ]),
+          );
+        }
+        const parts = [
+          ['params', r.params, req.params],
+          ['query', r.query, req.query],
+          ['', r.body, req.body],
+        ] as const;
+        const input: Record<string, unknown> = {
+          actor,
+          caller,
+          body: req.body,
+          request: { ip: req.ip ?? '', secure: req.secure },
+        };
+        for (const [where, schema, value] of parts) {
+          if (!schema) continue;
+          const parsed = schema.safeParse(value ?? (where === '' ? undefined : {}));
+          if (!parsed.success) return send(res, errorsReply(400, zodProblems(parsed.error, where)));
+          input[where || 'body'] = parsed.data;
+        }
+        send(res, await r.handle(input as never));
+      },
+    );
   }
   return router;
 }

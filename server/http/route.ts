@@ -71,7 +71,10 @@ const statusOf: Record<FailureReason, number> = {
   too_many: 429,
   unavailable: 503,
 };
-export const failureReply = (f: Failure): Reply => errorsReply(statusOf[f.reason], f.errors);
+export const failureReply = (f: Failure): Reply => ({
+  status: statusOf[f.reason],
+  body: { errors: f.errors, ...f.details },
+});
 
 /** A service's outcome as a reply: `status` with the value, or the failure's status. */
 export const outcomeReply = <T>(status: number, outcome: Outcome<T>): Reply =>

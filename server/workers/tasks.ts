@@ -1,12 +1,8 @@
 // The work the pool runs off the request thread: pure functions of plain, structured-cloneable data
 // (no Maps, Sets or functions cross a thread), each named in TASKS. Each mirrors what the conflicts
 // service computes inline, so that a service can swap its direct call for runTask() in one line.
-import {
-  type ConflictPageOptions,
-  conflictPage,
-  detectConflicts,
-  prepare,
-} from '../../shared/domain/conflicts/engine.ts';
+import { detectConflicts, prepare } from '../../shared/domain/conflicts/engine.ts';
+import { type ConflictPageOptions, conflictPage } from '../../shared/domain/conflicts/paging.ts';
 import type { Conflict, ConflictInput } from '../../shared/domain/conflicts/types.ts';
 import { splitForPlacement } from '../../shared/domain/resolution/candidates.ts';
 import type { MessagePort } from 'node:worker_threads';

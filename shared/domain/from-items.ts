@@ -38,6 +38,7 @@ export function sessionFromItem(s: SessionItem): Session {
       person: p.person ?? null,
       delegation: p.delegation ?? null,
       role: p.role,
+      ...(p.confirmed === false && { confirmed: false }),
     })),
   };
 }

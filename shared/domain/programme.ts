@@ -38,7 +38,17 @@ export type Person = {
   delegation: string | null;
   title: string | null;
 };
-export type Participant = { person: string | null; delegation: string | null; role: Role };
+/**
+ * `confirmed: false`: a request naming another delegation or its people, which the support unit or
+ * that delegation's focal point has not confirmed yet; it commits nobody (the conflict engine
+ * leaves it out). Left out (or true): confirmed.
+ */
+export type Participant = {
+  person: string | null;
+  delegation: string | null;
+  role: Role;
+  confirmed?: boolean;
+};
 export type Session = {
   key: string;
   kind: SessionKind;

@@ -112,7 +112,7 @@ export function resolveParticipants(
         `lists ${p.person ? `person "${p.person}"` : `delegation "${p.delegation}"`} as ${p.role} twice`,
       );
     seen.add(id);
-    return { person, delegation, role: p.role };
+    return { person, delegation, role: p.role, ...(p.confirmed !== undefined && { confirmed: p.confirmed }) };
   });
   return c.done(value);
 }

@@ -1,5 +1,6 @@
 // Reading and writing the summit file (format summit/1) as a whole.
 import { z } from 'zod';
+import { withDefault } from '../schemas/fields.ts';
 import { zodProblems, type Problem } from '../schemas/problems.ts';
 import {
   delegationSchema,
@@ -51,8 +52,10 @@ type ListName = keyof typeof LIST_SCHEMAS;
 const envelopeSchema = z.strictObject({
   format: z.literal('summit/1'),
   summit: z.unknown(),
-  ...(Object.fromEntries(Object.keys(LIST_SCHEMAS).map((l) => [l, z.array(z.unknown()).default([])])) as {
-    [L in ListName]: z.ZodDefault<z.ZodArray<z.ZodUnknown>>;
+  ...(Object.fromEntries(
+    Object.keys(LIST_SCHEMAS).map((l) => [l, withDefault(z.array(z.unknown()), [])]),
+  ) as {
+    [L in ListName]: ReturnType<typeof withDefault<z.ZodArray<z.ZodUnknown>>>;
   }),
 });
 
@@ -71,6 +74,27 @@ function duplicateKeys(list: string, items: readonly unknown[]): Problem[] {
     if (earlier === undefined) first.set(key, i);
     else
       out.push({ path: `${list}[${i}].key`, message: `duplicate key "${key}" (also ${list}[${earlier}])` });
+  });
+  return out;
+}
+
+/**
+ * Two people with one e-mail address (in any letter case) are refused: signing in maps an address
+ * to the people who have it, so it must name one person.
+ */
+function duplicateEmails(items: readonly unknown[]): Problem[] {
+  const first = new Map<string, number>();
+  const out: Problem[] = [];
+  items.forEach((item, i) => {
+    const email = typeof item === 'object' && item !== null ? (item as { email?: unknown }).email : undefined;
+    if (typeof email !== 'string') return;
+    const earlier = first.get(email.toLowerCase());
+    if (earlier === undefined) first.set(email.toLowerCase(), i);
+    else
+      out.push({
+        path: `people[${i}].email`,
+        message: `duplicate e-mail address "${email}" (also people[${earlier}])`,
+      });
   });
   return out;
 }
@@ -108,6 +132,7 @@ export function readSummitFile(input: unknown): Resolved<Programme> {
   const lists = {} as { [L in ListName]: Programme[L] };
   for (const list of Object.keys(LIST_SCHEMAS) as ListName[]) {
     errors.push(...duplicateKeys(list, file[list]));
+    if (list === 'people') errors.push(...duplicateEmails(file.people));
     const out: unknown[] = [];
     for (const [i, raw] of file[list].entries()) {
       const base = `${list}[${i}]`;
@@ -179,9 +204,10 @@ export function personToItem(p: Person): PersonItem {
 }
 
 export function participantToItem(p: Participant): ParticipantItem {
+  const pending = p.confirmed === false && { confirmed: false };
   return p.person !== null
-    ? { person: p.person, role: p.role }
-    : { delegation: p.delegation ?? '', role: p.role };
+    ? { person: p.person, role: p.role, ...pending }
+    : { delegation: p.delegation ?? '', role: p.role, ...pending };
 }
 
 export function sessionToItem(s: Session, timeZone: string): SessionItem {

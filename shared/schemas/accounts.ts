@@ -2,6 +2,7 @@
 // shared by the routes (validation and OpenAPI) and the client (types and forms).
 import { z } from 'zod';
 import { GRANTED_ROLES } from '../domain/vocabulary.ts';
+import { plainLine, singleLine } from './fields.ts';
 import { keySchema } from './summit-file.ts';
 
 /** An instant as JSON carries it. */
@@ -9,9 +10,9 @@ const instant = z.iso.datetime({ offset: true });
 
 export const linkRequestSchema = z.strictObject({
   email: z.email().max(320),
-  next: z.string().max(500).optional(),
+  next: plainLine(500).optional(),
 });
-export const tokenBodySchema = z.strictObject({ token: z.string().min(10).max(200) });
+export const tokenBodySchema = z.strictObject({ token: plainLine(200).min(10) });
 export const signedInSchema = z.object({ next: z.string().nullable(), csrfToken: z.string() });
 
 export const SUMMIT_ROLE_NAMES = [
@@ -56,7 +57,7 @@ export const apiTokenSchema = z.object({
   email: z.string().nullable(),
 });
 export type ApiToken = z.output<typeof apiTokenSchema>;
-export const newTokenBodySchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const newTokenBodySchema = z.strictObject({ name: singleLine(100, { required: true }) });
 export const newTokenSchema = z.object({ id: z.number(), name: z.string(), token: z.string() });
 
 export const grantSchema = z.object({

@@ -1,5 +1,7 @@
 // Request and response shapes of the API beyond the summit-file items themselves.
 import { z } from 'zod';
+import { CONFLICT_CODES } from '../domain/conflicts/types.ts';
+import { singleLine } from './fields.ts';
 import {
   dateSchema,
   delegationSchema,
@@ -44,7 +46,9 @@ export const participantParams = itemParams.extend({ id: z.coerce.number().int()
 export const dayQuerySchema = z.object({ day: dateSchema });
 export const patchSchema = z
   .record(z.string(), z.unknown())
-  .describe('any fields of the item (JSON merge patch); null removes an optional field');
+  .describe(
+    'any fields of the item (JSON merge patch); null removes an optional field. For a session, `accept` (not a field) names the hard conflicts a change of a published session may create',
+  );
 
 export const sessionListSchema = z.array(sessionSchema);
 export const programmeDaySchema = z.object({ day: dateSchema, sessions: sessionListSchema });
@@ -61,17 +65,7 @@ export const sessionPageSchema = z.object({
 });
 
 export const conflictSchema = z.object({
-  code: z.enum([
-    'ROOM_DOUBLE_BOOKED',
-    'PERSON_DOUBLE_BOOKED',
-    'DELEGATION_OVERCOMMITTED',
-    'CAPACITY_EXCEEDED',
-    'EQUIPMENT_MISSING',
-    'OUTSIDE_WINDOW',
-    'CHANGEOVER_TOO_SHORT',
-    'TRAVEL_TOO_SHORT',
-    'SIDE_EVENT_OVER_OFFICIAL',
-  ]),
+  code: z.enum(CONFLICT_CODES),
   severity: z.enum(['hard', 'soft']),
   sessions: z.array(keySchema),
   room: keySchema.optional(),
@@ -95,6 +89,13 @@ export const conflictReportSchema = z.object({
   total: z.number().int().describe('conflicts in the whole report'),
   next: z.string().optional().describe('the cursor of the next page (as `after`); absent on the last page'),
 });
+/** A change refused because it would put a published session in hard conflicts it did not accept. */
+export const conflictRefusalSchema = errorsSchema.extend({
+  conflicts: z
+    .array(conflictSchema)
+    .optional()
+    .describe('the hard conflicts not accepted: name them in `accept` to make the change anyway'),
+});
 
 export const moveSchema = z.object({
   room: keySchema,
@@ -112,10 +113,24 @@ export const movesSchema = z.object({
   note: z.string().optional(),
 });
 
+export const conflictRefSchema = z.strictObject({
+  code: conflictSchema.shape.code,
+  sessions: z.array(keySchema).min(1),
+  room: keySchema.optional(),
+  person: keySchema.optional(),
+  delegation: keySchema.optional(),
+  reason: singleLine(1000).optional(),
+});
+/** Hard conflicts accepted by name, as a request that would create them names them. */
+export const acceptSchema = z
+  .array(conflictRefSchema)
+  .max(1000)
+  .describe('hard conflicts accepted by name, recorded in the audit log');
 export const moveBodySchema = z.strictObject({
   room: keySchema.nullable().optional().describe('null: no room; omitted: keep the room'),
   start: timeSchema,
   end: timeSchema,
+  accept: acceptSchema.optional().describe('for a published session: the hard conflicts the move may create'),
 });
 export const movedSchema = z.object({ session: sessionSchema, conflicts: z.array(conflictSchema) });
 
@@ -147,21 +162,14 @@ export const applyBodySchema = z.strictObject({
   placements: z.array(placementSchema.strict()).min(1).max(5000),
 });
 
-export const conflictRefSchema = z.strictObject({
-  code: conflictSchema.shape.code,
-  sessions: z.array(keySchema).min(1),
-  room: keySchema.optional(),
-  person: keySchema.optional(),
-  delegation: keySchema.optional(),
-  reason: z.string().max(1000).optional(),
-});
-export const publishBodySchema = z.strictObject({
-  accept: z
-    .array(conflictRefSchema)
-    .max(1000)
-    .default([])
-    .describe('hard conflicts accepted by name, recorded in the audit log'),
-});
+export const confirmBodySchema = z
+  .strictObject({
+    accept: acceptSchema
+      .optional()
+      .describe('for a published session: the hard conflicts confirming creates'),
+  })
+  .optional();
+export const publishBodySchema = z.strictObject({ accept: acceptSchema.default([]) });
 
 export const agendaSchema = z.object({
   delegation: delegationSchema,

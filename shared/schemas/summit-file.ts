@@ -11,6 +11,7 @@ import {
   sessionKindSchema,
   sessionStatusSchema,
 } from './enums.ts';
+import { optional, singleLine, withDefault } from './fields.ts';
 
 export const keySchema = z
   .string()
@@ -30,7 +31,8 @@ export const dateSchema = z.string().refine(isIsoDate, 'expected a date such as 
 export const timeZoneSchema = z
   .string()
   .refine(isTimeZone, 'unknown time zone (expected an IANA name such as Africa/Casablanca)');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+/** Required text: one line, normalised, not empty (see fields.ts). */
+const text = (max: number) => singleLine(max, { required: true });
 const count = (max: number) => z.int().min(0).max(max);
 const uniqueList = <T extends z.ZodType>(item: T) =>
   z.array(item).refine((xs) => new Set(xs).size === xs.length, 'lists a value twice');
@@ -38,23 +40,23 @@ const uniqueList = <T extends z.ZodType>(item: T) =>
 export const summitSchema = z.strictObject({
   slug: slugSchema,
   name: text(200),
-  theme: z.string().trim().max(1000).default(''),
-  venue: z.string().trim().max(300).default(''),
+  theme: withDefault(singleLine(1000), ''),
+  venue: withDefault(singleLine(300), ''),
   timeZone: timeZoneSchema,
   startDate: dateSchema,
   endDate: dateSchema,
-  proposalDeadline: timeSchema.optional(),
-  travelMinutes: count(600).default(10),
+  proposalDeadline: optional(timeSchema),
+  travelMinutes: withDefault(count(600), 10),
 });
 
 export const roomSchema = z.strictObject({
   key: keySchema,
   name: text(200),
   capacity: count(100_000),
-  building: z.string().trim().max(200).optional(),
-  equipment: uniqueList(equipmentSchema).default([]),
-  microphones: count(1000).default(0),
-  changeoverMinutes: count(600).default(0),
+  building: optional(singleLine(200)),
+  equipment: withDefault(uniqueList(equipmentSchema), []),
+  microphones: withDefault(count(1000), 0),
+  changeoverMinutes: withDefault(count(600), 0),
 });
 
 export const segmentSchema = z.strictObject({
@@ -75,16 +77,17 @@ export const delegationSchema = z.strictObject({
 export const personSchema = z.strictObject({
   key: keySchema,
   name: text(300),
-  email: z.email().max(320).optional(),
-  delegation: keySchema.optional(),
-  title: z.string().trim().max(300).optional(),
+  email: optional(z.email().max(320)),
+  delegation: optional(keySchema),
+  title: optional(singleLine(300)),
 });
 
 export const participantSchema = z
   .strictObject({
-    delegation: keySchema.optional(),
-    person: keySchema.optional(),
+    delegation: optional(keySchema),
+    person: optional(keySchema),
     role: roleSchema,
+    confirmed: optional(z.boolean()),
   })
   .refine((p) => (p.delegation === undefined) !== (p.person === undefined), {
     message: 'a participant names either a delegation or a person',
@@ -94,32 +97,33 @@ export const sessionSchema = z.strictObject({
   key: keySchema,
   kind: sessionKindSchema,
   title: text(500),
-  segment: keySchema.optional(),
-  room: keySchema.optional(),
-  start: timeSchema.optional(),
-  end: timeSchema.optional(),
-  durationMinutes: z
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .optional(),
-  preferredStarts: z.array(timeSchema).max(50).optional(),
-  expectedAttendance: count(100_000).optional(),
-  equipment: uniqueList(equipmentSchema).default([]),
-  microphones: count(1000).optional(),
-  pinned: z.boolean().default(false),
-  status: sessionStatusSchema.default('draft'),
-  participants: z.array(participantSchema).max(1000).default([]),
+  segment: optional(keySchema),
+  room: optional(keySchema),
+  start: optional(timeSchema),
+  end: optional(timeSchema),
+  durationMinutes: optional(
+    z
+      .int()
+      .min(1)
+      .max(24 * 60),
+  ),
+  preferredStarts: optional(z.array(timeSchema).max(50)),
+  expectedAttendance: optional(count(100_000)),
+  equipment: withDefault(uniqueList(equipmentSchema), []),
+  microphones: optional(count(1000)),
+  pinned: withDefault(z.boolean(), false),
+  status: withDefault(sessionStatusSchema, 'draft'),
+  participants: withDefault(z.array(participantSchema).max(1000), []),
 });
 
 export const summitFileSchema = z.strictObject({
   format: z.literal('summit/1'),
   summit: summitSchema,
-  rooms: z.array(roomSchema).default([]),
-  segments: z.array(segmentSchema).default([]),
-  delegations: z.array(delegationSchema).default([]),
-  people: z.array(personSchema).default([]),
-  sessions: z.array(sessionSchema).default([]),
+  rooms: withDefault(z.array(roomSchema), []),
+  segments: withDefault(z.array(segmentSchema), []),
+  delegations: withDefault(z.array(delegationSchema), []),
+  people: withDefault(z.array(personSchema), []),
+  sessions: withDefault(z.array(sessionSchema), []),
 });
 
 export type SummitItem = z.output<typeof summitSchema>;

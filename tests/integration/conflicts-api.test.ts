@@ -156,11 +156,16 @@ describe('resolution', () => {
 
 describe('publishing', () => {
   it('needs every hard conflict accepted by name, and records the acceptance', async () => {
-    // Put the Moldova clash back, as in the demo.
-    await api.http
+    // Put the Moldova clash back, as in the demo: the session is published, so the move names it.
+    const back = await api.http
       .post(`${S}/sessions/mp-mda-diaspora/move`)
       .set(admin)
-      .send({ start: '2018-12-07T08:15', end: '2018-12-07T09:00' });
+      .send({
+        start: '2018-12-07T08:15',
+        end: '2018-12-07T09:00',
+        accept: [{ code: 'DELEGATION_OVERCOMMITTED', sessions: MOLDOVA.sessions, delegation: 'MDA' }],
+      });
+    expect(back.status).toBe(200);
     await api.http.delete(`${S}/sessions/late-comer`).set(admin);
     const refused = await api.http.post(`${S}/publish`).set(admin).send({});
     expect([refused.status, refused.body.errors]).toEqual([

@@ -302,6 +302,45 @@ describe('segments, delegations and people', () => {
     expect((await api.http.delete(`${base}/segments/mp-fri`).set(admin)).status).toBe(204);
   });
 
+  it('refuses a person with the e-mail address of another person of the summit, in any letter case', async () => {
+    const created = await api.http
+      .post(`${base}/people`)
+      .set(admin)
+      .send({ key: 'p-twin', name: 'Twin', email: 'D.Morari@Example.org' });
+    expect([created.status, created.body]).toEqual([
+      409,
+      {
+        errors: [
+          {
+            path: 'email',
+            message: 'person "p-morari" already has the e-mail address "D.Morari@Example.org"',
+          },
+        ],
+      },
+    ]);
+    const patched = await api.http
+      .patch(`${base}/people/p-genetzke`)
+      .set(admin)
+      .send({ email: 'd.morari@example.org' });
+    expect([patched.status, patched.body]).toEqual([
+      409,
+      {
+        errors: [
+          {
+            path: 'email',
+            message: 'person "p-morari" already has the e-mail address "d.morari@example.org"',
+          },
+        ],
+      },
+    ]);
+    const own = await api.http
+      .patch(`${base}/people/p-morari`)
+      .set(admin)
+      .send({ email: 'D.Morari@example.org' });
+    expect([own.status, own.body.email]).toEqual([200, 'D.Morari@example.org']);
+    await api.http.patch(`${base}/people/p-morari`).set(admin).send({ email: 'd.morari@example.org' });
+  });
+
   it('refuses a segment ending before it starts and an unknown zone for a summit', async () => {
     const segment = await api.http
       .post(`${base}/segments`)

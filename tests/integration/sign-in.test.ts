@@ -146,13 +146,57 @@ describe('sign-in by e-mail link', () => {
     expect([statuses.slice(0, 20).every((s) => s === 202), statuses[20]]).toEqual([true, 429]);
   });
 
-  it('never follows a link to another site after signing in', async () => {
-    await api.http.post('/api/auth/link').send({ email: 'redirect@example.org', next: '//evil.example/' });
-    const [row] = await api.database.db
-      .select({ next: signInLinks.next })
-      .from(signInLinks)
-      .where(eq(signInLinks.email, 'redirect@example.org'));
-    expect(row!.next).toBeNull();
+  it('never follows a link to another site after signing in, however the address is disguised', async () => {
+    // What each `next` is stored as: a path of this site, or nothing. Browsers read a backslash as a
+    // slash and resolve "." segments: each disguise reads as //evil.example.
+    const cases: [string, string | null][] = [
+      ['/summits/gfmd-2018-small?tab=rooms#orangeraie', '/summits/gfmd-2018-small?tab=rooms#orangeraie'],
+      [`${PUBLIC_URL}/summits/gfmd-2018-small`, '/summits/gfmd-2018-small'],
+      ['/%09/evil.example/x', '/%09/evil.example/x'],
+      ['//evil.example/', null],
+      [' //evil.example/x', null],
+      ['/\\evil.example/x', null],
+      ['\\/evil.example/x', null],
+      ['/\\/evil.example/x', null],
+      ['///evil.example/x', null],
+      ['https://evil.example/x', null],
+      ['http://convene.test.evil.example/x', null],
+      ['javascript:alert(1)', null],
+      ['/.//evil.example/x', null],
+      ['/%2e//evil.example/x', null],
+      ['/a/..//evil.example/x', null],
+    ];
+    const stored: [string, string | null][] = [];
+    for (const [i, [next]] of cases.entries()) {
+      const email = `redirect.${i}@example.org`;
+      const asked = await api.http
+        .post('/api/auth/link')
+        .set('x-forwarded-for', `198.51.100.${i + 1}`)
+        .send({ email, next });
+      expect(asked.status).toBe(202);
+      const [row] = await api.database.db
+        .select({ next: signInLinks.next })
+        .from(signInLinks)
+        .where(eq(signInLinks.email, email));
+      stored.push([next, row!.next]);
+    }
+    expect(stored).toEqual(cases);
+  });
+
+  it('refuses a `next` with a tab or a line break in it, which browsers would drop', async () => {
+    const answers = [];
+    for (const [i, next] of ['/\t/evil.example/x', '/\n/evil.example/x', '/\r\n/evil.example/x'].entries()) {
+      const asked = await api.http
+        .post('/api/auth/link')
+        .set('x-forwarded-for', `198.51.101.${i + 1}`)
+        .send({ email: `tabbed.${i}@example.org`, next });
+      answers.push([asked.status, asked.body.errors[0].path]);
+    }
+    expect(answers).toEqual([
+      [400, 'next'],
+      [400, 'next'],
+      [400, 'next'],
+    ]);
   });
 });
 

@@ -85,6 +85,23 @@ describe('POST /api/summits/import', () => {
     ]);
   });
 
+  it("refuses two people with one e-mail address in any letter case, on the second one's email", async () => {
+    const file = smallSummitFile({ summit: { ...smallSummitFile().summit, slug: 'same-email' } });
+    file.people!.push({ key: 'p-morari-2', name: 'D. Morari', email: 'D.MORARI@example.org' });
+    const res = await api.http.post('/api/summits/import').set(admin).send(file);
+    expect([res.status, res.body]).toEqual([
+      400,
+      {
+        errors: [
+          {
+            path: 'people[2].email',
+            message: 'duplicate e-mail address "D.MORARI@example.org" (also people[0])',
+          },
+        ],
+      },
+    ]);
+  });
+
   it('answers 400 to a body that is not JSON, and 415 to one that is not declared JSON', async () => {
     const broken = await api.http
       .post('/api/summits/import')

@@ -52,6 +52,15 @@ export async function testApi(
   };
 }
 
+/**
+ * Another server on the same database, as after a restart with another ADMIN_TOKEN (undefined:
+ * unset); mail is held in the outbox.
+ */
+export function restartedWith(api: TestApi, adminToken: string | undefined): ReturnType<typeof supertest> {
+  const mailer = createMailer({ delivers: false, publicUrl: PUBLIC_URL });
+  return supertest(createApp({ db: api.database.db, adminToken, mailer }));
+}
+
 /** The actor for setting up fixtures directly through services. */
 export const system = { kind: 'admin', label: 'test setup' } as const;
 

@@ -34,6 +34,7 @@ export const en = {
   'session.unplaced': 'Not yet scheduled',
   'session.participants': 'Participants',
   'session.noParticipants': 'No participant is listed yet.',
+  'session.pending': 'awaiting confirmation by the delegation',
   'session.attendance': 'Expected attendance',
   'session.capacity': '{count} seats',
   'session.draft': 'Draft',

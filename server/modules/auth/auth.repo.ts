@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { apiTokens, authSessions, signInLinks, users } from '../../db/schema.ts';
 
@@ -16,12 +16,27 @@ export async function ensureUser(db: Executor, email: string): Promise<UserRow> 
   return (await findUserByEmail(db, lower))!;
 }
 
+/**
+ * Makes the rate-limit decision for a network address and an e-mail address one at a time: a
+ * transaction-level advisory lock on each (released at commit, so the next request's count sees this
+ * one's link). The network address is always locked first, so two requests never wait on each other
+ * in a cycle. Keys are (namespace, hashtext(value)); a collision only makes two keys take turns.
+ */
+export async function lockLinkLimits(db: Executor, keys: { ip: string; email: string }): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(7312101, hashtext(${keys.ip}))`);
+  await db.execute(sql`select pg_advisory_xact_lock(7312102, hashtext(${keys.email}))`);
+}
+
+/** Links made since a moment for an address, from a network address, or both. */
 export async function recentLinks(
   db: Executor,
-  by: { email: string } | { ip: string },
+  by: { email: string; ip?: string } | { ip: string },
   since: Date,
 ): Promise<number> {
-  const where = 'email' in by ? eq(signInLinks.email, by.email) : eq(signInLinks.ip, by.ip);
+  const where = and(
+    'email' in by ? eq(signInLinks.email, by.email) : undefined,
+    by.ip === undefined ? undefined : eq(signInLinks.ip, by.ip),
+  );
   const [row] = await db
     .select({ n: count() })
     .from(signInLinks)
@@ -49,12 +64,23 @@ export async function insertSession(db: Executor, s: typeof authSessions.$inferI
   await db.insert(authSessions).values(s);
 }
 
+/**
+ * The unexpired session with this hash, and its user. A session opened with an API token counts only
+ * while the token is unrevoked, even if it was written as the token was being revoked.
+ */
 export async function findSession(db: Executor, tokenHash: string, now: Date) {
   const [row] = await db
     .select({ session: authSessions, user: users })
     .from(authSessions)
     .leftJoin(users, eq(users.id, authSessions.userId))
-    .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)));
+    .leftJoin(apiTokens, eq(apiTokens.id, authSessions.apiTokenId))
+    .where(
+      and(
+        eq(authSessions.tokenHash, tokenHash),
+        gt(authSessions.expiresAt, now),
+        or(isNull(authSessions.apiTokenId), isNull(apiTokens.revokedAt)),
+      ),
+    );
   return row ?? null;
 }
 
@@ -75,6 +101,15 @@ export async function deleteSessionsOf(db: Executor, userId: number | null): Pro
   return rows.length;
 }
 
+/** Ends the sessions an API token opened. */
+export async function deleteSessionsOfToken(db: Executor, apiTokenId: number): Promise<number> {
+  const rows = await db
+    .delete(authSessions)
+    .where(eq(authSessions.apiTokenId, apiTokenId))
+    .returning({ id: authSessions.id });
+  return rows.length;
+}
+
 export async function insertApiToken(db: Executor, t: typeof apiTokens.$inferInsert): Promise<number> {
   const [row] = await db.insert(apiTokens).values(t).returning({ id: apiTokens.id });
   return row!.id;
@@ -86,8 +121,11 @@ export async function findApiToken(db: Executor, tokenHash: string) {
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
-  if (row) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.token.id));
   return row ?? null;
+}
+
+export async function touchApiToken(db: Executor, id: number): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, id));
 }
 
 export async function listApiTokens(db: Executor, userId: number | null | 'all') {

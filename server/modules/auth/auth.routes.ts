@@ -146,7 +146,8 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
         },
         403: errors('not allowed'),
       },
-      handle: async ({ actor, body }) => outcomeReply(201, await tokens.createApiToken(db, actor, body.name)),
+      handle: async ({ actor, body }) =>
+        outcomeReply(201, await tokens.createApiToken(db, actor, body.name, adminToken)),
     }),
     route({
       method: 'delete',

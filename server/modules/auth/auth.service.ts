@@ -3,7 +3,7 @@ import { type Actor, actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
 import { type Failure, invalidField, type Outcome, tooMany } from '../../core/outcome.ts';
 import { rolesOf, summitsOf } from '../../core/roles.ts';
-import { hashToken, newToken, sameSecret } from '../../core/secrets.ts';
+import { adminFingerprint, hashToken, newToken, sameSecret } from '../../core/secrets.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { type Mailer, signInMail } from '../mail/mail.service.ts';
 import type { SummitRoleName } from '../../../shared/schemas/accounts.ts';
@@ -11,11 +11,31 @@ import * as repo from './auth.repo.ts';
 
 export const LINK_MINUTES = 15;
 export const SESSION_DAYS = 30;
-/** Sign-in links per address and per IP address in any 15 minutes. */
-export const LIMITS = { perEmail: 5, perIp: 20, windowMs: 15 * 60_000 };
+/**
+ * Sign-in links in any 15 minutes (docs/decisions/0004): per address from one network address, per
+ * network address, and per address from anywhere, a ceiling high enough that others cannot reach it
+ * cheaply. The window is a link's lifetime, so an address refused at its ceiling holds that many
+ * links that still work.
+ */
+export const LIMITS = { perEmailAndIp: 5, perIp: 20, perEmail: 30, windowMs: LINK_MINUTES * 60_000 };
 
-/** Only a path of this site may follow sign-in: never another site (open redirect). */
-const safeNext = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : null);
+/**
+ * Only a path of this site may follow sign-in, never another site (open redirect). `next` is read
+ * the way a browser reads it (WHATWG URL: tabs and newlines dropped, a backslash is a slash, "." and
+ * ".." resolved) against this site's origin; what is kept is the path, query and fragment, and only
+ * if that path cannot itself be read as another site ("/.//evil.example" resolves to "//evil.example").
+ */
+function safeNext(next: string | undefined, origin: string): string | null {
+  if (!next) return null;
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return null;
+  }
+  const path = url.pathname + url.search + url.hash;
+  return url.origin === origin && path.startsWith('/') && !path.startsWith('//') ? path : null;
+}
 
 /**
  * Sends a sign-in link to any address: people of a summit get their roles, anyone else is a
@@ -30,16 +50,27 @@ export async function requestLink(
   const email = input.email.trim().toLowerCase();
   const since = new Date(Date.now() - LIMITS.windowMs);
   const limited = (what: string, path: string): Failure =>
-    tooMany(`too many sign-in links requested from this ${what}; try again in 15 minutes`, path);
+    tooMany(`too many sign-in links requested ${what}; try again in ${LINK_MINUTES} minutes`, path);
   return db.transaction(async (tx) => {
-    if ((await repo.recentLinks(tx, { ip }, since)) >= LIMITS.perIp) return limited('network address', '');
-    if ((await repo.recentLinks(tx, { email }, since)) >= LIMITS.perEmail) return limited('address', 'email');
+    // Counting and inserting is one decision: without the lock, requests arriving together on
+    // PostgreSQL each counted 4 links and all passed.
+    await repo.lockLinkLimits(tx, { ip, email });
+    if ((await repo.recentLinks(tx, { ip }, since)) >= LIMITS.perIp)
+      return limited('from this network address', '');
+    if ((await repo.recentLinks(tx, { email, ip }, since)) >= LIMITS.perEmailAndIp)
+      return limited('for this address from this network address', 'email');
+    if ((await repo.recentLinks(tx, { email }, since)) >= LIMITS.perEmail) {
+      return tooMany(
+        `too many sign-in links were sent to this address in the last ${LINK_MINUTES} minutes: each of them works for ${LINK_MINUTES} minutes, or try again later`,
+        'email',
+      );
+    }
     const token = newToken();
     await repo.insertLink(tx, {
       email,
       tokenHash: hashToken(token),
       ip,
-      next: safeNext(input.next),
+      next: safeNext(input.next, new URL(mailer.publicUrl).origin),
       expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000),
     });
     const mail = signInMail(
@@ -53,19 +84,34 @@ export async function requestLink(
 
 export type NewSession = { cookieToken: string; csrfToken: string; next: string | null };
 
+/**
+ * Administrator access (a session opened with ADMIN_TOKEN, a token made with it, a session opened
+ * with that token) carries the fingerprint of the ADMIN_TOKEN that granted it, and counts only while
+ * ADMIN_TOKEN has that fingerprint: changing or unsetting ADMIN_TOKEN ends it all.
+ */
+const grantedByAdminToken = (fingerprint: string | null, adminToken: string | undefined): boolean =>
+  fingerprint !== null && adminToken !== undefined && sameSecret(fingerprint, adminFingerprint(adminToken));
+
+/**
+ * `admin`: the fingerprint of the ADMIN_TOKEN that grants an administrator's session; `apiTokenId`:
+ * the API token that opened the session, which ends with it.
+ */
 async function openSession(
   db: Executor,
-  who: { userId: number } | { admin: true },
+  who: { userId: number } | { admin: string },
   next: string | null,
+  apiTokenId: number | null = null,
 ): Promise<NewSession> {
   const cookieToken = newToken();
   const csrfToken = newToken();
   await repo.insertSession(db, {
     userId: 'userId' in who ? who.userId : null,
     isAdmin: 'admin' in who,
+    adminFingerprint: 'admin' in who ? who.admin : null,
     tokenHash: hashToken(cookieToken),
     csrfToken,
     expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+    apiTokenId,
   });
   return { cookieToken, csrfToken, next };
 }
@@ -84,6 +130,17 @@ export async function verifyLink(db: Db, token: string): Promise<Outcome<NewSess
   });
 }
 
+/**
+ * The unrevoked API token with this secret, and its maker; an administrator's token only while
+ * ADMIN_TOKEN is the one it was made with.
+ */
+async function validApiToken(db: Db, token: string, adminToken: string | undefined) {
+  const found = await repo.findApiToken(db, hashToken(token));
+  if (!found || (!found.user && !grantedByAdminToken(found.token.adminFingerprint, adminToken))) return null;
+  await repo.touchApiToken(db, found.token.id);
+  return found;
+}
+
 /** Opens a browser session with ADMIN_TOKEN or an API token (the support unit's way in before any link). */
 export async function tokenSignIn(
   db: Db,
@@ -91,13 +148,11 @@ export async function tokenSignIn(
   token: string,
 ): Promise<Outcome<NewSession>> {
   if (adminToken && sameSecret(token, adminToken))
-    return { ok: true, value: await openSession(db, { admin: true }, null) };
-  const found = await repo.findApiToken(db, hashToken(token));
+    return { ok: true, value: await openSession(db, { admin: adminFingerprint(adminToken) }, null) };
+  const found = await validApiToken(db, token, adminToken);
   if (!found) return invalidField('unknown or revoked token', 'token');
-  return {
-    ok: true,
-    value: await openSession(db, found.user ? { userId: found.user.id } : { admin: true }, null),
-  };
+  const who = found.user ? { userId: found.user.id } : { admin: found.token.adminFingerprint! };
+  return { ok: true, value: await openSession(db, who, null, found.token.id) };
 }
 
 export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
@@ -155,7 +210,7 @@ export async function actorOfBearer(
   adminToken: string | undefined,
 ): Promise<Actor | null> {
   if (adminToken && sameSecret(token, adminToken)) return { kind: 'admin', label: 'admin (ADMIN_TOKEN)' };
-  const found = await repo.findApiToken(db, hashToken(token));
+  const found = await validApiToken(db, token, adminToken);
   if (!found) return null;
   const label = `token "${found.token.name}"`;
   if (!found.user) return { kind: 'admin', label };
@@ -169,14 +224,19 @@ export async function actorOfBearer(
   };
 }
 
-/** The unexpired session a cookie opens: who it is, and its CSRF token. */
+/**
+ * The unexpired session a cookie opens (an administrator's only while ADMIN_TOKEN is the one that
+ * granted it): who it is, and its CSRF token.
+ */
 export async function sessionOfCookie(
   db: Db,
   cookieToken: string,
+  adminToken: string | undefined,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
   const found = await repo.findSession(db, hashToken(cookieToken), new Date());
   if (!found) return null;
   const { session, user } = found;
+  if (!user && !grantedByAdminToken(session.adminFingerprint, adminToken)) return null;
   const actor: Actor = user
     ? { kind: 'user', userId: user.id, email: user.email, admin: user.isAdmin, label: user.email }
     : { kind: 'admin', label: 'admin (session)' };

@@ -1,5 +1,6 @@
 import {
   applyBodySchema,
+  conflictRefusalSchema,
   conflictReportSchema,
   conflictsQuerySchema,
   itemParams,
@@ -71,6 +72,10 @@ export function conflictRoutes(db: Db): Route[] {
         400: errors('invalid'),
         403: errors('not allowed'),
         404: errors('no such session'),
+        409: {
+          description: 'hard conflicts of a published session not accepted',
+          schema: conflictRefusalSchema,
+        },
       },
       handle: ({ params, actor, body }) =>
         inSummit(db, params.slug, actor, async (ctx) =>

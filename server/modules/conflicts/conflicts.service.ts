@@ -1,18 +1,17 @@
 // The conflict report, moves, automatic placement and publishing, over the engine in shared/domain.
+import { conflictsInvolving, prepare } from '../../../shared/domain/conflicts/engine.ts';
+import { decodeCursor } from '../../../shared/domain/conflicts/order.ts';
 import {
   type ConflictPage,
   type ConflictPageOptions,
   conflictPage,
-  conflictsInvolving,
-  decodeCursor,
-  prepare,
-} from '../../../shared/domain/conflicts/engine.ts';
+} from '../../../shared/domain/conflicts/paging.ts';
 import type { Conflict, ConflictInput } from '../../../shared/domain/conflicts/types.ts';
 import type { Session } from '../../../shared/domain/programme.ts';
 import { CONFLICT_PAGE_DEFAULT } from '../../../shared/schemas/api.ts';
 import { proposeMoves } from '../../../shared/domain/resolution/moves.ts';
 import type { PlacementResult } from '../../../shared/domain/resolution/placement.ts';
-import { dayBounds, formatTime, parseTime, zoneOffsets } from '../../../shared/domain/time.ts';
+import { formatTime, parseTime } from '../../../shared/domain/time.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
 import {
@@ -26,43 +25,17 @@ import {
 } from '../../core/outcome.ts';
 import { lockSummit, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import {
-  loadDelegations,
-  loadPeople,
-  loadProgramme,
-  loadRooms,
-  loadSegments,
-  publishPlacedSessions,
-  updateItem,
-} from '../programme/programme.service.ts';
+import { conflictInput, publishPlacedSessions, updateItem } from '../programme/programme.service.ts';
 import { type PlacementProgress, PlacementSoFar } from '../../workers/placement-progress.ts';
 import { offThread, runTask, TaskTimeoutError } from '../../workers/pool.ts';
 import { conflictsPolicy } from './conflicts.policy.ts';
-
-const DAY = 86_400_000;
 
 /**
  * The programme as the engine reads it, with the zone's offsets over every session's time; with
  * `sessions`, only those (the conflicts among them, e.g. of one delegation's agenda).
  */
-export async function checkInput(
-  db: Executor,
-  summit: SummitRecord,
-  sessions?: Session[],
-): Promise<ConflictInput> {
-  const lists = sessions
-    ? {
-        rooms: await loadRooms(db, summit.id),
-        segments: await loadSegments(db, summit.id),
-        delegations: await loadDelegations(db, summit.id),
-        people: await loadPeople(db, summit.id),
-        sessions,
-      }
-    : await loadProgramme(db, summit.id);
-  const times = lists.sessions.flatMap((s) => (s.start !== null && s.end !== null ? [s.start, s.end] : []));
-  const from = Math.min(dayBounds(summit.startDate, summit.timeZone)[0], ...times) - DAY;
-  const to = Math.max(dayBounds(summit.endDate, summit.timeZone)[1], ...times) + DAY;
-  return { summit, ...lists, offsets: zoneOffsets(summit.timeZone, from, to) };
+export function checkInput(db: Executor, summit: SummitRecord, sessions?: Session[]): Promise<ConflictInput> {
+  return conflictInput(db, summit, sessions);
 }
 
 /** A page of a programme's report: on the worker pool for a large programme, so that other requests keep answering. */
@@ -136,15 +109,22 @@ export async function moveSession(
   db: Db,
   ctx: SummitContext,
   key: string,
-  to: { room?: string | null; start: string; end: string },
+  to: { room?: string | null; start: string; end: string; accept?: ConflictRef[] },
 ) {
-  const result = await updateItem(db, ctx, 'sessions', key, (current) => {
-    const { durationMinutes: _, ...rest } = current;
-    const next: Record<string, unknown> = { ...rest, start: to.start, end: to.end };
-    if (to.room === null) delete next.room;
-    else if (to.room !== undefined) next.room = to.room;
-    return next;
-  });
+  const result = await updateItem(
+    db,
+    ctx,
+    'sessions',
+    key,
+    (current) => {
+      const { durationMinutes: _, ...rest } = current;
+      const next: Record<string, unknown> = { ...rest, start: to.start, end: to.end };
+      if (to.room === null) delete next.room;
+      else if (to.room !== undefined) next.room = to.room;
+      return next;
+    },
+    { accept: to.accept },
+  );
   if (!result.ok) return result;
   const input = await checkInput(db, ctx.summit);
   const session = input.sessions.find((s) => s.key === result.value.key)!;

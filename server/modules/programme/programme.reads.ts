@@ -165,6 +165,7 @@ export async function loadSessions(
       .select({
         sessionId: participants.sessionId,
         role: participants.role,
+        confirmed: participants.confirmed,
         personKey: people.key,
         delegationKey: delegations.key,
       })
@@ -207,6 +208,27 @@ export async function findDelegation(db: Executor, summitId: number, key: string
   return row ?? null;
 }
 
+/** The key of a person of a summit with this e-mail address in any letter case, other than `exceptKey`. */
+export async function personWithEmail(
+  db: Executor,
+  summitId: number,
+  email: string,
+  exceptKey: string | null,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ key: people.key })
+    .from(people)
+    .where(
+      and(
+        eq(people.summitId, summitId),
+        sql`lower(${people.email}) = ${email.toLowerCase()}`,
+        exceptKey === null ? undefined : sql`${people.key} <> ${exceptKey}`,
+      ),
+    )
+    .limit(1);
+  return row?.key ?? null;
+}
+
 /** Keys of the sessions and people that refer to an item, to explain why it cannot be deleted. */
 export async function referencesTo(
   db: Executor,
@@ -247,6 +269,7 @@ export async function loadParticipantRows(db: Executor, sessionId: number): Prom
     .select({
       id: participants.id,
       role: participants.role,
+      confirmed: participants.confirmed,
       personKey: people.key,
       delegationKey: delegations.key,
     })

@@ -123,14 +123,21 @@ export async function replaceParticipants(
       personId: participants.personId,
       delegationId: participants.delegationId,
       role: participants.role,
+      confirmed: participants.confirmed,
     })
     .from(participants)
     .where(eq(participants.sessionId, sessionId));
   const wanted = list.map((p) => participantRow(summitId, sessionId, p, ids));
-  const wantedIds = new Set(wanted.map(identity));
+  const wantedById = new Map(wanted.map((w) => [identity(w), w]));
   const have = new Set(existing.map(identity));
-  const gone = existing.filter((e) => !wantedIds.has(identity(e))).map((e) => e.id);
+  const gone = existing.filter((e) => !wantedById.has(identity(e))).map((e) => e.id);
   if (gone.length) await tx.delete(participants).where(inArray(participants.id, gone));
+  // A participant who stays keeps its row; only its confirmation may change.
+  for (const e of existing) {
+    const w = wantedById.get(identity(e));
+    if (w && w.confirmed !== e.confirmed)
+      await tx.update(participants).set({ confirmed: w.confirmed }).where(eq(participants.id, e.id));
+  }
   const added = wanted.filter((w) => !have.has(identity(w)));
   if (added.length) await tx.insert(participants).values(added);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  confirmBodySchema,
+  conflictRefusalSchema,
   itemParams,
   participantParams,
   participantWithIdSchema,
@@ -15,6 +17,8 @@ import * as participants from './participants.service.ts';
 import { LIST_NAMES, LISTS } from './programme.lists.ts';
 import type { ListName } from './programme.repo.ts';
 import * as service from './programme.service.ts';
+
+const refused = (description: string) => ({ description, schema: conflictRefusalSchema });
 
 function listRoutes(db: Db, list: ListName): Route[] {
   const { noun, schema } = LISTS[list];
@@ -81,7 +85,10 @@ function listRoutes(db: Db, list: ListName): Route[] {
         200: { description: noun, schema },
         400: errors(`invalid ${noun}`),
         404: errors(`no such ${noun}`),
-        409: errors('key taken'),
+        409:
+          list === 'sessions'
+            ? refused('key taken, or hard conflicts of a published session not accepted')
+            : errors('key taken'),
       },
       handle: ({ params, actor, body }) =>
         inSummit(db, params.slug, actor, async (ctx) =>
@@ -139,11 +146,34 @@ function participantRoutes(db: Db): Route[] {
         201: { description: 'added', schema: participantWithIdSchema },
         400: errors('invalid'),
         404: errors('no such session'),
-        409: errors('already listed'),
+        409: refused('already listed, or hard conflicts of a published session not accepted'),
       },
       handle: ({ params, actor, body }) =>
         inSummit(db, params.slug, actor, async (ctx) =>
           outcomeReply(201, await participants.addParticipant(db, ctx, params.key, body)),
+        ),
+    }),
+    route({
+      method: 'post',
+      path: `${base}/:id/confirm`,
+      tag: 'participants',
+      access: signedIn,
+      params: participantParams,
+      body: confirmBodySchema,
+      summary:
+        "Confirm a request naming a delegation or its people (the support unit or that delegation's focal point); decline it with DELETE",
+      responses: {
+        200: { description: 'confirmed', schema: participantWithIdSchema },
+        403: errors('neither the support unit nor the focal point of the delegation it names'),
+        404: errors('no such session or participant'),
+        409: refused('hard conflicts of a published session not accepted'),
+      },
+      handle: ({ params, actor, body }) =>
+        inSummit(db, params.slug, actor, async (ctx) =>
+          outcomeReply(
+            200,
+            await participants.confirmParticipant(db, ctx, params.key, params.id, body?.accept),
+          ),
         ),
     }),
     route({
@@ -152,7 +182,7 @@ function participantRoutes(db: Db): Route[] {
       tag: 'participants',
       access: signedIn,
       params: participantParams,
-      summary: 'Remove a participant',
+      summary: 'Remove a participant (the focal point of the delegation a request names: decline it)',
       responses: { 204: { description: 'removed' }, 404: errors('no such session or participant') },
       handle: ({ params, actor }) =>
         inSummit(db, params.slug, actor, async (ctx) =>

@@ -107,6 +107,7 @@ export const participantRow = (summitId: number, sessionId: number, p: Participa
   role: p.role,
   personId: idOf(ids.people, p.person),
   delegationId: idOf(ids.delegations, p.delegation),
+  confirmed: p.confirmed !== false,
 });
 
 // ---- rows back to the domain ----
@@ -170,8 +171,10 @@ export const participantOf = (p: {
   role: string;
   personKey: string | null;
   delegationKey: string | null;
+  confirmed: boolean;
 }): Participant => ({
   person: p.personKey,
   delegation: p.delegationKey,
   role: p.role as Role,
+  ...(!p.confirmed && { confirmed: false }),
 });

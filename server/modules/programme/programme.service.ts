@@ -1,11 +1,13 @@
 // Use cases on one list of a summit: read, create, update, delete an item by key.
-import type { Programme } from '../../../shared/domain/programme.ts';
+import type { ConflictRef } from '../../../shared/domain/conflict-refs.ts';
+import type { Programme, Session } from '../../../shared/domain/programme.ts';
 import type { ResolveContext } from '../../../shared/domain/resolve.ts';
+import { acceptSchema } from '../../../shared/schemas/api.ts';
 import { zodProblems } from '../../../shared/schemas/problems.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
 import { mergePatch } from '../../core/merge-patch.ts';
-import { conflict, invalid, notFound as missing, type Outcome } from '../../core/outcome.ts';
+import { conflict, invalid, notFound as missing, type Outcome, type Verdict } from '../../core/outcome.ts';
 import { lockSummit, type SummitContext, type SummitRecord, type View } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { LISTS, type Refs } from './programme.lists.ts';
@@ -13,6 +15,9 @@ import { programmePolicy } from './programme.policy.ts';
 import * as repo from './programme.repo.ts';
 import type { ListName } from './programme.repo.ts';
 import { emptyKeyIds, type KeyIds } from './programme.rows.ts';
+import { sees, visiblePeople } from './programme.visibility.ts';
+import { guardPublished, recordAccepted, statusKept } from './published.ts';
+import { settleParticipants } from './confirmation.ts';
 
 type Item = Record<string, unknown>;
 export type { ListName, Outcome };
@@ -56,17 +61,58 @@ export async function getItem(
   return value ? LISTS[list].toItem(value as never, summit.timeZone) : null;
 }
 
-/** Validates an item against its schema and its summit; on success, the value and the ids it refers to. */
-async function check(tx: Executor, summit: SummitRecord, list: ListName, body: unknown) {
+/**
+ * Validates an item against its schema and its summit; on success, the value and the ids it
+ * refers to. A reference the caller cannot see is unknown, like one to nothing, unless the item
+ * already had it (`before`).
+ */
+async function check(tx: Executor, ctx: SummitContext, list: ListName, body: unknown, before: Item | null) {
+  const { summit } = ctx;
   const spec = LISTS[list];
   const parsed = spec.schema.safeParse(body);
   if (!parsed.success) return { ok: false as const, failure: invalid(zodProblems(parsed.error)) };
   const refs: Refs = spec.refs(parsed.data);
   const ids = await repo.resolveKeys(tx, summit.id, refs);
-  const ctx: ResolveContext = { timeZone: summit.timeZone, ...ids };
-  const resolved = spec.resolve(parsed.data, ctx, '');
+  if (!ctx.view.drafts) {
+    const had = new Set(before ? spec.refs(before).people : []);
+    const added = refs.people.filter((k) => !had.has(k));
+    const seen = await visiblePeople(tx, ctx, added);
+    for (const k of added) if (!seen.has(k)) ids.people.delete(k);
+  }
+  const resolveCtx: ResolveContext = { timeZone: summit.timeZone, ...ids };
+  const resolved = spec.resolve(parsed.data, resolveCtx, '');
   if (!resolved.ok) return { ok: false as const, failure: invalid(resolved.errors) };
   return { ok: true as const, value: resolved.value, ids };
+}
+
+/** The item as the caller may write to it (drafts they see included), or null: it does not exist for them. */
+async function findForWrite(tx: Executor, ctx: SummitContext, list: ListName, key: string) {
+  const [current] = await load(tx, ctx.summit.id, list, { drafts: true, contacts: true }, [key]);
+  return current && (await sees(tx, ctx, list, current)) ? current : null;
+}
+
+/** Whether a session (or another item) exists for the caller, as a write would find it. */
+export const existsForWrite = async (db: Db, ctx: SummitContext, list: ListName, key: string) =>
+  (await findForWrite(db, ctx, list, key)) !== null;
+
+/** A person's e-mail address names one person of the summit (sign-in maps it to them). */
+async function emailTaken(
+  tx: Executor,
+  ctx: SummitContext,
+  list: ListName,
+  before: Item | null,
+  after: Item,
+) {
+  if (list !== 'people' || typeof after.email !== 'string') return null;
+  const other = await repo.personWithEmail(tx, ctx.summit.id, after.email, (before?.key as string) ?? null);
+  if (other === null) return null;
+  // Only those who see contact details learn whose address it is.
+  return conflict(
+    ctx.view.contacts
+      ? `person "${other}" already has the e-mail address "${after.email}"`
+      : `another person of this summit already has the e-mail address "${after.email}"`,
+    'email',
+  );
 }
 
 const audit = (
@@ -88,6 +134,9 @@ const audit = (
     after,
   });
 
+const rawKey = (body: unknown) =>
+  typeof body === 'object' && body !== null ? (body as { key?: unknown }).key : undefined;
+
 export async function createItem(
   db: Db,
   ctx: SummitContext,
@@ -95,18 +144,26 @@ export async function createItem(
   body: unknown,
 ): Promise<Outcome<Item>> {
   const { summit } = ctx;
+  const { noun } = LISTS[list];
+  // Permission first: nothing in the body is checked for a caller who may not create at all.
+  const may = programmePolicy.mayCreateIn(ctx.roles, list, noun, rawKey(body));
+  if (!may.ok) return may;
   return db.transaction(async (tx) => {
     await lockSummit(tx, summit.id, 'share');
-    const checked = await check(tx, summit, list, body);
+    const checked = await check(tx, ctx, list, body, null);
     if (!checked.ok) return checked.failure;
     const { key } = checked.value;
-    const after = LISTS[list].toItem(checked.value as never, summit.timeZone);
-    const verdict = programmePolicy.mayWrite(ctx.roles, list, LISTS[list].noun, null, after);
+    const value = list === 'sessions' ? await sessionRules(tx, ctx, null, checked.value as Session) : checked;
+    if (!value.ok) return value;
+    const after = LISTS[list].toItem(value.value as never, summit.timeZone);
+    const verdict = programmePolicy.mayWrite(ctx.roles, list, noun, null, after);
     if (!verdict.ok) return verdict;
     if ((await repo.findId(tx, summit.id, list, key)) !== null) {
-      return conflict(`a ${LISTS[list].noun} with key "${key}" already exists`, 'key');
+      return conflict(`a ${noun} with key "${key}" already exists`, 'key');
     }
-    await repo.insertLists(tx, summit.id, { [list]: [checked.value] }, checked.ids);
+    const taken = await emailTaken(tx, ctx, list, null, after);
+    if (taken) return taken;
+    await repo.insertLists(tx, summit.id, { [list]: [value.value] }, checked.ids);
     await audit(tx, ctx, 'create', list, key, null, after);
     return { ok: true, value: after };
   });
@@ -132,38 +189,86 @@ function merge(list: ListName, current: Item, patch: Item): Item {
   return out;
 }
 
-/** Applies a change to one item, checked as a whole, with the caller's right to make it. */
+/** What a session must keep whoever changes it: its status, and its participants' confirmation. */
+async function sessionRules(tx: Executor, ctx: SummitContext, before: Session | null, after: Session) {
+  const status = statusKept(before, after);
+  return status ?? (await settleParticipants(tx, ctx, before, after));
+}
+
+export type UpdateOptions = {
+  /** Hard conflicts a change of a published session may create, accepted by name (published.ts). */
+  accept?: readonly ConflictRef[];
+  /**
+   * The caller's right to this change, decided by the use case instead of the programme's policy
+   * (a focal point confirming or declining a participant: participants.service.ts).
+   */
+  authorise?: () => Verdict;
+};
+
+/**
+ * Applies a change to one item, checked as a whole, with the caller's right to make it. Every
+ * change of a session goes through here (PATCH, participants, moves, placement), so that each
+ * gets the rules of a published session.
+ */
 export async function updateItem(
   db: Db,
   ctx: SummitContext,
   list: ListName,
   key: string,
   change: (current: Item) => Item,
+  opts: UpdateOptions = {},
 ): Promise<Outcome<Item>> {
   const { summit } = ctx;
   return db.transaction(async (tx) => {
     await lockSummit(tx, summit.id, 'share');
-    const [current] = await load(tx, summit.id, list, { drafts: true, contacts: true }, [key]);
+    // What the caller cannot see does not exist for them; what they may not change at all is
+    // refused before the change is read, so that its validation tells nothing of the item.
+    const current = await findForWrite(tx, ctx, list, key);
     if (!current) return missing(`${LISTS[list].noun} "${key}" not found`);
     const before = LISTS[list].toItem(current as never, summit.timeZone);
-    const checked = await check(tx, summit, list, change(withDuration(list, before, current)));
+    const may = opts.authorise?.() ?? programmePolicy.mayChange(ctx.roles, list, LISTS[list].noun, before);
+    if (!may.ok) return may;
+    const checked = await check(tx, ctx, list, change(withDuration(list, before, current)), before);
     if (!checked.ok) return checked.failure;
-    const after = LISTS[list].toItem(checked.value as never, summit.timeZone);
-    const verdict = programmePolicy.mayWrite(ctx.roles, list, LISTS[list].noun, before, after);
+    const value =
+      list === 'sessions'
+        ? await sessionRules(tx, ctx, current as Session, checked.value as Session)
+        : checked;
+    if (!value.ok) return value;
+    const session =
+      list === 'sessions' ? { before: current as Session, after: value.value as Session } : null;
+    const after = LISTS[list].toItem(value.value as never, summit.timeZone);
+    const verdict =
+      opts.authorise?.() ?? programmePolicy.mayWrite(ctx.roles, list, LISTS[list].noun, before, after);
     if (!verdict.ok) return verdict;
     const newKey = checked.value.key;
     if (newKey !== key && (await repo.findId(tx, summit.id, list, newKey)) !== null) {
       return conflict(`a ${LISTS[list].noun} with key "${newKey}" already exists`, 'key');
     }
-    await repo.updateItem(tx, summit.id, list, key, checked.value, checked.ids);
+    const taken = await emailTaken(tx, ctx, list, before, after);
+    if (taken) return taken;
+    const guarded =
+      session && (await guardPublished(tx, ctx, session.before, session.after, opts.accept ?? []));
+    if (guarded && !guarded.ok) return guarded;
+    await repo.updateItem(tx, summit.id, list, key, value.value, checked.ids);
     await audit(tx, ctx, 'update', list, key, before, after);
+    if (guarded) await recordAccepted(tx, ctx, newKey, guarded.accepted);
     return { ok: true, value: after };
   });
 }
 
-/** PATCH: a JSON merge patch on the item as the file shows it. */
-export const patchItem = (db: Db, ctx: SummitContext, list: ListName, key: string, patch: Item) =>
-  updateItem(db, ctx, list, key, (current) => merge(list, current, patch));
+/**
+ * PATCH: a JSON merge patch on the item as the file shows it. A session's patch may carry
+ * `accept`, which is not a field: the hard conflicts a change of a published session may create.
+ */
+export async function patchItem(db: Db, ctx: SummitContext, list: ListName, key: string, patch: Item) {
+  if (list !== 'sessions' || !('accept' in patch))
+    return updateItem(db, ctx, list, key, (c) => merge(list, c, patch));
+  const { accept, ...fields } = patch;
+  const parsed = acceptSchema.safeParse(accept ?? []);
+  if (!parsed.success) return invalid(zodProblems(parsed.error, 'accept'));
+  return updateItem(db, ctx, list, key, (current) => merge(list, current, fields), { accept: parsed.data });
+}
 
 export async function deleteItem(
   db: Db,
@@ -175,7 +280,7 @@ export async function deleteItem(
   const noun = LISTS[list].noun;
   return db.transaction(async (tx) => {
     await lockSummit(tx, summit.id, 'share');
-    const [current] = await load(tx, summit.id, list, { drafts: true, contacts: true }, [key]);
+    const current = await findForWrite(tx, ctx, list, key);
     if (!current) return missing(`${noun} "${key}" not found`);
     const before = LISTS[list].toItem(current as never, summit.timeZone);
     const verdict = programmePolicy.mayWrite(ctx.roles, list, noun, before, null);
@@ -196,6 +301,8 @@ export async function deleteItem(
 
 /** Every list of a summit, as the domain model (the conflict engine's and the summit file's input). */
 export const loadProgramme = (db: Executor, summitId: number) => repo.loadLists(db, summitId);
+
+export { conflictInput } from './published.ts';
 
 /** Inserts whole lists into an empty programme; answers the new rows' ids by key. */
 export async function insertProgramme(tx: Executor, summitId: number, lists: repo.Lists): Promise<KeyIds> {

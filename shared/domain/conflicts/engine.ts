@@ -6,6 +6,7 @@
 // sessions by group in compressed rows (filing.ts); checking one session uses the prepared lists.
 import type { Session } from '../programme.ts';
 import { sentences } from './messages.ts';
+import { compare, positionOf } from './order.ts';
 import { eachGroup, file, sessionsOf, type Rows } from './filing.ts';
 import {
   byStart,
@@ -18,13 +19,13 @@ import {
   type Prepared,
   type Timed,
 } from './prepare.ts';
-import { CONFLICT_CODES, SEVERITY, type Conflict, type ConflictCode, type ConflictInput } from './types.ts';
+import { SEVERITY, type Conflict, type ConflictCode, type ConflictInput } from './types.ts';
 
 /**
  * A conflict as the rules find it: its sentence is written only when asked for (`say`), so that a
  * report can count and page through millions of conflicts while writing only the page's sentences.
  */
-type Found = Omit<Conflict, 'severity' | 'start' | 'end' | 'message'> & {
+export type Found = Omit<Conflict, 'severity' | 'start' | 'end' | 'message'> & {
   from: number;
   to: number;
   say: () => string;
@@ -227,50 +228,6 @@ function rules(p: Lookups, emit: (f: Found) => void) {
   };
 }
 
-const CODE_ORDER = new Map(CONFLICT_CODES.map((c, i) => [c, i]));
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const subjectOf = (f: Pick<Found, 'room' | 'person' | 'delegation'>) =>
-  f.person ?? f.delegation ?? f.room ?? '';
-
-/** Compares keys one by one; for keys (no character below ",") the same order as comparing them joined. */
-function compareKeys(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < a.length && i < b.length; i++) {
-    const c = compareText(a[i]!, b[i]!);
-    if (c) return c;
-  }
-  return a.length - b.length;
-}
-
-/**
- * The report's order, a total one: by interval, then code, then the first two sessions, then the
- * room, person or delegation named. Two sessions suffice: only DELEGATION_OVERCOMMITTED names more,
- * and it is already one per delegation and interval. Keeping two keeps cursors short.
- */
-export type Position = {
-  from: number;
-  to: number;
-  code: ConflictCode;
-  sessions: readonly string[];
-  subject: string;
-};
-const positionOf = (f: Found): Position => ({
-  from: f.from,
-  to: f.to,
-  code: f.code,
-  sessions: f.sessions.length > 2 ? f.sessions.slice(0, 2) : f.sessions,
-  subject: subjectOf(f),
-});
-function compare(a: Position, b: Position): number {
-  return (
-    a.from - b.from ||
-    a.to - b.to ||
-    CODE_ORDER.get(a.code)! - CODE_ORDER.get(b.code)! ||
-    compareKeys(a.sessions, b.sessions) ||
-    compareText(a.subject, b.subject)
-  );
-}
-
 function instants() {
   const iso = new Map<number, string>();
   return (ms: number) => {
@@ -284,11 +241,12 @@ function instants() {
 }
 
 /** Found conflicts, sorted, as the API reports them (their sentences written now). */
-function finish(found: Found[]): Conflict[] {
-  found.sort((a, b) => compare(positionOf(a), positionOf(b)));
+export function finish(found: Found[]): Conflict[] {
+  // Each position worked out once, not at every comparison.
+  const sorted = found.map((f) => ({ f, at: positionOf(f) })).sort((a, b) => compare(a.at, b.at));
   const instant = instants();
   // Literal objects in the contract's key order (spreading optional keys costs more at this scale).
-  return found.map((f): Conflict => {
+  return sorted.map(({ f }): Conflict => {
     const [code, severity, sessions, start, end, message] = [
       f.code,
       SEVERITY[f.code as ConflictCode],
@@ -306,7 +264,7 @@ function finish(found: Found[]): Conflict[] {
 }
 
 /** Runs every rule over a whole programme, handing each conflict found to `emit`, in no order. */
-function findAll(input: ConflictInput, emit: (f: Found) => void): void {
+export function findAll(input: ConflictInput, emit: (f: Found) => void): void {
   const p = lookups(input);
   const f = file(p);
   const r = rules(p, emit);
@@ -330,106 +288,6 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
   const found: Found[] = [];
   findAll(input, (f) => found.push(f));
   return finish(found);
-}
-
-export type ConflictCounts = Partial<Record<ConflictCode, number>>;
-export type ConflictPage = { conflicts: Conflict[]; counts: ConflictCounts; total: number; next?: string };
-export type ConflictPageOptions = {
-  limit: number;
-  /** The position the previous page ended at (decodeCursor of its `next`). */
-  after?: Position | null;
-  /** Only hard (or only soft) conflicts: counts and pages then cover those alone. */
-  severity?: 'hard' | 'soft';
-  /** Only conflicts naming this delegation or one of these people (a delegation's agenda). */
-  concerning?: { delegation: string; people: readonly string[] };
-};
-
-/** Where a page ends: the position of its last conflict, opaque to clients. */
-export function encodeCursor(p: Position): string {
-  const json = JSON.stringify([p.from, p.to, p.code, p.sessions, p.subject]);
-  return btoa(String.fromCharCode(...new TextEncoder().encode(json)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
-/** The position a cursor names, or null when it is not one this engine wrote. */
-export function decodeCursor(cursor: string): Position | null {
-  try {
-    const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
-    const value: unknown = JSON.parse(
-      new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),
-    );
-    if (!Array.isArray(value) || value.length !== 5) return null;
-    const [from, to, code, sessions, subject] = value as unknown[];
-    const ok =
-      typeof from === 'number' &&
-      typeof to === 'number' &&
-      CODE_ORDER.has(code as ConflictCode) &&
-      Array.isArray(sessions) &&
-      sessions.every((k) => typeof k === 'string') &&
-      typeof subject === 'string';
-    return ok ? { from, to, code: code as ConflictCode, sessions: sessions as string[], subject } : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * One page of the report: the first `limit` conflicts after `after` (a position from a cursor) in
- * the report's order, with exact counts for the whole report. Memory is bounded by the page: every
- * conflict is counted and compared as it is found, only the page's best `limit` are kept (a
- * max-heap), and only they get their sentences.
- */
-export function conflictPage(input: ConflictInput, opts: ConflictPageOptions): ConflictPage {
-  const people = new Set(opts.concerning?.people);
-  const concerns = (f: Found) =>
-    f.delegation === opts.concerning!.delegation || (f.person !== undefined && people.has(f.person));
-  const counts: ConflictCounts = {};
-  let total = 0;
-  let beyond = false;
-  const heap: { f: Found; at: Position }[] = [];
-  const worse = (i: number, j: number) => compare(heap[i]!.at, heap[j]!.at) > 0;
-  const swap = (i: number, j: number) => {
-    const t = heap[i]!;
-    heap[i] = heap[j]!;
-    heap[j] = t;
-  };
-  findAll(input, (f) => {
-    if (opts.severity && SEVERITY[f.code] !== opts.severity) return;
-    if (opts.concerning && !concerns(f)) return;
-    counts[f.code] = (counts[f.code] ?? 0) + 1;
-    total++;
-    const at = positionOf(f);
-    if (opts.after && compare(at, opts.after) <= 0) return;
-    if (heap.length === opts.limit) {
-      beyond = true;
-      if (opts.limit === 0 || compare(at, heap[0]!.at) >= 0) return;
-      // Replace the worst kept conflict and sift down.
-      heap[0] = { f, at };
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && worse(l, m)) m = l;
-        if (r < heap.length && worse(r, m)) m = r;
-        if (m === i) break;
-        swap(i, m);
-        i = m;
-      }
-      return;
-    }
-    heap.push({ f, at });
-    for (let i = heap.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (!worse(i, parent)) break;
-      swap(i, parent);
-      i = parent;
-    }
-  });
-  const conflicts = finish(heap.map((h) => h.f));
-  const last = heap.reduce<Position | null>((m, h) => (m === null || compare(h.at, m) > 0 ? h.at : m), null);
-  return { conflicts, counts, total, ...(beyond && last ? { next: encodeCursor(last) } : {}) };
 }
 
 /**

@@ -91,6 +91,7 @@ export function file(l: Lookups): Filed {
     const side = sideOrOfficial(c.session);
     seenPeople.length = seenCommitted.length = seenTakingPart.length = 0;
     for (const p of c.session.participants) {
+      if (p.confirmed === false) continue; // a request not confirmed yet commits nobody
       const presence = PRESENCE_ROLES.has(p.role);
       let delegation = -1;
       if (p.person !== null) {

@@ -79,6 +79,7 @@ export function check(
   let committed = NONE;
   let takesPart = NONE;
   for (const p of session.participants) {
+    if (p.confirmed === false) continue; // a request not confirmed yet commits nobody
     const presence = PRESENCE_ROLES.has(p.role);
     const delegation = p.person !== null ? (ctx.people.get(p.person)?.delegation ?? null) : p.delegation;
     // NONE is shared and never written to: a session's first entry gets a list of its own.

@@ -3,6 +3,7 @@ import { useMe } from '../../lib/auth.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, navigate } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
+import { SupportLinks } from '../../components/support-links.tsx';
 import { ApiTokens } from './api-tokens.tsx';
 import { useSignOut } from './api.ts';
 
@@ -45,22 +46,7 @@ export function MePage() {
                 <Link href={href('agenda', { slug, key })}>{t('me.agenda', { delegation: key })}</Link>
               </li>
             ))}
-            {roles.includes('support_unit') && (
-              <>
-                <li>
-                  <Link href={href('outbox', { slug })}>{t('support.outbox')}</Link>
-                </li>
-                <li>
-                  <Link href={href('roles', { slug })}>{t('support.roles')}</Link>
-                </li>
-                <li>
-                  <Link href={href('audit', { slug })}>{t('support.audit')}</Link>
-                </li>
-                <li>
-                  <Link href={href('plan', { slug })}>{t('plan.link')}</Link>
-                </li>
-              </>
-            )}
+            {roles.includes('support_unit') && <SupportLinks slug={slug} />}
           </ul>
         </section>
       ))}

@@ -2,7 +2,7 @@
 // any arrangement could place), why each other session is left out, and applying it. Placement
 // runs on the server within a time limit the support unit chooses; while it runs, the page says so
 // and shows the time used against the limit. (The server answers once, at the end: there is no
-// stream of progress to show. See docs/decisions/0012-exact-placement.md.)
+// stream of progress to show. See docs/decisions/0013-exact-placement.md.)
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';

@@ -100,7 +100,9 @@ function SessionDetails({ summit, page, zoneMode }: { summit: SummitView; page: 
                       .filter(Boolean)
                       .join(', ')
                   : (delegation.get(p.delegation ?? '') ?? p.delegation ?? p.person);
-                return <li key={`${p.person ?? ''}|${p.delegation ?? ''}`}>{text}</li>;
+                // A request naming another delegation, until it confirms it.
+                const pending = p.confirmed === false ? ` (${t('session.pending')})` : '';
+                return <li key={`${p.person ?? ''}|${p.delegation ?? ''}`}>{text + pending}</li>;
               })}
           </ul>
         </section>

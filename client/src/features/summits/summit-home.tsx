@@ -3,6 +3,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { formatDate } from '../../lib/zone.ts';
+import { SupportLinks } from '../../components/support-links.tsx';
 import type { SummitView } from './api.ts';
 
 export function SummitHome({ summit }: { summit: SummitView }) {
@@ -46,18 +47,7 @@ export function SummitHome({ summit }: { summit: SummitView }) {
         <nav aria-label={t('summitRole.support_unit')}>
           <h2>{t('summitRole.support_unit')}</h2>
           <ul>
-            <li>
-              <Link href={href('plan', { slug })}>{t('plan.link')}</Link>
-            </li>
-            <li>
-              <Link href={href('outbox', { slug })}>{t('support.outbox')}</Link>
-            </li>
-            <li>
-              <Link href={href('roles', { slug })}>{t('support.roles')}</Link>
-            </li>
-            <li>
-              <Link href={href('audit', { slug })}>{t('support.audit')}</Link>
-            </li>
+            <SupportLinks slug={slug} />
           </ul>
         </nav>
       )}

@@ -2,13 +2,9 @@
 // exactly once, counts exact whatever the page.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type ConflictPage,
-  conflictPage,
-  decodeCursor,
-  detectConflicts,
-  encodeCursor,
-} from '../../../../shared/domain/conflicts/engine.ts';
+import { detectConflicts } from '../../../../shared/domain/conflicts/engine.ts';
+import { decodeCursor, encodeCursor } from '../../../../shared/domain/conflicts/order.ts';
+import { type ConflictPage, conflictPage } from '../../../../shared/domain/conflicts/paging.ts';
 import type { ConflictInput } from '../../../../shared/domain/conflicts/types.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
 
