@@ -27,7 +27,7 @@
 // Most sessions placed first, then least cost, in one objective: each x also costs −W, where W is
 // one more than the largest cost any arrangement can have (every session at its dearest spot, every
 // y at 1). One session more then always outweighs any cost, and the solver's dual bound bounds the
-// number of sessions (countBound). The exact stage solves it in two steps (decision 0012): first
+// number of sessions (countBound). The exact stage solves it in two steps (decision 0013): first
 // withoutPairs, then the whole model withAtLeast as many sessions as the first found.
 import { isTimed } from './candidates.ts';
 import { changeovers, sideEventsOverOfficial, walks } from './placement-pairs.ts';
