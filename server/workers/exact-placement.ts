@@ -131,7 +131,10 @@ export function placeWith(
     heuristic: { placed: heuristic.placed, cost: heuristic.cost },
   };
   const cheap = boundOf(listing);
-  report?.({ stage: 'heuristic', result: resultOf(state, listing, cheap) });
+  // The heuristic's answer goes back at once (the pool's deadline may stop what follows): its reasons
+  // are given only the time left to the limit.
+  const saying = { now, until: started + limit };
+  report?.({ stage: 'heuristic', result: resultOf(state, listing, cheap, saying) });
   const columns = listing.items.reduce((n, item) => n + item.spots.length, 0);
   if (!highs) solver.count = 'not run: the solver did not load';
   else if (columns > MAX_COLUMNS) solver.count = `not run: ${columns} spots, more than ${MAX_COLUMNS}`;
@@ -198,7 +201,7 @@ export function placeWith(
       consider(cheapest.values && arrangementOf(model, cheapest.values, listing.items.length), false);
     }
   }
-  return { ...resultOf(state, listing, boundOf(listing, solver.bound)), solver };
+  return { ...resultOf(state, listing, boundOf(listing, solver.bound), saying), solver };
 }
 
 /**

@@ -9,6 +9,8 @@ import { isTimed, type Spot, windowOf } from './candidates.ts';
 
 export const PINNED = 'it is pinned, and placement never moves a pinned session';
 export const OUT_OF_TIME = 'placement ran out of time before trying it: give it a longer time limit';
+export const OUT_OF_TIME_REASON =
+  'placement ran out of time before it could say why this session is left out: give it a longer time limit';
 export const OUT_OF_TIME_SEARCH =
   'placement ran out of time before fitting it in, though a room and time were free: give it a longer time limit';
 

@@ -9,7 +9,15 @@ import type { Checked, Prepared } from '../conflicts/prepare.ts';
 import type { Session } from '../programme.ts';
 import { at, isTimed, placementSpots, type Spot } from './candidates.ts';
 import { matchingBound } from './placement-bound.ts';
-import { blocked, noteBlocked, OUT_OF_TIME, OUT_OF_TIME_SEARCH, PINNED, sayer } from './placement-reasons.ts';
+import {
+  blocked,
+  noteBlocked,
+  OUT_OF_TIME,
+  OUT_OF_TIME_REASON,
+  OUT_OF_TIME_SEARCH,
+  PINNED,
+  sayer,
+} from './placement-reasons.ts';
 import { Search } from './placement-search.ts';
 import { type Item, PlacementState, spotCost } from './placement-state.ts';
 
@@ -134,11 +142,24 @@ export function place(
  */
 export function boundOf(listing: Listing, solverBound: number | null = null): number {
   const complete = listing.items.filter((_, i) => listing.complete[i]);
-  return Math.min(matchingBound(complete), solverBound ?? Infinity) + listing.open;
+  // The matching costs time with the spots (half a second at two million): past MATCHING_SPOTS the
+  // sessions that have a spot at all are the bound, still a valid one.
+  const spots = complete.reduce((n, item) => n + item.spots.length, 0);
+  const matched = spots <= MATCHING_SPOTS ? matchingBound(complete) : complete.length;
+  return Math.min(matched, solverBound ?? Infinity) + listing.open;
 }
 
+/** Above this many spots, the bound is the count of sessions with a spot, not a matching. */
+const MATCHING_SPOTS = 200_000;
+
 /** The proposal the state holds: each placed session with its share of the cost, and why the others are not. */
-export function resultOf(state: PlacementState, listing: Listing, bound: number): PlacementResult {
+export function resultOf(
+  state: PlacementState,
+  listing: Listing,
+  bound: number,
+  /** Saying why a session is left out looks at every spot it had: it stops when time is up. */
+  time: { now: () => number; until: number } = { now: () => 0, until: Infinity },
+): PlacementResult {
   const { items } = state;
   const placed: Placement[] = [];
   const total = state.total();
@@ -158,6 +179,10 @@ export function resultOf(state: PlacementState, listing: Listing, bound: number)
   const unplaced = [...listing.unplaced];
   items.forEach((item, i) => {
     if (item.at >= 0) return;
+    if (time.now() >= time.until) {
+      unplaced.push({ key: item.session.key, reason: OUT_OF_TIME_REASON });
+      return;
+    }
     if (state.best(i) !== null) {
       unplaced.push({ key: item.session.key, reason: OUT_OF_TIME_SEARCH });
       return;
