@@ -226,20 +226,12 @@ const STATUS_NAMES: Record<number, string> = {
   17: 'Interrupted',
 };
 
-/** Solves a model from a start until the deadline: its best arrangement and its dual bound. */
-function solve(
-  highs: Highs,
-  model: PlacementModel,
-  start: Float64Array,
-  deadline: number,
-  progress: (dual: number) => void,
-  enough?: (primal: number, dual: number) => boolean,
-  options: Record<string, number> = {},
-): { status: string; values: Float64Array | null; dual: number | null; primal: number | null } {
-  const m = highs.createModel({
+/** The placement model as a HiGHS model (the bench gives it other costs: `colCost`). */
+export function highsModel(highs: Highs, model: PlacementModel, colCost = model.colCost) {
+  return highs.createModel({
     numCols: model.numCols,
     numRows: model.numRows,
-    colCost: model.colCost,
+    colCost,
     colLower: model.colLower,
     colUpper: model.colUpper,
     rowLower: model.rowLower,
@@ -254,6 +246,19 @@ function solve(
     },
     integrality: model.integrality,
   });
+}
+
+/** Solves a model from a start until the deadline: its best arrangement and its dual bound. */
+function solve(
+  highs: Highs,
+  model: PlacementModel,
+  start: Float64Array,
+  deadline: number,
+  progress: (dual: number) => void,
+  enough?: (primal: number, dual: number) => boolean,
+  options: Record<string, number> = {},
+): { status: string; values: Float64Array | null; dual: number | null; primal: number | null } {
+  const m = highsModel(highs, model);
   try {
     m.options.set({
       output_flag: false,

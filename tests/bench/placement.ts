@@ -20,7 +20,7 @@ import {
   placementModel,
 } from '../../shared/domain/resolution/placement-model.ts';
 import { PlacementState } from '../../shared/domain/resolution/placement-state.ts';
-import { solver } from '../../server/workers/exact-placement.ts';
+import { highsModel, solver } from '../../server/workers/exact-placement.ts';
 import { closePool, runTask } from '../../server/workers/pool.ts';
 import { placementInstance, SHAPES, SIZES, type Shape, type Size, startsOf } from './placement-instances.ts';
 
@@ -36,24 +36,7 @@ function solveReference(
   seconds: number,
   start?: Float64Array,
 ) {
-  const m = highs.createModel({
-    numCols: model.numCols,
-    numRows: model.numRows,
-    colCost,
-    colLower: model.colLower,
-    colUpper: model.colUpper,
-    rowLower: model.rowLower,
-    rowUpper: model.rowUpper,
-    matrix: {
-      format: 'csr',
-      numRows: model.numRows,
-      numCols: model.numCols,
-      starts: model.starts,
-      indices: model.indices,
-      values: model.values,
-    },
-    integrality: model.integrality,
-  });
+  const m = highsModel(highs, model, colCost);
   try {
     m.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 0, mip_abs_gap: 1e-6 });
     if (start) m.setSolution({ colValue: start });
