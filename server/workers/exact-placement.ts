@@ -82,7 +82,7 @@ export type ExactResult = PlacementResult & { solver: SolverReport };
 
 /**
  * What placement tells its caller while it runs (through the pool's progress port): the heuristic's
- * whole answer once it has one, then the best count and bound the solver knows as they improve. A
+ * whole answer once it has one, then the best count and bound the solver knows as either improves. A
  * caller whose task is stopped by the pool's hard deadline answers with the last of these.
  */
 export type PlacementProgress =
@@ -147,13 +147,16 @@ export function placeWith(
   else if (listing.items.length > 0 && deadline - now() >= MIN_SOLVE_MS) {
     let best = heuristic;
     let told = cheap;
+    // The most sessions the solver has found room for (its arrangement is checked once it stops).
+    let found = heuristic.placed;
+    const tell = () => report?.({ stage: 'solver', placed: Math.max(best.placed, found), bound: told });
     const bounded = (bound: number | null) => {
       if (bound === null) return;
       solver.bound = Math.min(solver.bound ?? Infinity, bound);
       const whole = boundOf(listing, solver.bound);
       if (whole < told) {
         told = whole;
-        report?.({ stage: 'solver', placed: best.placed, bound: whole });
+        tell();
       }
     };
     /** Keeps an arrangement the solver found if it breaks no hard rule and beats the best so far. */
@@ -175,12 +178,20 @@ export function placeWith(
     // 1. The most sessions, then each one's own cost: without the pair rows it proves fastest.
     const first = withoutPairs(model);
     const placedBy = (primal: number) => Math.ceil(-primal / first.weight - 1e-9);
+    const reached = (primal?: number) => {
+      if (primal === undefined || !Number.isFinite(primal) || placedBy(primal) <= found) return;
+      found = placedBy(primal);
+      tell();
+    };
     const most = solve(
       highs,
       first,
       columnsOf(first, best.at),
       now() + (deadline - now()) * COUNT_SHARE,
-      (dual) => bounded(countBound(first, dual)),
+      (dual, primal) => {
+        reached(primal);
+        bounded(countBound(first, dual));
+      },
       // Once the most sessions is proven, the rest of the time is the cost's.
       (primal, dual) => countBound(first, dual) <= placedBy(primal),
       // A small cut pool: HiGHS then proves the most sessions two to six times sooner on the bench's
@@ -357,7 +368,7 @@ function solve(
   model: PlacementModel,
   start: Float64Array,
   deadline: number,
-  progress: (dual: number) => void,
+  progress: (dual: number, primal?: number) => void,
   enough?: (primal: number, dual: number) => boolean,
   options: Record<string, number> = {},
 ): { status: string; values: Float64Array | null; dual: number | null; primal: number | null } {
@@ -380,7 +391,7 @@ function solve(
         const dual = event.data.mip_dual_bound;
         const primal = event.data.mip_primal_bound;
         if (dual === undefined || !Number.isFinite(dual)) return;
-        progress(dual);
+        progress(dual, primal);
         if (enough && primal !== undefined && Number.isFinite(primal) && enough(primal, dual))
           event.interrupt();
       },
