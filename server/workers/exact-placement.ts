@@ -250,6 +250,11 @@ function keepsEveryHardRule(state: PlacementState, found: number[], only?: Array
 const FIRST_SIZE = 40;
 const SMALLEST_SIZE = 8;
 const LONGEST_SUB_MS = 1_000;
+/**
+ * Below this, no neighbourhood is started: HiGHS looks at the interrupt only between its steps, and
+ * its presolve of a neighbourhood of some 3,000 columns ran 130 ms past a budget of 116 ms.
+ */
+const MIN_NEIGHBOURHOOD_MS = 200;
 
 /** How the neighbourhood search went: solves, improvements, the largest size, the whole proven. */
 export type NeighbourhoodReport = { tried: number; improved: number; size: number; proven: boolean };
@@ -281,7 +286,7 @@ function searchNeighbourhoods(
   // together than sessions drawn at random.
   const sizes = new Map<string, number>();
   const report: NeighbourhoodReport = { tried: 0, improved: 0, size: Math.min(n, FIRST_SIZE), proven: false };
-  while (deadline - now() >= MIN_SOLVE_MS) {
+  while (deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
     const kind = hoods.kind();
     const size = sizes.get(kind) ?? Math.min(n, FIRST_SIZE);
     const { free } = hoods.next(size);

@@ -300,6 +300,55 @@ describe('POST /api/summits/{slug}/place', () => {
     ]);
   });
 
+  it('refuses to apply another time for the coordination, which keeps its own', async () => {
+    const refused = await api.http
+      .post(`${P}/place/apply`)
+      .set(admin)
+      .send({
+        placements: [
+          {
+            session: 'icmpd-coordination',
+            room: 'atlas',
+            start: '2018-12-07T11:45',
+            end: '2018-12-07T12:30',
+          },
+        ],
+      });
+    const title = file.sessions!.find((s) => s.key === 'icmpd-coordination')!.title;
+    expect([refused.status, refused.body]).toEqual([
+      400,
+      {
+        errors: [
+          {
+            path: 'placements[0].start',
+            message: `"${title}" keeps its time, Fri 7 Dec 10:45–11:30: only a room can be given to it`,
+          },
+        ],
+      },
+    ]);
+    const session = await api.http.get(`${P}/sessions/icmpd-coordination`).set(admin);
+    // Still without a room (an unset field is left out), at its own time.
+    expect(['room' in session.body, session.body.start]).toEqual([false, '2018-12-07T10:45+01:00']);
+  });
+
+  it('refuses a placement that names one session twice', async () => {
+    const twice = {
+      session: 'se-bonds',
+      room: 'orangeraie',
+      start: '2018-12-07T08:00',
+      end: '2018-12-07T09:00',
+    };
+    const refused = await api.http
+      .post(`${P}/place/apply`)
+      .set(admin)
+      .send({ placements: [twice, { ...twice, room: 'menara' }] });
+    const title = file.sessions!.find((s) => s.key === 'se-bonds')!.title;
+    expect([refused.status, refused.body]).toEqual([
+      400,
+      { errors: [{ path: 'placements[1].session', message: `"${title}" is placed twice` }] },
+    ]);
+  });
+
   it('applies a room for the coordination at its own time', async () => {
     const applied = await api.http
       .post(`${P}/place/apply`)

@@ -5,6 +5,7 @@ import type { Conflict } from '../../../shared/domain/conflicts/types.ts';
 import { splitForPlacement } from '../../../shared/domain/resolution/candidates.ts';
 import type { PlacementResult } from '../../../shared/domain/resolution/placement.ts';
 import { formatTime, parseTime } from '../../../shared/domain/time.ts';
+import { formatInterval } from '../../../shared/domain/wall-clock.ts';
 import type { z } from 'zod';
 import type { placementProgressSchema, proposalSchema } from '../../../shared/schemas/api.ts';
 import { failure, invalid, ok, type Outcome, unavailable } from '../../core/outcome.ts';
@@ -113,21 +114,35 @@ export async function applyPlacement(
     await lockSummit(tx, ctx.summit.id, 'update');
     const input = await checkInput(tx, ctx.summit);
     const errors: { path: string; message: string }[] = [];
+    const seen = new Set<string>();
     const moved = placements.map((pl, i) => {
       const session = input.sessions.find((s) => s.key === pl.session);
       const start = parseTime(pl.start, tz);
       const end = parseTime(pl.end, tz);
-      if (!session)
-        errors.push({ path: `placements[${i}].session`, message: `unknown session "${pl.session}"` });
-      else if (session.pinned)
-        errors.push({ path: `placements[${i}].session`, message: `session "${pl.session}" is pinned` });
-      if (!input.rooms.some((r) => r.key === pl.room))
-        errors.push({ path: `placements[${i}].room`, message: `unknown room "${pl.room}"` });
+      const at = (field: string, message: string) =>
+        errors.push({ path: `placements[${i}].${field}`, message });
+      if (!session) at('session', `unknown session "${pl.session}"`);
+      else if (seen.has(session.key)) at('session', `"${session.title}" is placed twice`);
+      else if (session.pinned) at('session', `"${session.title}" is pinned: it does not move`);
+      if (session) seen.add(session.key);
+      const room = input.rooms.find((r) => r.key === pl.room);
+      if (!room) at('room', `unknown room "${pl.room}"`);
       if (start === null || end === null || end <= start)
-        errors.push({
-          path: `placements[${i}].end`,
-          message: 'start and end must be times, end after start',
-        });
+        at('end', 'start and end must be times, end after start');
+      else if (session && !session.pinned) {
+        // What placement keeps, applying keeps too: a session with a time and no room keeps its
+        // time; one with a room and no time keeps its room.
+        if (session.room === null && session.start !== null && session.end !== null) {
+          if (start !== session.start || end !== session.end)
+            at(
+              'start',
+              `"${session.title}" keeps its time, ${formatInterval(session.start, session.end, input.offsets)}: only a room can be given to it`,
+            );
+        } else if (session.room !== null && session.start === null && room && room.key !== session.room) {
+          const own = input.rooms.find((r) => r.key === session.room)?.name ?? session.room;
+          at('room', `"${session.title}" keeps its room, ${own}: only a time can be given to it`);
+        }
+      }
       return session && start !== null && end !== null ? { ...session, room: pl.room, start, end } : null;
     });
     if (errors.length) return invalid(errors);
