@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSummit } from '../../server/core/summit-context.ts';
+import { proposePlacement } from '../../server/modules/conflicts/placement.service.ts';
 import { placementWordsFile } from '../factories/placement.ts';
 import { demoSummitFile } from '../factories/summit-file.ts';
 import { admin, signIn, testApi, type TestApi } from '../support/app.ts';
@@ -279,6 +281,19 @@ describe('POST /api/summits/{slug}/place', () => {
         ],
       },
     ]);
+  });
+
+  it('stops a placement whose caller went away, and answers nobody', async () => {
+    const ctx = await openSummit(api.database.db, 'placement-words', { kind: 'admin', label: 'test' });
+    if (!ctx.ok) throw new Error('the summit is missing');
+    const gone = AbortSignal.abort();
+    expect(
+      await proposePlacement(api.database.db, ctx.value, { stepMinutes: 30, timeLimitMs: 10_000 }, gone),
+    ).toEqual({
+      ok: false,
+      reason: 'unavailable',
+      errors: [{ path: '', message: 'the request was abandoned' }],
+    });
   });
 
   /** POST …/place asking for the streamed answer, its body kept as text (superagent parses no NDJSON). */

@@ -107,7 +107,7 @@ export function conflictRoutes(db: Db): Route[] {
       handle: ({ params, actor, body, request }) =>
         inSummit(db, params.slug, actor, async (ctx) => {
           if (request.prefers(['application/json', NDJSON]) !== NDJSON)
-            return outcomeReply(200, await placement.proposePlacement(db, ctx, body));
+            return outcomeReply(200, await placement.proposePlacement(db, ctx, body, request.signal));
           const start = await placement.startPlacement(db, ctx, body);
           if (!start.ok) return failureReply(start);
           const { signal } = request;

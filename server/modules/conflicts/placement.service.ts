@@ -101,9 +101,17 @@ export async function proposePlacement(
   db: Db,
   ctx: SummitContext,
   opts: PlaceOptions,
+  signal?: AbortSignal,
 ): Promise<Outcome<Proposal>> {
   const start = await startPlacement(db, ctx, opts);
-  return start.ok ? start.value() : start;
+  if (!start.ok) return start;
+  try {
+    return await start.value({ signal });
+  } catch (e) {
+    // The caller went away and its placement was stopped: nobody is left to answer.
+    if (signal?.aborted) return unavailable('the request was abandoned');
+    throw e;
+  }
 }
 
 const proposalOf = (result: PlacementResult, tz: string): Proposal => ({
