@@ -24,17 +24,19 @@ export type Caller = {
 /** What a handler may know of the HTTP request besides its validated parts. */
 export type RequestInfo = { ip: string; secure: boolean };
 
-export type RouteInput<P, Q, B> = {
+export type RouteInput<P, Q, B, H = Record<string, never>> = {
   params: P;
   query: Q;
   body: B;
+  /** The headers `headers` declares, by their lower-case names. */
+  headers: H;
   actor: Actor;
   caller: Caller;
   request: RequestInfo;
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: a list of routes holds routes of every shape; each is typed where declared
-export type Route<P = any, Q = any, B = any> = {
+export type Route<P = any, Q = any, B = any, H = any> = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express style: /api/summits/:slug */
   path: string;
@@ -44,17 +46,22 @@ export type Route<P = any, Q = any, B = any> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** Request headers the route reads (Idempotency-Key, If-Match), by their lower-case names. */
+  headers?: z.ZodType<H>;
   /** A body documented here but checked by the service, which reports more than a schema can. */
   rawBody?: z.ZodType;
   /** Largest body accepted (default 100kb): a summit file may be 5mb, a sign-in request need not. */
   bodyLimit?: '100kb' | '5mb';
   responses: Record<number, { description: string; schema?: z.ZodType }>;
-  handle(input: RouteInput<P, Q, B>): Promise<Reply>;
+  handle(input: RouteInput<P, Q, B, H>): Promise<Reply>;
 };
 
-export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
-  r: Route<P, Q, B>,
-): Route<P, Q, B> {
+export function route<
+  P = Record<string, never>,
+  Q = Record<string, never>,
+  B = undefined,
+  H = Record<string, never>,
+>(r: Route<P, Q, B, H>): Route<P, Q, B, H> {
   return r;
 }
 
@@ -68,6 +75,7 @@ const statusOf: Record<FailureReason, number> = {
   invalid: 400,
   conflict: 409,
   forbidden: 403,
+  stale: 412,
   too_many: 429,
   unavailable: 503,
 };

@@ -105,12 +105,17 @@ export function moldovaProposal(): ProposalDraftInput {
   };
 }
 
-/** The demo summit without the Moldova/ICMPD side event, which the proposal is to bring. */
+/**
+ * The demo summit without the Moldova/ICMPD side event, which the proposal is to bring, and with a
+ * proposal deadline. Moldova sends a third delegate, so that the event fits beside its two other
+ * commitments of Friday morning (with two, placement rightly finds no time for it).
+ */
 export function summitAwaitingProposals(deadline: string) {
   const file = demoSummitFile();
   return {
     ...file,
     summit: { ...file.summit, proposalDeadline: deadline },
+    delegations: file.delegations!.map((d) => (d.key === 'MDA' ? { ...d, size: 3 } : d)),
     sessions: file.sessions!.filter((s) => s.key !== 'se-capacity-building'),
   };
 }
