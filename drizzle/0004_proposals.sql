@@ -7,7 +7,7 @@ CREATE TABLE "idempotency_keys" (
 	"key" text NOT NULL,
 	"route" text NOT NULL,
 	"status" integer,
-	"response" jsonb,
+	"response" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_account_key" UNIQUE("account","key")
 );

@@ -494,7 +494,8 @@ export const idempotencyKeys = pgTable(
     key: text('key').notNull(),
     route: text('route').notNull(),
     status: integer('status'),
-    response: jsonb('response'),
+    // The body as it was sent (text, not jsonb, which would reorder its keys): a replay is the same bytes.
+    response: text('response'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -284,7 +284,8 @@ export async function claimKey(
     })
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.account, account), eq(idempotencyKeys.key, key)));
-  return { prior: prior ?? { route, status: null, response: null } };
+  if (!prior) return { prior: { route, status: null, response: null } };
+  return { prior: { ...prior, response: prior.response === null ? null : JSON.parse(prior.response) } };
 }
 
 export async function keepResponse(
@@ -293,7 +294,10 @@ export async function keepResponse(
   status: number,
   response: unknown,
 ): Promise<void> {
-  await tx.update(idempotencyKeys).set({ status, response }).where(eq(idempotencyKeys.id, id));
+  await tx
+    .update(idempotencyKeys)
+    .set({ status, response: JSON.stringify(response) })
+    .where(eq(idempotencyKeys.id, id));
 }
 
 /** A request that failed gives its key back: the same key may be used again once it is corrected. */
