@@ -116,6 +116,15 @@ describe('drafting', () => {
     expect((await api.http.get(P()).set(chirita.headers)).body.format).toBe('breakfast');
   });
 
+  it('leaves the version as it is when an autosave changes nothing', async () => {
+    const res = await api.http
+      .patch(P())
+      .set(chirita.headers)
+      .set('If-Match', '"4"')
+      .send({ format: 'breakfast' });
+    expect([res.status, res.body.version, res.headers.etag]).toEqual([200, 4, '"4"']);
+  });
+
   it('lets a contact who signs in with the address on the form find it', async () => {
     const res = await api.http.get(P()).set(morari.headers);
     expect([res.status, res.body.title, res.body.contacts[0].email]).toEqual([

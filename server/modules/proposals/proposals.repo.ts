@@ -3,14 +3,7 @@
 import { and, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { ProposalViewStatus } from '../../../shared/domain/proposals.ts';
 import type { Executor } from '../../db/client.ts';
-import {
-  idempotencyKeys,
-  proposalComments,
-  proposalOrganisers,
-  proposals,
-  rooms,
-  sessions,
-} from '../../db/schema.ts';
+import { proposalComments, proposalOrganisers, proposals, rooms, sessions } from '../../db/schema.ts';
 
 export type ProposalColumns = typeof proposals.$inferSelect;
 export type Placement = { room: string; roomName: string; start: Date; end: Date };
@@ -268,60 +261,3 @@ export const listComments = (db: Executor, proposalId: number): Promise<CommentR
     .from(proposalComments)
     .where(eq(proposalComments.proposalId, proposalId))
     .orderBy(proposalComments.id);
-
-// ---- idempotency keys ----
-
-export type PriorRequest = { route: string; status: number | null; response: unknown };
-
-/**
- * Claims a key for this request in the caller's transaction; if another request holds it, waits
- * for that one to commit (the unique key makes PostgreSQL wait) and answers what it recorded.
- */
-export async function claimKey(
-  tx: Executor,
-  account: string,
-  key: string,
-  route: string,
-): Promise<{ id: number } | { prior: PriorRequest }> {
-  const [row] = await tx
-    .insert(idempotencyKeys)
-    .values({ account, key, route })
-    .onConflictDoNothing()
-    .returning({ id: idempotencyKeys.id });
-  if (row) return { id: row.id };
-  const [prior] = await tx
-    .select({
-      route: idempotencyKeys.route,
-      status: idempotencyKeys.status,
-      response: idempotencyKeys.response,
-    })
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.account, account), eq(idempotencyKeys.key, key)));
-  if (!prior) return { prior: { route, status: null, response: null } };
-  return { prior: { ...prior, response: prior.response === null ? null : JSON.parse(prior.response) } };
-}
-
-export async function keepResponse(
-  tx: Executor,
-  id: number,
-  status: number,
-  response: unknown,
-): Promise<void> {
-  await tx
-    .update(idempotencyKeys)
-    .set({ status, response: JSON.stringify(response) })
-    .where(eq(idempotencyKeys.id, id));
-}
-
-/** A request that failed gives its key back: the same key may be used again once it is corrected. */
-export async function releaseKey(tx: Executor, id: number): Promise<void> {
-  await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.id, id));
-}
-
-export async function purgeKeys(db: Executor, olderThanMs: number): Promise<number> {
-  const gone = await db
-    .delete(idempotencyKeys)
-    .where(sql`${idempotencyKeys.createdAt} < now() - ${olderThanMs} * interval '1 millisecond'`)
-    .returning({ id: idempotencyKeys.id });
-  return gone.length;
-}

@@ -20,6 +20,7 @@ import {
 import type { Executor } from '../../db/client.ts';
 import {
   type Mailer,
+  type ProposalFacts,
   proposalAcceptedMail,
   proposalChangesRequestedMail,
   proposalRejectedMail,
@@ -194,16 +195,22 @@ export async function transition(
       transition: req.name,
     });
   const note = req.message;
-  const compose = {
-    submit: (f: Parameters<typeof proposalSubmittedMail>[0]) => proposalSubmittedMail(f, late),
-    request_changes: (f: Parameters<typeof proposalSubmittedMail>[0]) =>
-      proposalChangesRequestedMail(f, note!),
-    accept: (f: Parameters<typeof proposalSubmittedMail>[0]) => proposalAcceptedMail(f, note),
-    reject: (f: Parameters<typeof proposalSubmittedMail>[0]) => proposalRejectedMail(f, note),
-    withdraw: (f: Parameters<typeof proposalSubmittedMail>[0]) =>
-      proposalWithdrawnMail(f, whoIs(ctx, form), note),
-  }[req.name];
-  await mailOrganisers(tx, mailer, ctx, { id, form }, names, `proposal_${TRANSITIONS[req.name].to}`, compose);
+  const compose: Record<TransitionName, (f: ProposalFacts) => ReturnType<typeof proposalAcceptedMail>> = {
+    submit: (f) => proposalSubmittedMail(f, late),
+    request_changes: (f) => proposalChangesRequestedMail(f, note!),
+    accept: (f) => proposalAcceptedMail(f, note),
+    reject: (f) => proposalRejectedMail(f, note),
+    withdraw: (f) => proposalWithdrawnMail(f, whoIs(ctx, form), note),
+  };
+  await mailOrganisers(
+    tx,
+    mailer,
+    ctx,
+    { id, form },
+    names,
+    `proposal_${TRANSITIONS[req.name].to}`,
+    compose[req.name],
+  );
   return { ok: true, value: (await repo.findProposal(tx, summit.id, id))! };
 }
 

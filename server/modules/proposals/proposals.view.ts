@@ -17,11 +17,17 @@ import type { Placement, ProposalRow, SummaryRow } from './proposals.repo.ts';
 export const statusOf = (row: Pick<ProposalRow, 'status' | 'placement'>): ProposalViewStatus =>
   row.status === 'accepted' && row.placement ? 'scheduled' : (row.status as ProposalViewStatus);
 
-/** When submission closes for this proposal: its extension, or the summit's deadline. */
-export const deadlineOf = (
+/**
+ * When submission closes for this proposal: the summit's deadline, or its extension when that is
+ * later (an extension only extends; a summit without a deadline has none to extend).
+ */
+export function deadlineOf(
   row: Pick<ProposalRow, 'deadlineExtendedTo'>,
   summit: SummitRecord,
-): number | null => row.deadlineExtendedTo?.getTime() ?? summit.proposalDeadline;
+): number | null {
+  if (summit.proposalDeadline === null) return null;
+  return Math.max(summit.proposalDeadline, row.deadlineExtendedTo?.getTime() ?? Number.NEGATIVE_INFINITY);
+}
 
 /** "Fri 28 Sep 2018 at 23:59 (Africa/Casablanca)". */
 export function momentText(ms: number, timeZone: string): string {
