@@ -185,6 +185,26 @@ describe('the deadline, in the support unit’s hands', () => {
 });
 
 describe('bad input: 400 naming the field, never 500', () => {
+  it('drops a "__proto__" member rather than letting it reach the form', async () => {
+    const path = await draft(S);
+    const res = await api.http
+      .patch(path)
+      .set(chirita.headers)
+      .set('content-type', 'application/json')
+      .send('{"__proto__": {"title": "Polluted"}, "expectedAttendance": 130}');
+    expect([
+      res.status,
+      res.body.title,
+      res.body.expectedAttendance,
+      ({} as { title?: string }).title,
+    ]).toEqual([200, MOLDOVA_TITLE, 130, undefined]);
+  });
+
+  it('takes no body at all as an empty draft', async () => {
+    const res = await api.http.post(`${S}/proposals`).set(chirita.headers);
+    expect([res.status, res.body.status, res.body.title]).toEqual([201, 'draft', undefined]);
+  });
+
   const cases: [string, (path: string) => Promise<{ status: number; body: { errors: unknown } }>, unknown][] =
     [
       [
@@ -243,6 +263,16 @@ describe('bad input: 400 naming the field, never 500', () => {
         'a proposal id that is not a number',
         (p) => api.http.get(p.replace(/\d+$/, 'capacity-building')).set(chirita.headers),
         [{ path: 'params.id', message: 'Invalid input: expected number, received NaN' }],
+      ],
+      [
+        'a nested field that is not an object',
+        (p) => api.http.patch(p).set(chirita.headers).send({ requirements: 5 }),
+        [{ path: 'requirements', message: 'Invalid input: expected object, received number' }],
+      ],
+      [
+        'a page beyond any id',
+        () => api.http.get(`${S}/proposals?before=99999999999`).set(admin),
+        [{ path: 'query.before', message: 'Too big: expected number to be <=2147483647' }],
       ],
       [
         'an empty comment',

@@ -16,7 +16,8 @@ import { momentText, statusOf } from './proposals.view.ts';
 
 /** A new draft; its creator becomes its organiser. */
 export async function createProposal(db: Db, ctx: ProposalContext, body: unknown, now: number) {
-  const read = readForm(body, ctx.summit.timeZone);
+  // No body at all is an empty draft, as `{}` is.
+  const read = readForm(body ?? {}, ctx.summit.timeZone);
   if (!read.ok) return read;
   const form = read.value;
   return db.transaction(async (tx): Promise<Outcome<ProposalView>> => {
