@@ -42,14 +42,25 @@ export async function findProposal(db: Executor, summitId: number, id: number): 
   return row ? { ...row.p, sessionKey: row.sessionKey, placement: placementOf(row) } : null;
 }
 
-/** Takes the proposal's row lock, so that changes and transitions of one proposal take turns. */
-export async function lockProposal(tx: Executor, summitId: number, id: number): Promise<boolean> {
-  const rows = await tx
-    .select({ id: proposals.id })
+/**
+ * Takes the proposal's row lock, so that changes and steps of one proposal take turns; with
+ * `withSession`, its session's row too (after the proposal's: the link cannot change meanwhile).
+ */
+export async function lockProposal(
+  tx: Executor,
+  summitId: number,
+  id: number,
+  opts: { withSession?: boolean } = {},
+): Promise<boolean> {
+  const [row] = await tx
+    .select({ sessionId: proposals.sessionId })
     .from(proposals)
     .where(and(eq(proposals.summitId, summitId), eq(proposals.id, id)))
     .for('update');
-  return rows.length > 0;
+  if (!row) return false;
+  if (opts.withSession && row.sessionId !== null)
+    await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, row.sessionId)).for('update');
+  return true;
 }
 
 export async function insertProposal(tx: Executor, values: typeof proposals.$inferInsert): Promise<number> {

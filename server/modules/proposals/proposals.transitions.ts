@@ -8,6 +8,7 @@ import type { Delegation } from '../../../shared/domain/programme.ts';
 import { sessionToItem } from '../../../shared/domain/summit-file.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
+import { lockSummit } from '../../core/summit-context.ts';
 import {
   conflict,
   failure,
@@ -101,7 +102,11 @@ export async function transition(
 ): Promise<Outcome<repo.ProposalRow>> {
   const { ctx, mailer, now } = deps;
   const { summit } = ctx;
-  if (!(await repo.lockProposal(tx, summit.id, id))) return proposalMissing(id);
+  // As every change of the programme: the summit's lock first (shared; placement and publishing
+  // take it alone), then the proposal's row and its session's, so that where the session is cannot
+  // change between reading it and acting on it (withdrawing deletes only an unplaced session).
+  await lockSummit(tx, summit.id, 'share');
+  if (!(await repo.lockProposal(tx, summit.id, id, { withSession: true }))) return proposalMissing(id);
   const row = (await repo.findProposal(tx, summit.id, id))!;
   const standing = await standingFor(tx, ctx, row);
   if (!proposalsPolicy.sees(standing)) return proposalMissing(id);
