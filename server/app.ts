@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mailer.ts';
 import { programmeRoutes } from './modules/programme/programme.routes.ts';
+import { proposalRoutes } from './modules/proposals/proposals.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { scheduleRoutes } from './modules/schedule/schedule.routes.ts';
 import { summitRoutes } from './modules/summits/summits.routes.ts';
@@ -41,6 +42,7 @@ export function apiRoutes(db: Db, mailer: Mailer, adminToken: string | undefined
     ...mailRoutes(db, mailer),
     ...auditRoutes(db),
     ...conflictRoutes(db),
+    ...proposalRoutes(db, mailer),
   ];
 }
 

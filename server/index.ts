@@ -9,6 +9,7 @@ import { loadDemoIfEmpty } from './demo/load-demo.ts';
 import { purgeExpired } from './modules/auth/auth.service.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { smtpTransport } from './modules/mail/transport.ts';
+import { purgeIdempotencyKeys } from './modules/proposals/proposals.service.ts';
 import { OutboxWorker } from './modules/mail/worker.ts';
 import { closePool } from './workers/pool.ts';
 
@@ -24,9 +25,15 @@ const worker = transport ? new OutboxWorker(database.db, transport) : null;
 const mailer = createMailer({ delivers: worker !== null, publicUrl: config.publicUrl });
 await worker?.listen(database);
 
-// Expired sign-in links and sessions are forgotten at start and then hourly.
+// Expired sign-in links and sessions, and idempotency keys older than a day, are forgotten at start
+// and then hourly.
 const purge = () =>
-  purgeExpired(database.db).catch((e: Error) => console.error('purging expired sign-ins:', e.message));
+  Promise.all([
+    purgeExpired(database.db).catch((e: Error) => console.error('purging expired sign-ins:', e.message)),
+    purgeIdempotencyKeys(database.db).catch((e: Error) =>
+      console.error('purging idempotency keys:', e.message),
+    ),
+  ]);
 await purge();
 const purging = setInterval(purge, 3_600_000);
 purging.unref();

@@ -15,7 +15,18 @@ export type AuditAction =
   | 'sign_out_everywhere'
   | 'publish'
   /** Hard conflicts a change of a published session accepted by name. */
-  | 'accept_conflicts';
+  | 'accept_conflicts'
+  // A side-event proposal's steps (docs/proposals.md).
+  | 'submit'
+  | 'withdraw'
+  | 'accept'
+  | 'reject'
+  | 'request_changes'
+  | 'extend_deadline'
+  /** The support unit submitted a proposal after the deadline: a late one it takes. */
+  | 'accept_late'
+  | 'comment'
+  | 'report';
 
 export type AuditEntry = {
   summit: { id: number; slug: string } | null;

@@ -4,8 +4,18 @@ import type { Problem } from '../../shared/schemas/problems.ts';
 
 export type { Problem };
 
-/** `unavailable`: the work could not be done in time (a limit ran out); trying again may succeed. */
-export type FailureReason = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'too_many' | 'unavailable';
+/**
+ * `unavailable`: the work could not be done in time (a limit ran out); trying again may succeed.
+ * `stale`: the change was based on a version of the item that is no longer current.
+ */
+export type FailureReason =
+  | 'not_found'
+  | 'invalid'
+  | 'conflict'
+  | 'forbidden'
+  | 'stale'
+  | 'too_many'
+  | 'unavailable';
 /** `details`: more of the answer than its problems (the conflicts a change would create), beside `errors`. */
 export type Failure = {
   ok: false;
@@ -29,6 +39,7 @@ export const conflict = fail('conflict');
 export const forbidden = fail('forbidden');
 export const tooMany = fail('too_many');
 export const unavailable = fail('unavailable');
+export const stale = fail('stale');
 /** A failure with several problems, each on its own field. */
 export const failure = (reason: FailureReason, errors: Problem[]): Failure => ({ ok: false, reason, errors });
 export const invalid = (errors: Problem[]): Failure => failure('invalid', errors);

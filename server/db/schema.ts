@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -26,6 +27,7 @@ import {
   SESSION_KINDS,
   SESSION_STATUSES,
 } from '../../shared/schemas/enums.ts';
+import { PROPOSAL_FORMATS, PROPOSAL_STATUSES } from '../../shared/domain/proposals.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const oneOf = (column: SQL, values: readonly string[]) =>
@@ -392,4 +394,112 @@ export const auditLog = pgTable(
     after: jsonb('after'),
   },
   (t) => [index('audit_summit').on(t.summitId, t.id)],
+);
+
+// ---- side-event proposals (docs/proposals.md, docs/decisions/0014) ----
+
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    status: text('status').notNull().default('draft'),
+    // The form as its schema read it (shared/schemas/proposal.ts), preferred starts as UTC instants.
+    form: jsonb('form').$type<Record<string, unknown>>().notNull().default({}),
+    // Copied out of the form at each save, for the review desk's filters: its format, the days it
+    // would like (in the summit's zone), and its organisers as "d:<delegation key>" and
+    // "o:<organisation, lower-cased>".
+    format: text('format'),
+    preferredDays: date('preferred_days', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+    organiserTags: text('organiser_tags').array().notNull().default(sql`'{}'::text[]`),
+    createdByUserId: integer('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: text('created_by').notNull(),
+    // The session made when it was accepted. If the session goes (deleted, or the programme
+    // replaced), only this column is cleared: the migration writes ON DELETE SET NULL ("session_id").
+    sessionId: integer('session_id'),
+    deadlineExtendedTo: instant('deadline_extended_to'),
+    // Submitted by the support unit after the deadline: a late proposal it accepted.
+    late: boolean('late').notNull().default(false),
+    report: jsonb('report'),
+    version: integer('version').notNull().default(1),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+    submittedAt: instant('submitted_at'),
+    decidedAt: instant('decided_at'),
+  },
+  (t) => [
+    unique('proposals_summit_id').on(t.summitId, t.id),
+    foreignKey({
+      name: 'proposals_session',
+      columns: [t.summitId, t.sessionId],
+      foreignColumns: [sessions.summitId, sessions.id],
+    }).onDelete('set null'),
+    uniqueIndex('proposals_session_once').on(t.sessionId).where(sql`${t.sessionId} is not null`),
+    index('proposals_desk').on(t.summitId, t.status, t.id),
+    index('proposals_organiser_tags').using('gin', t.organiserTags),
+    index('proposals_preferred_days').using('gin', t.preferredDays),
+    check('proposals_status', oneOf(sql`${t.status}`, PROPOSAL_STATUSES)),
+    check('proposals_format', oneOf(sql`${t.format}`, PROPOSAL_FORMATS)),
+    check('proposals_version', sql`${t.version} > 0`),
+  ],
+);
+
+/**
+ * Who may change a proposal besides the support unit: its creator, and its contacts by address
+ * (a contact who signs in with it finds the proposal). Rewritten from the contacts at each save.
+ */
+export const proposalOrganisers = pgTable(
+  'proposal_organisers',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    via: text('via').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.proposalId, t.email, t.via] }),
+    index('proposal_organisers_email').on(t.email),
+    check('proposal_organisers_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('proposal_organisers_via', oneOf(sql`${t.via}`, ['creator', 'contact'])),
+  ],
+);
+
+/** Messages between the support unit and a proposal's organisers; a decision's message is one too. */
+export const proposalComments = pgTable(
+  'proposal_comments',
+  {
+    id: serial('id').primaryKey(),
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    author: text('author').notNull(),
+    fromSupportUnit: boolean('from_support_unit').notNull(),
+    body: text('body').notNull(),
+    transition: text('transition'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('proposal_comments_proposal').on(t.proposalId, t.id)],
+);
+
+/**
+ * Requests made with an Idempotency-Key: the first one's answer, replayed to a repeat. The row is
+ * written in the request's transaction, so a concurrent repeat waits for it on the unique key.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    id: serial('id').primaryKey(),
+    account: text('account').notNull(),
+    key: text('key').notNull(),
+    route: text('route').notNull(),
+    status: integer('status'),
+    // The body as it was sent (text, not jsonb, which would reorder its keys): a replay is the same bytes.
+    response: text('response'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('idempotency_keys_account_key').on(t.account, t.key),
+    index('idempotency_keys_created').on(t.createdAt),
+  ],
 );

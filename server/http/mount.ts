@@ -96,6 +96,7 @@ export function mountRoutes(routes: readonly Route[]): Router {
         const parts = [
           ['params', r.params, req.params],
           ['query', r.query, req.query],
+          ['headers', r.headers, req.headers],
           ['', r.body, req.body],
         ] as const;
         const gone = new AbortController();
@@ -112,7 +113,11 @@ export function mountRoutes(routes: readonly Route[]): Router {
         for (const [where, schema, value] of parts) {
           if (!schema) continue;
           const parsed = schema.safeParse(value ?? (where === '' ? undefined : {}));
-          if (!parsed.success) return send(res, errorsReply(400, zodProblems(parsed.error, where)));
+          if (!parsed.success) {
+            // A header's problem is named by the header alone ("idempotency-key"), as a client sets it.
+            const problems = zodProblems(parsed.error, where === 'headers' ? '' : where);
+            return send(res, errorsReply(400, problems));
+          }
           input[where || 'body'] = parsed.data;
         }
         await send(res, await r.handle(input as never));

@@ -10,7 +10,7 @@ const schemaOf = (s: z.ZodType, io: 'input' | 'output'): JsonSchema => {
   return rest;
 };
 
-function parameters(s: z.ZodType | undefined, where: 'path' | 'query') {
+function parameters(s: z.ZodType | undefined, where: 'path' | 'query' | 'header') {
   if (!s) return [];
   const json = schemaOf(s, 'input');
   return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
@@ -31,7 +31,11 @@ export function openApiDocument(routes: readonly Route[], version: string) {
       summary: r.summary,
       tags: [r.tag],
       security: r.access === anyone ? [] : [{ bearer: [] }],
-      parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
+      parameters: [
+        ...parameters(r.params, 'path'),
+        ...parameters(r.query, 'query'),
+        ...parameters(r.headers, 'header'),
+      ],
       ...(body && {
         requestBody: { required: true, content: { 'application/json': { schema: schemaOf(body, 'input') } } },
       }),

@@ -38,17 +38,19 @@ export type RequestInfo = {
   signal: AbortSignal;
 };
 
-export type RouteInput<P, Q, B> = {
+export type RouteInput<P, Q, B, H = Record<string, never>> = {
   params: P;
   query: Q;
   body: B;
+  /** The headers `headers` declares, by their lower-case names. */
+  headers: H;
   actor: Actor;
   caller: Caller;
   request: RequestInfo;
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: a list of routes holds routes of every shape; each is typed where declared
-export type Route<P = any, Q = any, B = any> = {
+export type Route<P = any, Q = any, B = any, H = any> = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express style: /api/summits/:slug */
   path: string;
@@ -58,6 +60,8 @@ export type Route<P = any, Q = any, B = any> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** Request headers the route reads (Idempotency-Key, If-Match), by their lower-case names. */
+  headers?: z.ZodType<H>;
   /** A body documented here but checked by the service, which reports more than a schema can. */
   rawBody?: z.ZodType;
   /** Largest body accepted (default 100kb): a summit file may be 5mb, a sign-in request need not. */
@@ -71,12 +75,15 @@ export type Route<P = any, Q = any, B = any> = {
       streamed?: { type: string; line: z.ZodType };
     }
   >;
-  handle(input: RouteInput<P, Q, B>): Promise<Reply>;
+  handle(input: RouteInput<P, Q, B, H>): Promise<Reply>;
 };
 
-export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
-  r: Route<P, Q, B>,
-): Route<P, Q, B> {
+export function route<
+  P = Record<string, never>,
+  Q = Record<string, never>,
+  B = undefined,
+  H = Record<string, never>,
+>(r: Route<P, Q, B, H>): Route<P, Q, B, H> {
   return r;
 }
 
@@ -90,6 +97,7 @@ const statusOf: Record<FailureReason, number> = {
   invalid: 400,
   conflict: 409,
   forbidden: 403,
+  stale: 412,
   too_many: 429,
   unavailable: 503,
 };

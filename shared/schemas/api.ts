@@ -202,7 +202,13 @@ export const agendaSchema = z.object({
 /** Newest first, `limit` at a time; `before` is the id the next page starts below. */
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().positive().optional(),
+  // Ids are PostgreSQL integers: a larger `before` would be refused by the database, not by us.
+  before: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const placementResultSchema = z.object({ placed: z.number() });

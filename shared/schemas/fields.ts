@@ -85,3 +85,34 @@ export const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>
     decode: (value) => (value ?? fallback) as z.input<T>,
     encode: (value) => value as z.output<T>,
   });
+
+/**
+ * Text of several lines (a description, a programme item): normalised to NFC, line breaks made
+ * "\n", trimmed. Line breaks and tabs are welcome; other control characters, bidirectional
+ * overrides and unpaired surrogates are refused as in a single line. May be "".
+ */
+export const paragraphs = (max: number) =>
+  z
+    .string()
+    .superRefine((value, ctx) => {
+      if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: 'custom', message: lineProblem(value)!.message });
+    })
+    .normalize('NFC')
+    .overwrite((value) => value.replace(/\r\n?|\u2028|\u2029/g, '\n'))
+    .trim()
+    .superRefine((value, ctx) => {
+      if (LONE_SURROGATE.test(value)) return; // reported above
+      if (hasControl(value.replace(/[\n\t]/g, ' ')))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must not contain control characters other than line breaks',
+        });
+      else if (BIDI.test(value))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)',
+        });
+      else if (value !== '' && INVISIBLE.test(value))
+        ctx.addIssue({ code: 'custom', message: 'must contain a visible character' });
+    })
+    .max(max);

@@ -9,6 +9,7 @@
 //   on generated instances of five shapes and three sizes (placement.ts, placement-instances.ts).
 //   BENCH_PLACEMENT_SIZES=S,M and BENCH_PLACEMENT_SEEDS=21,22 choose; BENCH_REFERENCE_S caps each
 //   reference solve.
+//   proposals: the review desk's list of 2,000 side-event proposals with its filters, through the API.
 //   pool: the worker pool's round trip, and conflict reports inline vs in the pool.
 //   heavy: a 10,000-session pile's first page of conflicts, RSS and other requests' p99 meanwhile;
 //   a 3 s placement of 1,500 sessions: its wall time and the same p99.
@@ -29,6 +30,7 @@ import { benchHeavy } from './heavy.ts';
 import { benchMail } from './mail.ts';
 import { benchPlacement } from './placement.ts';
 import { benchPool } from './pool.ts';
+import { benchProposals } from './proposals.ts';
 
 const SIZE = { sessions: 10_000, people: 2_000, delegations: 300, rooms: 60, sessionsPerDay: 500 };
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
@@ -173,7 +175,7 @@ async function benchMemory(engine: Engine, serverEnv: Record<string, string>) {
   }
 }
 
-const only = process.argv[2]; // "programme", "mail", "conflicts", "placement", "pool" or "heavy" runs one part
+const only = process.argv[2]; // "programme", "mail", "conflicts", "placement", "pool", "heavy" or "proposals" runs one part
 const wants = (part: string) => only === undefined || only === part;
 const engines = [
   pgliteEngine(),
@@ -206,13 +208,20 @@ if (wants('pool')) {
   console.log('\nWorker pool (medians; inline / pooled):');
   console.table(await benchPool());
 }
-for (const engine of wants('programme') || wants('mail') ? engines : []) {
+for (const engine of wants('programme') || wants('mail') || wants('proposals') ? engines : []) {
   if (wants('programme')) {
     const loaded = await benchImport(engine);
     await benchDayRead(engine, loaded.database);
     await loaded.database.close();
     await benchMemory(engine, loaded.serverEnv);
     await loaded.dispose();
+  }
+  if (wants('proposals')) {
+    const fresh = await engine.fresh();
+    const proposalRows = await benchProposals(fresh.database, engine.name);
+    rows.push(...proposalRows.map((r) => ({ ...r, engine: engine.name })));
+    await fresh.database.close();
+    await fresh.dispose();
   }
   if (wants('mail')) {
     const mailRows = await benchMail(async () => {
@@ -226,7 +235,7 @@ for (const engine of wants('programme') || wants('mail') ? engines : []) {
   }
 }
 if (rows.length) {
-  console.log('\nProgramme and mail (medians):');
+  console.log('\nProgramme, mail and proposals (medians):');
   console.table(rows);
 }
 process.exit(0);

@@ -2,6 +2,7 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../server/db/schema.ts';
 import { findSummit } from '../../server/core/summit-context.ts';
+import { moldovaProposal } from '../factories/proposal.ts';
 import { demoSummitFile } from '../factories/summit-file.ts';
 import { admin, signIn, testApi, type Session, type TestApi } from '../support/app.ts';
 import { TestSmtp } from '../support/smtp.ts';
@@ -28,7 +29,15 @@ let api: TestApi;
 let smtp: TestSmtp;
 const sessions = {} as Record<Who, Session | null>;
 const S = '/api/summits/gfmd-2018';
-const ids = { participant: 0, grants: {} as Record<string, number>, token: 0, message: 0 };
+const ids = {
+  participant: 0,
+  grants: {} as Record<string, number>,
+  token: 0,
+  message: 0,
+  // Side-event proposals naming Moldova, one of each per caller: a draft, and one submitted.
+  draft: {} as Record<string, number>,
+  submitted: {} as Record<string, number>,
+};
 
 beforeAll(async () => {
   smtp = await new TestSmtp().start();
@@ -75,6 +84,21 @@ beforeAll(async () => {
       .send({ key: `spare-${t}`, kind: 'meeting', title: 'Spare', durationMinutes: 30 });
     ids.grants[t] = (await grant(`visitor.${t}@example.org`, 'visitor')).body.id;
   }
+  const zorrilla = await signIn(api, 'zorrilla@example.org');
+  for (const who of WHO) {
+    const t = tag[who];
+    const form = {
+      ...moldovaProposal(),
+      title: `Capacity building (${t})`,
+      organisers: [{ delegation: 'MDA' }],
+      contacts: [{ name: 'Laura Zorrilla Fernandez', email: 'zorrilla@example.org' }],
+    };
+    ids.draft[t] = (await api.http.post(`${S}/proposals`).set(zorrilla.headers).send(form)).body.id;
+    const id = (await api.http.post(`${S}/proposals`).set(zorrilla.headers).send(form)).body.id;
+    // The demo's deadline has passed: the support unit takes the proposal late.
+    expect((await api.http.post(`${S}/proposals/${id}/submit`).set(admin)).status).toBe(200);
+    ids.submitted[t] = id;
+  }
   await api.http.post(`${S}/sessions`).set(admin).send({
     key: 'to-place',
     kind: 'side_event',
@@ -109,7 +133,7 @@ afterAll(async () => {
 
 type Case = {
   route: string;
-  method: 'post' | 'patch' | 'delete';
+  method: 'post' | 'patch' | 'put' | 'delete';
   path: (t: string) => string;
   body?: (t: string) => unknown;
   expect: number[];
@@ -335,6 +359,62 @@ const CASES: Case[] = [
       ],
     }),
     expect: [401, 403, 403, 403, 403, 200],
+  },
+  // Side-event proposals: one that a caller may not see is not found (404), whatever the route.
+  {
+    route: 'POST proposals',
+    method: 'post',
+    path: () => `${S}/proposals`,
+    body: (t) => ({ title: `A side event of ${t}` }),
+    expect: [401, 201, 201, 201, 201, 201],
+  },
+  {
+    route: 'PATCH proposals/{id} (a draft)',
+    method: 'patch',
+    path: (t) => `${S}/proposals/${ids.draft[t]}`,
+    body: () => ({ expectedAttendance: 150 }),
+    expect: [401, 404, 404, 404, 404, 200],
+  },
+  {
+    route: 'PUT proposals/{id}/deadline (a draft)',
+    method: 'put',
+    path: (t) => `${S}/proposals/${ids.draft[t]}/deadline`,
+    body: () => ({ until: '2018-10-05T23:59' }),
+    expect: [401, 404, 404, 404, 404, 200],
+  },
+  {
+    route: 'POST proposals/{id}/submit (a draft, after the deadline)',
+    method: 'post',
+    path: (t) => `${S}/proposals/${ids.draft[t]}/submit`,
+    expect: [401, 404, 404, 404, 404, 200],
+  },
+  {
+    // Moldova's focal point reads a submitted proposal naming Moldova, but does not organise it.
+    route: 'POST proposals/{id}/comments (submitted)',
+    method: 'post',
+    path: (t) => `${S}/proposals/${ids.submitted[t]}/comments`,
+    body: () => ({ body: 'Is a room for 220 still needed?' }),
+    expect: [401, 404, 404, 404, 403, 201],
+  },
+  {
+    route: 'PUT proposals/{id}/report (submitted)',
+    method: 'put',
+    path: (t) => `${S}/proposals/${ids.submitted[t]}/report`,
+    body: () => ({ attendance: 140, conclusions: 'Well attended.' }),
+    expect: [401, 404, 404, 404, 403, 409],
+  },
+  {
+    route: 'POST proposals/{id}/withdraw (submitted)',
+    method: 'post',
+    path: (t) => `${S}/proposals/${ids.submitted[t]}/withdraw`,
+    expect: [401, 404, 404, 404, 403, 403],
+  },
+  {
+    route: 'POST proposals/{id}/decision (submitted)',
+    method: 'post',
+    path: (t) => `${S}/proposals/${ids.submitted[t]}/decision`,
+    body: () => ({ decision: 'reject', message: 'The programme is full.' }),
+    expect: [401, 404, 404, 404, 403, 200],
   },
   // Last: a replacement sweeps away the items the cases above use.
   {

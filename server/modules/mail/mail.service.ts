@@ -102,3 +102,4 @@ export async function resend(
 // The module's public face: other modules write mail through these.
 export type { Mailer, OutgoingMail } from './mailer.ts';
 export { inviteMail, signInMail } from './templates.ts';
+export * from './proposal-templates.ts';

@@ -1,8 +1,9 @@
 // The messages Convene writes. Plain text first (every client reads it), with a simple HTML part.
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function html(paragraphs: string[], link?: { href: string; text: string }) {
-  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+export function html(paragraphs: string[], link?: { href: string; text: string }) {
+  // Line breaks within a paragraph (a quoted message) stay line breaks.
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
   const button = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : '';
   return `<!doctype html><html><body style="font-family:sans-serif">${body}${button}</body></html>`;
 }

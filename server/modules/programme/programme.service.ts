@@ -317,6 +317,28 @@ export const deleteProgramme = (tx: Executor, summitId: number) => repo.deletePr
 /** Publishes every session of a summit that has a time (the publish gate has run); answers how many. */
 export const publishPlacedSessions = (tx: Executor, summitId: number) => repo.publishPlaced(tx, summitId);
 
+/**
+ * Adds one session in another use case's transaction (an accepted side-event proposal); that use
+ * case decided who may, and its references are to items that exist. The summit's programme lock
+ * is taken as any change of it takes it.
+ */
+export async function insertSession(tx: Executor, summitId: number, session: Session): Promise<void> {
+  await lockSummit(tx, summitId, 'share');
+  const refs = {
+    rooms: session.room === null ? [] : [session.room],
+    segments: session.segment === null ? [] : [session.segment],
+    delegations: session.participants.flatMap((p) => (p.delegation === null ? [] : [p.delegation])),
+    people: session.participants.flatMap((p) => (p.person === null ? [] : [p.person])),
+  };
+  await repo.insertLists(tx, summitId, { sessions: [session] }, await repo.resolveKeys(tx, summitId, refs));
+}
+
+/** Removes one session in another use case's transaction (a withdrawn proposal's unplaced session). */
+export async function removeSession(tx: Executor, summitId: number, key: string): Promise<boolean> {
+  await lockSummit(tx, summitId, 'share');
+  return repo.deleteItem(tx, summitId, 'sessions', key);
+}
+
 /** A delegation of a summit by key, or null. */
 export const findDelegation = (db: Executor, summitId: number, key: string) =>
   repo.findDelegation(db, summitId, key);
