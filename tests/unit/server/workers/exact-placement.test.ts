@@ -254,15 +254,17 @@ describe('the exact stage of placement', () => {
       const p = prepare({ ...input, sessions: fixed });
       const listing = listSpots(p, toPlace, { stepMinutes: 30, now: () => 0, listedBy: Infinity });
       const state = new PlacementState(p, listing.items);
-      new Search(state, performance.now() + 50, () => performance.now(), 1).run();
+      // A clock that ticks once a look: the search does the same work however busy the machine is.
+      let tick = 0;
+      new Search(state, 300, () => tick++, 1).run();
       const model = placementModel(state);
       for (let round = 0; round < 4; round++) {
         const free = state.items.map(() => random() < 15 / state.items.length);
         improved += reNeighbourhood(state, model, free) ? 1 : 0;
       }
     }
-    // Not a formality: the heuristic's arrangements were improved on in most rounds.
-    expect(improved).toBeGreaterThan(10);
+    // Not a formality: the heuristic's arrangements were improved on in 14 of the 20 rounds.
+    expect(improved).toBe(14);
   });
 
   it('re-places a neighbourhood of a small random summit exactly too', () => {
