@@ -7,16 +7,48 @@ import express, {
 } from 'express';
 import { zodProblems } from '../../shared/schemas/problems.ts';
 import { sqlState } from '../db/client.ts';
-import type { Caller } from './route.ts';
+import type { Caller, RequestInfo } from './route.ts';
 import { errorsReply, type Reply, type Route } from './route.ts';
 
-function send(res: Response, reply: Reply): void {
+function send(res: Response, reply: Reply): Promise<void> | undefined {
   res.status(reply.status);
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
   if (reply.cookies?.length) res.setHeader('set-cookie', reply.cookies);
+  if ('stream' in reply) return sendStream(res.type(reply.type), reply.stream);
   if ('text' in reply) res.type(reply.type).send(reply.text);
   else if (reply.body === undefined) res.end();
   else res.json(reply.body);
+}
+
+/** Until the client has taken what was written (or gone away). */
+const drained = (res: Response) =>
+  new Promise<void>((resolve) => {
+    const go = () => {
+      res.off('drain', go);
+      res.off('close', go);
+      resolve();
+    };
+    res.on('drain', go);
+    res.on('close', go);
+  });
+
+/**
+ * Writes each piece as the stream yields it, waiting for a slow client to take the last (no piece
+ * piles up in memory). A client that goes away stops the writing (the handler's signal tells the
+ * task); a stream that throws cuts the answer short, so that the client sees it incomplete.
+ */
+async function sendStream(res: Response, stream: AsyncIterable<string>): Promise<void> {
+  res.flushHeaders();
+  try {
+    for await (const piece of stream) {
+      if (res.destroyed) break;
+      if (!res.write(piece)) await drained(res);
+    }
+    if (!res.destroyed) res.end();
+  } catch (e) {
+    console.error(`${res.req.method} ${res.req.originalUrl}: the stream failed:`, e);
+    res.destroy();
+  }
 }
 
 /**
@@ -67,12 +99,17 @@ export function mountRoutes(routes: readonly Route[]): Router {
           ['headers', r.headers, req.headers],
           ['', r.body, req.body],
         ] as const;
-        const input: Record<string, unknown> = {
-          actor,
-          caller,
-          body: req.body,
-          request: { ip: req.ip ?? '', secure: req.secure },
+        const gone = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) gone.abort();
+        });
+        const request: RequestInfo = {
+          ip: req.ip ?? '',
+          secure: req.secure,
+          prefers: (types) => req.accepts([...types]) || types[0],
+          signal: gone.signal,
         };
+        const input: Record<string, unknown> = { actor, caller, body: req.body, request };
         for (const [where, schema, value] of parts) {
           if (!schema) continue;
           const parsed = schema.safeParse(value ?? (where === '' ? undefined : {}));
@@ -83,7 +120,7 @@ export function mountRoutes(routes: readonly Route[]): Router {
           }
           input[where || 'body'] = parsed.data;
         }
-        send(res, await r.handle(input as never));
+        await send(res, await r.handle(input as never));
       },
     );
   }

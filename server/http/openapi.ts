@@ -44,8 +44,14 @@ export function openApiDocument(routes: readonly Route[], version: string) {
           status,
           {
             description: res.description,
-            ...(res.schema && {
-              content: { 'application/json': { schema: schemaOf(res.schema, 'output') } },
+            ...((res.schema || res.streamed) && {
+              content: {
+                ...(res.schema && { 'application/json': { schema: schemaOf(res.schema, 'output') } }),
+                // A stream has no one schema: each line is an instance of this one.
+                ...(res.streamed && {
+                  [res.streamed.type]: { schema: schemaOf(res.streamed.line, 'output') },
+                }),
+              },
             }),
           },
         ]),

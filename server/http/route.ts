@@ -8,9 +8,16 @@ import type { Failure, FailureReason, Outcome, Problem } from '../core/outcome.t
 import type { Access } from './access.ts';
 
 type ReplyMeta = { headers?: Record<string, string>; cookies?: string[] };
+export type JsonReply = { status: number; body?: unknown } & ReplyMeta;
 export type Reply =
-  | ({ status: number; body?: unknown } & ReplyMeta)
-  | ({ status: number; text: string; type: string } & ReplyMeta);
+  | JsonReply
+  | ({ status: number; text: string; type: string } & ReplyMeta)
+  /**
+   * Sent piece by piece as `stream` yields them (a long task's progress, then its result), each
+   * once the client has taken the one before; the status and headers go first, so a failure found
+   * later has to be said in the stream itself.
+   */
+  | ({ status: number; stream: AsyncIterable<string>; type: string } & ReplyMeta);
 
 /** Who made the request, and how they proved it (see authenticate.ts). */
 export type Caller = {
@@ -22,7 +29,14 @@ export type Caller = {
 };
 
 /** What a handler may know of the HTTP request besides its validated parts. */
-export type RequestInfo = { ip: string; secure: boolean };
+export type RequestInfo = {
+  ip: string;
+  secure: boolean;
+  /** Of these media types, the one the Accept header ranks first; the first of them when it says nothing. */
+  prefers(types: readonly [string, ...string[]]): string;
+  /** Aborted when the client goes away before its answer is complete. */
+  signal: AbortSignal;
+};
 
 export type RouteInput<P, Q, B, H = Record<string, never>> = {
   params: P;
@@ -52,7 +66,15 @@ export type Route<P = any, Q = any, B = any, H = any> = {
   rawBody?: z.ZodType;
   /** Largest body accepted (default 100kb): a summit file may be 5mb, a sign-in request need not. */
   bodyLimit?: '100kb' | '5mb';
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  responses: Record<
+    number,
+    {
+      description: string;
+      schema?: z.ZodType;
+      /** The same answer in another media type, asked for with Accept: a stream, one `line` a line. */
+      streamed?: { type: string; line: z.ZodType };
+    }
+  >;
   handle(input: RouteInput<P, Q, B, H>): Promise<Reply>;
 };
 
@@ -79,7 +101,7 @@ const statusOf: Record<FailureReason, number> = {
   too_many: 429,
   unavailable: 503,
 };
-export const failureReply = (f: Failure): Reply => ({
+export const failureReply = (f: Failure): JsonReply => ({
   status: statusOf[f.reason],
   body: { errors: f.errors, ...f.details },
 });

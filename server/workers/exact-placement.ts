@@ -21,9 +21,11 @@ import {
   countBound,
   type PlacementModel,
   placementModel,
+  restrict,
   withAtLeast,
   withoutPairs,
 } from '../../shared/domain/resolution/placement-model.ts';
+import { Neighbourhoods } from '../../shared/domain/resolution/placement-neighbourhoods.ts';
 import { Search } from '../../shared/domain/resolution/placement-search.ts';
 import { PlacementState } from '../../shared/domain/resolution/placement-state.ts';
 
@@ -51,23 +53,27 @@ export type SolverReport = {
   /** Whether the solver's arrangement was kept (more sessions, or as many for less). */
   used: boolean;
   heuristic: { placed: number; cost: number };
+  /** The neighbourhood search after step 2, if the whole model was not proven in its share. */
+  neighbourhoods?: NeighbourhoodReport;
 };
 
 /**
  * Shares of the time: listing may take half; the heuristic a tenth of what is left after it; the
  * count, 60 % of what is left then (it stops sooner when it proves the most); polishing its
- * arrangement 40 % of what is left; the cost, the rest.
+ * arrangement 10 % of what is left; the cost on the whole model 15 % of what is left then (small
+ * models are proven in it); neighbourhoods, the rest.
  */
 const LISTING_SHARE = 0.5;
 const HEURISTIC_SHARE = 0.1;
 const COUNT_SHARE = 0.6;
-const POLISH_SHARE = 0.4;
+const POLISH_SHARE = 0.1;
+const WHOLE_SHARE = 0.15;
 /** Below this, starting the solver is not worth it. */
 const MIN_SOLVE_MS = 50;
 /**
  * Above this many spots (columns), the model alone would take much of the time and memory: the
  * heuristic's answer stands. The bench's largest instances (300 sessions, 20 rooms, 30 starts) have
- * some 90,000.
+ * some 12,000.
  */
 const MAX_COLUMNS = 400_000;
 const EPS = 1e-9;
@@ -76,7 +82,7 @@ export type ExactResult = PlacementResult & { solver: SolverReport };
 
 /**
  * What placement tells its caller while it runs (through the pool's progress port): the heuristic's
- * whole answer once it has one, then the best count and bound the solver knows as they improve. A
+ * whole answer once it has one, then the best count and bound the solver knows as either improves. A
  * caller whose task is stopped by the pool's hard deadline answers with the last of these.
  */
 export type PlacementProgress =
@@ -141,13 +147,16 @@ export function placeWith(
   else if (listing.items.length > 0 && deadline - now() >= MIN_SOLVE_MS) {
     let best = heuristic;
     let told = cheap;
+    // The most sessions the solver has found room for (its arrangement is checked once it stops).
+    let found = heuristic.placed;
+    const tell = () => report?.({ stage: 'solver', placed: Math.max(best.placed, found), bound: told });
     const bounded = (bound: number | null) => {
       if (bound === null) return;
       solver.bound = Math.min(solver.bound ?? Infinity, bound);
       const whole = boundOf(listing, solver.bound);
       if (whole < told) {
         told = whole;
-        report?.({ stage: 'solver', placed: best.placed, bound: whole });
+        tell();
       }
     };
     /** Keeps an arrangement the solver found if it breaks no hard rule and beats the best so far. */
@@ -169,12 +178,20 @@ export function placeWith(
     // 1. The most sessions, then each one's own cost: without the pair rows it proves fastest.
     const first = withoutPairs(model);
     const placedBy = (primal: number) => Math.ceil(-primal / first.weight - 1e-9);
+    const reached = (primal?: number) => {
+      if (primal === undefined || !Number.isFinite(primal) || placedBy(primal) <= found) return;
+      found = placedBy(primal);
+      tell();
+    };
     const most = solve(
       highs,
       first,
       columnsOf(first, best.at),
       now() + (deadline - now()) * COUNT_SHARE,
-      (dual) => bounded(countBound(first, dual)),
+      (dual, primal) => {
+        reached(primal);
+        bounded(countBound(first, dual));
+      },
       // Once the most sessions is proven, the rest of the time is the cost's.
       (primal, dual) => countBound(first, dual) <= placedBy(primal),
       // A small cut pool: HiGHS then proves the most sessions two to six times sooner on the bench's
@@ -187,18 +204,27 @@ export function placeWith(
     // Its arrangement ignores the costs between sessions: local search lowers them, keeping every
     // session, before step 2.
     consider(most.values && arrangementOf(first, most.values, listing.items.length), true);
-    // 2. The least cost with at least as many (more, if the solver finds more: the weight says so).
+    // 2. The least cost with at least as many (more, if the solver finds more: the weight says so),
+    // first on the whole model for a share of the time; if it is not proven by then, re-placing a
+    // few dozen sessions at a time around the others, for the rest (neighbourhoods).
     if (deadline - now() >= MIN_SOLVE_MS) {
+      const whole = withAtLeast(model, best.placed);
       const cheapest = solve(
         highs,
-        withAtLeast(model, best.placed),
+        whole,
         columnsOf(model, best.at),
-        deadline,
+        now() + (deadline - now()) * WHOLE_SHARE,
         (dual) => bounded(countBound(model, dual)),
       );
       solver.cost = cheapest.status;
       bounded(cheapest.dual === null ? null : countBound(model, cheapest.dual));
       consider(cheapest.values && arrangementOf(model, cheapest.values, listing.items.length), false);
+      if (cheapest.status !== 'Optimal') {
+        const lns = searchNeighbourhoods(highs, state, model, best.at, deadline, now, opts.seed ?? 1);
+        solver.neighbourhoods = lns.report;
+        if (lns.report.proven) solver.cost = 'Optimal';
+        consider(lns.at, false);
+      }
     }
   }
   return { ...resultOf(state, listing, boundOf(listing, solver.bound), saying), solver };
@@ -208,15 +234,108 @@ export function placeWith(
  * Puts an arrangement in the state and checks every session it places against the rest with the
  * conflict engine. Leaves the arrangement in place (the caller restores another if it fails).
  */
-function keepsEveryHardRule(state: PlacementState, found: number[]): boolean {
+function keepsEveryHardRule(state: PlacementState, found: number[], only?: ArrayLike<boolean>): boolean {
   state.restore(found);
   return state.items.every(
     (item, i) =>
       item.at < 0 ||
+      (only !== undefined && !only[i]) ||
       !conflictsInvolving(state.p, at(item.session, item.spots[found[i]!]!)).some(
         (c) => c.severity === 'hard',
       ),
   );
+}
+
+/** The neighbourhood search's first size (sessions re-placed at once), smallest, and longest solve. */
+const FIRST_SIZE = 40;
+const SMALLEST_SIZE = 8;
+const LONGEST_SUB_MS = 1_000;
+/**
+ * Below this, no neighbourhood is started: HiGHS looks at the interrupt only between its steps, and
+ * its presolve of a neighbourhood of some 3,000 columns ran 130 ms past a budget of 116 ms.
+ */
+const MIN_NEIGHBOURHOOD_MS = 200;
+
+/** How the neighbourhood search went: solves, improvements, the largest size, the whole proven. */
+export type NeighbourhoodReport = { tried: number; improved: number; size: number; proven: boolean };
+
+/**
+ * Large neighbourhood search: until the deadline, re-places a neighbourhood of sessions
+ * (Neighbourhoods) around the others by solving the model restricted to them, with at least as many
+ * sessions placed; keeps the new arrangement when its sessions keep every hard rule and it costs
+ * less. The size grows while the solver proves its neighbourhoods quickly and shrinks when it does
+ * not; a proven neighbourhood of every session proves the whole. Starts from, and leaves the state
+ * at, the best arrangement found.
+ */
+function searchNeighbourhoods(
+  highs: Highs,
+  state: PlacementState,
+  model: PlacementModel,
+  start: readonly number[],
+  deadline: number,
+  now: () => number,
+  seed: number,
+): { at: number[]; report: NeighbourhoodReport } {
+  const n = state.items.length;
+  const hoods = new Neighbourhoods(state, seed);
+  let at = [...start];
+  state.restore(at);
+  let placed = state.placedCount();
+  let cost = state.total();
+  // Each kind of neighbourhood has its own size: sessions close in time are harder to re-place
+  // together than sessions drawn at random.
+  const sizes = new Map<string, number>();
+  const report: NeighbourhoodReport = { tried: 0, improved: 0, size: Math.min(n, FIRST_SIZE), proven: false };
+  while (deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
+    const kind = hoods.kind();
+    const size = sizes.get(kind) ?? Math.min(n, FIRST_SIZE);
+    const { free } = hoods.next(size);
+    const sub = restrict(model, free, at, placed);
+    if (sub.spotCols === 0) continue; // nothing freed has a spot
+    const whole = columnsOf(model, at);
+    const from = Float64Array.from(sub.original, (c) => whole[c]!);
+    let before = 0;
+    for (let k = 0; k < sub.numCols; k++) before += sub.colCost[k]! * from[k]!;
+    const budget = Math.min(deadline - now(), LONGEST_SUB_MS);
+    const began = now();
+    const found = solve(highs, sub, from, began + budget, () => {});
+    report.tried++;
+    const took = now() - began;
+    const quick = found.status === 'Optimal' && took < budget / 2;
+    sizes.set(
+      kind,
+      quick
+        ? Math.min(n, Math.ceil(size * (took < budget / 4 ? 1.5 : 1.25)))
+        : found.status === 'Optimal'
+          ? size
+          : Math.max(SMALLEST_SIZE, Math.floor(size * 0.8)),
+    );
+    report.size = Math.max(...sizes.values());
+    const better = found.values !== null && found.primal !== null && found.primal < before - EPS;
+    let kept = false;
+    if (better) {
+      const next = [...at];
+      for (let i = 0; i < n; i++) if (free[i]) next[i] = -1;
+      for (let k = 0; k < sub.spotCols; k++)
+        if (found.values![k]! > 0.5) next[sub.colItem[k]!] = sub.colSpot[k]!;
+      if (keepsEveryHardRule(state, next, free)) {
+        const p = state.placedCount();
+        const c = state.total();
+        if (p > placed || (p === placed && c < cost - EPS)) {
+          [at, placed, cost, kept] = [next, p, c, true];
+          report.improved++;
+        }
+      }
+      if (!kept) state.restore(at);
+    }
+    // Every session at once, proven, and kept (or no better than what we have): nothing is cheaper.
+    if (found.status === 'Optimal' && size >= n) {
+      report.proven = kept || !better;
+      break;
+    }
+  }
+  state.restore(at);
+  return { at, report };
 }
 
 const STATUS_NAMES: Record<number, string> = {
@@ -254,7 +373,7 @@ function solve(
   model: PlacementModel,
   start: Float64Array,
   deadline: number,
-  progress: (dual: number) => void,
+  progress: (dual: number, primal?: number) => void,
   enough?: (primal: number, dual: number) => boolean,
   options: Record<string, number> = {},
 ): { status: string; values: Float64Array | null; dual: number | null; primal: number | null } {
@@ -277,7 +396,7 @@ function solve(
         const dual = event.data.mip_dual_bound;
         const primal = event.data.mip_primal_bound;
         if (dual === undefined || !Number.isFinite(dual)) return;
-        progress(dual);
+        progress(dual, primal);
         if (enough && primal !== undefined && Number.isFinite(primal) && enough(primal, dual))
           event.interrupt();
       },

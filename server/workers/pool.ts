@@ -24,7 +24,7 @@ export type RunOptions = {
   timeLimitMs?: number;
   /**
    * Called with what the task reports while it runs (placement: its heuristic's answer, then the
-   * solver's bound), on the main thread. What was reported before a hard deadline still arrives.
+   * solver's count and bound), on the main thread. What was reported before a hard deadline still arrives.
    */
   onProgress?: (message: unknown) => void;
 };

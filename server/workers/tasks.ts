@@ -68,7 +68,7 @@ export const withinBudget = (task: PlacementTask, until: number, now: number): P
 
 /**
  * Runs a task. `progress`, when the caller asked for it, is a port the task may report on while it
- * runs (placement: its heuristic's answer, then the solver's best bound); it is closed after.
+ * runs (placement: its heuristic's answer, then the solver's best count and bound); it is closed after.
  */
 export async function perform({ name, input, until, progress }: Envelope): Promise<unknown> {
   if (!Object.hasOwn(TASKS, name)) throw new Error(`unknown task "${name}"`);

@@ -158,6 +158,20 @@ export const proposalSchema = z.object({
     ),
   optimal: z.boolean().describe('true when as many are placed as `bound`: no arrangement places more'),
 });
+/** How far a placement got while it runs (POST …/place with Accept: application/x-ndjson). */
+export const placementProgressSchema = z.object({
+  placed: z.int().min(0).describe('the most sessions an arrangement found so far places'),
+  bound: z.int().min(0).describe('the most any arrangement could place, as far as is known yet'),
+  total: z.int().min(0).describe('the sessions to place'),
+  elapsedMs: z.int().min(0).describe('time since placement began, reading the programme included'),
+  stage: z.enum(['heuristic', 'solver']).describe('the fast heuristic, or the exact solver after it'),
+});
+/** One line of the streamed answer: progress (at most five a second), then the proposal or the failure. */
+export const placementLineSchema = z.union([
+  z.object({ progress: placementProgressSchema }),
+  z.object({ proposal: proposalSchema }),
+  errorsSchema.extend({ status: z.int().describe('the status a JSON answer would have had') }),
+]);
 export const applyBodySchema = z.strictObject({
   placements: z.array(placementSchema.strict()).min(1).max(5000),
 });

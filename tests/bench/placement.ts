@@ -8,6 +8,9 @@
 // against an exhaustive search and the conflict engine, and here every arrangement, the
 // reference's and placement's, is checked with detectConflicts on the whole programme.
 // Placement itself runs as POST /place runs it: on the worker pool (warm), within the size's limit.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Highs } from 'highs';
 import { detectConflicts, prepare } from '../../shared/domain/conflicts/engine.ts';
 import type { ConflictInput } from '../../shared/domain/conflicts/types.ts';
@@ -64,6 +67,29 @@ function hardConflicts(
   return detectConflicts({ ...input, sessions }).filter(
     (c) => c.severity === 'hard' && c.sessions.some((k) => where.has(k)),
   );
+}
+
+// References take minutes (L: up to two solves of 10 minutes each) and depend only on the instance
+// and the limit: they are kept in a file between runs (BENCH_REFERENCE_CACHE names it, default
+// bench-cache/placement-references.json, ignored by git; delete it after changing the model).
+const CACHE = process.env.BENCH_REFERENCE_CACHE ?? 'bench-cache/placement-references.json';
+
+function cached(): Record<string, Reference> {
+  try {
+    return JSON.parse(readFileSync(CACHE, 'utf8')) as Record<string, Reference>;
+  } catch {
+    return {};
+  }
+}
+
+async function referenceOf(input: ConflictInput, seconds: number): Promise<Reference> {
+  const key = `${createHash('sha256').update(JSON.stringify(input)).digest('hex')}:${seconds}`;
+  const known = cached()[key];
+  if (known) return known;
+  const fresh = await reference(input, seconds);
+  mkdirSync(dirname(CACHE), { recursive: true });
+  writeFileSync(CACHE, JSON.stringify({ ...cached(), [key]: fresh }, null, 1));
+  return fresh;
 }
 
 export async function reference(input: ConflictInput, seconds: number): Promise<Reference> {
@@ -124,7 +150,7 @@ type Measured = {
 
 async function measure(size: Size, shape: Shape, seed: number, referenceS: number): Promise<Measured> {
   const input = placementInstance(size, shape, seed);
-  const ref = await reference(input, referenceS);
+  const ref = await referenceOf(input, referenceS);
   const limit = SIZES[size].limitMs;
   const t0 = performance.now();
   const result = await runTask('placement', { input, opts: { stepMinutes: 30, timeLimitMs: limit } });

@@ -199,41 +199,153 @@ describe('POST /api/summits/{slug}/place', () => {
   const P = '/api/summits/placement-words';
   const file = placementWordsFile();
 
+  // Five to place: the bonds side event and the coordination's room fit; the labour side event only
+  // instead of the bonds one (the one room that seats 200 has one time for them); two fit nowhere.
+  const proposal = {
+    placed: [
+      {
+        session: 'se-bonds',
+        room: 'orangeraie',
+        start: '2018-12-07T08:00+01:00',
+        end: '2018-12-07T09:00+01:00',
+        cost: (20 / 220) * 10, // 20 of the Orangeraie Room's 220 seats empty
+      },
+      {
+        session: 'icmpd-coordination',
+        room: 'atlas',
+        start: '2018-12-07T10:45+01:00',
+        end: '2018-12-07T11:30+01:00',
+        cost: 7.5, // 60 of the Atlas Room's 80 seats empty
+      },
+    ],
+    unplaced: [
+      { session: 'se-youth', reason: 'its moderator Daniela Morari is busy at every time it could take' },
+      { session: 'se-big', reason: 'no room seats 500' },
+      {
+        session: 'se-labour',
+        reason:
+          'every room and time it could take is taken by sessions placed here: "Diaspora bonds for development finance"',
+      },
+    ],
+    cost: (20 / 220) * 10 + 7.5,
+    bound: 2,
+    optimal: true,
+  };
+
   it('says how many it placed, that no arrangement places more, and why each other one is left out', async () => {
     expect((await api.http.post('/api/summits/import').set(admin).send(file)).status).toBe(201);
     const res = await api.http.post(`${P}/place`).set(admin).send({ stepMinutes: 30 });
-    expect([res.status, res.body]).toEqual([
-      200,
-      {
-        placed: [
-          {
-            session: 'se-bonds',
-            room: 'orangeraie',
-            start: '2018-12-07T08:00+01:00',
-            end: '2018-12-07T09:00+01:00',
-            cost: (20 / 220) * 10, // 20 of the Orangeraie Room's 220 seats empty
-          },
+    expect([res.status, res.body]).toEqual([200, proposal]);
+  });
+
+  /** POST …/place asking for the streamed answer, its body kept as text (superagent parses no NDJSON). */
+  const placeStreamed = (path: string, headers: Record<string, string>) =>
+    api.http
+      .post(`${path}/place`)
+      .set({ ...headers, accept: 'application/x-ndjson' })
+      .send({ stepMinutes: 30 })
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => done(null, text));
+      });
+
+  it('streams how far it got, then the same proposal, to the support unit signed in', async () => {
+    await api.http
+      .post(`${P}/roles`)
+      .set(admin)
+      .send({ email: 'support@placement.example', role: 'support_unit', invite: false });
+    const support = await signIn(api, 'support@placement.example');
+    const res = await placeStreamed(P, support.headers);
+    expect([
+      res.status,
+      res.headers['content-type'],
+      res.headers['cache-control'],
+      res.headers['x-accel-buffering'],
+    ]).toEqual([200, 'application/x-ndjson; charset=utf-8', 'no-store', 'no']);
+    const text = res.body as string;
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text
+      .slice(0, -1)
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    type Progress = { placed: number; bound: number; total: number; elapsedMs: number; stage: string };
+    const progress: Progress[] = lines.slice(0, -1).map((l) => l.progress);
+    const times = progress.map(({ elapsedMs }) => elapsedMs);
+    const steps = progress.map(({ elapsedMs: _, ...step }) => step);
+    // The heuristic places the most at once, with a bound of 3 (the two side events for 200 could
+    // start at two times); the solver proves 2. Its line comes within 200 ms of the first or not at
+    // all: a newer line waits that long, and the proposal makes it needless.
+    expect(steps[0]).toEqual({ placed: 2, bound: 3, total: 5, stage: 'heuristic' });
+    expect(steps.slice(1)).toEqual(
+      steps.length > 1 ? [{ placed: 2, bound: 2, total: 5, stage: 'solver' }] : [],
+    );
+    expect(times.every((ms) => Number.isInteger(ms) && ms >= 0 && ms < 3_000)).toBe(true);
+    expect(lines.at(-1)).toEqual({ proposal });
+    // Every session to place is in the proposal, placed or not.
+    expect(proposal.placed.length + proposal.unplaced.length).toBe(5);
+  });
+
+  it('answers a caller who may not place with a JSON refusal, not a stream', async () => {
+    const delegate = await signIn(api, 'tiendrebeogo@example.org'); // Burkina Faso, on the demo summit
+    const res = await placeStreamed(S, delegate.headers);
+    expect([res.status, res.headers['content-type'], JSON.parse(res.body as string)]).toEqual([
+      403,
+      'application/json; charset=utf-8',
+      { errors: [{ path: '', message: 'only the support unit asks for moves and placements' }] },
+    ]);
+  });
+
+  it('refuses to apply another time for the coordination, which keeps its own', async () => {
+    const refused = await api.http
+      .post(`${P}/place/apply`)
+      .set(admin)
+      .send({
+        placements: [
           {
             session: 'icmpd-coordination',
             room: 'atlas',
-            start: '2018-12-07T10:45+01:00',
-            end: '2018-12-07T11:30+01:00',
-            cost: 7.5, // 60 of the Atlas Room's 80 seats empty
+            start: '2018-12-07T11:45',
+            end: '2018-12-07T12:30',
           },
         ],
-        unplaced: [
-          { session: 'se-youth', reason: 'its moderator Daniela Morari is busy at every time it could take' },
-          { session: 'se-big', reason: 'no room seats 500' },
+      });
+    const title = file.sessions!.find((s) => s.key === 'icmpd-coordination')!.title;
+    expect([refused.status, refused.body]).toEqual([
+      400,
+      {
+        errors: [
           {
-            session: 'se-labour',
-            reason:
-              'every room and time it could take is taken by sessions placed here: "Diaspora bonds for development finance"',
+            path: 'placements[0].start',
+            message: `"${title}" keeps its time, Fri 7 Dec 10:45–11:30: only a room can be given to it`,
           },
         ],
-        cost: (20 / 220) * 10 + 7.5,
-        bound: 2,
-        optimal: true,
       },
+    ]);
+    const session = await api.http.get(`${P}/sessions/icmpd-coordination`).set(admin);
+    // Still without a room (an unset field is left out), at its own time.
+    expect(['room' in session.body, session.body.start]).toEqual([false, '2018-12-07T10:45+01:00']);
+  });
+
+  it('refuses a placement that names one session twice', async () => {
+    const twice = {
+      session: 'se-bonds',
+      room: 'orangeraie',
+      start: '2018-12-07T08:00',
+      end: '2018-12-07T09:00',
+    };
+    const refused = await api.http
+      .post(`${P}/place/apply`)
+      .set(admin)
+      .send({ placements: [twice, { ...twice, room: 'menara' }] });
+    const title = file.sessions!.find((s) => s.key === 'se-bonds')!.title;
+    expect([refused.status, refused.body]).toEqual([
+      400,
+      { errors: [{ path: 'placements[1].session', message: `"${title}" is placed twice` }] },
     ]);
   });
 

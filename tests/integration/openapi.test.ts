@@ -68,4 +68,26 @@ describe('GET /api/openapi.json', () => {
     ]);
     expect(res.body.paths['/api/summits/{slug}/programme'].get.security).toEqual([]);
   });
+
+  it("documents placement's answer as JSON, or as a stream of lines for a client that asks for one", async () => {
+    const res = await api.http.get('/api/openapi.json');
+    const content = res.body.paths['/api/summits/{slug}/place'].post.responses['200'].content;
+    expect(Object.keys(content)).toEqual(['application/json', 'application/x-ndjson']);
+    expect(content['application/json'].schema.required).toEqual([
+      'placed',
+      'unplaced',
+      'cost',
+      'bound',
+      'optimal',
+    ]);
+    // Each line: progress, the proposal (the JSON answer's schema), or the errors with their status.
+    const lines = content['application/x-ndjson'].schema.anyOf;
+    expect(lines.map((l: { required: string[] }) => l.required)).toEqual([
+      ['progress'],
+      ['proposal'],
+      ['errors', 'status'],
+    ]);
+    expect(lines[0].properties.progress.required).toEqual(['placed', 'bound', 'total', 'elapsedMs', 'stage']);
+    expect(lines[1].properties.proposal).toEqual(content['application/json'].schema);
+  });
 });

@@ -172,6 +172,7 @@ export const en = {
   'plan.running': 'Placing… it takes at most {seconds} seconds.',
   'plan.timeUsed': 'Time used',
   'plan.timeUsedOf': '{used} of {seconds} seconds',
+  'plan.soFar': 'Placed so far: {placed} of {total}. No arrangement can place more than {bound}.',
   'plan.proposal': 'Soft cost of this proposal: {cost}.',
   'plan.summary': '{placed} of {total} placed.',
   'plan.optimal': 'No arrangement can place more than {bound}.',

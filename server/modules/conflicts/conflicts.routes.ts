@@ -8,6 +8,7 @@ import {
   movedSchema,
   movesSchema,
   placeBodySchema,
+  placementLineSchema,
   proposalSchema,
   publishBodySchema,
   placementResultSchema,
@@ -16,9 +17,11 @@ import {
 } from '../../../shared/schemas/api.ts';
 import type { Db } from '../../db/client.ts';
 import { signedIn } from '../../http/access.ts';
-import { errorResponse as errors, outcomeReply, type Route, route } from '../../http/route.ts';
+import { NDJSON, ndjsonReply } from '../../http/ndjson.ts';
+import { errorResponse as errors, failureReply, outcomeReply, type Route, route } from '../../http/route.ts';
 import { inSummit } from '../../http/summit-route.ts';
 import * as service from './conflicts.service.ts';
+import * as placement from './placement.service.ts';
 
 export function conflictRoutes(db: Db): Route[] {
   return [
@@ -92,13 +95,23 @@ export function conflictRoutes(db: Db): Route[] {
       summary:
         'Propose rooms and times for every unplaced session, breaking no hard rule and at least soft cost; changes nothing',
       responses: {
-        200: { description: 'the proposal', schema: proposalSchema },
+        200: {
+          description: `the proposal; with Accept: ${NDJSON}, a stream of lines as it runs: {progress} (at most five a second), then {proposal}, or {errors, status} if it fails`,
+          schema: proposalSchema,
+          streamed: { type: NDJSON, line: placementLineSchema },
+        },
         403: errors('not the support unit'),
+        503: errors('it did not finish within its time limit'),
       },
-      handle: ({ params, actor, body }) =>
-        inSummit(db, params.slug, actor, async (ctx) =>
-          outcomeReply(200, await service.proposePlacement(db, ctx, body)),
-        ),
+      handle: ({ params, actor, body, request }) =>
+        inSummit(db, params.slug, actor, async (ctx) => {
+          if (request.prefers(['application/json', NDJSON]) !== NDJSON)
+            return outcomeReply(200, await placement.proposePlacement(db, ctx, body));
+          const start = await placement.startPlacement(db, ctx, body);
+          if (!start.ok) return failureReply(start);
+          const { signal } = request;
+          return ndjsonReply('proposal', signal, (report) => start.value({ report, signal }));
+        }),
     }),
     route({
       method: 'post',
@@ -116,7 +129,7 @@ export function conflictRoutes(db: Db): Route[] {
       },
       handle: ({ params, actor, body }) =>
         inSummit(db, params.slug, actor, async (ctx) =>
-          outcomeReply(200, await service.applyPlacement(db, ctx, body.placements)),
+          outcomeReply(200, await placement.applyPlacement(db, ctx, body.placements)),
         ),
     }),
     route({

@@ -1,4 +1,5 @@
-// The conflict report, moves, automatic placement and publishing, over the engine in shared/domain.
+// The conflict report, moves and publishing, over the engine in shared/domain (automatic placement
+// is placement.service.ts).
 import { conflictsInvolving, prepare } from '../../../shared/domain/conflicts/engine.ts';
 import { decodeCursor } from '../../../shared/domain/conflicts/order.ts';
 import {
@@ -10,24 +11,14 @@ import type { Conflict, ConflictInput } from '../../../shared/domain/conflicts/t
 import type { Session } from '../../../shared/domain/programme.ts';
 import { CONFLICT_PAGE_DEFAULT } from '../../../shared/schemas/api.ts';
 import { proposeMoves } from '../../../shared/domain/resolution/moves.ts';
-import type { PlacementResult } from '../../../shared/domain/resolution/placement.ts';
-import { formatTime, parseTime } from '../../../shared/domain/time.ts';
+import { formatTime } from '../../../shared/domain/time.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
-import {
-  failure,
-  invalid,
-  invalidField,
-  notFound,
-  type Outcome,
-  type Problem,
-  unavailable,
-} from '../../core/outcome.ts';
+import { failure, invalidField, notFound, type Outcome, type Problem } from '../../core/outcome.ts';
 import { lockSummit, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { conflictInput, publishPlacedSessions, updateItem } from '../programme/programme.service.ts';
-import { type PlacementProgress, PlacementSoFar } from '../../workers/placement-progress.ts';
-import { offThread, runTask, TaskTimeoutError } from '../../workers/pool.ts';
+import { offThread, runTask } from '../../workers/pool.ts';
 import { conflictsPolicy } from './conflicts.policy.ts';
 
 /**
@@ -140,123 +131,9 @@ export async function moveSession(
   };
 }
 
-/** A proposal only: nothing changes until the support unit applies it. */
-export async function proposePlacement(
-  db: Db,
-  ctx: SummitContext,
-  opts: { stepMinutes: number; timeLimitMs: number },
-) {
-  const started = Date.now();
-  const verdict = conflictsPolicy.mayResolve(ctx.roles);
-  if (!verdict.ok) return verdict;
-  const input = await checkInput(db, ctx.summit);
-  // The limit is the request's: reading the programme came out of it.
-  const left = Math.max(0, opts.timeLimitMs - (Date.now() - started));
-  const known = new PlacementSoFar();
-  let result: PlacementResult;
-  try {
-    result = await runTask(
-      'placement',
-      { input, opts: { ...opts, timeLimitMs: left } },
-      { onProgress: (m) => known.hear(m as PlacementProgress) },
-    );
-  } catch (e) {
-    if (!(e instanceof TaskTimeoutError)) throw e;
-    // Stopped at the pool's hard deadline: the heuristic's answer, if it had one, with the best bound.
-    const fallback = known.answer();
-    if (!fallback)
-      return unavailable(
-        `placement did not finish within ${opts.timeLimitMs} ms; try again with a longer limit`,
-      );
-    result = fallback;
-  }
-  const tz = ctx.summit.timeZone;
-  return {
-    ok: true as const,
-    value: {
-      placed: result.placed.map((x) => ({
-        session: x.key,
-        room: x.room,
-        start: formatTime(x.start, tz),
-        end: formatTime(x.end, tz),
-        cost: x.cost,
-      })),
-      unplaced: result.unplaced.map((x) => ({ session: x.key, reason: x.reason })),
-      cost: result.cost,
-      bound: result.bound,
-      optimal: result.optimal,
-    },
-  };
-}
-
-type PlacementInput = { session: string; room: string; start: string; end: string };
-
-/** Applies a placement, all of it or nothing, if it still breaks no hard rule. */
-export async function applyPlacement(
-  db: Db,
-  ctx: SummitContext,
-  placements: PlacementInput[],
-): Promise<Outcome<{ placed: number }>> {
-  const verdict = conflictsPolicy.mayResolve(ctx.roles);
-  if (!verdict.ok) return verdict;
-  const tz = ctx.summit.timeZone;
-  return db.transaction(async (tx) => {
-    await lockSummit(tx, ctx.summit.id, 'update');
-    const input = await checkInput(tx, ctx.summit);
-    const errors: { path: string; message: string }[] = [];
-    const moved = placements.map((pl, i) => {
-      const session = input.sessions.find((s) => s.key === pl.session);
-      const start = parseTime(pl.start, tz);
-      const end = parseTime(pl.end, tz);
-      if (!session)
-        errors.push({ path: `placements[${i}].session`, message: `unknown session "${pl.session}"` });
-      else if (session.pinned)
-        errors.push({ path: `placements[${i}].session`, message: `session "${pl.session}" is pinned` });
-      if (!input.rooms.some((r) => r.key === pl.room))
-        errors.push({ path: `placements[${i}].room`, message: `unknown room "${pl.room}"` });
-      if (start === null || end === null || end <= start)
-        errors.push({
-          path: `placements[${i}].end`,
-          message: 'start and end must be times, end after start',
-        });
-      return session && start !== null && end !== null ? { ...session, room: pl.room, start, end } : null;
-    });
-    if (errors.length) return invalid(errors);
-    const keys = new Set(placements.map((pl) => pl.session));
-    const after = {
-      ...input,
-      sessions: [...input.sessions.filter((s) => !keys.has(s.key)), ...moved.map((s) => s!)],
-    };
-    // Only the placed sessions are checked, each against the programme as it would stand.
-    const prepared = prepare(after);
-    const hard = new Map<string, Conflict>();
-    for (const s of moved) {
-      for (const c of conflictsInvolving(prepared, s!)) {
-        if (c.severity === 'hard')
-          hard.set(`${c.code}|${[...c.sessions].sort()}|${subject(c)}|${c.start}`, c);
-      }
-    }
-    if (hard.size) {
-      return failure(
-        'conflict',
-        [...hard.values()].map((c) => ({ path: 'placements', message: c.message })),
-      );
-    }
-    for (const s of moved) {
-      const r = await updateItem(tx, ctx, 'sessions', s!.key, (current) => {
-        const { durationMinutes: _, ...rest } = current;
-        return { ...rest, room: s!.room, start: formatTime(s!.start!, tz), end: formatTime(s!.end!, tz) };
-      });
-      if (!r.ok) throw new Error(`placing ${s!.key}: ${JSON.stringify(r.errors)}`);
-    }
-    return { ok: true, value: { placed: moved.length } };
-  });
-}
-
 /** Hard conflicts a publication may accept by name, and those a refusal lists. */
 const MAX_ACCEPTED = 1_000;
 const SHOWN = 100;
-const subject = (c: Conflict) => c.room ?? c.person ?? c.delegation ?? '';
 
 type ConflictRef = {
   code: string;

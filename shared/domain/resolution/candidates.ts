@@ -29,11 +29,16 @@ export const isTimed = (s: Session) => s.start !== null && s.end !== null;
 
 /**
  * Where placement may put a session: a session with a time but no room (a coordination meeting)
- * keeps its time, so every room at that time; any other, every room and start of spotsFor.
+ * keeps its time, so every room at that time; one with a room but no time keeps its room, so every
+ * start of spotsFor in that room; any other, every room and start of spotsFor.
  */
 export function placementSpots(p: Prepared, session: Session, stepMinutes: number): Spot[] {
-  if (!isTimed(session)) return spotsFor(p, session, stepMinutes);
-  return [...p.rooms.keys()].map((room) => ({ room, start: session.start!, end: session.end! }));
+  if (isTimed(session))
+    return [...p.rooms.keys()].map((room) => ({ room, start: session.start!, end: session.end! }));
+  const spots = spotsFor(p, session, stepMinutes);
+  return session.room !== null && p.rooms.has(session.room)
+    ? spots.filter((s) => s.room === session.room)
+    : spots;
 }
 
 /**

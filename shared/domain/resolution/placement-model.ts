@@ -251,3 +251,107 @@ export function withAtLeast(model: PlacementModel, n: number): PlacementModel {
   rowUpper[model.numRows] = Infinity;
   return { ...model, numRows: model.numRows + 1, starts, indices, values, rowLower, rowUpper };
 }
+
+/** A model restricted to some sessions, the others held where they are (restrict). */
+export type RestrictedModel = PlacementModel & {
+  /** The column of the whole model each column of this one is. */
+  original: Int32Array;
+};
+
+/**
+ * The model with every session but the `free` ones held at its spot in `at` (or unplaced): their
+ * columns become constants, taken out of the rows' bounds; rows left with no column are dropped, and
+ * so are pair variables no remaining row mentions (their cost no longer depends on the free
+ * sessions). With `atLeast`, one more row: at least that many sessions placed in all. Solving it
+ * re-places the free sessions as well as can be around the others: the large neighbourhoods the
+ * exact stage searches once the whole model is too big to prove in time.
+ */
+export function restrict(
+  model: PlacementModel,
+  free: ArrayLike<boolean>,
+  at: readonly number[],
+  atLeast = 0,
+): RestrictedModel {
+  const fixedValue = (c: number) => (at[model.colItem[c]!] === model.colSpot[c] ? 1 : 0);
+  const kept = new Int32Array(model.numCols).fill(-1);
+  const original: number[] = [];
+  for (let c = 0; c < model.spotCols; c++) {
+    if (free[model.colItem[c]!]) {
+      kept[c] = original.length;
+      original.push(c);
+    }
+  }
+  const spotCols = original.length;
+  // A pair variable stays if a row mentions it together with a free spot.
+  for (let r = 0; r < model.numRows; r++) {
+    const from = model.starts[r]!;
+    const to = model.starts[r + 1]!;
+    let touches = false;
+    for (let k = from; k < to && !touches; k++) {
+      const c = model.indices[k]!;
+      touches = c < model.spotCols && kept[c]! >= 0;
+    }
+    if (!touches) continue;
+    for (let k = from; k < to; k++) {
+      const c = model.indices[k]!;
+      if (c >= model.spotCols && kept[c]! < 0) {
+        kept[c] = original.length;
+        original.push(c);
+      }
+    }
+  }
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const lower: number[] = [];
+  const upper: number[] = [];
+  for (let r = 0; r < model.numRows; r++) {
+    let constant = 0;
+    const before = indices.length;
+    for (let k = model.starts[r]!; k < model.starts[r + 1]!; k++) {
+      const c = model.indices[k]!;
+      if (kept[c]! >= 0) {
+        indices.push(kept[c]!);
+        values.push(model.values[k]!);
+      } else if (c < model.spotCols) constant += model.values[k]! * fixedValue(c);
+    }
+    if (indices.length === before) continue;
+    lower.push(model.rowLower[r]! - constant);
+    upper.push(model.rowUpper[r]! - constant);
+    starts.push(indices.length);
+  }
+  // At least `atLeast` sessions in all: the free ones make up what the held ones do not place.
+  const held = at.filter((s, i) => s >= 0 && !free[i]).length;
+  if (atLeast > held && spotCols > 0) {
+    for (let k = 0; k < spotCols; k++) {
+      indices.push(k);
+      values.push(1);
+    }
+    lower.push(atLeast - held);
+    upper.push(Infinity);
+    starts.push(indices.length);
+  }
+  const numCols = original.length;
+  const pick = <A extends Float64Array | Int32Array>(from: A, into: A) => {
+    for (let k = 0; k < numCols; k++) into[k] = from[original[k]!]!;
+    return into;
+  };
+  return {
+    ...model,
+    numCols,
+    numRows: upper.length,
+    colCost: pick(model.colCost, new Float64Array(numCols)),
+    colLower: pick(model.colLower, new Float64Array(numCols)),
+    colUpper: pick(model.colUpper, new Float64Array(numCols)),
+    integrality: pick(model.integrality, new Int32Array(numCols)),
+    rowLower: Float64Array.from(lower),
+    rowUpper: Float64Array.from(upper),
+    starts: Int32Array.from(starts),
+    indices: Int32Array.from(indices),
+    values: Float64Array.from(values),
+    spotCols,
+    colItem: Int32Array.from(original.slice(0, spotCols), (c) => model.colItem[c]!),
+    colSpot: Int32Array.from(original.slice(0, spotCols), (c) => model.colSpot[c]!),
+    original: Int32Array.from(original),
+  };
+}

@@ -112,8 +112,13 @@ export function sayer(p: Prepared) {
 
     /** A session every spot of which breaks a hard rule against the fixed programme. */
     blocked(session: Session, b: Blocked, starts: ReadonlySet<number>): string {
-      const rooms = [...p.rooms.values()];
+      // A session with a room and no time keeps its room: only that room is looked at.
+      const own = !isTimed(session) && session.room !== null ? p.rooms.get(session.room) : undefined;
+      const rooms = own ? [own] : [...p.rooms.values()];
       const unfit = rooms.map((r) => lacks(session, r));
+      if (own && unfit[0]!.seats)
+        return `it keeps its room, ${own.name}, which seats ${own.capacity}, fewer than the ${session.expectedAttendance} expected`;
+      if (own && unfit[0]!.equipment) return `it keeps its room, ${own.name}, which lacks ${needs(session)}`;
       if (unfit.every((u) => u.seats)) return `no room seats ${session.expectedAttendance}`;
       if (unfit.every((u) => u.equipment)) return `no room has ${needs(session)}`;
       if (unfit.every((u) => u.seats || u.equipment))
@@ -139,6 +144,7 @@ export function sayer(p: Prepared) {
       const fitting = rooms.filter((_, i) => !unfit[i]!.seats && !unfit[i]!.equipment).map((r) => r.key);
       if (free.every((t) => fitting.every((r) => b.booked.get(t)?.has(r)))) {
         const whenFree = free.length < starts.size ? ' whenever its people are free' : '';
+        if (own) return `its room, ${own.name}, is booked at every time it could take${whenFree}`;
         return isTimed(session)
           ? `every room that fits it is booked at its time, ${when(session)}`
           : `every room that fits it is booked at every time it could take${whenFree}`;

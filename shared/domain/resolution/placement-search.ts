@@ -5,6 +5,17 @@ import { type PlacementState, spotKey } from './placement-state.ts';
 
 const EPS = 1e-9;
 
+/** A repeatable stream of numbers in [0, 1) (mulberry32): the same seed, the same search. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export class Search {
   private random: () => number;
 
@@ -14,13 +25,7 @@ export class Search {
     private readonly now: () => number,
     seed: number,
   ) {
-    let a = seed >>> 0;
-    this.random = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    this.random = seeded(seed);
   }
 
   private get items() {

@@ -8,12 +8,14 @@ import type {
   moveBodySchema,
   movesSchema,
   placeBodySchema,
+  placementLineSchema,
+  placementProgressSchema,
   placementResultSchema,
   proposalSchema,
   publishBodySchema,
   publishedSchema,
 } from '../../../../shared/schemas/api.ts';
-import { getJson, send, summitApi } from '../../lib/api.ts';
+import { ApiError, getJson, send, sendStreamed, summitApi } from '../../lib/api.ts';
 import { keys } from '../../lib/query-keys.ts';
 
 export type Moves = z.output<typeof movesSchema>;
@@ -62,11 +64,31 @@ export function useMove(slug: string) {
   });
 }
 
+export type PlacementProgress = z.output<typeof placementProgressSchema>;
+type PlacementLine = z.output<typeof placementLineSchema>;
+
+/**
+ * Asks for a proposal as a stream: `onProgress` hears how far placement got while it runs. The
+ * proposal ends it, or a failure the server met after it began answering (an ApiError like any).
+ */
+async function placeStreamed(
+  slug: string,
+  body: z.input<typeof placeBodySchema>,
+  onProgress: (progress: PlacementProgress) => void,
+): Promise<Proposal> {
+  for await (const value of sendStreamed('POST', summitApi(slug, 'place'), body)) {
+    const line = value as PlacementLine;
+    if ('progress' in line) onProgress(line.progress);
+    else if ('proposal' in line) return line.proposal;
+    else throw new ApiError(line.status, line.errors);
+  }
+  throw new Error('the server stopped answering before its proposal');
+}
+
 /** A proposal only: nothing changes until it is applied. */
-export const usePlace = (slug: string) =>
+export const usePlace = (slug: string, onProgress: (progress: PlacementProgress) => void) =>
   useMutation({
-    mutationFn: (body: z.input<typeof placeBodySchema>) =>
-      send<Proposal>('POST', summitApi(slug, 'place'), body),
+    mutationFn: (body: z.input<typeof placeBodySchema>) => placeStreamed(slug, body, onProgress),
   });
 
 export function useApplyPlacement(slug: string) {

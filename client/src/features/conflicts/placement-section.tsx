@@ -1,15 +1,16 @@
 // Placement of the unplaced sessions: the proposal, how good it is (how many of how many, the most
 // any arrangement could place), why each other session is left out, and applying it. Placement
-// runs on the server within a time limit the support unit chooses; while it runs, the page says so
-// and shows the time used against the limit. (The server answers once, at the end: there is no
-// stream of progress to show. See docs/decisions/0013-exact-placement.md.)
+// runs on the server within a time limit the support unit chooses; while it runs, the page says so,
+// shows the time used against the limit and, as the server streams it (NDJSON, a few lines a
+// second), how many sessions it has placed so far and the most any arrangement could place. See
+// docs/decisions/0013-exact-placement.md.
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import type { SummitView } from '../summits/api.ts';
-import { type Proposal, useApplyPlacement, usePlace } from './api.ts';
+import { type PlacementProgress, type Proposal, useApplyPlacement, usePlace } from './api.ts';
 import type { Planning } from './use-planning.ts';
 
 /** Time limits offered, in seconds (the server takes up to 30). */
@@ -18,13 +19,15 @@ const LIMITS = [3, 10, 30] as const;
 export function Placement({ summit, planning }: { summit: SummitView; planning: Planning | null }) {
   const { t } = useI18n();
   const slug = summit.slug;
-  const place = usePlace(slug);
+  const [progress, setProgress] = useState<PlacementProgress | null>(null);
+  const place = usePlace(slug, setProgress);
   const apply = useApplyPlacement(slug);
   const [seconds, setSeconds] = useState<number>(LIMITS[0]);
   const proposal = apply.isSuccess ? undefined : place.data;
   const total = proposal ? proposal.placed.length + proposal.unplaced.length : 0;
   const propose = () => {
     apply.reset();
+    setProgress(null);
     place.mutate({ stepMinutes: 15, timeLimitMs: seconds * 1000 });
   };
   const applyAll = (p: Proposal) =>
@@ -52,7 +55,7 @@ export function Placement({ summit, planning }: { summit: SummitView; planning: 
       <button type="button" onClick={propose} disabled={place.isPending}>
         {t('plan.propose')}
       </button>
-      {place.isPending && <Running seconds={seconds} />}
+      {place.isPending && <Running seconds={seconds} progress={progress} />}
       <ErrorAlert error={place.error} />
       {proposal && !place.isPending && (
         <>
@@ -110,8 +113,8 @@ export function Placement({ summit, planning }: { summit: SummitView; planning: 
   );
 }
 
-/** That placement is running, and the time it has used of its limit. */
-function Running({ seconds }: { seconds: number }) {
+/** That placement is running, the time it has used of its limit, and how far it got. */
+function Running({ seconds, progress }: { seconds: number; progress: PlacementProgress | null }) {
   const { t } = useI18n();
   const [used, setUsed] = useState(0);
   useEffect(() => {
@@ -125,6 +128,9 @@ function Running({ seconds }: { seconds: number }) {
       <progress max={seconds} value={used} aria-label={t('plan.timeUsed')}>
         {t('plan.timeUsedOf', { used: Math.floor(used), seconds })}
       </progress>
+      {progress &&
+        progress.total > 0 &&
+        ` ${t('plan.soFar', { placed: progress.placed, total: progress.total, bound: progress.bound })}`}
     </p>
   );
 }

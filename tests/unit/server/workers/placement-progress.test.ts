@@ -31,6 +31,21 @@ describe('what a placement stopped at its hard deadline answers', () => {
   it('has nothing to answer before the heuristic is done', () => {
     const known = new PlacementSoFar();
     known.hear({ stage: 'solver', placed: 1, bound: 1 });
-    expect(known.answer()).toEqual(null);
+    expect([known.answer(), known.soFar()]).toEqual([null, null]);
+  });
+});
+
+describe('how far a running placement got', () => {
+  it("is the heuristic's count and bound, then the solver's better ones, never worse", () => {
+    const known = new PlacementSoFar();
+    known.hear({ stage: 'heuristic', result: heuristic });
+    const first = known.soFar();
+    // The solver finds room for both before it proves that 2 is the most.
+    known.hear({ stage: 'solver', placed: 2, bound: 2 });
+    known.hear({ stage: 'solver', placed: 1, bound: 3 });
+    expect([first, known.soFar()]).toEqual([
+      { placed: 1, bound: 2 },
+      { placed: 2, bound: 2 },
+    ]);
   });
 });

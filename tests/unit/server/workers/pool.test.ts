@@ -166,12 +166,18 @@ describe('worker pool', () => {
     const first = heard[0]!;
     expect(first.stage).toEqual('heuristic');
     if (first.stage !== 'heuristic') return;
+    const countOf = (h: PlacementProgress) => (h.stage === 'heuristic' ? h.result.placed.length : h.placed);
+    const placedBefore = (i: number) => countOf(heard[i]!);
     // Its answer is a whole proposal, what the caller gives if the pool's deadline strikes.
     expect([
       first.result.placed.length + first.result.unplaced.length,
       first.result.placed.length <= result.placed.length,
       heard.slice(1).every((h) => h.stage === 'solver' && h.bound >= result.placed.length),
-    ]).toEqual([10, true, true]);
+      // The solver's count never falls, and never passes its bound.
+      heard
+        .slice(1)
+        .every((h, i) => h.stage === 'solver' && h.placed <= h.bound && h.placed >= placedBefore(i)),
+    ]).toEqual([10, true, true, true]);
   });
 
   it('an error thrown in a task rejects with its message', async () => {

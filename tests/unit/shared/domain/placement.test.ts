@@ -308,3 +308,66 @@ describe('moves', () => {
       ).toEqual([]);
   });
 });
+
+describe('placement of a session that has a room but no time', () => {
+  const diaspora = (room: string, expectedAttendance: number) =>
+    conflictInput(
+      conflictFile(
+        [
+          {
+            key: 'se-diaspora',
+            kind: 'side_event',
+            title: 'Engaging the diaspora in local development',
+            room,
+            segment: 'late-morning',
+            durationMinutes: 45,
+            expectedAttendance,
+            preferredStarts: ['2018-12-07T11:00'],
+          },
+        ],
+        {
+          segments: [
+            {
+              key: 'late-morning',
+              kind: 'side_events',
+              title: 'Side events (late morning)',
+              start: '2018-12-07T10:00',
+              end: '2018-12-07T12:15',
+            },
+          ],
+        },
+      ),
+    );
+
+  it('keeps the Menara Room and finds it a time, though the Atlas Room would waste fewer seats', () => {
+    const result = placeAll(diaspora('menara', 70), { stepMinutes: 15, timeLimitMs: 2_000 });
+    expect(result).toEqual({
+      placed: [
+        {
+          key: 'se-diaspora',
+          room: 'menara',
+          start: utc('2018-12-07T10:00Z'),
+          end: utc('2018-12-07T10:45Z'),
+          cost: (90 / 160) * 10, // 90 of the Menara Room's 160 seats empty, at its preferred 11:00
+        },
+      ],
+      unplaced: [],
+      cost: (90 / 160) * 10,
+      bound: 1,
+      optimal: true,
+    });
+  });
+
+  it('says that the room it keeps seats too few, rather than placing it elsewhere', () => {
+    const result = placeAll(diaspora('atlas', 100), { stepMinutes: 15, timeLimitMs: 2_000 });
+    expect([result.placed, result.unplaced]).toEqual([
+      [],
+      [
+        {
+          key: 'se-diaspora',
+          reason: 'it keeps its room, Atlas Room, which seats 80, fewer than the 100 expected',
+        },
+      ],
+    ]);
+  });
+});
