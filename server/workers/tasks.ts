@@ -15,6 +15,8 @@ solver().catch(() => undefined);
 export type PlacementTask = {
   input: ConflictInput;
   opts: { stepMinutes: number; timeLimitMs: number };
+  /** Only these sessions are placed (the others without a room or time stay as they are). */
+  only?: string[];
 };
 
 /**
@@ -22,9 +24,10 @@ export type PlacementTask = {
  * time, those without a room included (prepared here, since a prepared programme holds Maps). The
  * heuristic, then the exact stage in what is left of the limit (exact-placement.ts).
  */
-export function placeUnplaced({ input, opts }: PlacementTask, report?: Report): Promise<ExactResult> {
+export function placeUnplaced({ input, opts, only }: PlacementTask, report?: Report): Promise<ExactResult> {
   const { fixed, toPlace } = splitForPlacement(input.sessions);
-  return placeExactly(prepare({ ...input, sessions: fixed }), toPlace, opts, report);
+  const chosen = only ? toPlace.filter((s) => only.includes(s.key)) : toPlace;
+  return placeExactly(prepare({ ...input, sessions: fixed }), chosen, opts, report);
 }
 
 export const TASKS = {

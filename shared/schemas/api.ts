@@ -139,6 +139,8 @@ export const placeBodySchema = z.strictObject({
     .union([z.literal(5), z.literal(10), z.literal(15), z.literal(30), z.literal(60)])
     .default(15),
   timeLimitMs: z.int().min(100).max(30_000).default(3_000),
+  /** Only these sessions (keys of sessions without a room or a time); every such session if left out. */
+  sessions: z.array(keySchema).min(1).max(1_000).optional(),
 });
 export const placementSchema = z.object({
   session: keySchema,

@@ -238,6 +238,49 @@ describe('POST /api/summits/{slug}/place', () => {
     expect([res.status, res.body]).toEqual([200, proposal]);
   });
 
+  it('places only the sessions named: the labour side event, now that nothing else takes the Orangeraie Room', async () => {
+    const res = await api.http
+      .post(`${P}/place`)
+      .set(admin)
+      .send({ stepMinutes: 30, sessions: ['se-labour'] });
+    expect([res.status, res.body]).toEqual([
+      200,
+      {
+        placed: [
+          {
+            session: 'se-labour',
+            room: 'orangeraie',
+            // The start nearest its preferred 09:00 at which an hour ends inside breakfast.
+            start: '2018-12-07T08:30+01:00',
+            end: '2018-12-07T09:30+01:00',
+            cost: 30 + (20 / 220) * 10,
+          },
+        ],
+        unplaced: [],
+        cost: 30 + (20 / 220) * 10,
+        bound: 1,
+        optimal: true,
+      },
+    ]);
+  });
+
+  it('refuses to place only a session that is not to be placed, or one named twice, on its field', async () => {
+    const res = await api.http
+      .post(`${P}/place`)
+      .set(admin)
+      .send({ sessions: ['se-labour', 'nowhere', 'se-labour'] });
+    const title = file.sessions!.find((s) => s.key === 'se-labour')!.title;
+    expect([res.status, res.body]).toEqual([
+      400,
+      {
+        errors: [
+          { path: 'sessions[1]', message: 'unknown session "nowhere"' },
+          { path: 'sessions[2]', message: `"${title}" is named twice` },
+        ],
+      },
+    ]);
+  });
+
   /** POST …/place asking for the streamed answer, its body kept as text (superagent parses no NDJSON). */
   const placeStreamed = (path: string, headers: Record<string, string>) =>
     api.http

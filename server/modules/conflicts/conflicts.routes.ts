@@ -93,13 +93,14 @@ export function conflictRoutes(db: Db): Route[] {
       params: slugParams,
       body: placeBodySchema,
       summary:
-        'Propose rooms and times for every unplaced session, breaking no hard rule and at least soft cost; changes nothing',
+        'Propose rooms and times for every unplaced session (or only those named in `sessions`), breaking no hard rule and at least soft cost; changes nothing',
       responses: {
         200: {
           description: `the proposal; with Accept: ${NDJSON}, a stream of lines as it runs: {progress} (at most five a second), then {proposal}, or {errors, status} if it fails`,
           schema: proposalSchema,
           streamed: { type: NDJSON, line: placementLineSchema },
         },
+        400: errors('a session named is unknown, named twice, pinned, or already has a room and a time'),
         403: errors('not the support unit'),
         503: errors('it did not finish within its time limit'),
       },

@@ -34,16 +34,37 @@ export type PlacementRun = (hooks?: {
  * Checks the caller and reads the programme, then hands back the placement to run: in two steps,
  * so that a streamed answer starts only once the request is known to be good.
  */
+/** How to place: the grid, the time limit, and (optionally) only which sessions. */
+export type PlaceOptions = { stepMinutes: number; timeLimitMs: number; sessions?: string[] };
+
 export async function startPlacement(
   db: Db,
   ctx: SummitContext,
-  opts: { stepMinutes: number; timeLimitMs: number },
+  { sessions: only, ...opts }: PlaceOptions,
 ): Promise<Outcome<PlacementRun>> {
   const started = Date.now();
   const verdict = conflictsPolicy.mayResolve(ctx.roles);
   if (!verdict.ok) return verdict;
   const input = await checkInput(db, ctx.summit);
-  const total = splitForPlacement(input.sessions).toPlace.length;
+  const { toPlace } = splitForPlacement(input.sessions);
+  if (only) {
+    // Each one named must be a session placement would place, and named once.
+    const problems = only.flatMap((key, i) => {
+      const session = input.sessions.find((s) => s.key === key);
+      const message = !session
+        ? `unknown session "${key}"`
+        : only.indexOf(key) < i
+          ? `"${session.title}" is named twice`
+          : session.pinned
+            ? `"${session.title}" is pinned, and placement never moves a pinned session`
+            : !toPlace.includes(session)
+              ? `"${session.title}" already has a room and a time`
+              : null;
+      return message ? [{ path: `sessions[${i}]`, message }] : [];
+    });
+    if (problems.length) return invalid(problems);
+  }
+  const total = only ? only.length : toPlace.length;
   return ok(async ({ report, signal } = {}) => {
     // The limit is the request's: reading the programme came out of it.
     const left = Math.max(0, opts.timeLimitMs - (Date.now() - started));
@@ -58,7 +79,7 @@ export async function startPlacement(
     try {
       result = await runTask(
         'placement',
-        { input, opts: { ...opts, timeLimitMs: left } },
+        { input, opts: { ...opts, timeLimitMs: left }, only },
         { onProgress: (m) => hear(m as PlacementProgress), signal },
       );
     } catch (e) {
@@ -79,7 +100,7 @@ export async function startPlacement(
 export async function proposePlacement(
   db: Db,
   ctx: SummitContext,
-  opts: { stepMinutes: number; timeLimitMs: number },
+  opts: PlaceOptions,
 ): Promise<Outcome<Proposal>> {
   const start = await startPlacement(db, ctx, opts);
   return start.ok ? start.value() : start;
