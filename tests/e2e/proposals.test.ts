@@ -16,6 +16,7 @@ const form = moldovaProposal();
 describe.skipIf(skipBrowser)('side-event proposals', () => {
   const env = supportUnitBrowser();
   let chirita: BrowserContext;
+  let chiritaCsrf = '';
   let id = 0;
 
   /** A browser signed in as `email` through the link the sign-in e-mail carries. */
@@ -27,6 +28,7 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
     const token = await latestLinkToken(env.server, email);
     const verified = await context.request.post(`${env.server.base}/api/auth/verify`, { data: { token } });
     expect(verified.status()).toBe(200);
+    chiritaCsrf = (await verified.json()).csrfToken;
     return context;
   }
   const admin = (path: string) =>
@@ -258,5 +260,126 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
       .waitFor();
     await mine.close();
     await page.close();
+  });
+
+  /** A draft of Oleg Chirita's, started through the API. */
+  async function draft(body: object): Promise<number> {
+    const res = await chirita.request.post(`${env.server.base}${API}/proposals`, {
+      data: body,
+      headers: { 'x-csrf-token': chiritaCsrf },
+    });
+    expect(res.status()).toBe(201);
+    return (await res.json()).id;
+  }
+  /** Chromium's lines for requests that failed while offline, taken out of the page errors. */
+  const offlineErrors = () =>
+    env.pageErrors.splice(0).filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e));
+
+  it('shows a programme that does not add up on its field and in the summary, and keeps the draft', async () => {
+    // The whole form, but the Chair's conclusions take 10 minutes instead of 15.
+    const programme = form.programme!.map((x, i) => (i === 4 ? { ...x, minutes: 10 } : x));
+    const short = await draft({ ...form, programme });
+    const page = await open(chirita, `${S}/proposals/${short}`);
+    const submits: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/submit')) submits.push(r.url());
+    });
+    await page.locator('.running-sum').getByText('70 of 75 minutes: 5 minutes left to plan.').waitFor();
+    await page.getByRole('button', { name: 'Submit the proposal' }).click();
+
+    const summary = page.getByRole('region', { name: 'One thing keeps the proposal from being submitted' });
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await summary
+      .getByRole('link', { name: 'Programme items: the items add up to 70 minutes, the event lasts 75' })
+      .click();
+    const items = page.getByRole('group', { name: 'Programme items', exact: true });
+    expect(
+      await items.evaluate((el) => ({
+        focused: el === document.activeElement,
+        invalid: el.getAttribute('aria-invalid'),
+        description: document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent,
+      })),
+    ).toEqual({
+      focused: true,
+      invalid: 'true',
+      description: 'the items add up to 70 minutes, the event lasts 75',
+    });
+    expect(submits).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    const kept = await admin(`${API}/proposals/${short}`);
+    expect([kept.status, kept.programme.map((x: { minutes: number }) => x.minutes)]).toEqual([
+      'draft',
+      [10, 25, 5, 20, 10],
+    ]);
+
+    // Fixed as it is typed: the problem goes as the sum comes right.
+    await row(page, 'Item 5').getByLabel('Minutes', { exact: true }).fill('15');
+    await page
+      .locator('.running-sum')
+      .getByText('75 of 75 minutes: the programme fills the event.')
+      .waitFor();
+    await expect(summary.count()).resolves.toBe(0);
+    await saveStatus(page, 'Saved');
+    expect((await admin(`${API}/proposals/${short}`)).programme[4].minutes).toBe(15);
+    await page.close();
+  });
+
+  it('keeps a draft typed offline in this browser and sends it when back online, or when the person comes back', async () => {
+    const page = await open(chirita, `${S}/proposals/new`);
+    await page.getByLabel('Title of the side event', { exact: true }).fill(form.title!);
+    await page.waitForURL(/\/proposals\/\d+$/);
+    const offline = Number(page.url().split('/').at(-1));
+    await saveStatus(page, 'Saved');
+
+    await chirita.setOffline(true);
+    await page.getByLabel('Objective', { exact: true }).fill(form.objective!);
+    await saveStatus(page, 'Offline: kept in this browser, will be sent when you are back online');
+    const kept = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.values.objective,
+      `convene:proposal:gfmd-2018:${offline}`,
+    );
+    expect(kept).toBe(form.objective);
+    expect((await admin(`${API}/proposals/${offline}`)).objective).toBeUndefined();
+    await chirita.setOffline(false);
+    await saveStatus(page, 'Saved');
+    expect((await admin(`${API}/proposals/${offline}`)).objective).toBe(form.objective);
+
+    // Offline again, the tab closed before the connection came back: the next visit sends it.
+    await chirita.setOffline(true);
+    await page.getByLabel('Expected results', { exact: true }).fill(form.expectedResults!);
+    await saveStatus(page, 'Offline: kept in this browser, will be sent when you are back online');
+    await page.close();
+    await chirita.setOffline(false);
+    const again = await open(chirita, `${S}/proposals/${offline}`);
+    expect(await again.getByLabel('Expected results', { exact: true }).inputValue()).toBe(
+      form.expectedResults,
+    );
+    await saveStatus(again, 'Saved');
+    expect((await admin(`${API}/proposals/${offline}`)).expectedResults).toBe(form.expectedResults);
+    await again.close();
+    expect(offlineErrors()).toEqual([]);
+  });
+
+  it('never overwrites a proposal changed in another tab: it says so, and loads it on request', async () => {
+    const both = await draft({ title: form.title, format: 'breakfast' });
+    const first = await open(chirita, `${S}/proposals/${both}`);
+    const second = await open(chirita, `${S}/proposals/${both}`);
+    await first.getByLabel('Duration in minutes', { exact: true }).fill('75');
+    await saveStatus(first, 'Saved');
+    await second.getByLabel('Duration in minutes', { exact: true }).fill('90');
+    await saveStatus(
+      second,
+      'This proposal was changed elsewhere (in another tab, or by another organiser) since you opened it. Your changes are kept in this browser; nothing was overwritten.',
+    );
+    expect((await admin(`${API}/proposals/${both}`)).durationMinutes).toBe(75);
+    expect(await axeViolations(second)).toEqual([]);
+    await second.getByRole('button', { name: 'Load the proposal as saved' }).click();
+    await second.getByText('Changes are saved as you type.').waitFor();
+    expect(await second.getByLabel('Duration in minutes', { exact: true }).inputValue()).toBe('75');
+    // Chromium logs the refused PATCH.
+    expect(env.pageErrors.splice(0)).toEqual([expect.stringContaining('412')]);
+    await first.close();
+    await second.close();
   });
 });
