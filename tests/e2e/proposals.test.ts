@@ -182,6 +182,11 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
     });
     await page.getByRole('button', { name: 'Submit the proposal' }).dblclick();
     await page.getByText('Submitted, awaiting review').waitFor();
+    // The form gives way to the proposal as sent; the focus goes to the news.
+    const news = page
+      .getByRole('status')
+      .filter({ hasText: 'Submitted. The contact persons have been sent' });
+    expect(await news.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(new Set(keys).size).toBe(1);
     const { messages } = await admin(`${API}/outbox`);
     expect(

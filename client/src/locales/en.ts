@@ -379,6 +379,14 @@ export const en = {
   'place.confirm': 'Confirm this room and time',
   'place.none': 'No room and time found: {reason}.',
   'place.byHand': 'Choose a room and time yourself',
+  'deadline.title': 'More time to submit',
+  'deadline.until': 'Submission stays open for this draft until ({zone})',
+  'deadline.extend': 'Extend the deadline',
+  'deadline.extended': 'The deadline is extended; the contact persons have been told.',
+  'proposal.closed':
+    'The deadline for proposals has passed: the draft is kept, and the support unit can extend the deadline for it.',
+  'proposal.submitted':
+    'Submitted. The contact persons have been sent a confirmation; the support unit will review it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -29,11 +29,12 @@ type Props = {
   proposal: ProposalView | null;
   /** Load the proposal as saved, dropping what this browser kept. */
   onReload: () => void;
+  onSubmitted: () => void;
 };
 
 const copy = (values: FormValues): FormValues => structuredClone(values);
 
-export function ProposalEditor({ slug, call, proposal, onReload }: Props) {
+export function ProposalEditor({ slug, call, proposal, onReload, onSubmitted }: Props) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const local = useMemo(() => browserDrafts<FormValues>(slug), [slug]);
@@ -103,6 +104,7 @@ export function ProposalEditor({ slug, call, proposal, onReload }: Props) {
       intent.current ??= idempotencyKey();
       await submit.mutateAsync({ id: saver.savedId, key: intent.current });
       intent.current = null;
+      onSubmitted();
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         setProblems([...error.problems]);
@@ -158,6 +160,7 @@ export function ProposalEditor({ slug, call, proposal, onReload }: Props) {
           <PeopleSection />
           <ProgrammeSection />
           <StartsSection call={call} />
+          {!maySubmit && proposal?.status !== 'changes_requested' && <p>{t('proposal.closed')}</p>}
           {maySubmit && (
             <div className="form-actions">
               <button type="button" onClick={onSubmit} disabled={submitting} aria-disabled={submitting}>

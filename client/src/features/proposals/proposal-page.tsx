@@ -2,7 +2,7 @@
 // otherwise the proposal as sent; its status, deadline, and once scheduled its room and time; the
 // buttons its `actions` allow; messages with the support unit; the report after the event.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Await, ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
@@ -54,6 +54,12 @@ function Opened({
   const { t } = useI18n();
   const qc = useQueryClient();
   const [generation, setGeneration] = useState(0);
+  // Submitting replaces the form with the proposal as sent: the focus goes to the news.
+  const [submitted, setSubmitted] = useState(false);
+  const news = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (submitted) news.current?.focus();
+  }, [submitted]);
   const editable = proposal === null || proposal.actions.includes('edit');
   const reload = async () => {
     if (proposal) await qc.refetchQueries({ queryKey: proposalQuery(slug, proposal.id).queryKey });
@@ -63,8 +69,20 @@ function Opened({
     <>
       <h1>{proposal?.title || t('proposal.new')}</h1>
       <ProposalFacts call={call} proposal={proposal} />
+      {submitted && (
+        <p role="status" tabIndex={-1} ref={news} className="notice">
+          {t('proposal.submitted')}
+        </p>
+      )}
       {editable ? (
-        <ProposalEditor key={generation} slug={slug} call={call} proposal={proposal} onReload={reload} />
+        <ProposalEditor
+          key={generation}
+          slug={slug}
+          call={call}
+          proposal={proposal}
+          onReload={reload}
+          onSubmitted={() => setSubmitted(true)}
+        />
       ) : (
         <ProposalDetails proposal={proposal} call={call} />
       )}

@@ -10,6 +10,7 @@ import { href } from '../../lib/routes.ts';
 import type { SummitView } from '../summits/api.ts';
 import { proposalCallQuery, proposalQuery } from './api.ts';
 import { Comments } from './comments.tsx';
+import { DeadlineForm } from './deadline-form.tsx';
 import { DecisionForm } from './decision-form.tsx';
 import { PlaceOffer } from './place-offer.tsx';
 import { ProposalDetails } from './proposal-details.tsx';
@@ -51,6 +52,7 @@ export function ReviewPage({ summit, id }: { summit: SummitView; id: number }) {
                   <RoomsForProposal slug={slug} proposal={p} />
                 </div>
                 <DecisionForm slug={slug} proposal={p} />
+                <DeadlineForm slug={slug} proposal={p} zone={summit.timeZone} />
                 {p.status === 'accepted' && p.session && <PlaceOffer summit={summit} proposal={p} />}
                 <Report slug={slug} proposal={p} />
                 {p.actions.includes('comment') && (
