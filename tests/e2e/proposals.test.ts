@@ -206,6 +206,38 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
     await page.close();
   });
 
+  it('is sent back for changes with a message, which its organisers read and answer before submitting again', async () => {
+    const desk = await open(env.context, `${S}/proposal-desk/${id}`);
+    const decision = desk.getByRole('region', { name: 'Decision' });
+    // Without a message the server refuses it, on the message's field.
+    await decision.getByRole('button', { name: 'Request changes' }).click();
+    const message = decision.getByLabel('Message to the organisers (needed to request changes)');
+    await decision.getByText('say what should change, in a message to the organisers').waitFor();
+    expect(await message.getAttribute('aria-invalid')).toBe('true');
+    expect(env.pageErrors.splice(0)).toEqual([expect.stringContaining('400')]);
+    await message.fill('Please confirm the speakers of the national and the donors’ dimension.');
+    await decision.getByRole('button', { name: 'Request changes' }).click();
+    await desk.getByText('Changes requested by the support unit').waitFor();
+    await desk.close();
+
+    const page = await open(chirita, `${S}/proposals/${id}`);
+    const messages = page.getByRole('region', { name: 'Messages' });
+    await messages
+      .getByText('Please confirm the speakers of the national and the donors’ dimension.')
+      .waitFor();
+    await messages.getByText(/^Support unit · .* · asking for changes$/).waitFor();
+    await messages
+      .getByLabel('Write a message')
+      .fill('Confirmed: Mr. Alberto Amador Leal (Mexico) and Ms. Camilla Hagström (European Commission).');
+    await messages.getByRole('button', { name: 'Send the message' }).click();
+    await messages.getByText(/^chirita@example\.org · /).waitFor();
+    // The form is open again: submitted once more, with a key of its own.
+    await page.getByRole('button', { name: 'Submit the proposal' }).click();
+    await page.getByText('Submitted, awaiting review').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('is accepted on the review desk and placed in a room of 220 seats with projector and screen, in the breakfast window', async () => {
     const page = await open(env.context, S);
     await page.getByRole('link', { name: 'Side-event proposals' }).click();
@@ -264,6 +296,11 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
       .getByText('Scheduled · Orangeraie Room, Friday, 7 December 2018, 08:30–09:45 (Africa/Casablanca)')
       .waitFor();
     await mine.close();
+    // The desk is the support unit's: for an organiser, no such page and none of its controls.
+    const notHers = await open(chirita, `${S}/proposal-desk/${id}`);
+    await notHers.getByText('This page does not exist.').waitFor();
+    await expect(notHers.getByRole('button').allTextContents()).resolves.toEqual(['Sign out']);
+    await notHers.close();
     await page.close();
   });
 
