@@ -67,7 +67,7 @@ export const system = { kind: 'admin', label: 'test setup' } as const;
 export type Session = { cookie: string; csrf: string; headers: Record<string, string> };
 
 /** The token of the newest sign-in link sent to an address, read from the outbox. */
-export async function latestLinkToken(api: TestApi, email: string): Promise<string> {
+export async function latestLinkToken(api: Pick<TestApi, 'database'>, email: string): Promise<string> {
   const [message] = await api.database.db
     .select()
     .from(outbox)

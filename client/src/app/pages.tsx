@@ -2,6 +2,7 @@
 // without a page does not compile. (The table itself cannot hold the pages: pages link to other
 // routes with href(), and the table importing them back would be an import cycle.)
 import type { ReactNode } from 'react';
+import { NotFound } from '../components/status.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { MePage } from '../features/auth/me-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
@@ -10,6 +11,10 @@ import { PlanPage } from '../features/conflicts/plan-page.tsx';
 import { AgendaPage } from '../features/delegations/agenda-page.tsx';
 import { OutboxPage } from '../features/mail/outbox-page.tsx';
 import { ProgrammePage } from '../features/programme/programme-page.tsx';
+import { DeskPage } from '../features/proposals/desk-page.tsx';
+import { MyProposalsPage } from '../features/proposals/my-proposals-page.tsx';
+import { ProposalPage } from '../features/proposals/proposal-page.tsx';
+import { ReviewPage } from '../features/proposals/review-page.tsx';
 import { RolesPage } from '../features/roles/roles-page.tsx';
 import { SessionPage } from '../features/sessions/session-page.tsx';
 import { SummitHome } from '../features/summits/summit-home.tsx';
@@ -18,6 +23,9 @@ import type { MatchOf, RouteMatch, RouteName } from '../lib/routes.ts';
 import { SummitLayout } from './summit-layout.tsx';
 
 type Render<N extends RouteName> = (match: MatchOf<N>) => ReactNode;
+
+/** A proposal's number in a URL; anything else is no proposal. */
+const proposalId = (id: string): number | null => (/^[1-9]\d{0,8}$/.test(id) ? Number(id) : null);
 
 const PAGES: { [N in RouteName]: Render<N> } = {
   summits: () => <SummitList />,
@@ -47,6 +55,24 @@ const PAGES: { [N in RouteName]: Render<N> } = {
   roles: ({ params }) => <SummitLayout slug={params.slug}>{(s) => <RolesPage summit={s} />}</SummitLayout>,
   audit: ({ params }) => <SummitLayout slug={params.slug}>{(s) => <AuditPage slug={s.slug} />}</SummitLayout>,
   plan: ({ params }) => <SummitLayout slug={params.slug}>{(s) => <PlanPage summit={s} />}</SummitLayout>,
+  proposals: ({ params }) => <MyProposalsPage slug={params.slug} />,
+  // The same element as a proposal's page: the form stays as it is when its draft gets a number.
+  proposalNew: ({ params }) => <ProposalPage slug={params.slug} id={null} />,
+  proposal: ({ params }) => {
+    const id = proposalId(params.id);
+    return id === null ? <NotFound /> : <ProposalPage slug={params.slug} id={id} />;
+  },
+  desk: ({ params, search }) => (
+    <SummitLayout slug={params.slug}>{(s) => <DeskPage summit={s} search={search} />}</SummitLayout>
+  ),
+  review: ({ params }) => {
+    const id = proposalId(params.id);
+    return id === null ? (
+      <NotFound />
+    ) : (
+      <SummitLayout slug={params.slug}>{(s) => <ReviewPage summit={s} id={id} />}</SummitLayout>
+    );
+  },
 };
 
 export function Page({ route, notFound }: { route: RouteMatch; notFound: ReactNode }) {

@@ -39,3 +39,9 @@ export function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;
   return <p role="alert">{errorText(t, error)}</p>;
 }
+
+/** What a page says of an address that names nothing (or nothing the caller may see). */
+export function NotFound() {
+  const { t } = useI18n();
+  return <p>{t('app.notFound')}</p>;
+}

@@ -11,6 +11,9 @@ export function SupportLinks({ slug }: { slug: string }) {
         <Link href={href('plan', { slug })}>{t('plan.link')}</Link>
       </li>
       <li>
+        <Link href={href('desk', { slug })}>{t('desk.title')}</Link>
+      </li>
+      <li>
         <Link href={href('outbox', { slug })}>{t('support.outbox')}</Link>
       </li>
       <li>

@@ -42,23 +42,38 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Method = 'POST' | 'PATCH' | 'DELETE';
+type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** A write's request: its body as JSON, with the session's CSRF token (the cookie goes as for any same-origin fetch). */
-const write = (method: Method, accept: string, body: unknown, signal?: AbortSignal): RequestInit => ({
+/**
+ * A write's request: its body as JSON, with the session's CSRF token (the cookie goes as for any
+ * same-origin fetch) and any headers a route declares (If-Match, Idempotency-Key).
+ */
+const write = (
+  method: Method,
+  accept: string,
+  body: unknown,
+  signal?: AbortSignal,
+  headers: Record<string, string> = {},
+): RequestInit => ({
   method,
   headers: {
     accept,
     ...(body !== undefined && { 'content-type': 'application/json' }),
     ...(csrfToken && { 'x-csrf-token': csrfToken }),
+    ...headers,
   },
   body: body === undefined ? undefined : JSON.stringify(body),
   signal,
 });
 
 /** A write: JSON in, JSON out, with the session's CSRF token. */
-export async function send<T = void>(method: Method, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, write(method, 'application/json', body));
+export async function send<T = void>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
+  const res = await fetch(path, write(method, 'application/json', body, undefined, headers));
   if (!res.ok) throw await ApiError.fromResponse(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;

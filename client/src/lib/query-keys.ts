@@ -27,6 +27,14 @@ export const keys = {
       ? (['summit', slug, 'conflicts'] as const)
       : (['summit', slug, 'conflicts', after] as const),
   roles: (slug: string) => ['summit', slug, 'roles'] as const,
+  /** What the proposal form needs of the summit (its days, delegations, deadline). */
+  proposalCall: (slug: string) => ['summit', slug, 'proposal-call'] as const,
+  /** Without an id: every list and every proposal of the summit (placing a session schedules one). */
+  proposals: (slug: string) => ['summit', slug, 'proposals'] as const,
+  proposalList: (slug: string, query: Record<string, string | undefined>) =>
+    ['summit', slug, 'proposals', 'list', query] as const,
+  proposal: (slug: string, id: number) => ['summit', slug, 'proposals', id] as const,
+  comments: (slug: string, id: number) => ['summit', slug, 'proposals', id, 'comments'] as const,
   audit: (slug: string) => ['summit', slug, 'audit'] as const,
   /** One summit's outbox, or every message (null). The outbox is one table across summits. */
   outbox: (slug: string | null) => ['outbox', slug] as const,

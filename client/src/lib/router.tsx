@@ -4,8 +4,10 @@ import { type AnchorHTMLAttributes, type MouseEvent, useMemo, useSyncExternalSto
 import type { Href } from './route-table.ts';
 import { matchRoute, type RouteMatch } from './routes.ts';
 
-export function navigate(to: Href): void {
-  window.history.pushState(null, '', to);
+/** Goes to `to`; `replace` takes the place of the current entry (a draft's URL once it has one). */
+export function navigate(to: Href, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 

@@ -33,6 +33,15 @@ export const routes = {
   roles: route('/summits/:slug/roles'),
   audit: route('/summits/:slug/audit'),
   plan: route('/summits/:slug/plan'),
+  // Side-event proposals: the organiser's (e-mails link to a proposal's page), and the review desk.
+  proposals: route('/summits/:slug/proposals'),
+  proposalNew: route('/summits/:slug/proposals/new'),
+  proposal: route('/summits/:slug/proposals/:id'),
+  desk: route(
+    '/summits/:slug/proposal-desk',
+    z.object({ status: text(), format: text(), day: text(), organiser: text(), before: text() }),
+  ),
+  review: route('/summits/:slug/proposal-desk/:id'),
 };
 
 export type Routes = typeof routes;

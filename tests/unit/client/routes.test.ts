@@ -42,6 +42,31 @@ describe('matching the URLs that browser tests and e-mails rely on', () => {
     ['/summits/gfmd-2018/roles', { name: 'roles', params: { slug: 'gfmd-2018' }, search: {} }],
     ['/summits/gfmd-2018/audit', { name: 'audit', params: { slug: 'gfmd-2018' }, search: {} }],
     ['/summits/gfmd-2018/plan', { name: 'plan', params: { slug: 'gfmd-2018' }, search: {} }],
+    ['/summits/gfmd-2018/proposals', { name: 'proposals', params: { slug: 'gfmd-2018' }, search: {} }],
+    ['/summits/gfmd-2018/proposals/new', { name: 'proposalNew', params: { slug: 'gfmd-2018' }, search: {} }],
+    // The proposal e-mails link here.
+    [
+      '/summits/gfmd-2018/proposals/12',
+      { name: 'proposal', params: { slug: 'gfmd-2018', id: '12' }, search: {} },
+    ],
+    [
+      '/summits/gfmd-2018/proposal-desk?status=submitted&format=breakfast&day=2018-12-07&organiser=MDA&before=40',
+      {
+        name: 'desk',
+        params: { slug: 'gfmd-2018' },
+        search: {
+          status: 'submitted',
+          format: 'breakfast',
+          day: '2018-12-07',
+          organiser: 'MDA',
+          before: '40',
+        },
+      },
+    ],
+    [
+      '/summits/gfmd-2018/proposal-desk/12',
+      { name: 'review', params: { slug: 'gfmd-2018', id: '12' }, search: {} },
+    ],
   ])('%s', (url, expected) => {
     expect(match(url)).toEqual(expected);
   });

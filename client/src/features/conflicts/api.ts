@@ -37,11 +37,15 @@ export const conflictReportQuery = (slug: string, after: string) =>
 export type Proposal = z.output<typeof proposalSchema>;
 export type MoveBody = z.input<typeof moveBodySchema>;
 
-/** What a change of times or rooms shows up in: sessions (and their pages), days, agendas, the log. */
+/**
+ * What a change of times or rooms shows up in: sessions (and their pages), days, agendas, the log,
+ * and side-event proposals (scheduled once their session has a room and a time).
+ */
 const scheduleChanged = (qc: QueryClient, slug: string) =>
   Promise.all(
     [
       keys.list(slug, 'sessions'),
+      keys.proposals(slug),
       keys.programme(slug),
       keys.agenda(slug),
       keys.audit(slug),

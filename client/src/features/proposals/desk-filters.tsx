@@ -1,0 +1,60 @@
+// The review desk's filters, kept in the URL: changing one goes to the first page of the new view.
+import { PROPOSAL_VIEW_STATUSES } from '../../../../shared/domain/proposals.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { Link, navigate } from '../../lib/router.tsx';
+import { href, type ParsedSearch } from '../../lib/routes.ts';
+import { formatDate } from '../../lib/zone.ts';
+import type { ProposalCall } from './api.ts';
+import { STATUS_NAMES } from './proposal-facts.tsx';
+
+export type DeskSearch = ParsedSearch<'desk'>;
+
+export function DeskFilters({ call, search }: { call: ProposalCall; search: DeskSearch }) {
+  const { t, dateLocale } = useI18n();
+  const slug = call.summit.slug;
+  const set = (name: keyof DeskSearch, value: string) =>
+    navigate(href('desk', { slug }, { ...search, [name]: value || undefined, before: undefined }));
+  const select = (
+    name: 'status' | 'format' | 'day' | 'organiser',
+    label: string,
+    options: [string, string][],
+  ) => (
+    <span className="filter">
+      <label htmlFor={`desk-${name}`}>{label}</label>{' '}
+      <select id={`desk-${name}`} value={search[name] ?? ''} onChange={(e) => set(name, e.target.value)}>
+        <option value="">{t('desk.any')}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+  const filtered = search.status || search.format || search.day || search.organiser;
+  return (
+    <form className="desk-filters" aria-label={t('desk.filters')} onSubmit={(e) => e.preventDefault()}>
+      {select(
+        'status',
+        t('proposal.status'),
+        PROPOSAL_VIEW_STATUSES.map((s) => [s, t(STATUS_NAMES[s])]),
+      )}
+      {select(
+        'format',
+        t('proposal.format'),
+        call.formats.map((f) => [f, t(`format.${f}`)]),
+      )}
+      {select(
+        'day',
+        t('desk.day'),
+        call.summit.days.map((d) => [d, formatDate(d, dateLocale)]),
+      )}
+      {select(
+        'organiser',
+        t('desk.organiser'),
+        [...call.delegations].sort((a, b) => a.name.localeCompare(b.name)).map((d) => [d.key, d.name]),
+      )}
+      {filtered && <Link href={href('desk', { slug })}>{t('desk.clear')}</Link>}
+    </form>
+  );
+}
