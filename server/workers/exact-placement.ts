@@ -36,6 +36,11 @@ export const solver = (): Promise<Highs> => {
   return runtime;
 };
 
+/** Forgets the loaded solver (after it aborted: its instance is unusable); the next use loads afresh. */
+export const resetSolver = (): void => {
+  runtime = null;
+};
+
 export type ExactOptions = {
   stepMinutes: number;
   timeLimitMs: number;
@@ -53,6 +58,8 @@ export type SolverReport = {
   /** Whether the solver's arrangement was kept (more sessions, or as many for less). */
   used: boolean;
   heuristic: { placed: number; cost: number };
+  /** Why the solver stopped before its time, if it did (the best arrangement before stands). */
+  failed?: string;
   /** The neighbourhood search after step 2, if the whole model was not proven in its share. */
   neighbourhoods?: NeighbourhoodReport;
 };
@@ -174,57 +181,66 @@ export function placeWith(
       }
       state.restore(best.at);
     };
-    const model = placementModel(state);
-    // 1. The most sessions, then each one's own cost: without the pair rows it proves fastest.
-    const first = withoutPairs(model);
-    const placedBy = (primal: number) => Math.ceil(-primal / first.weight - 1e-9);
-    const reached = (primal?: number) => {
-      if (primal === undefined || !Number.isFinite(primal) || placedBy(primal) <= found) return;
-      found = placedBy(primal);
-      tell();
-    };
-    const most = solve(
-      highs,
-      first,
-      columnsOf(first, best.at),
-      now() + (deadline - now()) * COUNT_SHARE,
-      (dual, primal) => {
-        reached(primal);
-        bounded(countBound(first, dual));
-      },
-      // Once the most sessions is proven, the rest of the time is the cost's.
-      (primal, dual) => countBound(first, dual) <= placedBy(primal),
-      // A small cut pool: HiGHS then proves the most sessions two to six times sooner on the bench's
-      // instances (the root's rounds of cuts were most of its time). Not for step 2, which it slows.
-      { mip_pool_soft_limit: 100 },
-    );
-    bounded(most.dual === null ? null : countBound(first, most.dual));
-    const proven = most.primal !== null && solver.bound !== null && solver.bound <= placedBy(most.primal);
-    solver.count = proven ? 'Optimal' : most.status;
-    // Its arrangement ignores the costs between sessions: local search lowers them, keeping every
-    // session, before step 2.
-    consider(most.values && arrangementOf(first, most.values, listing.items.length), true);
-    // 2. The least cost with at least as many (more, if the solver finds more: the weight says so),
-    // first on the whole model for a share of the time; if it is not proven by then, re-placing a
-    // few dozen sessions at a time around the others, for the rest (neighbourhoods).
-    if (deadline - now() >= MIN_SOLVE_MS) {
-      const whole = withAtLeast(model, best.placed);
-      const cheapest = solve(
+    try {
+      const model = placementModel(state);
+      // 1. The most sessions, then each one's own cost: without the pair rows it proves fastest.
+      const first = withoutPairs(model);
+      const placedBy = (primal: number) => Math.ceil(-primal / first.weight - 1e-9);
+      const reached = (primal?: number) => {
+        if (primal === undefined || !Number.isFinite(primal) || placedBy(primal) <= found) return;
+        found = placedBy(primal);
+        tell();
+      };
+      const most = solve(
         highs,
-        whole,
-        columnsOf(model, best.at),
-        now() + (deadline - now()) * WHOLE_SHARE,
-        (dual) => bounded(countBound(model, dual)),
+        first,
+        columnsOf(first, best.at),
+        now() + (deadline - now()) * COUNT_SHARE,
+        (dual, primal) => {
+          reached(primal);
+          bounded(countBound(first, dual));
+        },
+        // Once the most sessions is proven, the rest of the time is the cost's.
+        (primal, dual) => countBound(first, dual) <= placedBy(primal),
+        // A small cut pool: HiGHS then proves the most sessions two to six times sooner on the bench's
+        // instances (the root's rounds of cuts were most of its time). Not for step 2, which it slows.
+        { mip_pool_soft_limit: 100 },
       );
-      solver.cost = cheapest.status;
-      bounded(cheapest.dual === null ? null : countBound(model, cheapest.dual));
-      consider(cheapest.values && arrangementOf(model, cheapest.values, listing.items.length), false);
-      if (cheapest.status !== 'Optimal') {
-        const lns = searchNeighbourhoods(highs, state, model, best.at, deadline, now, opts.seed ?? 1);
-        solver.neighbourhoods = lns.report;
-        if (lns.report.proven) solver.cost = 'Optimal';
-        consider(lns.at, false);
+      bounded(most.dual === null ? null : countBound(first, most.dual));
+      const proven = most.primal !== null && solver.bound !== null && solver.bound <= placedBy(most.primal);
+      solver.count = proven ? 'Optimal' : most.status;
+      // Its arrangement ignores the costs between sessions: local search lowers them, keeping every
+      // session, before step 2.
+      consider(most.values && arrangementOf(first, most.values, listing.items.length), true);
+      // 2. The least cost with at least as many (more, if the solver finds more: the weight says so),
+      // first on the whole model for a share of the time; if it is not proven by then, re-placing a
+      // few dozen sessions at a time around the others, for the rest (neighbourhoods).
+      if (deadline - now() >= MIN_SOLVE_MS) {
+        const whole = withAtLeast(model, best.placed);
+        const cheapest = solve(
+          highs,
+          whole,
+          columnsOf(model, best.at),
+          now() + (deadline - now()) * WHOLE_SHARE,
+          (dual) => bounded(countBound(model, dual)),
+        );
+        solver.cost = cheapest.status;
+        bounded(cheapest.dual === null ? null : countBound(model, cheapest.dual));
+        consider(cheapest.values && arrangementOf(model, cheapest.values, listing.items.length), false);
+        if (cheapest.status !== 'Optimal') {
+          const lns = searchNeighbourhoods(highs, state, model, best.at, deadline, now, opts.seed ?? 1);
+          solver.neighbourhoods = lns.report;
+          if (lns.report.proven) solver.cost = 'Optimal';
+          consider(lns.at, false);
+        }
       }
+    } catch (e) {
+      // HiGHS aborted (a WebAssembly trap: out of memory, or an internal error). Its instance is
+      // unusable now: the next placement loads a fresh one, and this one keeps the best so far.
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      resetSolver();
+      solver.failed = `the solver stopped: ${e.message}`;
+      state.restore(best.at);
     }
   }
   return { ...resultOf(state, listing, boundOf(listing, solver.bound), saying), solver };
@@ -412,6 +428,9 @@ function solve(
       primal: Number.isFinite(primal) ? primal : null,
     };
   } finally {
-    m.dispose();
+    // After an abort the instance is gone with it: nothing is left to free.
+    try {
+      m.dispose();
+    } catch {}
   }
 }

@@ -325,6 +325,52 @@ describe('the exact stage of placement', () => {
     ]);
   });
 
+  it('keeps the heuristic’s arrangement when the solver aborts, and loads a fresh solver next time', async () => {
+    // HiGHS compiled to WebAssembly aborts when it runs out of its 2 GiB (seen on a 600 s solve of
+    // the bench): its instance is unusable afterwards. The placement still answers, with what it had.
+    const input = conflictInput(
+      conflictFile(
+        ['se-remittances', 'se-diaspora'].map((key) => ({
+          key,
+          kind: 'side_event' as const,
+          segment: 'breakfast',
+          durationMinutes: 60,
+          participants: [{ person: 'p-morari', role: 'speaker' as const }],
+        })),
+      ),
+    );
+    const aborts = {
+      constants: highs.constants,
+      createModel: () => ({
+        options: { set: () => undefined },
+        setSolution: () => undefined,
+        run: () => {
+          throw new WebAssembly.RuntimeError('Aborted(). Build with -sASSERTIONS for more info.');
+        },
+        dispose: () => {
+          throw new Error('the instance is gone');
+        },
+      }),
+    } as unknown as Highs;
+    const { fixed, toPlace } = splitForPlacement(input.sessions);
+    const result = placeWith(aborts, prepare({ ...input, sessions: fixed }), toPlace, {
+      stepMinutes: 15,
+      timeLimitMs: 2_000,
+    });
+    expect([
+      result.placed.map((x) => x.key),
+      result.unplaced.map((x) => x.key),
+      result.solver.used,
+      result.solver.failed,
+    ]).toEqual([
+      ['se-remittances'],
+      ['se-diaspora'],
+      false,
+      'the solver stopped: Aborted(). Build with -sASSERTIONS for more info.',
+    ]);
+    expect(await solver()).not.toBe(highs);
+  });
+
   it('proves that only one of two breakfast events that only the Orangeraie Room seats can be placed', () => {
     const input = conflictInput(
       conflictFile(
