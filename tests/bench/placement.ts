@@ -86,23 +86,35 @@ async function referenceOf(input: ConflictInput, seconds: number): Promise<Refer
   const key = `${createHash('sha256').update(JSON.stringify(input)).digest('hex')}:${seconds}`;
   const known = cached()[key];
   if (known) return known;
-  let fresh: Reference;
-  try {
-    fresh = await reference(input, seconds);
-  } catch (e) {
-    // HiGHS aborts when a long solve outgrows its 2 GiB of WebAssembly memory (L, mixed, seed 32
-    // at 600 s): a fresh instance, and a quarter of the time.
-    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-    resetSolver();
-    fresh = await reference(input, Math.round(seconds / 4));
-  }
+  const fresh = await reference(input, seconds);
   mkdirSync(dirname(CACHE), { recursive: true });
   writeFileSync(CACHE, JSON.stringify({ ...cached(), [key]: fresh }, null, 1));
   return fresh;
 }
 
+/**
+ * A solve that survives HiGHS aborting (a long solve can outgrow its 2 GiB of WebAssembly memory:
+ * L, mixed, seed 32, at 600 s): with a fresh instance and a quarter of the time, then null.
+ */
+async function solveOrRetry(
+  model: PlacementModel,
+  colCost: Float64Array,
+  seconds: number,
+  start?: Float64Array,
+): Promise<ReturnType<typeof solveReference> | null> {
+  for (const limit of [seconds, Math.round(seconds / 4)]) {
+    try {
+      return solveReference(await solver(), model, colCost, limit, start);
+    } catch (e) {
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      resetSolver();
+      process.stderr.write(`(the reference solver aborted at ${limit} s) `);
+    }
+  }
+  return null;
+}
+
 export async function reference(input: ConflictInput, seconds: number): Promise<Reference> {
-  const highs = await solver();
   const t0 = performance.now();
   const { fixed, toPlace } = splitForPlacement(input.sessions);
   const p = prepare({ ...input, sessions: fixed });
@@ -112,14 +124,15 @@ export async function reference(input: ConflictInput, seconds: number): Promise<
   // 1. The most sessions.
   const count = new Float64Array(model.numCols);
   count.fill(-1, 0, model.spotCols);
-  const most = solveReference(highs, model, count, seconds);
+  const most = await solveOrRetry(model, count, seconds);
+  if (!most) throw new Error(`the reference solver aborted twice: ${input.summit.slug}`);
   const best = arrangementOf(model, most.values, listing.items.length);
   const max = best.filter((s) => s >= 0).length;
   const bound = Number.isFinite(most.dual) ? Math.floor(-most.dual + 1e-6) : listing.items.length;
-  // 2. The least cost with that many (the weighted model puts the count first).
-  const cheapest = solveReference(highs, model, model.colCost, seconds, columnsOf(model, best));
-  const arrangement = arrangementOf(model, cheapest.values, listing.items.length);
-  state.restore(arrangement);
+  // 2. The least cost with that many (the weighted model puts the count first); if the solver
+  // aborts twice, the cost is unknown and the instance has no cost gap.
+  const cheapest = await solveOrRetry(model, model.colCost, seconds, columnsOf(model, best));
+  state.restore(cheapest ? arrangementOf(model, cheapest.values, listing.items.length) : best);
   const placed = state.items.flatMap((item) =>
     item.at < 0 ? [] : [{ key: item.session.key, ...item.spots[item.at]! }],
   );
@@ -129,7 +142,7 @@ export async function reference(input: ConflictInput, seconds: number): Promise<
     max: Math.max(max, placed.length),
     proven: most.optimal,
     bound,
-    cost: placed.length === max && cheapest.optimal ? state.total() : null,
+    cost: placed.length === max && cheapest?.optimal ? state.total() : null,
     seconds: (performance.now() - t0) / 1000,
   };
 }
