@@ -65,7 +65,7 @@ const FORMAT_WORDS: Record<string, RegExp> = {
 /**
  * The side-event window an accepted proposal asks for: among the side-event windows of its format,
  * the one its first fitting preferred start falls in, or the only one there is. Otherwise none,
- * and placement may look over the summit's days.
+ * and placement looks in every side-event window of the summit (candidates.ts: windowsOf).
  */
 export function windowOf(form: StoredForm, segments: readonly Segment[]): string | null {
   const word = FORMAT_WORDS[form.format ?? 'standard']!;

@@ -10,13 +10,27 @@ export function windowOf(p: Prepared, session: Session): { from: number; to: num
   return segment ? { from: segment.start, to: segment.end } : { from: p.summitStart, to: p.summitEnd };
 }
 
-/** Spots on a `stepMinutes` grid from the window's start, in every room, plus the session's preferred starts. */
+/**
+ * The windows a session may be placed in: its segment's; for a side event without one, the
+ * summit's side-event windows (a side event is never placed over the plenary or in the night);
+ * otherwise the summit's days.
+ */
+export function windowsOf(p: Prepared, session: Session): { from: number; to: number }[] {
+  if (session.segment === null && session.kind === 'side_event') {
+    const windows = [...p.segments.values()].filter((s) => s.kind === 'side_events');
+    if (windows.length) return windows.map((w) => ({ from: w.start, to: w.end }));
+  }
+  return [windowOf(p, session)];
+}
+
+/** Spots on a `stepMinutes` grid from each window's start, in every room, plus the session's preferred starts. */
 export function spotsFor(p: Prepared, session: Session, stepMinutes: number): Spot[] {
-  const { from, to } = windowOf(p, session);
   const length = session.durationMinutes * 60_000;
   const starts = new Set<number>();
-  for (let t = from; t + length <= to; t += stepMinutes * 60_000) starts.add(t);
-  for (const t of session.preferredStarts) if (t >= from && t + length <= to) starts.add(t);
+  for (const { from, to } of windowsOf(p, session)) {
+    for (let t = from; t + length <= to; t += stepMinutes * 60_000) starts.add(t);
+    for (const t of session.preferredStarts) if (t >= from && t + length <= to) starts.add(t);
+  }
   const spots: Spot[] = [];
   for (const start of [...starts].sort((a, b) => a - b)) {
     for (const room of p.rooms.keys()) spots.push({ room, start, end: start + length });

@@ -5,7 +5,7 @@ import type { Conflict } from '../conflicts/types.ts';
 import type { Room, Session } from '../programme.ts';
 import { PRESENCE_ROLES } from '../vocabulary.ts';
 import { formatInterval } from '../wall-clock.ts';
-import { isTimed, type Spot, windowOf } from './candidates.ts';
+import { isTimed, type Spot, windowOf, windowsOf } from './candidates.ts';
 
 export const PINNED = 'it is pinned, and placement never moves a pinned session';
 export const OUT_OF_TIME = 'placement ran out of time before trying it: give it a longer time limit';
@@ -104,9 +104,12 @@ export function sayer(p: Prepared) {
       if (p.rooms.size === 0) return 'the summit has no rooms';
       const { from, to } = windowOf(p, session);
       const segment = session.segment !== null ? p.segments.get(session.segment) : undefined;
+      const windows = windowsOf(p, session);
       const window = segment
         ? `its segment "${segment.title}" (${formatInterval(from, to, p.input.offsets)})`
-        : "the summit's days";
+        : windows.length > 1 || windows[0]!.from !== p.summitStart
+          ? 'every side-event window of the summit'
+          : "the summit's days";
       return `it lasts ${plural(session.durationMinutes, 'minute')}, longer than ${window}`;
     },
 

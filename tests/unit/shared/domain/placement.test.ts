@@ -227,10 +227,12 @@ describe('placement against its time limit', () => {
   };
   // Fifty one-hour side events, any time in the summit's three days (no segment): each has hundreds
   // of spots, each spot checked against the programme, far more work than the limit allows.
+  // Meetings without a window: anywhere in the summit's three days (side events would keep to its
+  // one side-event window, where three fit).
   const many = Array.from({ length: 50 }, (_, i) => ({
     key: `se-${i}`,
-    kind: 'side_event' as const,
-    title: `Side event ${i}`,
+    kind: 'meeting' as const,
+    title: `Meeting ${i}`,
     durationMinutes: 60,
   }));
 
@@ -368,6 +370,52 @@ describe('placement of a session that has a room but no time', () => {
           reason: 'it keeps its room, Atlas Room, which seats 80, fewer than the 100 expected',
         },
       ],
+    ]);
+  });
+});
+
+describe('placement of a side event that has no window', () => {
+  it('places it in a side-event window of the summit, not anywhere in its days', () => {
+    // An accepted proposal whose format has several windows and no preferred start gets none: it
+    // must still land in breakfast (Friday 08:00–09:50), the one side-event window here.
+    const input = conflictInput(
+      conflictFile([
+        {
+          key: 'se-diaspora',
+          kind: 'side_event',
+          title: 'Engaging the diaspora in local development',
+          durationMinutes: 60,
+          expectedAttendance: 70,
+        },
+      ]),
+    );
+    const result = placeAll(input, { stepMinutes: 30, timeLimitMs: 2_000 });
+    expect(result).toEqual({
+      placed: [
+        {
+          key: 'se-diaspora',
+          room: 'atlas',
+          start: utc('2018-12-07T07:00Z'),
+          end: utc('2018-12-07T08:00Z'),
+          cost: 1.25, // 10 of the Atlas Room's 80 seats empty
+        },
+      ],
+      unplaced: [],
+      cost: 1.25,
+      bound: 1,
+      optimal: true,
+    });
+  });
+
+  it('says that it is longer than every side-event window', () => {
+    const input = conflictInput(
+      conflictFile([
+        { key: 'se-long', kind: 'side_event', title: 'A long side event', durationMinutes: 180 },
+      ]),
+    );
+    const result = placeAll(input, { stepMinutes: 30, timeLimitMs: 2_000 });
+    expect(result.unplaced).toEqual([
+      { key: 'se-long', reason: 'it lasts 180 minutes, longer than every side-event window of the summit' },
     ]);
   });
 });
