@@ -249,6 +249,8 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
     await page.getByRole('link', { name: MOLDOVA_TITLE }).click();
 
     const rooms = page.getByRole('region', { name: 'Rooms that can hold it' });
+    // The rooms arrive after the page: wait for the table, then read all of it.
+    await rooms.getByRole('rowheader').first().waitFor();
     await expect(rooms.getByRole('rowheader').allTextContents()).resolves.toEqual(['Orangeraie Room']);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Accept' }).click();
