@@ -67,9 +67,14 @@ const FORMAT_WORDS: Record<string, RegExp> = {
  * the one its first fitting preferred start falls in, or the only one there is. Otherwise none,
  * and placement looks in every side-event window of the summit (candidates.ts: windowsOf).
  */
-export function windowOf(form: StoredForm, segments: readonly Segment[]): string | null {
+/** The side-event windows of a proposal's format. */
+const windowsOfFormat = (form: StoredForm, segments: readonly Segment[]) => {
   const word = FORMAT_WORDS[form.format ?? 'standard']!;
-  const windows = segments.filter((s) => s.kind === 'side_events' && word.test(s.title));
+  return segments.filter((s) => s.kind === 'side_events' && word.test(s.title));
+};
+
+export function windowOf(form: StoredForm, segments: readonly Segment[]): string | null {
+  const windows = windowsOfFormat(form, segments);
   const length = (form.durationMinutes ?? 0) * 60_000;
   for (const t of form.preferredStarts ?? []) {
     const start = Date.parse(t);
@@ -108,6 +113,18 @@ export function sessionOfProposal(
     const person = findPerson(panellist, people, delegations);
     if (person) add({ person: person.key, delegation: null, role: 'panellist' });
   }
+  const segment = windowOf(form, segments);
+  const asked = (form.preferredStarts ?? []).map((t) => Date.parse(t));
+  // With several windows of its format and no preferred start, the session has no window, and
+  // placement looks in every side-event window: the start of each window of its format that it
+  // fits in becomes a preferred start, so that it keeps to its format wherever one has room.
+  const length = (form.durationMinutes ?? 0) * 60_000;
+  const preferredStarts =
+    segment === null && asked.length === 0
+      ? windowsOfFormat(form, segments)
+          .filter((w) => w.end - w.start >= length)
+          .map((w) => w.start)
+      : asked;
   const r = form.requirements ?? {};
   const seats = Math.max(form.expectedAttendance ?? 0, r.capacity ?? 0);
   const equipment = new Set<Equipment>(r.equipment ?? []);
@@ -116,12 +133,12 @@ export function sessionOfProposal(
     key,
     kind: 'side_event',
     title: form.title!,
-    segment: windowOf(form, segments),
+    segment,
     room: null,
     start: null,
     end: null,
     durationMinutes: form.durationMinutes!,
-    preferredStarts: (form.preferredStarts ?? []).map((t) => Date.parse(t)),
+    preferredStarts,
     expectedAttendance: seats > 0 ? seats : null,
     equipment: [...equipment],
     microphones: r.microphones ?? null,

@@ -99,6 +99,18 @@ describe('the session of an accepted proposal', () => {
     ]);
   });
 
+  it('prefers the start of each breakfast window when there are two and the organisers gave no time', () => {
+    // No window is chosen: placement looks in every side-event window, and the preferred starts
+    // keep a breakfast event at breakfast wherever a room is free.
+    const s = sessionOfProposal('proposal-1', stored({ preferredStarts: [] }), [], [], SEGMENTS);
+    expect([s.segment, s.preferredStarts]).toEqual([null, [at('2018-12-06T08:00'), at('2018-12-07T08:00')]]);
+  });
+
+  it('keeps the organisers’ preferred start, and its window, when they gave one', () => {
+    const s = sessionOfProposal('proposal-1', stored(), [], [], SEGMENTS);
+    expect([s.segment, s.preferredStarts]).toEqual(['se-fri-breakfast', [at('2018-12-07T08:30')]]);
+  });
+
   it('lists a person once per role, and an organisation not in the summit not at all', () => {
     const form = stored({
       organisers: [{ delegation: 'MDA' }, { organisation: 'MIEUX' }, { delegation: 'MDA' }],
