@@ -42,8 +42,17 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
     return page;
   };
   /** The save status says `text` (Saved, Saving…, Offline: …). */
-  const saveStatus = (page: Page, text: string) =>
-    page.locator('.save-status [role=status]').getByText(text, { exact: true }).waitFor();
+  const saveStatus = async (page: Page, text: string, timeout?: number) => {
+    const status = page.locator('.save-status [role=status]');
+    try {
+      await status.getByText(text, { exact: true }).waitFor({ timeout });
+    } catch (e) {
+      // Say what it said instead (a slow CI machine, or a real refusal).
+      throw new Error(`the save status never said "${text}": it says "${await status.textContent()}"`, {
+        cause: e,
+      });
+    }
+  };
   const row = (page: Page, legend: string) => page.getByRole('group', { name: legend, exact: true });
 
   it('sets up a summit calling for proposals, without the Moldova/ICMPD side event', async () => {
@@ -399,7 +408,9 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
     expect(await again.getByLabel('Expected results', { exact: true }).inputValue()).toBe(
       form.expectedResults,
     );
-    await saveStatus(again, 'Saved');
+    // A page opened just as the connection came back may first see it offline and try again in a
+    // second: on a loaded machine, give it longer.
+    await saveStatus(again, 'Saved', 20_000);
     expect((await admin(`${API}/proposals/${offline}`)).expectedResults).toBe(form.expectedResults);
     await again.close();
     expect(offlineErrors()).toEqual([]);
