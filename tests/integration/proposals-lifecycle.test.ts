@@ -203,6 +203,28 @@ describe('review', () => {
     );
   });
 
+  it('carries a message of the support unit to its organisers by e-mail, and theirs to the desk only', async () => {
+    const note = 'We can offer the Orangeraie Room on Friday morning; would 08:30 suit you?';
+    const res = await api.http.post(`${P()}/comments`).set(admin).send({ body: note });
+    expect([res.status, res.body.author, res.body.fromSupportUnit]).toEqual([201, 'Support unit', true]);
+    const [mail] = (await api.http.get(`${S}/outbox`).set(admin)).body.messages.filter(
+      (m: { kind: string; recipient: string }) =>
+        m.kind === 'proposal_comment' && m.recipient === 'morari@example.org',
+    );
+    expect([mail.subject, mail.bodyText]).toEqual([
+      `Message from the support unit: ${MOLDOVA_TITLE}`,
+      'Hello,\n\n' +
+        `The support unit of GFMD 2018 Summit writes about the side-event proposal “${MOLDOVA_TITLE}” by Republic of Moldova and International Centre for Migration Policy Development:\n\n` +
+        `${note}\n\n` +
+        'Read the proposal and answer:\n' +
+        'http://convene.test/sign-in?email=morari%40example.org&next=%2Fsummits%2Fgfmd-2018%2Fproposals%2F' +
+        `${id}\n`,
+    ]);
+    const before = (await mails('proposal_comment')).length;
+    await api.http.post(`${P()}/comments`).set(morari.headers).send({ body: 'Yes, 08:30 suits us.' });
+    expect((await mails('proposal_comment')).length).toBe(before);
+  });
+
   it('is changed by a contact and submitted again', async () => {
     const programme = moldovaProposal().programme!;
     programme[2] = { minutes: 5, item: 'Interaction with the audience (voting with coloured cards)' };
@@ -319,6 +341,8 @@ describe('review', () => {
       'update',
       'submit',
       'request_changes',
+      'comment', // the support unit's message
+      'comment', // the organiser's answer
       'update',
       'comment',
       'submit',

@@ -95,3 +95,12 @@ export const proposalDeadlineExtendedMail = (f: ProposalFacts, until: string) =>
     ],
     'Complete and submit the proposal',
   );
+
+/** A message the support unit writes on a proposal, outside any step. */
+export const proposalCommentMail = (f: ProposalFacts, note: string) =>
+  message(
+    `Message from the support unit: ${f.title ?? 'side-event proposal'}`,
+    f,
+    [`The support unit of ${f.summit} writes about the side-event proposal ${quoted(f)}${byWhom(f)}:`, note],
+    'Read the proposal and answer',
+  );

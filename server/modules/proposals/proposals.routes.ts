@@ -275,7 +275,7 @@ export function proposalRoutes(db: Db, mailer: Mailer): Route[] {
       },
       handle: ({ params, actor, body }) =>
         inProposals(db, params.slug, actor, async (ctx) =>
-          outcomeReply(201, await service.addComment(db, ctx, params.id, body.body)),
+          outcomeReply(201, await service.addComment(db, mailer, ctx, params.id, body.body)),
         ),
     }),
     route({

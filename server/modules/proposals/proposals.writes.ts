@@ -6,10 +6,12 @@ import { record } from '../../core/audit.ts';
 import { mergePatchDeep } from '../../core/merge-patch.ts';
 import { conflict, invalidField, type Outcome, stale } from '../../core/outcome.ts';
 import type { Db, Executor } from '../../db/client.ts';
+import { type Mailer, proposalCommentMail } from '../mail/mail.service.ts';
 import type { ProposalContext } from './proposals.context.ts';
 import { contactEmails, filterColumns, readForm, showForm, type StoredForm } from './proposals.form.ts';
+import { mailOrganisers } from './proposals.mail.ts';
 import { proposalsPolicy } from './proposals.policy.ts';
-import { ok, viewOf, visible } from './proposals.reads.ts';
+import { delegationNames, ok, viewOf, visible } from './proposals.reads.ts';
 import * as repo from './proposals.repo.ts';
 import { proposalMissing } from './proposals.transitions.ts';
 import { momentText, statusOf } from './proposals.view.ts';
@@ -142,8 +144,10 @@ export async function comments(db: Db, ctx: ProposalContext, id: number): Promis
   return found.ok ? ok((await repo.listComments(db, id)).map(commentView)) : found;
 }
 
+/** A comment; the support unit's is mailed to the organisers (theirs is read on the desk). */
 export async function addComment(
   db: Db,
+  mailer: Mailer,
   ctx: ProposalContext,
   id: number,
   body: string,
@@ -151,6 +155,16 @@ export async function addComment(
   return db.transaction(async (tx) => {
     const found = await forComments(tx, ctx, id);
     if (!found.ok) return found;
+    if (ctx.roles.supportUnit)
+      await mailOrganisers(
+        tx,
+        mailer,
+        ctx,
+        { id, form: found.value.row.form as StoredForm },
+        await delegationNames(tx, ctx.summit.id),
+        'proposal_comment',
+        (f) => proposalCommentMail(f, body),
+      );
     const c = await repo.insertComment(tx, {
       proposalId: id,
       author: ctx.roles.supportUnit ? 'Support unit' : (ctx.email ?? actorLabel(ctx.actor)),
