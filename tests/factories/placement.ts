@@ -49,6 +49,34 @@ export function coordinationScenario(attendance = 20): ConflictInput {
 }
 
 /**
+ * The best placement of coordinationScenario(): the Atlas Room (80 seats) wastes fewest seats for
+ * both; 11:30 is 30 minutes from the side event's preferred 11:00 and the first start after the
+ * meeting, in the same building, so Daniela Morari needs no walk.
+ */
+export const COORDINATION_PLACED = {
+  placed: [
+    {
+      key: 'mda-coordination',
+      room: 'atlas',
+      start: Date.parse('2018-12-07T09:45Z'),
+      end: Date.parse('2018-12-07T10:30Z'),
+      cost: 7.5, // 60 of the Atlas Room's 80 seats empty
+    },
+    {
+      key: 'se-diaspora',
+      room: 'atlas',
+      start: Date.parse('2018-12-07T10:30Z'),
+      end: Date.parse('2018-12-07T11:15Z'),
+      cost: 31.25,
+    },
+  ],
+  unplaced: [],
+  cost: 38.75,
+  bound: 2,
+  optimal: true,
+};
+
+/**
  * A summit file (slug placement-words) for placement's answers in words, on Friday 7 December 2018
  * in Marrakesh: Daniela Morari speaks at a briefing all breakfast, so the youth side event she
  * moderates fits nowhere; two side events for 200 only fit the Orangeraie Room, one at a time;

@@ -2,9 +2,10 @@
 // delegation it names as organiser reads it once submitted, without the contacts' addresses; anyone
 // else finds nothing (404, as for a proposal that does not exist). And the review desk's list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moldovaProposal, summitAwaitingProposals } from '../factories/proposal.ts';
+import { moldovaProposal } from '../factories/proposal.ts';
 import { smallSummitFile } from '../factories/summit-file.ts';
-import { admin, type Session, signIn, testApi, type TestApi } from '../support/app.ts';
+import { admin, type Session, signIn, type TestApi } from '../support/app.ts';
+import { proposalsApi } from '../support/proposals.ts';
 
 let api: TestApi;
 let chirita: Session; // ICMPD: proposals A and C
@@ -27,9 +28,7 @@ const step = async (req: PromiseLike<{ status: number; body: { session?: string 
 };
 
 beforeAll(async () => {
-  api = await testApi();
-  const file = summitAwaitingProposals('2099-09-28T23:59');
-  expect((await api.http.post('/api/summits/import').set(admin).send(file)).status).toBe(201);
+  api = await proposalsApi();
   await api.http
     .post(`${S}/roles`)
     .set(admin)

@@ -2,8 +2,9 @@
 // submission and one e-mail, and both answers are the same (issue 10). On PostgreSQL the requests
 // really run at once: the second waits on the key's unique index for the first to commit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moldovaProposal, summitAwaitingProposals } from '../factories/proposal.ts';
-import { admin, type Session, signIn, testApi, type TestApi } from '../support/app.ts';
+import { moldovaProposal } from '../factories/proposal.ts';
+import { admin, type Session, signIn, type TestApi } from '../support/app.ts';
+import { proposalsApi } from '../support/proposals.ts';
 
 let api: TestApi;
 let chirita: Session;
@@ -11,12 +12,7 @@ let morari: Session;
 const S = '/api/summits/gfmd-2018';
 
 beforeAll(async () => {
-  api = await testApi();
-  const imported = await api.http
-    .post('/api/summits/import')
-    .set(admin)
-    .send(summitAwaitingProposals('2099-09-28T23:59'));
-  expect(imported.status).toBe(201);
+  api = await proposalsApi();
   chirita = await signIn(api, 'chirita@example.org');
   morari = await signIn(api, 'morari@example.org');
 });

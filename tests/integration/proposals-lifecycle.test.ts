@@ -2,8 +2,9 @@
 // programme and the report after it (issue 10): drafted, saved as typed, submitted, sent back for
 // changes, submitted again, accepted as a session, placed, scheduled, reported on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOLDOVA_TITLE, moldovaProposal, summitAwaitingProposals } from '../factories/proposal.ts';
-import { admin, type Session, signIn, testApi, type TestApi } from '../support/app.ts';
+import { MOLDOVA_TITLE, moldovaProposal } from '../factories/proposal.ts';
+import { admin, type Session, signIn, type TestApi } from '../support/app.ts';
+import { proposalsApi } from '../support/proposals.ts';
 
 let api: TestApi;
 let chirita: Session; // ICMPD, who fills in the form
@@ -13,12 +14,7 @@ let id = 0;
 const P = () => `${S}/proposals/${id}`;
 
 beforeAll(async () => {
-  api = await testApi();
-  const imported = await api.http
-    .post('/api/summits/import')
-    .set(admin)
-    .send(summitAwaitingProposals('2099-09-28T23:59'));
-  expect(imported.status).toBe(201);
+  api = await proposalsApi();
   chirita = await signIn(api, 'chirita@example.org');
   morari = await signIn(api, 'morari@example.org');
 });

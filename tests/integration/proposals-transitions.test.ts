@@ -1,20 +1,16 @@
 // Every step of a proposal's lifecycle from every status, through the API: what is allowed answers
 // 200, what is not answers 409 saying why, and a step by the wrong side answers 403 (issue 10).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moldovaProposal, summitAwaitingProposals } from '../factories/proposal.ts';
-import { admin, type Session, signIn, testApi, type TestApi } from '../support/app.ts';
+import { moldovaProposal } from '../factories/proposal.ts';
+import { admin, type Session, signIn, type TestApi } from '../support/app.ts';
+import { proposalsApi } from '../support/proposals.ts';
 
 let api: TestApi;
 let chirita: Session;
 const S = '/api/summits/gfmd-2018';
 
 beforeAll(async () => {
-  api = await testApi();
-  const imported = await api.http
-    .post('/api/summits/import')
-    .set(admin)
-    .send(summitAwaitingProposals('2099-09-28T23:59'));
-  expect(imported.status).toBe(201);
+  api = await proposalsApi();
   chirita = await signIn(api, 'chirita@example.org');
 });
 afterAll(async () => {

@@ -16,7 +16,7 @@ import { Search, seeded } from '../../../../shared/domain/resolution/placement-s
 import { PlacementState } from '../../../../shared/domain/resolution/placement-state.ts';
 import { highsModel, placeWith, solver } from '../../../../server/workers/exact-placement.ts';
 import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
-import { coordinationScenario } from '../../../factories/placement.ts';
+import { COORDINATION_PLACED, coordinationScenario } from '../../../factories/placement.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
 import { exhaustiveOptimum } from '../../../support/placement-optimum.ts';
 import { placementInstance, SHAPES } from '../../../bench/placement-instances.ts';
@@ -408,26 +408,7 @@ describe('the exact stage of placement', () => {
       timeLimitMs: 5_000,
     });
     expect(result).toEqual({
-      placed: [
-        {
-          key: 'mda-coordination',
-          room: 'atlas',
-          start: utc('2018-12-07T09:45Z'),
-          end: utc('2018-12-07T10:30Z'),
-          cost: 7.5,
-        },
-        {
-          key: 'se-diaspora',
-          room: 'atlas',
-          start: utc('2018-12-07T10:30Z'),
-          end: utc('2018-12-07T11:15Z'),
-          cost: 31.25,
-        },
-      ],
-      unplaced: [],
-      cost: 38.75,
-      bound: 2,
-      optimal: true,
+      ...COORDINATION_PLACED,
       solver: {
         count: 'Optimal',
         cost: 'Optimal',

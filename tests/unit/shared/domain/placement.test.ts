@@ -7,7 +7,7 @@ import { proposeMoves } from '../../../../shared/domain/resolution/moves.ts';
 import { OUT_OF_TIME, place, type PlacementOptions } from '../../../../shared/domain/resolution/placement.ts';
 import type { ConflictInput } from '../../../../shared/domain/conflicts/types.ts';
 import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
-import { coordinationScenario } from '../../../factories/placement.ts';
+import { COORDINATION_PLACED, coordinationScenario } from '../../../factories/placement.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
 import { exhaustiveOptimum } from '../../../support/placement-optimum.ts';
 
@@ -143,29 +143,8 @@ describe('placement of a session that has a time but no room', () => {
   it('keeps the meeting at 10:45 in a room, and places the side event around its moderator', () => {
     const input = coordinationScenario();
     const result = placeAll(input, { stepMinutes: 15, timeLimitMs: 2_000 });
-    // Atlas Room (80 seats) wastes fewest seats for both; 11:30 is 30 minutes from 11:00 and the
-    // first start after the meeting, in the same building, so Daniela Morari needs no walk.
     expect(result).toEqual({
-      placed: [
-        {
-          key: 'mda-coordination',
-          room: 'atlas',
-          start: utc('2018-12-07T09:45Z'),
-          end: utc('2018-12-07T10:30Z'),
-          cost: 7.5,
-        },
-        {
-          key: 'se-diaspora',
-          room: 'atlas',
-          start: utc('2018-12-07T10:30Z'),
-          end: utc('2018-12-07T11:15Z'),
-          cost: 31.25,
-        },
-      ],
-      unplaced: [],
-      cost: 38.75,
-      bound: 2,
-      optimal: true,
+      ...COORDINATION_PLACED,
     });
   });
 
