@@ -3,7 +3,17 @@
 // Marketplace owner or provider). Every module's policy decides from this.
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { delegations, participants, people, sessions, summitRoles, summits } from '../db/schema.ts';
+import {
+  delegations,
+  participants,
+  people,
+  proposalOrganisers,
+  proposals,
+  sessions,
+  summitRoles,
+  summits,
+  users,
+} from '../db/schema.ts';
 import { type Actor, isAdmin } from './actor.ts';
 
 /** What one user is in one summit: granted roles, and roles that follow from the programme. */
@@ -15,6 +25,8 @@ export type SummitRoles = {
   personKeys: Set<string>;
   /** Side events that name one of the user's people as organiser. */
   organiserOf: Set<string>;
+  /** Whether the user organises a side-event proposal of the summit (its creator, or a contact). */
+  proposes: boolean;
   marketplace: { owner: boolean; provider: boolean; visitor: boolean };
 };
 
@@ -24,6 +36,7 @@ export const noRoles = (): SummitRoles => ({
   delegateOf: new Set(),
   personKeys: new Set(),
   organiserOf: new Set(),
+  proposes: false,
   marketplace: { owner: false, provider: false, visitor: false },
 });
 
@@ -60,6 +73,13 @@ export async function rolesOf(
     roles.personKeys.add(p.key);
     if (p.delegation) roles.delegateOf.add(p.delegation);
   }
+  const [proposing] = await db
+    .select({ id: proposals.id })
+    .from(proposalOrganisers)
+    .innerJoin(proposals, eq(proposals.id, proposalOrganisers.proposalId))
+    .where(and(eq(proposals.summitId, summitId), eq(proposalOrganisers.email, user.email)))
+    .limit(1);
+  roles.proposes = proposing !== undefined;
   const personIds = mine.map((p) => p.id);
   if (personIds.length) {
     const organised = await db
@@ -113,7 +133,7 @@ export async function rolesIn(db: Executor, summitId: number, actor: Actor): Pro
   return actor.kind === 'user' ? rolesOf(db, summitId, actor) : noRoles();
 }
 
-/** Summits where a user has a granted role or is a person of the programme. */
+/** Summits where a user has a granted role, is a person of the programme or organises a proposal. */
 export async function summitsOf(
   db: Executor,
   user: { userId: number; email: string },
@@ -125,7 +145,19 @@ export async function summitsOf(
       or(
         sql`exists (select 1 from ${summitRoles} where ${summitRoles.summitId} = ${summits.id} and ${summitRoles.userId} = ${user.userId})`,
         sql`exists (select 1 from ${people} where ${people.summitId} = ${summits.id} and lower(${people.email}) = ${user.email})`,
+        sql`exists (select 1 from ${proposalOrganisers} join ${proposals} on ${proposals.id} = ${proposalOrganisers.proposalId} where ${proposals.summitId} = ${summits.id} and ${proposalOrganisers.email} = ${user.email})`,
       ),
     )
     .orderBy(asc(summits.id));
+}
+
+/** The addresses of the people the support unit of a summit is made of (granted the role). */
+export async function supportUnitAddresses(db: Executor, summitId: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ email: users.email })
+    .from(summitRoles)
+    .innerJoin(users, eq(users.id, summitRoles.userId))
+    .where(and(eq(summitRoles.summitId, summitId), eq(summitRoles.role, 'support_unit')))
+    .orderBy(asc(users.email));
+  return rows.map((r) => r.email);
 }

@@ -96,8 +96,16 @@ const FROM_TEXT: Record<ProposalViewStatus, string> = {
 
 export type Refusal = { reason: 'forbidden' | 'conflict'; message: string };
 
-/** Whether `who` may make this transition from `status`; null when they may. */
-export function refusal(name: TransitionName, status: ProposalViewStatus, who: Standing): Refusal | null {
+/**
+ * Whether `who` may make this transition from `status`; null when they may. An accepted proposal
+ * whose session was deleted (`sessionLost`) can be accepted again: that makes it a new session.
+ */
+export function refusal(
+  name: TransitionName,
+  status: ProposalViewStatus,
+  who: Standing,
+  sessionLost = false,
+): Refusal | null {
   const t = TRANSITIONS[name];
   const may =
     (who.organiser && t.by.includes('organiser')) || (who.supportUnit && t.by.includes('support_unit'));
@@ -108,7 +116,7 @@ export function refusal(name: TransitionName, status: ProposalViewStatus, who: S
         : `only the proposal's organisers may ${name === 'submit' ? 'submit' : 'withdraw'} it`;
     return { reason: 'forbidden', message };
   }
-  if (t.from.includes(status)) return null;
+  if (t.from.includes(status) || (name === 'accept' && sessionLost && status === 'accepted')) return null;
   const extra =
     name === 'withdraw' && status === 'scheduled'
       ? ': it is in the programme, so ask the support unit to take it out'
@@ -117,8 +125,11 @@ export function refusal(name: TransitionName, status: ProposalViewStatus, who: S
 }
 
 /** The transitions `who` may make now. */
-export const allowedTransitions = (status: ProposalViewStatus, who: Standing): TransitionName[] =>
-  TRANSITION_NAMES.filter((name) => refusal(name, status, who) === null);
+export const allowedTransitions = (
+  status: ProposalViewStatus,
+  who: Standing,
+  sessionLost = false,
+): TransitionName[] => TRANSITION_NAMES.filter((name) => refusal(name, status, who, sessionLost) === null);
 
 /** The running sum of a programme's minutes (items without minutes count nothing). */
 export const programmeMinutes = (items: readonly { minutes?: number | null }[] | undefined): number =>

@@ -150,6 +150,9 @@ export const proposalCallSchema = z.object({
   deadline: z.string().nullable(),
   open: z.boolean().describe('whether the deadline is still ahead'),
   delegations: z.array(z.object({ key: keySchema, name: z.string(), kind: delegationKindSchema })),
+  organisations: z
+    .array(z.string())
+    .describe('for the support unit: organisations (not delegations) its proposals name as organisers'),
   formats: z.array(z.enum(PROPOSAL_FORMATS)),
   equipment: z.array(z.enum(EQUIPMENT)),
 });

@@ -214,11 +214,29 @@ describe('the review desk’s list (the support unit)', () => {
     expect(idsOf(await desk('organiser=MDA&format=standard&status=withdrawn'))).toEqual([ids.D]);
   });
 
+  it('offers as organisers the delegations and the organisations the proposals name, to the support unit only', async () => {
+    const call = (who: Record<string, string>) => api.http.get(`${S}/proposal-call`).set(who);
+    expect((await call(admin)).body.organisations).toEqual(['MIEUX']);
+    expect((await call(chirita.headers)).body.organisations).toEqual([]);
+  });
+
   it('pages by id: `next` is the `before` of the following page', async () => {
     const first = await desk('limit=3');
     expect([idsOf(first), first.next]).toEqual([[ids.D, ids.C, ids.B], ids.B]);
     const second = await desk(`limit=3&before=${first.next}`);
     expect([idsOf(second), second.next]).toEqual([[ids.A], undefined]);
+  });
+});
+
+describe('an organiser who is nobody in the summit file', () => {
+  it('finds the summit on My page once they have a proposal there, as a side-event organiser', async () => {
+    const newcomer = await signIn(api, 'newcomer@example.net');
+    const me = () => api.http.get('/api/auth/me').set(newcomer.headers);
+    expect((await me()).body.summits).toEqual([]);
+    await api.http.post(`${S}/proposals`).set(newcomer.headers).send({ title: 'Diaspora bonds' });
+    expect((await me()).body.summits).toEqual([
+      { slug: 'gfmd-2018', name: 'GFMD 2018 Summit', roles: ['organiser'], delegations: [], people: [] },
+    ]);
   });
 });
 
@@ -253,6 +271,7 @@ describe('a summit that calls for no proposals', () => {
           kind: 'international_organisation',
         },
       ],
+      organisations: [],
       formats: ['standard', 'breakfast', 'lunch', 'reception'],
       equipment: ['projector', 'screen', 'hdmi', 'usb', 'interpretation', 'video_conference', 'recording'],
     });

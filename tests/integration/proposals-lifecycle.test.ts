@@ -199,7 +199,7 @@ describe('review', () => {
     );
   });
 
-  it('carries a message of the support unit to its organisers by e-mail, and theirs to the desk only', async () => {
+  it('carries a message of the support unit to its organisers by e-mail, and theirs to the support unit', async () => {
     const note = 'We can offer the Orangeraie Room on Friday morning; would 08:30 suit you?';
     const res = await api.http.post(`${P()}/comments`).set(admin).send({ body: note });
     expect([res.status, res.body.author, res.body.fromSupportUnit]).toEqual([201, 'Support unit', true]);
@@ -217,8 +217,25 @@ describe('review', () => {
         `${id}\n`,
     ]);
     const before = (await mails('proposal_comment')).length;
+    await api.http
+      .post(`${S}/roles`)
+      .set(admin)
+      .send({ email: 'support@gfmd.example', role: 'support_unit', invite: false });
     await api.http.post(`${P()}/comments`).set(morari.headers).send({ body: 'Yes, 08:30 suits us.' });
     expect((await mails('proposal_comment')).length).toBe(before);
+    const [toDesk] = (await api.http.get(`${S}/outbox`).set(admin)).body.messages.filter(
+      (m: { kind: string }) => m.kind === 'proposal_comment_to_support_unit',
+    );
+    expect([toDesk.recipient, toDesk.subject, toDesk.bodyText]).toEqual([
+      'support@gfmd.example',
+      `Message from an organiser: ${MOLDOVA_TITLE}`,
+      'Hello,\n\n' +
+        `Daniela Morari writes about the side-event proposal “${MOLDOVA_TITLE}” by Republic of Moldova and International Centre for Migration Policy Development for GFMD 2018 Summit:\n\n` +
+        'Yes, 08:30 suits us.\n\n' +
+        'Read the proposal on the review desk:\n' +
+        'http://convene.test/sign-in?email=support%40gfmd.example&next=%2Fsummits%2Fgfmd-2018%2Fproposal-desk%2F' +
+        `${id}\n`,
+    ]);
   });
 
   it('is changed by a contact and submitted again', async () => {

@@ -194,3 +194,22 @@ describe('withdrawing an accepted proposal not yet scheduled', () => {
     ]);
   });
 });
+
+describe('an accepted proposal whose session was deleted', () => {
+  it('can be accepted again, which makes it a new session and mails nobody twice', async () => {
+    const path = await proposalIn('accepted');
+    const { session } = (await api.http.get(path).set(admin)).body;
+    expect((await api.http.delete(`${S}/sessions/${session}`).set(admin)).status).toBe(204);
+    const lost = (await api.http.get(path).set(admin)).body;
+    expect([lost.status, lost.session, lost.actions.includes('accept')]).toEqual(['accepted', null, true]);
+    const mailsBefore = (await api.http.get(`${S}/outbox`).set(admin)).body.messages.length;
+
+    const again = await decide(path, 'accept');
+    // Its key is free again: the new session takes it.
+    expect([again.status, again.body.status, again.body.session]).toEqual([200, 'accepted', session]);
+    expect((await api.http.get(`${S}/sessions/${session}`).set(admin)).body.kind).toBe('side_event');
+    expect((await api.http.get(`${S}/outbox`).set(admin)).body.messages.length).toBe(mailsBefore);
+    // With its session back, it cannot be accepted a third time.
+    expect((await decide(path, 'accept')).status).toBe(409);
+  });
+});

@@ -355,6 +355,8 @@ export const en = {
   'desk.back': 'Back to the side-event proposals',
   'desk.proposal': 'The proposal',
   'desk.session': 'Its session in the programme',
+  'desk.sessionLost':
+    'Its session is no longer in the programme (it was deleted). Accept the proposal again to make a new one.',
   'rooms.title': 'Rooms that can hold it',
   'rooms.needs': 'It needs {seats} seats, {microphones} microphones and: {equipment}.',
   'rooms.noEquipment': 'no equipment',

@@ -186,7 +186,7 @@ export async function me(db: Db, actor: Actor) {
           ...(r.supportUnit ? (['support_unit'] as const) : []),
           ...(r.focalPointOf.size ? (['focal_point'] as const) : []),
           ...(r.delegateOf.size ? (['delegate'] as const) : []),
-          ...(r.organiserOf.size ? (['organiser'] as const) : []),
+          ...(r.organiserOf.size || r.proposes ? (['organiser'] as const) : []),
           ...(['owner', 'provider', 'visitor'] as const)
             .filter((m) => r.marketplace[m])
             .map((m) => `marketplace_${m}` as const),

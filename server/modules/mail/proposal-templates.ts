@@ -104,3 +104,12 @@ export const proposalCommentMail = (f: ProposalFacts, note: string) =>
     [`The support unit of ${f.summit} writes about the side-event proposal ${quoted(f)}${byWhom(f)}:`, note],
     'Read the proposal and answer',
   );
+
+/** An organiser's message on a proposal, to the support unit (the link opens it on the review desk). */
+export const proposalOrganiserCommentMail = (f: ProposalFacts, who: string, note: string) =>
+  message(
+    `Message from an organiser: ${f.title ?? 'side-event proposal'}`,
+    f,
+    [`${who} writes about the side-event proposal ${quoted(f)}${byWhom(f)} for ${f.summit}:`, note],
+    'Read the proposal on the review desk',
+  );

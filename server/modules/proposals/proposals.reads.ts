@@ -66,6 +66,7 @@ export async function proposalCall(db: Db, ctx: ProposalContext, now: number): P
       name: d.name,
       kind: d.kind,
     })),
+    organisations: proposalsPolicy.listsAll(ctx.roles) ? await repo.organisationNames(db, summit.id) : [],
     formats: [...PROPOSAL_FORMATS],
     equipment: [...EQUIPMENT],
   };

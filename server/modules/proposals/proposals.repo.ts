@@ -131,6 +131,21 @@ export async function organisesAny(db: Executor, summitId: number, email: string
   return row !== undefined;
 }
 
+/** The organisations (not delegations) the summit's proposals name as organisers, as first written. */
+export async function organisationNames(db: Executor, summitId: number): Promise<string[]> {
+  const rows = await db
+    .select({ organisers: sql<{ organisation?: string }[] | null>`${proposals.form}->'organisers'` })
+    .from(proposals)
+    .where(and(eq(proposals.summitId, summitId), sql`${proposals.organiserTags}::text like '%o:%'`));
+  const names = new Map<string, string>();
+  for (const r of rows)
+    for (const o of r.organisers ?? []) {
+      const name = o.organisation?.trim();
+      if (name && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+    }
+  return [...names.values()].sort((a, b) => a.localeCompare(b));
+}
+
 // ---- the review desk's list ----
 
 export type ListFilter = {

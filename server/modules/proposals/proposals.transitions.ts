@@ -111,7 +111,9 @@ export async function transition(
   const standing = await standingFor(tx, ctx, row);
   if (!proposalsPolicy.sees(standing)) return proposalMissing(id);
   const status = statusOf(row);
-  const refused = refusal(req.name, status, standing);
+  // Accepted, its session since deleted (by hand, or with the programme it was in).
+  const sessionLost = status === 'accepted' && row.sessionKey === null;
+  const refused = refusal(req.name, status, standing, sessionLost);
   if (refused) return refused.reason === 'forbidden' ? forbidden(refused.message) : conflict(refused.message);
 
   const form = row.form as StoredForm;
@@ -207,6 +209,8 @@ export async function transition(
     reject: (f) => proposalRejectedMail(f, note),
     withdraw: (f) => proposalWithdrawnMail(f, whoIs(ctx, form), note),
   };
+  // Accepted again after its session was deleted: the organisers were told it is accepted already.
+  if (sessionLost) return { ok: true, value: (await repo.findProposal(tx, summit.id, id))! };
   await mailOrganisers(
     tx,
     mailer,

@@ -60,7 +60,8 @@ function actionsOf(row: ProposalRow, status: ProposalViewStatus, f: ViewFacts): 
   const changer = s.supportUnit || s.organiser;
   const ended = row.placement !== null && row.placement.end.getTime() <= f.now;
   const firstSubmissionClosed = status === 'draft' && !submissionOpen(deadlineOf(row, f.summit), f.now);
-  const transitions = allowedTransitions(status, s).filter(
+  const sessionLost = status === 'accepted' && row.sessionKey === null;
+  const transitions = allowedTransitions(status, s, sessionLost).filter(
     (t) => t !== 'submit' || s.supportUnit || !firstSubmissionClosed,
   );
   return [

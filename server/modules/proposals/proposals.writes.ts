@@ -6,10 +6,10 @@ import { record } from '../../core/audit.ts';
 import { mergePatchDeep } from '../../core/merge-patch.ts';
 import { conflict, invalidField, type Outcome, stale } from '../../core/outcome.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { type Mailer, proposalCommentMail } from '../mail/mail.service.ts';
+import { type Mailer, proposalCommentMail, proposalOrganiserCommentMail } from '../mail/mail.service.ts';
 import type { ProposalContext } from './proposals.context.ts';
 import { contactEmails, filterColumns, readForm, showForm, type StoredForm } from './proposals.form.ts';
-import { mailOrganisers } from './proposals.mail.ts';
+import { mailOrganisers, mailSupportUnit, whoIs } from './proposals.mail.ts';
 import { proposalsPolicy } from './proposals.policy.ts';
 import { delegationNames, ok, viewOf, visible } from './proposals.reads.ts';
 import * as repo from './proposals.repo.ts';
@@ -155,15 +155,15 @@ export async function addComment(
   return db.transaction(async (tx) => {
     const found = await forComments(tx, ctx, id);
     if (!found.ok) return found;
+    const proposal = { id, form: found.value.row.form as StoredForm };
+    const names = await delegationNames(tx, ctx.summit.id);
     if (ctx.roles.supportUnit)
-      await mailOrganisers(
-        tx,
-        mailer,
-        ctx,
-        { id, form: found.value.row.form as StoredForm },
-        await delegationNames(tx, ctx.summit.id),
-        'proposal_comment',
-        (f) => proposalCommentMail(f, body),
+      await mailOrganisers(tx, mailer, ctx, proposal, names, 'proposal_comment', (f) =>
+        proposalCommentMail(f, body),
+      );
+    else
+      await mailSupportUnit(tx, mailer, ctx, proposal, names, 'proposal_comment_to_support_unit', (f) =>
+        proposalOrganiserCommentMail(f, whoIs(ctx, proposal.form), body),
       );
     const c = await repo.insertComment(tx, {
       proposalId: id,

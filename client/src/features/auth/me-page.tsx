@@ -46,6 +46,11 @@ export function MePage() {
                 <Link href={href('agenda', { slug, key })}>{t('me.agenda', { delegation: key })}</Link>
               </li>
             ))}
+            {roles.includes('organiser') && (
+              <li>
+                <Link href={href('proposals', { slug })}>{t('proposals.mine')}</Link>
+              </li>
+            )}
             {roles.includes('support_unit') && <SupportLinks slug={slug} />}
           </ul>
         </section>

@@ -52,7 +52,10 @@ export function DeskFilters({ call, search }: { call: ProposalCall; search: Desk
       {select(
         'organiser',
         t('desk.organiser'),
-        [...call.delegations].sort((a, b) => a.name.localeCompare(b.name)).map((d) => [d.key, d.name]),
+        [
+          ...call.delegations.map((d): [string, string] => [d.key, d.name]),
+          ...call.organisations.map((name): [string, string] => [name, name]),
+        ].sort((a, b) => a[1].localeCompare(b[1])),
       )}
       {filtered && <Link href={href('desk', { slug })}>{t('desk.clear')}</Link>}
     </form>

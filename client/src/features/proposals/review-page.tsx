@@ -44,6 +44,7 @@ export function ReviewPage({ summit, id }: { summit: SummitView; id: number }) {
                     <Link href={href('session', { slug, key: p.session })}>{t('desk.session')}</Link>
                   </p>
                 )}
+                {p.status === 'accepted' && !p.session && <p role="status">{t('desk.sessionLost')}</p>}
                 <div className="side-by-side">
                   <section aria-labelledby="the-proposal">
                     <h2 id="the-proposal">{t('desk.proposal')}</h2>
