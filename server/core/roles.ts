@@ -3,7 +3,17 @@
 // Marketplace owner or provider). Every module's policy decides from this.
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { delegations, participants, people, sessions, summitRoles, summits } from '../db/schema.ts';
+import {
+  delegations,
+  marketplaceNeeds,
+  marketplaceOffers,
+  marketplaceParties,
+  participants,
+  people,
+  sessions,
+  summitRoles,
+  summits,
+} from '../db/schema.ts';
 import { type Actor, isAdmin } from './actor.ts';
 
 /** What one user is in one summit: granted roles, and roles that follow from the programme. */
@@ -45,6 +55,7 @@ export async function rolesOf(
       roles.delegateOf.add(g.delegation);
     }
     if (g.role === 'delegate' && g.delegation) roles.delegateOf.add(g.delegation);
+    if (g.role === 'visitor') roles.marketplace.visitor = true;
   }
   const mine = await db
     .select({
@@ -103,8 +114,32 @@ export async function rolesOf(
       if (p.role === 'owner' || p.role === 'provider' || p.role === 'visitor')
         roles.marketplace[p.role] = true;
     }
+    if (delegationIds.length) await marketplaceRoles(db, delegationIds, roles);
   }
   return roles;
+}
+
+/** Owner of a posted need; provider with an offer or a part in a consultation (the Marketplace's tables). */
+async function marketplaceRoles(db: Executor, delegationIds: number[], roles: SummitRoles): Promise<void> {
+  const [owns] = await db
+    .select({ id: marketplaceNeeds.id })
+    .from(marketplaceNeeds)
+    .where(inArray(marketplaceNeeds.ownerId, delegationIds))
+    .limit(1);
+  if (owns) roles.marketplace.owner = true;
+  const [offers] = await db
+    .select({ id: marketplaceOffers.id })
+    .from(marketplaceOffers)
+    .where(inArray(marketplaceOffers.providerId, delegationIds))
+    .limit(1);
+  const [takesPart] = await db
+    .select({ id: marketplaceParties.consultationId })
+    .from(marketplaceParties)
+    .where(
+      and(inArray(marketplaceParties.delegationId, delegationIds), eq(marketplaceParties.role, 'provider')),
+    )
+    .limit(1);
+  if (offers || takesPart) roles.marketplace.provider = true;
 }
 
 /** The caller's roles in a summit: administrators are its support unit, anonymous callers nobody. */
