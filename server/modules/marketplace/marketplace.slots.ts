@@ -38,7 +38,7 @@ export async function loadWorld(
 ): Promise<World> {
   const [sessions, people] = [await loadSessions(db, summitId), await loadPeople(db, summitId)];
   const live = await repo.listConsultations(db, summitId, {
-    liveDuring: { from: -8.64e15, to: 8.64e15, now },
+    liveDuring: { from: 0, to: Date.UTC(9999, 0, 1), now },
   });
   const held = new Set(live.flatMap((c) => (c.session ? [c.session] : [])));
   const ctx = { rooms: new Map(), segments: new Map(), people: new Map(people.map((p) => [p.key, p])) };
