@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { conflictRoutes } from './modules/conflicts/conflicts.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
+import { marketplaceRoutes } from './modules/marketplace/marketplace.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mailer.ts';
 import { programmeRoutes } from './modules/programme/programme.routes.ts';
 import { proposalRoutes } from './modules/proposals/proposals.routes.ts';
@@ -43,6 +44,7 @@ export function apiRoutes(db: Db, mailer: Mailer, adminToken: string | undefined
     ...auditRoutes(db),
     ...conflictRoutes(db),
     ...proposalRoutes(db, mailer),
+    ...marketplaceRoutes(db, mailer),
   ];
 }
 

@@ -26,7 +26,14 @@ export type AuditAction =
   /** The support unit submitted a proposal after the deadline: a late one it takes. */
   | 'accept_late'
   | 'comment'
-  | 'report';
+  | 'report'
+  // A Marketplace consultation's steps (docs/marketplace.md).
+  | 'request'
+  | 'decline'
+  | 'cancel'
+  | 'join'
+  | 'observe'
+  | 'record_outcome';
 
 export type AuditEntry = {
   summit: { id: number; slug: string } | null;

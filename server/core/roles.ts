@@ -5,6 +5,9 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import {
   delegations,
+  marketplaceNeeds,
+  marketplaceOffers,
+  marketplaceParties,
   participants,
   people,
   proposalOrganisers,
@@ -58,6 +61,7 @@ export async function rolesOf(
       roles.delegateOf.add(g.delegation);
     }
     if (g.role === 'delegate' && g.delegation) roles.delegateOf.add(g.delegation);
+    if (g.role === 'visitor') roles.marketplace.visitor = true;
   }
   const mine = await db
     .select({
@@ -123,8 +127,32 @@ export async function rolesOf(
       if (p.role === 'owner' || p.role === 'provider' || p.role === 'visitor')
         roles.marketplace[p.role] = true;
     }
+    if (delegationIds.length) await marketplaceRoles(db, delegationIds, roles);
   }
   return roles;
+}
+
+/** Owner of a posted need; provider with an offer or a part in a consultation (the Marketplace's tables). */
+async function marketplaceRoles(db: Executor, delegationIds: number[], roles: SummitRoles): Promise<void> {
+  const [owns] = await db
+    .select({ id: marketplaceNeeds.id })
+    .from(marketplaceNeeds)
+    .where(inArray(marketplaceNeeds.ownerId, delegationIds))
+    .limit(1);
+  if (owns) roles.marketplace.owner = true;
+  const [offers] = await db
+    .select({ id: marketplaceOffers.id })
+    .from(marketplaceOffers)
+    .where(inArray(marketplaceOffers.providerId, delegationIds))
+    .limit(1);
+  const [takesPart] = await db
+    .select({ id: marketplaceParties.consultationId })
+    .from(marketplaceParties)
+    .where(
+      and(inArray(marketplaceParties.delegationId, delegationIds), eq(marketplaceParties.role, 'provider')),
+    )
+    .limit(1);
+  if (offers || takesPart) roles.marketplace.provider = true;
 }
 
 /** The caller's roles in a summit: administrators are its support unit, anonymous callers nobody. */

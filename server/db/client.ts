@@ -1,6 +1,7 @@
 // One database handle for both engines: embedded PGlite (a folder on disk, or a dump loaded into
 // memory for tests) and PostgreSQL through postgres.js. Both speak the same SQL and migrations.
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -37,14 +38,16 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 export async function openPglite(
   source: { dataDir: string } | { dump: Blob } | { memory: true },
 ): Promise<Database> {
+  // btree_gist: the Marketplace's exclusion constraint compares room ids (=) beside time ranges (&&).
+  const extensions = { btree_gist };
   let client: PGlite;
   if ('dataDir' in source) {
     mkdirSync(source.dataDir, { recursive: true });
-    client = await PGlite.create(source.dataDir);
+    client = await PGlite.create(source.dataDir, { extensions });
   } else if ('dump' in source) {
-    client = await PGlite.create({ loadDataDir: source.dump });
+    client = await PGlite.create({ loadDataDir: source.dump, extensions });
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create({ extensions });
   }
   const db = drizzlePglite({ client, schema });
   return {

@@ -28,6 +28,7 @@ import {
   SESSION_STATUSES,
 } from '../../shared/schemas/enums.ts';
 import { PROPOSAL_FORMATS, PROPOSAL_STATUSES } from '../../shared/domain/proposals.ts';
+import { ASSISTANCE, CONSULTATION_STATUSES, OUTCOMES, PARTY_ROLES } from '../../shared/domain/marketplace.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const oneOf = (column: SQL, values: readonly string[]) =>
@@ -501,5 +502,203 @@ export const idempotencyKeys = pgTable(
   (t) => [
     unique('idempotency_keys_account_key').on(t.account, t.key),
     index('idempotency_keys_created').on(t.createdAt),
+  ],
+);
+
+// ---- the Marketplace (docs/marketplace.md, docs/decisions/0015) ----
+
+/** A summit's Marketplace rules; its tables and windows are the two tables below. */
+export const marketplaceSettings = pgTable(
+  'marketplace_settings',
+  {
+    summitId: integer('summit_id')
+      .primaryKey()
+      .references(() => summits.id, { onDelete: 'cascade' }),
+    slotMinutes: integer('slot_minutes').notNull().default(30),
+    requestExpiryMinutes: integer('request_expiry_minutes').notNull().default(2880),
+    capPerDelegation: integer('cap_per_delegation'),
+  },
+  (t) => [
+    check('marketplace_slot_minutes', sql`${t.slotMinutes} between 5 and 240`),
+    check('marketplace_expiry', sql`${t.requestExpiryMinutes} > 0`),
+    check('marketplace_cap', sql`${t.capPerDelegation} > 0`),
+  ],
+);
+
+const settingsOf = () =>
+  integer('summit_id')
+    .notNull()
+    .references(() => marketplaceSettings.summitId, { onDelete: 'cascade' });
+
+/** The rooms the Marketplace's tables are, in the order the support unit gave. */
+export const marketplaceTables = pgTable(
+  'marketplace_tables',
+  {
+    summitId: settingsOf(),
+    roomId: integer('room_id').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.summitId, t.roomId] }),
+    foreignKey({
+      name: 'marketplace_tables_room',
+      columns: [t.summitId, t.roomId],
+      foreignColumns: [rooms.summitId, rooms.id],
+    }),
+  ],
+);
+
+/** The segments (windows) the Marketplace's slots are cut from. */
+export const marketplaceSegments = pgTable(
+  'marketplace_segments',
+  {
+    summitId: settingsOf(),
+    segmentId: integer('segment_id').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.summitId, t.segmentId] }),
+    foreignKey({
+      name: 'marketplace_segments_segment',
+      columns: [t.summitId, t.segmentId],
+      foreignColumns: [segments.summitId, segments.id],
+    }),
+  ],
+);
+
+const objectivesCheck = (column: SQL) =>
+  sql`${column} <@ array[${sql.raw(Array.from({ length: 23 }, (_, i) => i + 1).join(', '))}]::integer[]`;
+
+export const marketplaceNeeds = pgTable(
+  'marketplace_needs',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    key: text('key').notNull(),
+    ownerId: integer('owner_id').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    objectives: integer('objectives').array().notNull().default(sql`'{}'::integer[]`),
+    sdgTargets: text('sdg_targets').array().notNull().default(sql`'{}'::text[]`),
+    assistance: text('assistance').array().notNull().default(sql`'{}'::text[]`),
+    providerTypes: text('provider_types').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('marketplace_needs_key').on(t.summitId, t.key),
+    unique('marketplace_needs_summit_id').on(t.summitId, t.id),
+    foreignKey({
+      name: 'marketplace_needs_owner',
+      columns: [t.summitId, t.ownerId],
+      foreignColumns: [delegations.summitId, delegations.id],
+    }),
+    index('marketplace_needs_owner').on(t.ownerId),
+    check('marketplace_needs_objectives', objectivesCheck(sql`${t.objectives}`)),
+    check('marketplace_needs_assistance', allOf(sql`${t.assistance}`, ASSISTANCE)),
+    check('marketplace_needs_provider_types', allOf(sql`${t.providerTypes}`, DELEGATION_KINDS)),
+  ],
+);
+
+export const marketplaceOffers = pgTable(
+  'marketplace_offers',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    providerId: integer('provider_id').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    objectives: integer('objectives').array().notNull().default(sql`'{}'::integer[]`),
+    assistance: text('assistance').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'marketplace_offers_provider',
+      columns: [t.summitId, t.providerId],
+      foreignColumns: [delegations.summitId, delegations.id],
+    }),
+    index('marketplace_offers_provider').on(t.summitId, t.providerId),
+    check('marketplace_offers_objectives', objectivesCheck(sql`${t.objectives}`)),
+    check('marketplace_offers_assistance', allOf(sql`${t.assistance}`, ASSISTANCE)),
+  ],
+);
+
+/**
+ * A consultation on a need, at a table, in a slot. No two live ones (requested or accepted) share a
+ * table at overlapping times: the exclusion constraint "marketplace_consultations_no_overlap",
+ * written by hand in drizzle/0005 (drizzle cannot declare one).
+ */
+export const marketplaceConsultations = pgTable(
+  'marketplace_consultations',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    needId: integer('need_id').notNull(),
+    roomId: integer('room_id').notNull(),
+    startAt: instant('start_at').notNull(),
+    endAt: instant('end_at').notNull(),
+    status: text('status').notNull().default('requested'),
+    requestedByUserId: integer('requested_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    requestedBy: text('requested_by').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    // The session made when it was accepted; the migration writes ON DELETE SET NULL ("session_id").
+    sessionId: integer('session_id'),
+    outcome: text('outcome'),
+    fundingSources: text('funding_sources').array().notNull().default(sql`'{}'::text[]`),
+    outcomeNote: text('outcome_note'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('marketplace_consultations_summit_id').on(t.summitId, t.id),
+    foreignKey({
+      name: 'marketplace_consultations_need',
+      columns: [t.summitId, t.needId],
+      foreignColumns: [marketplaceNeeds.summitId, marketplaceNeeds.id],
+    }),
+    foreignKey({
+      name: 'marketplace_consultations_room',
+      columns: [t.summitId, t.roomId],
+      foreignColumns: [rooms.summitId, rooms.id],
+    }),
+    foreignKey({
+      name: 'marketplace_consultations_session',
+      columns: [t.summitId, t.sessionId],
+      foreignColumns: [sessions.summitId, sessions.id],
+    }).onDelete('set null'),
+    index('marketplace_consultations_need').on(t.needId),
+    index('marketplace_consultations_time').on(t.summitId, t.startAt),
+    check('marketplace_consultations_status', oneOf(sql`${t.status}`, CONSULTATION_STATUSES)),
+    check('marketplace_consultations_outcome', oneOf(sql`${t.outcome}`, OUTCOMES)),
+    check('marketplace_consultations_time', sql`${t.endAt} > ${t.startAt}`),
+  ],
+);
+
+/** The provider delegations of a consultation (several may join) and those that observe it. */
+export const marketplaceParties = pgTable(
+  'marketplace_parties',
+  {
+    summitId: summitId(),
+    consultationId: integer('consultation_id').notNull(),
+    delegationId: integer('delegation_id').notNull(),
+    role: text('role').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.consultationId, t.delegationId] }),
+    foreignKey({
+      name: 'marketplace_parties_consultation',
+      columns: [t.summitId, t.consultationId],
+      foreignColumns: [marketplaceConsultations.summitId, marketplaceConsultations.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'marketplace_parties_delegation',
+      columns: [t.summitId, t.delegationId],
+      foreignColumns: [delegations.summitId, delegations.id],
+    }),
+    index('marketplace_parties_delegation').on(t.delegationId),
+    check('marketplace_parties_role', oneOf(sql`${t.role}`, PARTY_ROLES)),
   ],
 );

@@ -8,6 +8,8 @@ import type {
   SessionItem,
   SummitItem,
 } from '../schemas/summit-file.ts';
+import type { MarketplaceItem } from '../schemas/marketplace.ts';
+import { marketplaceOf } from './marketplace-file.ts';
 import type { Programme, Session } from './programme.ts';
 
 const instant = (text: string): number => {
@@ -50,6 +52,7 @@ export function programmeFromItems(items: {
   delegations: DelegationItem[];
   people: PersonItem[];
   sessions: SessionItem[];
+  marketplace?: MarketplaceItem;
 }): Programme {
   const { summit } = items;
   return {
@@ -81,5 +84,6 @@ export function programmeFromItems(items: {
       title: p.title ?? null,
     })),
     sessions: items.sessions.map(sessionFromItem),
+    ...(items.marketplace && { marketplace: marketplaceOf(items.marketplace) }),
   };
 }

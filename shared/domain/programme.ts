@@ -8,6 +8,7 @@ import type {
   SessionKind,
   SessionStatus,
 } from './vocabulary.ts';
+import type { Marketplace } from './marketplace.ts';
 
 export type Summit = {
   slug: string;
@@ -73,4 +74,6 @@ export type Programme = {
   delegations: Delegation[];
   people: Person[];
   sessions: Session[];
+  /** The Marketplace's tables, windows, rules and needs, when the summit has one. */
+  marketplace?: Marketplace;
 };

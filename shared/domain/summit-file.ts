@@ -38,6 +38,7 @@ import {
   type ResolveContext,
   type Resolved,
 } from './resolve.ts';
+import { marketplaceToItem, readMarketplace } from './marketplace-file.ts';
 import { formatTime } from './time.ts';
 
 const LIST_SCHEMAS = {
@@ -57,6 +58,7 @@ const envelopeSchema = z.strictObject({
   ) as {
     [L in ListName]: ReturnType<typeof withDefault<z.ZodArray<z.ZodUnknown>>>;
   }),
+  marketplace: z.unknown().optional(),
 });
 
 const rawKey = (item: unknown): string | undefined =>
@@ -147,8 +149,16 @@ export function readSummitFile(input: unknown): Resolved<Programme> {
     }
     (lists as Record<ListName, unknown[]>)[list] = out;
   }
+  const marketplace =
+    file.marketplace === undefined || file.marketplace === null
+      ? null
+      : readMarketplace(file.marketplace, ctx);
+  if (marketplace && !marketplace.ok) errors.push(...marketplace.errors);
   if (!summit?.ok || errors.length) return { ok: false, errors };
-  return { ok: true, value: { summit: summit.value, ...lists } };
+  return {
+    ok: true,
+    value: { summit: summit.value, ...lists, ...(marketplace?.ok && { marketplace: marketplace.value }) },
+  };
 }
 
 // ---- writing: the domain model back to file items ----
@@ -243,5 +253,6 @@ export function writeSummitFile(p: Programme): SummitFile {
     delegations: p.delegations.map(delegationToItem),
     people: p.people.map(personToItem),
     sessions: p.sessions.map((s) => sessionToItem(s, tz)),
+    ...(p.marketplace && { marketplace: marketplaceToItem(p.marketplace) }),
   };
 }

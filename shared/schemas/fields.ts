@@ -116,3 +116,12 @@ export const paragraphs = (max: number) =>
         ctx.addIssue({ code: 'custom', message: 'must contain a visible character' });
     })
     .max(max);
+
+/** A key: the file's own identifier of an item, kept as its external id. */
+export const keySchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._~:-]{0,99}$/,
+    'a key is 1 to 100 letters, digits, ".", "_", "~", ":" or "-", starting with a letter or digit',
+  );
+export const slugSchema = z.string().regex(/^[a-z0-9-]{2,64}$/, 'a slug is 2 to 64 of a-z, 0-9 and "-"');

@@ -11,15 +11,10 @@ import {
   sessionKindSchema,
   sessionStatusSchema,
 } from './enums.ts';
-import { optional, singleLine, withDefault } from './fields.ts';
+import { keySchema, optional, singleLine, slugSchema, withDefault } from './fields.ts';
+import { marketplaceItemSchema } from './marketplace.ts';
 
-export const keySchema = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._~:-]{0,99}$/,
-    'a key is 1 to 100 letters, digits, ".", "_", "~", ":" or "-", starting with a letter or digit',
-  );
-export const slugSchema = z.string().regex(/^[a-z0-9-]{2,64}$/, 'a slug is 2 to 64 of a-z, 0-9 and "-"');
+export { keySchema, slugSchema } from './fields.ts';
 export const timeSchema = z
   .string()
   .max(40)
@@ -124,6 +119,7 @@ export const summitFileSchema = z.strictObject({
   delegations: withDefault(z.array(delegationSchema), []),
   people: withDefault(z.array(personSchema), []),
   sessions: withDefault(z.array(sessionSchema), []),
+  marketplace: optional(marketplaceItemSchema),
 });
 
 export type SummitItem = z.output<typeof summitSchema>;

@@ -103,3 +103,4 @@ export async function resend(
 export type { Mailer, OutgoingMail } from './mailer.ts';
 export { inviteMail, signInMail } from './templates.ts';
 export * from './proposal-templates.ts';
+export * from './marketplace-templates.ts';

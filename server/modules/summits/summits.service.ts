@@ -12,6 +12,7 @@ import { conflict, invalid, type Outcome } from '../../core/outcome.ts';
 import { rolesIn } from '../../core/roles.ts';
 import { findSummit, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db } from '../../db/client.ts';
+import { deleteMarketplace, insertMarketplace, loadMarketplace } from '../marketplace/marketplace.service.ts';
 import { deleteProgramme, insertProgramme, loadProgramme } from '../programme/programme.service.ts';
 import { grantsToCarryOver, restoreGrants } from '../roles/roles.service.ts';
 import { summitsPolicy } from './summits.policy.ts';
@@ -29,7 +30,7 @@ export async function importSummit(
 ): Promise<Outcome<{ slug: string; replaced: boolean }>> {
   const file = readSummitFile(body);
   if (!file.ok) return invalid(file.errors);
-  const { summit, ...lists } = file.value;
+  const { summit, marketplace, ...lists } = file.value;
   return db.transaction(async (tx) => {
     const existing = await findSummit(tx, summit.slug);
     const verdict = summitsPolicy.mayImport(actor, existing ? await rolesIn(tx, existing.id, actor) : null);
@@ -40,10 +41,13 @@ export async function importSummit(
     // A replacement keeps the summit's grants, outbox and audit: only its programme is new. Grants
     // tied to a delegation follow it by key.
     const grants = existing ? await grantsToCarryOver(tx, existing.id) : [];
+    // The Marketplace refers to the programme's rooms, segments and delegations: it goes first.
+    if (existing) await deleteMarketplace(tx, existing.id);
     if (existing) await deleteProgramme(tx, existing.id);
     const id = existing ? existing.id : await repo.insertSummit(tx, summit);
     if (existing) await repo.updateSummit(tx, id, summit);
     const ids = await insertProgramme(tx, id, lists);
+    if (marketplace) await insertMarketplace(tx, id, marketplace);
     await restoreGrants(tx, id, grants, ids.delegations);
     await record(tx, {
       summit: { id, slug: summit.slug },
@@ -71,7 +75,14 @@ export async function exportSummit(
   if (!verdict.ok) return verdict;
   const { summit } = ctx;
   const file = await db.transaction(
-    async (tx) => writeSummitFile({ summit, ...(await loadProgramme(tx, summit.id)) }),
+    async (tx) => {
+      const marketplace = await loadMarketplace(tx, summit.id);
+      return writeSummitFile({
+        summit,
+        ...(await loadProgramme(tx, summit.id)),
+        ...(marketplace && { marketplace }),
+      });
+    },
     {
       isolationLevel: 'repeatable read',
       accessMode: 'read only',

@@ -1,0 +1,635 @@
+// The Marketplace's tables: the only module file that speaks drizzle. Every function takes explicit
+// ids; who may do it was decided before it got here.
+import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import type {
+  Assistance,
+  ConsultationStatus,
+  Outcome,
+  PartyRole,
+} from '../../../shared/domain/marketplace.ts';
+import type { DelegationKind } from '../../../shared/domain/vocabulary.ts';
+import type { Executor } from '../../db/client.ts';
+import {
+  delegations,
+  marketplaceConsultations as consultations,
+  marketplaceNeeds as needs,
+  marketplaceOffers as offers,
+  marketplaceParties as parties,
+  marketplaceSegments,
+  marketplaceSettings,
+  marketplaceTables,
+  people,
+  rooms,
+  segments,
+  sessions,
+  users,
+} from '../../db/schema.ts';
+
+export type DelegationRef = { id: number; key: string; name: string; kind: DelegationKind; size: number };
+export type SettingsRow = {
+  slotMinutes: number;
+  requestExpiryMinutes: number;
+  capPerDelegation: number | null;
+  tables: { id: number; key: string; name: string }[];
+  segments: { id: number; key: string; title: string; start: number; end: number }[];
+};
+
+// ---- settings ----
+
+export async function findSettings(db: Executor, summitId: number): Promise<SettingsRow | null> {
+  const [row] = await db.select().from(marketplaceSettings).where(eq(marketplaceSettings.summitId, summitId));
+  if (!row) return null;
+  const tables = await db
+    .select({ id: rooms.id, key: rooms.key, name: rooms.name })
+    .from(marketplaceTables)
+    .innerJoin(rooms, eq(rooms.id, marketplaceTables.roomId))
+    .where(eq(marketplaceTables.summitId, summitId))
+    .orderBy(asc(marketplaceTables.position));
+  const windows = await db
+    .select({
+      id: segments.id,
+      key: segments.key,
+      title: segments.title,
+      start: segments.startAt,
+      end: segments.endAt,
+    })
+    .from(marketplaceSegments)
+    .innerJoin(segments, eq(segments.id, marketplaceSegments.segmentId))
+    .where(eq(marketplaceSegments.summitId, summitId))
+    .orderBy(asc(marketplaceSegments.position));
+  return {
+    slotMinutes: row.slotMinutes,
+    requestExpiryMinutes: row.requestExpiryMinutes,
+    capPerDelegation: row.capPerDelegation,
+    tables,
+    segments: windows.map((w) => ({ ...w, start: w.start.getTime(), end: w.end.getTime() })),
+  };
+}
+
+export async function saveSettings(
+  tx: Executor,
+  summitId: number,
+  s: { slotMinutes: number; requestExpiryMinutes: number; capPerDelegation: number | null },
+  tableIds: readonly number[],
+  segmentIds: readonly number[],
+): Promise<void> {
+  await tx
+    .insert(marketplaceSettings)
+    .values({ summitId, ...s })
+    .onConflictDoUpdate({ target: marketplaceSettings.summitId, set: s });
+  await tx.delete(marketplaceTables).where(eq(marketplaceTables.summitId, summitId));
+  await tx.delete(marketplaceSegments).where(eq(marketplaceSegments.summitId, summitId));
+  if (tableIds.length)
+    await tx
+      .insert(marketplaceTables)
+      .values(tableIds.map((roomId, position) => ({ summitId, roomId, position })));
+  if (segmentIds.length)
+    await tx
+      .insert(marketplaceSegments)
+      .values(segmentIds.map((segmentId, position) => ({ summitId, segmentId, position })));
+}
+
+/** Removes a summit's whole Marketplace (before its programme is replaced). */
+export async function deleteMarketplace(tx: Executor, summitId: number): Promise<void> {
+  for (const table of [parties, consultations, offers, needs, marketplaceSettings])
+    await tx.delete(table).where(eq(table.summitId, summitId));
+}
+
+// ---- delegations ----
+
+const delegationColumns = {
+  id: delegations.id,
+  key: delegations.key,
+  name: delegations.name,
+  kind: delegations.kind,
+  size: delegations.size,
+};
+
+export async function delegationsByKey(
+  db: Executor,
+  summitId: number,
+  keys?: readonly string[],
+): Promise<DelegationRef[]> {
+  if (keys && keys.length === 0) return [];
+  const rows = await db
+    .select(delegationColumns)
+    .from(delegations)
+    .where(and(eq(delegations.summitId, summitId), keys ? inArray(delegations.key, [...keys]) : undefined))
+    .orderBy(asc(delegations.key));
+  return rows as DelegationRef[];
+}
+
+/**
+ * Locks delegation rows, in id order so that two bookings never wait on each other in a circle:
+ * bookings that concern one delegation take turns, and each counts what the one before committed.
+ */
+export async function lockDelegations(tx: Executor, summitId: number, ids: readonly number[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  if (sorted.length === 0) return;
+  await tx.execute(
+    sql`select id from ${delegations} where summit_id = ${summitId} and id in (${sql.join(
+      sorted.map((id) => sql`${id}`),
+      sql`, `,
+    )}) order by id for update`,
+  );
+}
+
+/** E-mail addresses of a delegation's people. */
+export async function addressesOf(db: Executor, delegationId: number): Promise<string[]> {
+  const rows = await db
+    .select({ email: people.email })
+    .from(people)
+    .where(and(eq(people.delegationId, delegationId), sql`${people.email} is not null`))
+    .orderBy(asc(people.id));
+  return [...new Set(rows.map((r) => r.email!.toLowerCase()))];
+}
+
+export async function userEmail(db: Executor, userId: number | null): Promise<string | null> {
+  if (userId === null) return null;
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? null;
+}
+
+// ---- needs ----
+
+export type NeedRow = {
+  id: number;
+  key: string;
+  owner: DelegationRef;
+  title: string;
+  description: string | null;
+  objectives: number[];
+  sdgTargets: string[];
+  assistance: Assistance[];
+  providerTypes: DelegationKind[];
+  consultations: number;
+};
+export type NeedFields = Omit<NeedRow, 'id' | 'owner' | 'consultations'> & { ownerId: number };
+export type NeedFilter = {
+  objectives?: number[];
+  assistance?: string[];
+  owner?: string;
+  q?: string;
+  key?: string;
+};
+
+/** Counts a need's consultations that hold or held a table: live requests (unexpired) and accepted ones. */
+const needLiveCount = (now: Date) =>
+  sql<number>`(select count(*)::int from ${consultations} c where c.need_id = ${needs.id}
+    and (c.status = 'accepted' or (c.status = 'requested' and c.expires_at > ${now})))`;
+
+export async function listNeeds(
+  db: Executor,
+  summitId: number,
+  f: NeedFilter,
+  now: Date,
+): Promise<NeedRow[]> {
+  const rows = await db
+    .select({ need: needs, owner: delegationColumns, consultations: needLiveCount(now) })
+    .from(needs)
+    .innerJoin(delegations, eq(delegations.id, needs.ownerId))
+    .where(
+      and(
+        eq(needs.summitId, summitId),
+        f.key !== undefined ? eq(needs.key, f.key) : undefined,
+        f.owner !== undefined ? eq(delegations.key, f.owner) : undefined,
+        f.objectives?.length
+          ? sql`${needs.objectives} && array[${sql.join(
+              f.objectives.map((o) => sql`${o}`),
+              sql`, `,
+            )}]::integer[]`
+          : undefined,
+        f.assistance?.length
+          ? sql`${needs.assistance} && array[${sql.join(
+              f.assistance.map((a) => sql`${a}`),
+              sql`, `,
+            )}]::text[]`
+          : undefined,
+        f.q
+          ? sql`(${needs.title} ilike ${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`} or coalesce(${needs.description}, '') ilike ${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(needs.id));
+  return rows.map((r) => ({
+    id: r.need.id,
+    key: r.need.key,
+    owner: r.owner as DelegationRef,
+    title: r.need.title,
+    description: r.need.description,
+    objectives: r.need.objectives,
+    sdgTargets: r.need.sdgTargets,
+    assistance: r.need.assistance as Assistance[],
+    providerTypes: r.need.providerTypes as DelegationKind[],
+    consultations: r.consultations,
+  }));
+}
+
+export async function findNeed(
+  db: Executor,
+  summitId: number,
+  key: string,
+  now: Date,
+): Promise<NeedRow | null> {
+  return (await listNeeds(db, summitId, { key }, now))[0] ?? null;
+}
+
+export async function insertNeeds(
+  tx: Executor,
+  summitId: number,
+  rows: readonly NeedFields[],
+): Promise<void> {
+  if (rows.length) await tx.insert(needs).values(rows.map((r) => ({ summitId, ...r })));
+}
+
+export async function updateNeed(tx: Executor, id: number, fields: NeedFields): Promise<void> {
+  await tx
+    .update(needs)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(needs.id, id));
+}
+
+export async function deleteNeed(tx: Executor, id: number): Promise<void> {
+  await tx
+    .delete(parties)
+    .where(
+      inArray(
+        parties.consultationId,
+        tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.needId, id)),
+      ),
+    );
+  await tx.delete(consultations).where(eq(consultations.needId, id));
+  await tx.delete(needs).where(eq(needs.id, id));
+}
+
+// ---- offers ----
+
+export type OfferRow = {
+  id: number;
+  provider: DelegationRef;
+  title: string;
+  description: string | null;
+  objectives: number[];
+  assistance: Assistance[];
+};
+export type OfferFields = Omit<OfferRow, 'id' | 'provider'> & { providerId: number };
+
+export async function listOffers(
+  db: Executor,
+  summitId: number,
+  f: { objectives?: number[]; assistance?: string[]; provider?: string; id?: number },
+): Promise<OfferRow[]> {
+  const rows = await db
+    .select({ offer: offers, provider: delegationColumns })
+    .from(offers)
+    .innerJoin(delegations, eq(delegations.id, offers.providerId))
+    .where(
+      and(
+        eq(offers.summitId, summitId),
+        f.id !== undefined ? eq(offers.id, f.id) : undefined,
+        f.provider !== undefined ? eq(delegations.key, f.provider) : undefined,
+        f.objectives?.length
+          ? sql`${offers.objectives} && array[${sql.join(
+              f.objectives.map((o) => sql`${o}`),
+              sql`, `,
+            )}]::integer[]`
+          : undefined,
+        f.assistance?.length
+          ? sql`${offers.assistance} && array[${sql.join(
+              f.assistance.map((a) => sql`${a}`),
+              sql`, `,
+            )}]::text[]`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(offers.id));
+  return rows.map((r) => ({
+    id: r.offer.id,
+    provider: r.provider as DelegationRef,
+    title: r.offer.title,
+    description: r.offer.description,
+    objectives: r.offer.objectives,
+    assistance: r.offer.assistance as Assistance[],
+  }));
+}
+
+export async function insertOffer(tx: Executor, summitId: number, fields: OfferFields): Promise<number> {
+  const [row] = await tx
+    .insert(offers)
+    .values({ summitId, ...fields })
+    .returning({ id: offers.id });
+  return row!.id;
+}
+
+export async function updateOffer(tx: Executor, id: number, fields: OfferFields): Promise<void> {
+  await tx
+    .update(offers)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(offers.id, id));
+}
+
+export async function deleteOffer(tx: Executor, id: number): Promise<void> {
+  await tx.delete(offers).where(eq(offers.id, id));
+}
+
+// ---- consultations ----
+
+export type ConsultationRow = {
+  id: number;
+  needId: number;
+  needKey: string;
+  needTitle: string;
+  owner: DelegationRef;
+  roomId: number;
+  room: string;
+  roomName: string;
+  start: number;
+  end: number;
+  status: ConsultationStatus;
+  requestedByUserId: number | null;
+  requestedBy: string;
+  expiresAt: number;
+  sessionId: number | null;
+  session: string | null;
+  outcome: Outcome | null;
+  fundingSources: string[];
+  outcomeNote: string | null;
+  createdAt: number;
+  updatedAt: number;
+  parties: { delegation: DelegationRef; role: PartyRole }[];
+};
+
+export type ConsultationFilter = {
+  id?: number;
+  needId?: number;
+  status?: ConsultationStatus;
+  /** Consultations these delegations own (the need's owner) or take part in. */
+  delegationIds?: readonly number[];
+  /** Live ones (requested and not expired at `now`, or accepted) overlapping [from, to). */
+  liveDuring?: { from: number; to: number; now: number };
+};
+
+export async function listConsultations(
+  db: Executor,
+  summitId: number,
+  f: ConsultationFilter,
+): Promise<ConsultationRow[]> {
+  const ids = f.delegationIds;
+  if (ids && ids.length === 0) return [];
+  const inIds = (column: unknown) =>
+    sql`${column} in (${sql.join(
+      (ids ?? []).map((id) => sql`${id}`),
+      sql`, `,
+    )})`;
+  const rows = await db
+    .select({
+      c: consultations,
+      needKey: needs.key,
+      needTitle: needs.title,
+      owner: delegationColumns,
+      room: rooms.key,
+      roomName: rooms.name,
+      session: sessions.key,
+    })
+    .from(consultations)
+    .innerJoin(needs, eq(needs.id, consultations.needId))
+    .innerJoin(delegations, eq(delegations.id, needs.ownerId))
+    .innerJoin(rooms, eq(rooms.id, consultations.roomId))
+    .leftJoin(sessions, eq(sessions.id, consultations.sessionId))
+    .where(
+      and(
+        eq(consultations.summitId, summitId),
+        f.id !== undefined ? eq(consultations.id, f.id) : undefined,
+        f.needId !== undefined ? eq(consultations.needId, f.needId) : undefined,
+        f.status !== undefined ? eq(consultations.status, f.status) : undefined,
+        ids
+          ? or(
+              inIds(needs.ownerId),
+              sql`exists (select 1 from ${parties} p where p.consultation_id = ${consultations.id} and ${inIds(sql`p.delegation_id`)})`,
+            )
+          : undefined,
+        f.liveDuring
+          ? and(
+              lt(consultations.startAt, new Date(f.liveDuring.to)),
+              gt(consultations.endAt, new Date(f.liveDuring.from)),
+              or(
+                eq(consultations.status, 'accepted'),
+                and(
+                  eq(consultations.status, 'requested'),
+                  gt(consultations.expiresAt, new Date(f.liveDuring.now)),
+                ),
+              ),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(consultations.startAt), asc(consultations.id));
+  const partyRows = rows.length
+    ? await db
+        .select({ consultationId: parties.consultationId, role: parties.role, delegation: delegationColumns })
+        .from(parties)
+        .innerJoin(delegations, eq(delegations.id, parties.delegationId))
+        .where(
+          inArray(
+            parties.consultationId,
+            rows.map((r) => r.c.id),
+          ),
+        )
+        .orderBy(asc(parties.createdAt), asc(delegations.key))
+    : [];
+  return rows.map((r) => ({
+    id: r.c.id,
+    needId: r.c.needId,
+    needKey: r.needKey,
+    needTitle: r.needTitle,
+    owner: r.owner as DelegationRef,
+    roomId: r.c.roomId,
+    room: r.room,
+    roomName: r.roomName,
+    start: r.c.startAt.getTime(),
+    end: r.c.endAt.getTime(),
+    status: r.c.status as ConsultationStatus,
+    requestedByUserId: r.c.requestedByUserId,
+    requestedBy: r.c.requestedBy,
+    expiresAt: r.c.expiresAt.getTime(),
+    sessionId: r.c.sessionId,
+    session: r.session,
+    outcome: r.c.outcome as Outcome | null,
+    fundingSources: r.c.fundingSources,
+    outcomeNote: r.c.outcomeNote,
+    createdAt: r.c.createdAt.getTime(),
+    updatedAt: r.c.updatedAt.getTime(),
+    parties: partyRows
+      .filter((p) => p.consultationId === r.c.id)
+      .map((p) => ({ delegation: p.delegation as DelegationRef, role: p.role as PartyRole })),
+  }));
+}
+
+export async function findConsultation(
+  db: Executor,
+  summitId: number,
+  id: number,
+): Promise<ConsultationRow | null> {
+  return (await listConsultations(db, summitId, { id }))[0] ?? null;
+}
+
+export async function lockConsultation(tx: Executor, summitId: number, id: number): Promise<boolean> {
+  const rows = await tx.execute(
+    sql`select id from ${consultations} where summit_id = ${summitId} and id = ${id} for update`,
+  );
+  return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length > 0;
+}
+
+/**
+ * Marks as expired the requests past their time that concern a booking: on this table at an
+ * overlapping time, or of these delegations. They hold nothing any more; marking them lets the
+ * exclusion constraint, which reads the status, see so too.
+ */
+export async function expireStale(
+  tx: Executor,
+  summitId: number,
+  at: { roomId: number; start: number; end: number; delegationIds: readonly number[] },
+  now: Date,
+): Promise<void> {
+  const ids = sql.join(
+    at.delegationIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  await tx
+    .update(consultations)
+    .set({ status: 'expired', updatedAt: now })
+    .where(
+      and(
+        eq(consultations.summitId, summitId),
+        eq(consultations.status, 'requested'),
+        sql`${consultations.expiresAt} <= ${now}`,
+        or(
+          and(
+            eq(consultations.roomId, at.roomId),
+            lt(consultations.startAt, new Date(at.end)),
+            gt(consultations.endAt, new Date(at.start)),
+          ),
+          at.delegationIds.length
+            ? or(
+                sql`${consultations.needId} in (select id from ${needs} where owner_id in (${ids}))`,
+                sql`exists (select 1 from ${parties} p where p.consultation_id = ${consultations.id} and p.delegation_id in (${ids}))`,
+              )
+            : undefined,
+        ),
+      ),
+    );
+}
+
+export async function insertConsultation(
+  tx: Executor,
+  summitId: number,
+  c: {
+    needId: number;
+    roomId: number;
+    start: number;
+    end: number;
+    requestedByUserId: number | null;
+    requestedBy: string;
+    expiresAt: number;
+  },
+): Promise<number> {
+  const [row] = await tx
+    .insert(consultations)
+    .values({
+      summitId,
+      needId: c.needId,
+      roomId: c.roomId,
+      startAt: new Date(c.start),
+      endAt: new Date(c.end),
+      requestedByUserId: c.requestedByUserId,
+      requestedBy: c.requestedBy,
+      expiresAt: new Date(c.expiresAt),
+    })
+    .returning({ id: consultations.id });
+  return row!.id;
+}
+
+export async function insertParty(
+  tx: Executor,
+  summitId: number,
+  consultationId: number,
+  delegationId: number,
+  role: PartyRole,
+): Promise<void> {
+  await tx.insert(parties).values({ summitId, consultationId, delegationId, role });
+}
+
+export async function updateConsultation(
+  tx: Executor,
+  id: number,
+  set: Partial<{
+    status: ConsultationStatus;
+    sessionId: number | null;
+    outcome: Outcome;
+    fundingSources: string[];
+    outcomeNote: string | null;
+  }>,
+): Promise<void> {
+  await tx
+    .update(consultations)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(consultations.id, id));
+}
+
+/** Live consultations (unexpired requests and accepted ones) a delegation owns or takes part in as provider. */
+export async function liveCount(
+  db: Executor,
+  summitId: number,
+  delegationId: number,
+  now: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(consultations)
+    .innerJoin(needs, eq(needs.id, consultations.needId))
+    .where(
+      and(
+        eq(consultations.summitId, summitId),
+        or(
+          eq(consultations.status, 'accepted'),
+          and(eq(consultations.status, 'requested'), gt(consultations.expiresAt, now)),
+        ),
+        or(
+          eq(needs.ownerId, delegationId),
+          sql`exists (select 1 from ${parties} p where p.consultation_id = ${consultations.id} and p.delegation_id = ${delegationId} and p.role = 'provider')`,
+        ),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** What the report counts: held consultations with their outcome, need objectives and provider kinds. */
+export async function heldConsultations(db: Executor, summitId: number) {
+  return db
+    .select({
+      id: consultations.id,
+      outcome: consultations.outcome,
+      objectives: needs.objectives,
+      kinds: sql<
+        string[]
+      >`coalesce((select array_agg(distinct d.kind order by d.kind) from ${parties} p join ${delegations} d on d.id = p.delegation_id where p.consultation_id = ${consultations.id} and p.role = 'provider'), '{}')`,
+    })
+    .from(consultations)
+    .innerJoin(needs, eq(needs.id, consultations.needId))
+    .where(and(eq(consultations.summitId, summitId), eq(consultations.status, 'accepted')));
+}
+
+/** Ids of rooms or segments by key. */
+export async function idsByKey(
+  db: Executor,
+  summitId: number,
+  list: 'rooms' | 'segments',
+  keys: readonly string[],
+): Promise<{ id: number; key: string }[]> {
+  if (keys.length === 0) return [];
+  const table = list === 'rooms' ? rooms : segments;
+  return db
+    .select({ id: table.id, key: table.key })
+    .from(table)
+    .where(and(eq(table.summitId, summitId), inArray(table.key, [...keys])));
+}
