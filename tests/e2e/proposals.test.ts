@@ -5,9 +5,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MOLDOVA_TITLE, moldovaProposal, summitAwaitingProposals } from '../factories/proposal.ts';
-import { latestLinkToken } from '../support/app.ts';
 import { axeViolations, openPage, skipBrowser } from '../support/browser.ts';
-import { supportUnitBrowser } from './support-unit.ts';
+import { signedInAs, supportUnitBrowser } from './support-unit.ts';
 
 const S = '/summits/gfmd-2018';
 const API = '/api/summits/gfmd-2018';
@@ -19,17 +18,10 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
   let chiritaCsrf = '';
   let id = 0;
 
-  /** A browser signed in as `email` through the link the sign-in e-mail carries. */
   async function signedIn(email: string): Promise<BrowserContext> {
-    const context = await env.browser.newContext({ timezoneId: 'Asia/Kathmandu', locale: 'en-GB' });
-    expect(
-      (await context.request.post(`${env.server.base}/api/auth/link`, { data: { email } })).status(),
-    ).toBe(202);
-    const token = await latestLinkToken(env.server, email);
-    const verified = await context.request.post(`${env.server.base}/api/auth/verify`, { data: { token } });
-    expect(verified.status()).toBe(200);
-    chiritaCsrf = (await verified.json()).csrfToken;
-    return context;
+    const signed = await signedInAs(env, email);
+    chiritaCsrf = signed.csrfToken;
+    return signed.context;
   }
   const admin = (path: string) =>
     env.context.request.get(`${env.server.base}${path}`).then(async (r) => {

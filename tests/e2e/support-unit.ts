@@ -2,7 +2,7 @@
 // the admin token); script errors and CSP violations fail the test that caused them.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { ADMIN_TOKEN } from '../support/app.ts';
+import { ADMIN_TOKEN, latestLinkToken } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { type E2eServer, startE2eServer } from '../support/e2e-server.ts';
 
@@ -33,4 +33,19 @@ export function supportUnitBrowser() {
     await env.server?.close();
   });
   return env;
+}
+
+/** A browser context signed in as `email` through the link the sign-in e-mail carries, and its CSRF token. */
+export async function signedInAs(
+  env: ReturnType<typeof supportUnitBrowser>,
+  email: string,
+): Promise<{ context: BrowserContext; csrfToken: string }> {
+  const context = await env.browser.newContext({ timezoneId: 'Asia/Kathmandu', locale: 'en-GB' });
+  expect((await context.request.post(`${env.server.base}/api/auth/link`, { data: { email } })).status()).toBe(
+    202,
+  );
+  const token = await latestLinkToken(env.server, email);
+  const verified = await context.request.post(`${env.server.base}/api/auth/verify`, { data: { token } });
+  expect(verified.status()).toBe(200);
+  return { context, csrfToken: (await verified.json()).csrfToken };
 }

@@ -10,6 +10,11 @@ import { VerifyPage } from '../features/auth/verify-page.tsx';
 import { PlanPage } from '../features/conflicts/plan-page.tsx';
 import { AgendaPage } from '../features/delegations/agenda-page.tsx';
 import { OutboxPage } from '../features/mail/outbox-page.tsx';
+import { BoardPage } from '../features/marketplace/board-page.tsx';
+import { ConsultationsPage } from '../features/marketplace/consultations-page.tsx';
+import { NeedPage } from '../features/marketplace/need-page.tsx';
+import { ReportPage } from '../features/marketplace/report-page.tsx';
+import { TablesPage } from '../features/marketplace/tables-page.tsx';
 import { ProgrammePage } from '../features/programme/programme-page.tsx';
 import { DeskPage } from '../features/proposals/desk-page.tsx';
 import { MyProposalsPage } from '../features/proposals/my-proposals-page.tsx';
@@ -73,6 +78,11 @@ const PAGES: { [N in RouteName]: Render<N> } = {
       <SummitLayout slug={params.slug}>{(s) => <ReviewPage summit={s} id={id} />}</SummitLayout>
     );
   },
+  marketplace: ({ params, search }) => <BoardPage slug={params.slug} search={search} />,
+  need: ({ params }) => <NeedPage slug={params.slug} needKey={params.key} />,
+  consultations: ({ params }) => <ConsultationsPage slug={params.slug} />,
+  marketTables: ({ params }) => <TablesPage slug={params.slug} />,
+  marketReport: ({ params }) => <ReportPage slug={params.slug} />,
 };
 
 export function Page({ route, notFound }: { route: RouteMatch; notFound: ReactNode }) {

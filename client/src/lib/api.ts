@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly problems: readonly Problem[],
     fallback = `HTTP ${status}`,
+    /** The whole answer, for what a route adds to its problems (a refused booking's alternatives). */
+    readonly body: unknown = null,
   ) {
     super(describeProblems(problems) || fallback);
     this.name = 'ApiError';
@@ -17,11 +19,13 @@ export class ApiError extends Error {
 
   /** Reads the problems from a failed response; a body that is not `{ errors }` leaves none. */
   static async fromResponse(res: Response): Promise<ApiError> {
-    const parsed = errorsSchema.safeParse(await res.json().catch(() => null));
+    const body: unknown = await res.json().catch(() => null);
+    const parsed = errorsSchema.safeParse(body);
     return new ApiError(
       res.status,
       parsed.success ? parsed.data.errors : [],
       `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`,
+      body,
     );
   }
 }

@@ -35,6 +35,8 @@ export const keys = {
     ['summit', slug, 'proposals', 'list', query] as const,
   proposal: (slug: string, id: number) => ['summit', slug, 'proposals', id] as const,
   comments: (slug: string, id: number) => ['summit', slug, 'proposals', id, 'comments'] as const,
+  /** Everything of a summit's Marketplace: a booking changes slots, needs' counts and the report. */
+  marketplace: (slug: string) => ['summit', slug, 'marketplace'] as const,
   audit: (slug: string) => ['summit', slug, 'audit'] as const,
   /** One summit's outbox, or every message (null). The outbox is one table across summits. */
   outbox: (slug: string | null) => ['outbox', slug] as const,

@@ -42,6 +42,16 @@ export const routes = {
     z.object({ status: text(), format: text(), day: text(), organiser: text(), before: text() }),
   ),
   review: route('/summits/:slug/proposal-desk/:id'),
+  // The Marketplace: the needs board (filters in the URL), a need with its slots, consultations,
+  // the support unit's tables and slots, and the follow-up report.
+  marketplace: route(
+    '/summits/:slug/marketplace',
+    z.object({ objective: text(), assistance: text(), owner: text(), q: text() }),
+  ),
+  need: route('/summits/:slug/marketplace/needs/:key'),
+  consultations: route('/summits/:slug/marketplace/consultations'),
+  marketTables: route('/summits/:slug/marketplace/tables'),
+  marketReport: route('/summits/:slug/marketplace/report'),
 };
 
 export type Routes = typeof routes;

@@ -1,5 +1,6 @@
 // The review desk's filters, kept in the URL: changing one goes to the first page of the new view.
 import { PROPOSAL_VIEW_STATUSES } from '../../../../shared/domain/proposals.ts';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, navigate } from '../../lib/router.tsx';
 import { href, type ParsedSearch } from '../../lib/routes.ts';
@@ -19,17 +20,13 @@ export function DeskFilters({ call, search }: { call: ProposalCall; search: Desk
     label: string,
     options: [string, string][],
   ) => (
-    <span className="filter">
-      <label htmlFor={`desk-${name}`}>{label}</label>{' '}
-      <select id={`desk-${name}`} value={search[name] ?? ''} onChange={(e) => set(name, e.target.value)}>
-        <option value="">{t('desk.any')}</option>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </span>
+    <FilterSelect
+      id={`desk-${name}`}
+      label={label}
+      value={search[name] ?? ''}
+      options={options}
+      onChange={(v) => set(name, v)}
+    />
   );
   const filtered = search.status || search.format || search.day || search.organiser;
   return (

@@ -4,6 +4,7 @@ import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { formatDate } from '../../lib/zone.ts';
 import { SupportLinks } from '../../components/support-links.tsx';
+import { MarketLinks } from '../marketplace/market-links.tsx';
 import { ProposalLinks } from '../proposals/proposal-links.tsx';
 import type { SummitView } from './api.ts';
 
@@ -45,6 +46,7 @@ export function SummitHome({ summit }: { summit: SummitView }) {
         ))}
       </ul>
       {me && me.kind !== 'anonymous' && <ProposalLinks slug={slug} />}
+      {me && me.kind !== 'anonymous' && <MarketLinks slug={slug} />}
       {isSupportUnit(me, summit.slug) && (
         <nav aria-label={t('summitRole.support_unit')}>
           <h2>{t('summitRole.support_unit')}</h2>

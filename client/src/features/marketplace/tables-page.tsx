@@ -1,0 +1,93 @@
+// The support unit's view of the Marketplace: every slot (a row) at every table (a column), each
+// cell naming the need of the live consultation there, or free.
+import { useQuery } from '@tanstack/react-query';
+import { slotsOf } from '../../../../shared/domain/marketplace.ts';
+import { Await } from '../../components/status.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import { Link } from '../../lib/router.tsx';
+import { href } from '../../lib/routes.ts';
+import { type ConsultationView, consultationsQuery } from './api.ts';
+import { type Market, MarketFrame, MarketNav } from './frame.tsx';
+
+export function TablesPage({ slug }: { slug: string }) {
+  const { t } = useI18n();
+  return (
+    <MarketFrame slug={slug}>
+      {(m) => (
+        <>
+          <h1>{t('market.grid')}</h1>
+          <MarketNav m={m} />
+          <p>{t('market.gridIntro')}</p>
+          <Grid m={m} />
+        </>
+      )}
+    </MarketFrame>
+  );
+}
+
+function Grid({ m }: { m: Market }) {
+  const { t } = useI18n();
+  const list = useQuery(consultationsQuery(m.summit.slug));
+  const windows = m.settings.segments.map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) }));
+  const tables = m.settings.tables;
+  const slots = slotsOf(
+    windows,
+    tables.map((x) => x.key),
+    m.settings.slotMinutes,
+  );
+  const starts = [...new Set(slots.map((s) => s.start))];
+  const length = m.settings.slotMinutes * 60_000;
+  return (
+    <Await query={list}>
+      {(cs) => {
+        const live = cs.filter((c) => c.status === 'requested' || c.status === 'accepted');
+        const at = (room: string, start: number): ConsultationView | undefined =>
+          live.find(
+            (c) => c.room === room && Date.parse(c.start) < start + length && start < Date.parse(c.end),
+          );
+        return (
+          <div className="table-scroll">
+            <table className="market-grid">
+              <thead>
+                <tr>
+                  <th scope="col">{t('market.time')}</th>
+                  {tables.map((x) => (
+                    <th key={x.key} scope="col">
+                      {x.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {starts.map((start) => (
+                  <tr key={start}>
+                    <th scope="row">
+                      {m.when(new Date(start).toISOString(), new Date(start + length).toISOString())}
+                    </th>
+                    {tables.map((x) => {
+                      const c = at(x.key, start);
+                      return (
+                        <td key={x.key} className={c ? `slot-${c.status}` : 'slot-free'}>
+                          {c ? (
+                            <>
+                              <Link href={href('need', { slug: m.summit.slug, key: c.need })}>
+                                {c.needTitle}
+                              </Link>{' '}
+                              ({t(`market.status.${c.status}`)})
+                            </>
+                          ) : (
+                            t('market.free')
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      }}
+    </Await>
+  );
+}
