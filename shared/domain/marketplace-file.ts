@@ -6,7 +6,15 @@ import { zodProblems } from '../schemas/problems.ts';
 import { DEFAULT_EXPIRY_MINUTES, type Marketplace, type Need } from './marketplace.ts';
 import type { KeySet, Resolved } from './resolve.ts';
 
-export const needOf = (n: NeedItem): Need => ({ ...n, description: n.description ?? null });
+/** A need item as read, or as written (lists left out when empty), in the domain model. */
+export const needOf = (n: NeedItem): Need => ({
+  ...n,
+  description: n.description ?? null,
+  objectives: n.objectives ?? [],
+  sdgTargets: n.sdgTargets ?? [],
+  assistance: n.assistance ?? [],
+  providerTypes: n.providerTypes ?? [],
+});
 
 export const marketplaceOf = (m: MarketplaceItem): Marketplace => ({
   slotMinutes: m.slotMinutes,

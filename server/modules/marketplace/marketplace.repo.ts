@@ -1,6 +1,6 @@
 // The Marketplace's tables: the only module file that speaks drizzle. Every function takes explicit
 // ids; who may do it was decided before it got here.
-import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type {
   Assistance,
   ConsultationStatus,
@@ -176,7 +176,7 @@ export type NeedFilter = {
 /** Counts a need's consultations that hold or held a table: live requests (unexpired) and accepted ones. */
 const needLiveCount = (now: Date) =>
   sql<number>`(select count(*)::int from ${consultations} c where c.need_id = ${needs.id}
-    and (c.status = 'accepted' or (c.status = 'requested' and c.expires_at > ${now})))`;
+    and (c.status = 'accepted' or (c.status = 'requested' and c.expires_at > ${now.toISOString()}::timestamptz)))`;
 
 export async function listNeeds(
   db: Executor,
@@ -502,7 +502,7 @@ export async function expireStale(
       and(
         eq(consultations.summitId, summitId),
         eq(consultations.status, 'requested'),
-        sql`${consultations.expiresAt} <= ${now}`,
+        lte(consultations.expiresAt, now),
         or(
           and(
             eq(consultations.roomId, at.roomId),
