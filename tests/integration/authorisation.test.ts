@@ -416,6 +416,36 @@ const CASES: Case[] = [
     body: () => ({ decision: 'reject', message: 'The programme is full.' }),
     expect: [401, 404, 404, 404, 403, 200],
   },
+  // The Marketplace: only its participants (delegates of a delegation of the summit) and the
+  // support unit reach it; someone signed in with no part in the summit finds nothing.
+  {
+    route: 'PATCH marketplace (its settings)',
+    method: 'patch',
+    path: () => `${S}/marketplace`,
+    body: () => ({ slotMinutes: 45 }),
+    expect: [401, 404, 403, 403, 403, 200],
+  },
+  {
+    route: 'POST marketplace/needs (for Moldova)',
+    method: 'post',
+    path: () => `${S}/marketplace/needs`,
+    body: (t) => ({ key: `mda-need-${t}`, owner: 'MDA', title: 'Diaspora bonds' }),
+    expect: [401, 404, 403, 403, 201, 201],
+  },
+  {
+    route: 'PATCH marketplace/needs/mda-diaspora',
+    method: 'patch',
+    path: () => `${S}/marketplace/needs/mda-diaspora`,
+    body: () => ({ title: 'Diaspora engagement strategy' }),
+    expect: [401, 404, 403, 403, 200, 200],
+  },
+  {
+    route: 'POST marketplace/consultations/{id}/accept (none such)',
+    method: 'post',
+    path: () => `${S}/marketplace/consultations/999999/accept`,
+    body: () => ({}),
+    expect: [401, 404, 404, 404, 404, 404],
+  },
   // Last: a replacement sweeps away the items the cases above use.
   {
     route: 'POST /api/summits/import?replace=true',
