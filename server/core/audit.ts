@@ -33,7 +33,8 @@ export type AuditAction =
   | 'cancel'
   | 'join'
   | 'observe'
-  | 'record_outcome';
+  | 'record_outcome'
+  | 'schedule';
 
 export type AuditEntry = {
   summit: { id: number; slug: string } | null;

@@ -636,9 +636,12 @@ export const marketplaceConsultations = pgTable(
     id: serial('id').primaryKey(),
     summitId: summitId(),
     needId: integer('need_id').notNull(),
-    roomId: integer('room_id').notNull(),
-    startAt: instant('start_at').notNull(),
-    endAt: instant('end_at').notNull(),
+    // A request may leave its slot to the support unit (its automatic schedule): then all three
+    // are null until it is scheduled. A row without a table holds nothing (the exclusion
+    // constraint compares tables with =, and null equals nothing).
+    roomId: integer('room_id'),
+    startAt: instant('start_at'),
+    endAt: instant('end_at'),
     status: text('status').notNull().default('requested'),
     requestedByUserId: integer('requested_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     requestedBy: text('requested_by').notNull(),
@@ -673,6 +676,10 @@ export const marketplaceConsultations = pgTable(
     check('marketplace_consultations_status', oneOf(sql`${t.status}`, CONSULTATION_STATUSES)),
     check('marketplace_consultations_outcome', oneOf(sql`${t.outcome}`, OUTCOMES)),
     check('marketplace_consultations_time', sql`${t.endAt} > ${t.startAt}`),
+    check(
+      'marketplace_consultations_slot',
+      sql`(${t.roomId} is null) = (${t.startAt} is null) and (${t.startAt} is null) = (${t.endAt} is null)`,
+    ),
   ],
 );
 

@@ -8,7 +8,7 @@ import loadHighs, { type Highs } from 'highs';
 import { conflictsInvolving } from '../../shared/domain/conflicts/engine.ts';
 import type { Prepared } from '../../shared/domain/conflicts/prepare.ts';
 import type { Session } from '../../shared/domain/programme.ts';
-import { at } from '../../shared/domain/resolution/candidates.ts';
+import { at, type SpotLimit } from '../../shared/domain/resolution/candidates.ts';
 import {
   boundOf,
   listSpots,
@@ -45,6 +45,8 @@ export type ExactOptions = {
   stepMinutes: number;
   timeLimitMs: number;
   seed?: number;
+  /** Sessions that may go only in some rooms and windows, by key. */
+  limits?: Readonly<Record<string, SpotLimit>>;
 };
 
 /** What the solver did, for the bench and the tests. */
@@ -132,6 +134,7 @@ export function placeWith(
     stepMinutes: opts.stepMinutes,
     now,
     listedBy: started + (deadline - started) * LISTING_SHARE,
+    limits: opts.limits,
   });
   const state = new PlacementState(p, listing.items);
   new Search(state, now() + (deadline - now()) * HEURISTIC_SHARE, now, opts.seed ?? 1).run();

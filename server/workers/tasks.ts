@@ -4,7 +4,7 @@
 import { detectConflicts, prepare } from '../../shared/domain/conflicts/engine.ts';
 import { type ConflictPageOptions, conflictPage } from '../../shared/domain/conflicts/paging.ts';
 import type { Conflict, ConflictInput } from '../../shared/domain/conflicts/types.ts';
-import { splitForPlacement } from '../../shared/domain/resolution/candidates.ts';
+import { type SpotLimit, splitForPlacement } from '../../shared/domain/resolution/candidates.ts';
 import type { MessagePort } from 'node:worker_threads';
 import { type ExactResult, placeExactly, type Report, solver } from './exact-placement.ts';
 
@@ -14,7 +14,7 @@ solver().catch(() => undefined);
 
 export type PlacementTask = {
   input: ConflictInput;
-  opts: { stepMinutes: number; timeLimitMs: number };
+  opts: { stepMinutes: number; timeLimitMs: number; limits?: Record<string, SpotLimit> };
   /** Only these sessions are placed (the others without a room or time stay as they are). */
   only?: string[];
 };

@@ -102,6 +102,10 @@ export function peakLoad(
   return { peak, titles: [...new Set(inside.map((c) => c.title))] };
 }
 
+/** "ICMPD, IOM and The Gambia". */
+export const andList = (list: readonly string[]): string =>
+  list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+
 const quoted = (titles: readonly string[]) => {
   const q = titles.map((t) => `“${t}”`);
   return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q.at(-1)}`;

@@ -97,7 +97,13 @@ export const offerBodySchema = z.strictObject({
   assistance: needFields.assistance,
 });
 
-export const consultationBodySchema = z.strictObject({ need: keySchema, slot: z.string().max(200), as });
+export const consultationBodySchema = z.strictObject({
+  need: keySchema,
+  slot: optional(z.string().max(200)).describe(
+    'a slot id from GET …/slots; left out, the request leaves the slot to the support unit’s schedule (POST …/schedule) once accepted',
+  ),
+  as,
+});
 export const actBodySchema = z.strictObject({ as }).optional();
 export const outcomeBodySchema = z.strictObject({
   outcome: outcomeSchema,
@@ -182,10 +188,10 @@ export const consultationViewSchema = z.object({
   status: z.enum(CONSULTATION_STATUSES),
   need: z.string(),
   needTitle: z.string(),
-  room: z.string(),
-  roomName: z.string(),
-  start: z.string(),
-  end: z.string(),
+  room: z.string().nullable().describe('null while the request leaves its slot to the support unit'),
+  roomName: z.string().nullable(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
   owner: z.string(),
   providers: z.array(z.string()),
   observers: z.array(z.string()),
@@ -222,5 +228,28 @@ export const suggestionsSchema = z.object({
       offers: z.array(z.int()),
       bookableSlots: z.int(),
     }),
+  ),
+});
+
+export const scheduleBodySchema = z
+  .strictObject({
+    timeLimitMs: withDefault(z.int().min(500).max(30_000), 3_000).describe(
+      'how long placement may look (ms)',
+    ),
+  })
+  .optional();
+export const scheduleViewSchema = z.object({
+  scheduled: z.array(
+    z.object({
+      id: z.int(),
+      need: z.string(),
+      needTitle: z.string(),
+      room: z.string(),
+      start: z.string(),
+      end: z.string(),
+    }),
+  ),
+  unscheduled: z.array(
+    z.object({ id: z.int(), need: z.string(), needTitle: z.string(), reason: z.string() }),
   ),
 });

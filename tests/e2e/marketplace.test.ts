@@ -39,7 +39,7 @@ describe.skipIf(skipBrowser)('the Marketplace', () => {
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
 
     // Moldova's one delegate is in RT 1.2 from 10:00 to 11:30: those slots are not offered.
-    const offered = page.getByRole('button', { name: /^Request / });
+    const offered = page.getByRole('button', { name: /^Request [A-Z][a-z]+day, / });
     await offered.first().waitFor();
     expect(await offered.allTextContents()).toEqual([
       'Request Thursday, 10 December 2099, 09:30–10:00 at Table 1',
@@ -86,8 +86,37 @@ describe.skipIf(skipBrowser)('the Marketplace', () => {
       [chirita, 'ICMPD'],
     ] as const) {
       const agenda = await open(context, `${S}/delegations/${delegation}`);
-      await agenda.getByText(`Marketplace: ${TITLE}`).first().waitFor();
+      await agenda.getByText(`Marketplace: ${TITLE}, with ICMPD`).first().waitFor();
     }
+  });
+
+  it('lets a provider leave the time to the support unit, whose schedule finds Moldova’s last free slot', async () => {
+    const pope = (await signedInAs(env, 'pope@example.org')).context;
+    const page = await open(pope, `${S}/marketplace/needs/mda-diaspora`);
+    await page.getByRole('button', { name: /^Request a consultation at any free time/ }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Requested. Once Moldova accepts, the support unit will set its table and time' })
+      .waitFor();
+
+    const owner = await open(morari, `${S}/marketplace/consultations`);
+    const waiting = owner
+      .getByRole('article', { name: TITLE })
+      .filter({ hasText: 'Table and time to be set by the support unit' });
+    await waiting.getByRole('button', { name: 'Accept' }).click();
+    await waiting.getByText('Accepted', { exact: true }).waitFor();
+
+    const desk = await open(env.context, `${S}/marketplace/tables`);
+    await desk.getByRole('button', { name: 'Schedule the accepted requests without a slot' }).click();
+    const done = desk.getByRole('status').filter({ hasText: 'Scheduled: 1.' });
+    await done.waitFor();
+    // 09:30 is ICMPD's and 10:00–11:30 is RT 1.2: Moldova's one delegate is free at 11:30 only.
+    expect(await done.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^Diaspora engagement strategy: Thursday, 10 December 2099, 11:30–12:00, Table [12]$/,
+      ),
+    ]);
+    await pope.close();
   });
 
   it('shows the support unit every table and slot, and what came of the consultations, in figures too', async () => {
@@ -103,7 +132,7 @@ describe.skipIf(skipBrowser)('the Marketplace', () => {
     const figures = page.getByRole('table').first().getByRole('row');
     expect(await figures.allTextContents()).toEqual([
       'StageConsultations',
-      'Consultations1',
+      'Consultations2',
       'Project proposals0',
       'Followed up0',
       'Implemented0',

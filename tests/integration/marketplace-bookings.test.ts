@@ -131,7 +131,7 @@ describe('a consultation’s lifecycle', () => {
     expect(session.status).toBe(200);
     expect([session.body.kind, session.body.title, session.body.room, session.body.participants]).toEqual([
       'marketplace_consultation',
-      'Marketplace: Diaspora engagement strategy',
+      'Marketplace: Diaspora engagement strategy, with ICMPD',
       'table-1',
       [
         { delegation: 'MDA', role: 'owner' },

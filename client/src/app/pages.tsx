@@ -11,7 +11,7 @@ import { PlanPage } from '../features/conflicts/plan-page.tsx';
 import { AgendaPage } from '../features/delegations/agenda-page.tsx';
 import { OutboxPage } from '../features/mail/outbox-page.tsx';
 import { BoardPage } from '../features/marketplace/board-page.tsx';
-import { ConsultationsPage } from '../features/marketplace/consultations-page.tsx';
+import { ConsultationPage, ConsultationsPage } from '../features/marketplace/consultations-page.tsx';
 import { NeedPage } from '../features/marketplace/need-page.tsx';
 import { ReportPage } from '../features/marketplace/report-page.tsx';
 import { TablesPage } from '../features/marketplace/tables-page.tsx';
@@ -29,8 +29,8 @@ import { SummitLayout } from './summit-layout.tsx';
 
 type Render<N extends RouteName> = (match: MatchOf<N>) => ReactNode;
 
-/** A proposal's number in a URL; anything else is no proposal. */
-const proposalId = (id: string): number | null => (/^[1-9]\d{0,8}$/.test(id) ? Number(id) : null);
+/** A number in a URL (a proposal's, a consultation's); anything else names nothing. */
+const numberIn = (id: string): number | null => (/^[1-9]\d{0,8}$/.test(id) ? Number(id) : null);
 
 const PAGES: { [N in RouteName]: Render<N> } = {
   summits: () => <SummitList />,
@@ -64,14 +64,14 @@ const PAGES: { [N in RouteName]: Render<N> } = {
   // The same element as a proposal's page: the form stays as it is when its draft gets a number.
   proposalNew: ({ params }) => <ProposalPage slug={params.slug} id={null} />,
   proposal: ({ params }) => {
-    const id = proposalId(params.id);
+    const id = numberIn(params.id);
     return id === null ? <NotFound /> : <ProposalPage slug={params.slug} id={id} />;
   },
   desk: ({ params, search }) => (
     <SummitLayout slug={params.slug}>{(s) => <DeskPage summit={s} search={search} />}</SummitLayout>
   ),
   review: ({ params }) => {
-    const id = proposalId(params.id);
+    const id = numberIn(params.id);
     return id === null ? (
       <NotFound />
     ) : (
@@ -81,6 +81,10 @@ const PAGES: { [N in RouteName]: Render<N> } = {
   marketplace: ({ params, search }) => <BoardPage slug={params.slug} search={search} />,
   need: ({ params }) => <NeedPage slug={params.slug} needKey={params.key} />,
   consultations: ({ params }) => <ConsultationsPage slug={params.slug} />,
+  consultation: ({ params }) => {
+    const id = numberIn(params.id);
+    return id === null ? <NotFound /> : <ConsultationPage slug={params.slug} id={id} />;
+  },
   marketTables: ({ params }) => <TablesPage slug={params.slug} />,
   marketReport: ({ params }) => <ReportPage slug={params.slug} />,
 };

@@ -50,6 +50,8 @@ export const routes = {
   ),
   need: route('/summits/:slug/marketplace/needs/:key'),
   consultations: route('/summits/:slug/marketplace/consultations'),
+  // The e-mails about a consultation link here.
+  consultation: route('/summits/:slug/marketplace/consultations/:id'),
   marketTables: route('/summits/:slug/marketplace/tables'),
   marketReport: route('/summits/:slug/marketplace/report'),
 };

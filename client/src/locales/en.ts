@@ -435,6 +435,20 @@ export const en = {
   'market.requested':
     'Requested: {time} at {table}. The slot is held for you until {owner} answers or the request expires.',
   'market.taken': 'That slot has just gone.',
+  'market.anyTime': 'Request a consultation at any free time (the support unit sets the table and time)',
+  'market.requestedAnyTime':
+    'Requested. Once {owner} accepts, the support unit will set its table and time; you will both be told.',
+  'market.unscheduled': 'Table and time to be set by the support unit',
+  'market.schedule': 'Schedule the accepted requests without a slot',
+  'market.scheduleIntro':
+    'Placement gives each accepted request that left its slot open a table and a slot where every delegation concerned has someone free.',
+  'market.scheduling': 'Scheduling…',
+  'market.scheduledCount': 'Scheduled: {count}.',
+  'market.scheduledOne': '{need}: {time}, {table}',
+  'market.notScheduled': 'Not scheduled: {count}.',
+  'market.notScheduledOne': '{need}: {reason}',
+  'market.nothingToSchedule': 'No accepted request is waiting for a slot.',
+  'market.consultation': 'Consultation',
   'market.alternatives': 'Slots still free:',
   'market.noSlots': 'No slot can be booked for this need now.',
   'market.unbookable': 'Slots that cannot be booked ({count})',

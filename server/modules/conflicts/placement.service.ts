@@ -2,7 +2,7 @@
 // how far it got as it runs) and applying one, all of it or nothing.
 import { conflictsInvolving, prepare } from '../../../shared/domain/conflicts/engine.ts';
 import type { Conflict } from '../../../shared/domain/conflicts/types.ts';
-import { splitForPlacement } from '../../../shared/domain/resolution/candidates.ts';
+import { type SpotLimit, splitForPlacement } from '../../../shared/domain/resolution/candidates.ts';
 import type { PlacementResult } from '../../../shared/domain/resolution/placement.ts';
 import { formatTime, parseTime } from '../../../shared/domain/time.ts';
 import { formatInterval } from '../../../shared/domain/wall-clock.ts';
@@ -35,7 +35,13 @@ export type PlacementRun = (hooks?: {
  * so that a streamed answer starts only once the request is known to be good.
  */
 /** How to place: the grid, the time limit, and (optionally) only which sessions. */
-export type PlaceOptions = { stepMinutes: number; timeLimitMs: number; sessions?: string[] };
+export type PlaceOptions = {
+  stepMinutes: number;
+  timeLimitMs: number;
+  sessions?: string[];
+  /** Sessions that may go only in some rooms and windows (the Marketplace's tables and windows). */
+  limits?: Record<string, SpotLimit>;
+};
 
 export async function startPlacement(
   db: Db,

@@ -14,7 +14,14 @@ import { actingDelegation, type MarketContext } from './marketplace.context.ts';
 import { mailAbout } from './marketplace.mail.ts';
 import { marketplacePolicy, standingOf } from './marketplace.policy.ts';
 import * as repo from './marketplace.repo.ts';
-import { allSlots, alternatives, loadWorld, type Parties, refusalAt } from './marketplace.slots.ts';
+import {
+  allSlots,
+  alternatives,
+  capRefusal,
+  loadWorld,
+  type Parties,
+  refusalAt,
+} from './marketplace.slots.ts';
 import { consultationView, type ConsultationView, statusAt } from './marketplace.view.ts';
 import { rebuildSession } from './marketplace.session.ts';
 
@@ -34,7 +41,7 @@ export async function withRetry<T>(db: Db, work: (tx: Executor) => Promise<T>): 
 
 const isExclusion = (e: unknown) => sqlState(e) === '23P01';
 
-export type BookRequest = { need: string; slot: string; as?: string };
+export type BookRequest = { need: string; slot?: string | null; as?: string };
 
 export async function requestConsultation(
   db: Db,
@@ -55,6 +62,10 @@ export async function requestConsultation(
       'need',
     );
   const settings = await repo.findSettings(db, summit.id);
+  if (!body.slot) {
+    if (!settings) return invalidField('this summit has no Marketplace', 'need');
+    return requestWithoutSlot(db, mailer, ctx, { need, provider, settings }, now);
+  }
   const at = parseSlotId(body.slot);
   const slot: Slot | undefined =
     settings && at ? allSlots(settings).find((s) => s.id === body.slot) : undefined;
@@ -76,27 +87,11 @@ export async function requestConsultation(
       const world = await loadWorld(tx, summit.id, settings, now);
       const reason = refusalAt(world, slot, parties);
       if (reason) return conflict(reason, 'slot');
-      const id = await repo.insertConsultation(tx, summit.id, {
-        needId: need.id,
-        roomId,
-        start: slot.start,
-        end: slot.end,
-        requestedByUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-        requestedBy: actorLabel(ctx.actor),
-        expiresAt: now + settings.requestExpiryMinutes * 60_000,
-      });
-      await repo.insertParty(tx, summit.id, id, provider.id, 'provider');
-      const row = (await repo.findConsultation(tx, summit.id, id))!;
-      await record(tx, {
-        summit,
-        actor: actorLabel(ctx.actor),
-        action: 'request',
-        entity: 'consultation',
-        key: String(id),
-        after: { need: need.key, slot: slot.id, provider: provider.key },
-      });
-      await mailAbout(tx, mailer, ctx, row, 'requested');
-      return { ok: true, value: id };
+      const held = { roomId, start: slot.start, end: slot.end, id: slot.id };
+      return {
+        ok: true,
+        value: await insertRequest(tx, mailer, ctx, { need, provider, settings, at: held }, now),
+      };
     });
   } catch (e) {
     if (!isExclusion(e)) throw e;
@@ -107,6 +102,40 @@ export async function requestConsultation(
     const world = await loadWorld(db, summit.id, settings, now);
     return { ...outcome, details: { alternatives: alternatives(world, parties, slot.id) } };
   }
+  return {
+    ok: true,
+    value: consultationView(ctx, (await repo.findConsultation(db, summit.id, outcome.value))!, now),
+  };
+}
+
+/**
+ * A request that leaves its slot to the support unit: it holds no table and commits no one until it
+ * is scheduled, but counts against the cap (checked under the delegations' locks, as a booking).
+ */
+async function requestWithoutSlot(
+  db: Db,
+  mailer: Mailer,
+  ctx: MarketContext,
+  {
+    need,
+    provider,
+    settings,
+  }: { need: repo.NeedRow; provider: repo.DelegationRef; settings: repo.SettingsRow },
+  now: number,
+): Promise<Outcome<ConsultationView>> {
+  const { summit } = ctx;
+  const parties: Parties = { owner: need.owner, check: [need.owner, provider], you: provider };
+  const outcome = await withRetry(db, async (tx): Promise<Outcome<number>> => {
+    await lockSummit(tx, summit.id, 'share');
+    await repo.lockDelegations(tx, summit.id, [need.owner.id, provider.id]);
+    const capped = capRefusal(await loadWorld(tx, summit.id, settings, now), parties);
+    if (capped) return conflict(capped, 'need');
+    return {
+      ok: true,
+      value: await insertRequest(tx, mailer, ctx, { need, provider, settings, at: null }, now),
+    };
+  });
+  if (!outcome.ok) return outcome;
   return {
     ok: true,
     value: consultationView(ctx, (await repo.findConsultation(db, summit.id, outcome.value))!, now),
@@ -146,13 +175,12 @@ export async function takePart(
       return conflict(`${joiner.name} already takes part in this consultation`);
     if (role === 'provider') {
       const world = await loadWorld(tx, summit.id, settings, now);
-      const slot = { id: '', room: c.room, start: c.start, end: c.end };
-      const reason = refusalAt(
-        world,
-        slot,
-        { owner: c.owner, check: [joiner], you: joiner },
-        { table: false },
-      );
+      const parties = { owner: c.owner, check: [joiner], you: joiner };
+      // One still waiting for its slot takes no time yet: only the cap can refuse.
+      const reason =
+        c.room !== null && c.start !== null && c.end !== null
+          ? refusalAt(world, { id: '', room: c.room, start: c.start, end: c.end }, parties, { table: false })
+          : capRefusal(world, parties);
       if (reason) return conflict(reason);
     }
     await repo.insertParty(tx, summit.id, id, joiner.id, role);
@@ -173,4 +201,41 @@ export async function takePart(
   return marketplacePolicy.sees(standingOf(ctx, row))
     ? { ok: true, value: consultationView(ctx, row, now) }
     : consultationMissing(id);
+}
+
+/** Writes a request (checked by the caller, under the locks), its provider, the log and the owner's mail. */
+async function insertRequest(
+  tx: Executor,
+  mailer: Mailer,
+  ctx: MarketContext,
+  r: {
+    need: repo.NeedRow;
+    provider: repo.DelegationRef;
+    settings: repo.SettingsRow;
+    /** The slot; null: left to the support unit. */
+    at: { roomId: number; start: number; end: number; id: string } | null;
+  },
+  now: number,
+): Promise<number> {
+  const { summit } = ctx;
+  const id = await repo.insertConsultation(tx, summit.id, {
+    needId: r.need.id,
+    roomId: r.at?.roomId ?? null,
+    start: r.at?.start ?? null,
+    end: r.at?.end ?? null,
+    requestedByUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    requestedBy: actorLabel(ctx.actor),
+    expiresAt: now + r.settings.requestExpiryMinutes * 60_000,
+  });
+  await repo.insertParty(tx, summit.id, id, r.provider.id, 'provider');
+  await record(tx, {
+    summit,
+    actor: actorLabel(ctx.actor),
+    action: 'request',
+    entity: 'consultation',
+    key: String(id),
+    after: { need: r.need.key, slot: r.at?.id ?? null, provider: r.provider.key },
+  });
+  await mailAbout(tx, mailer, ctx, (await repo.findConsultation(tx, summit.id, id))!, 'requested');
+  return id;
 }

@@ -1,5 +1,6 @@
 // Mail about a consultation, queued in the transaction of the change that causes it (the outbox):
 // a request to the owner delegation's people with addresses; an answer to the provider who asked.
+import { andList } from '../../../shared/domain/marketplace.ts';
 import { zoneOffsets } from '../../../shared/domain/time.ts';
 import { formatInterval } from '../../../shared/domain/wall-clock.ts';
 import type { Executor } from '../../db/client.ts';
@@ -8,8 +9,14 @@ import type { MarketContext } from './marketplace.context.ts';
 import * as repo from './marketplace.repo.ts';
 
 const DAY = 86_400_000;
-const names = (list: readonly string[]) =>
-  list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+
+/** Where and when, in words: "at Table 1 on Thu 6 Dec 11:45–12:15 (Africa/Casablanca)". */
+function placeOf(c: repo.ConsultationRow, zone: string): { at: string; when: string | null } {
+  if (c.start === null || c.end === null || c.roomName === null)
+    return { at: 'at a table and time the support unit will set', when: null };
+  const when = `${formatInterval(c.start, c.end, zoneOffsets(zone, c.start - DAY, c.end + DAY))} (${zone})`;
+  return { at: `at ${c.roomName} on ${when}`, when };
+}
 
 export async function mailAbout(
   tx: Executor,
@@ -21,15 +28,19 @@ export async function mailAbout(
   const { summit } = ctx;
   const requester = await repo.userEmail(tx, c.requestedByUserId);
   const owners = await repo.addressesOf(tx, c.owner.id);
-  const to = event === 'requested' ? owners : event === 'cancelled' ? [...owners, requester] : [requester];
+  const to =
+    event === 'requested'
+      ? owners
+      : event === 'cancelled' || event === 'scheduled'
+        ? [...owners, requester]
+        : [requester];
   const next = `/summits/${summit.slug}/marketplace/consultations/${c.id}`;
   const facts = {
     summit: summit.name,
     need: c.needTitle,
     owner: c.owner.name,
-    providers: names(c.parties.filter((p) => p.role === 'provider').map((p) => p.delegation.name)),
-    table: c.roomName,
-    when: `${formatInterval(c.start, c.end, zoneOffsets(summit.timeZone, c.start - DAY, c.end + DAY))} (${summit.timeZone})`,
+    providers: andList(c.parties.filter((p) => p.role === 'provider').map((p) => p.delegation.name)),
+    ...placeOf(c, summit.timeZone),
   };
   for (const address of new Set(to.filter((a): a is string => a !== null))) {
     const link = `${mailer.publicUrl}/sign-in?email=${encodeURIComponent(address)}&next=${encodeURIComponent(next)}`;

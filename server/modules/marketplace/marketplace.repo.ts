@@ -1,6 +1,6 @@
 // The Marketplace's tables: the only module file that speaks drizzle. Every function takes explicit
 // ids; who may do it was decided before it got here.
-import { and, asc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type {
   Assistance,
   ConsultationStatus,
@@ -340,11 +340,12 @@ export type ConsultationRow = {
   needKey: string;
   needTitle: string;
   owner: DelegationRef;
-  roomId: number;
-  room: string;
-  roomName: string;
-  start: number;
-  end: number;
+  /** The table and the slot; all null for a request that leaves its slot to the support unit. */
+  roomId: number | null;
+  room: string | null;
+  roomName: string | null;
+  start: number | null;
+  end: number | null;
   status: ConsultationStatus;
   requestedByUserId: number | null;
   requestedBy: string;
@@ -365,7 +366,10 @@ export type ConsultationFilter = {
   status?: ConsultationStatus;
   /** Consultations these delegations own (the need's owner) or take part in. */
   delegationIds?: readonly number[];
-  /** Live ones (requested and not expired at `now`, or accepted) overlapping [from, to). */
+  /**
+   * Live ones (requested and not expired at `now`, or accepted) overlapping [from, to), and those
+   * still waiting for a slot (they hold no time, but count against a delegation's cap).
+   */
   liveDuring?: { from: number; to: number; now: number };
 };
 
@@ -394,7 +398,7 @@ export async function listConsultations(
     .from(consultations)
     .innerJoin(needs, eq(needs.id, consultations.needId))
     .innerJoin(delegations, eq(delegations.id, needs.ownerId))
-    .innerJoin(rooms, eq(rooms.id, consultations.roomId))
+    .leftJoin(rooms, eq(rooms.id, consultations.roomId))
     .leftJoin(sessions, eq(sessions.id, consultations.sessionId))
     .where(
       and(
@@ -410,8 +414,13 @@ export async function listConsultations(
           : undefined,
         f.liveDuring
           ? and(
-              lt(consultations.startAt, new Date(f.liveDuring.to)),
-              gt(consultations.endAt, new Date(f.liveDuring.from)),
+              or(
+                isNull(consultations.startAt),
+                and(
+                  lt(consultations.startAt, new Date(f.liveDuring.to)),
+                  gt(consultations.endAt, new Date(f.liveDuring.from)),
+                ),
+              ),
               or(
                 eq(consultations.status, 'accepted'),
                 and(
@@ -446,8 +455,8 @@ export async function listConsultations(
     roomId: r.c.roomId,
     room: r.room,
     roomName: r.roomName,
-    start: r.c.startAt.getTime(),
-    end: r.c.endAt.getTime(),
+    start: r.c.startAt?.getTime() ?? null,
+    end: r.c.endAt?.getTime() ?? null,
     status: r.c.status as ConsultationStatus,
     requestedByUserId: r.c.requestedByUserId,
     requestedBy: r.c.requestedBy,
@@ -525,9 +534,10 @@ export async function insertConsultation(
   summitId: number,
   c: {
     needId: number;
-    roomId: number;
-    start: number;
-    end: number;
+    /** All three null: a request that leaves its slot to the support unit's schedule. */
+    roomId: number | null;
+    start: number | null;
+    end: number | null;
     requestedByUserId: number | null;
     requestedBy: string;
     expiresAt: number;
@@ -539,8 +549,8 @@ export async function insertConsultation(
       summitId,
       needId: c.needId,
       roomId: c.roomId,
-      startAt: new Date(c.start),
-      endAt: new Date(c.end),
+      startAt: c.start === null ? null : new Date(c.start),
+      endAt: c.end === null ? null : new Date(c.end),
       requestedByUserId: c.requestedByUserId,
       requestedBy: c.requestedBy,
       expiresAt: new Date(c.expiresAt),
@@ -568,6 +578,10 @@ export async function updateConsultation(
     outcome: Outcome;
     fundingSources: string[];
     outcomeNote: string | null;
+    /** The slot the support unit's schedule gives a request that left it open. */
+    roomId: number;
+    startAt: Date;
+    endAt: Date;
   }>,
 ): Promise<void> {
   await tx

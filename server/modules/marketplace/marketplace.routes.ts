@@ -20,6 +20,8 @@ import {
   offerViewSchema,
   outcomeBodySchema,
   reportSchema,
+  scheduleBodySchema,
+  scheduleViewSchema,
   settingsViewSchema,
   slotQuerySchema,
   slotsViewSchema,
@@ -321,6 +323,28 @@ export function marketplaceRoutes(db: Db, mailer: Mailer): Route[] {
       handle: ({ params, actor, query }) =>
         inMarketplace(db, params.slug, actor, async (ctx) =>
           outcomeReply(200, await service.slots(db, ctx, query, now())),
+        ),
+    }),
+    route({
+      method: 'post',
+      path: `${base}/schedule`,
+      tag,
+      access: signedIn,
+      params: marketplaceParams,
+      body: scheduleBodySchema,
+      summary:
+        'The support unit’s automatic schedule: accepted requests that left their slot open are placed at the tables, in the windows, on the slot grid (placement, on the worker pool), and booked',
+      responses: {
+        200: { description: 'what was scheduled, and why the others were not', schema: scheduleViewSchema },
+        403: errors('not the support unit'),
+        404: notTheirs,
+      },
+      handle: ({ params, actor, body }) =>
+        inMarketplace(db, params.slug, actor, async (ctx) =>
+          outcomeReply(
+            200,
+            await service.scheduleAccepted(db, mailer, ctx, body ?? { timeLimitMs: 3_000 }, now()),
+          ),
         ),
     }),
     route({

@@ -27,6 +27,7 @@ import { consultationView, needView, offerView } from './marketplace.view.ts';
 export { openMarketplace, type MarketContext } from './marketplace.context.ts';
 export { requestConsultation, takePart } from './marketplace.bookings.ts';
 export { recordOutcome, transition } from './marketplace.transitions.ts';
+export { scheduleAccepted } from './marketplace.schedule.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const EMPTY: repo.SettingsRow = {

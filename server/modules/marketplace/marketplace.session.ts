@@ -2,6 +2,7 @@
 // marketplace_consultation, at its table and slot, in the Marketplace window holding it, with the
 // owner delegation as `owner`, providers as `provider`, observers as `observer`, so that the
 // conflict panel, agendas and calendars see it.
+import { andList } from '../../../shared/domain/marketplace.ts';
 import type { Participant, Session } from '../../../shared/domain/programme.ts';
 import { sessionToItem } from '../../../shared/domain/summit-file.ts';
 import { actorLabel } from '../../core/actor.ts';
@@ -16,7 +17,14 @@ export const sessionKey = (id: number) => `mc-${id}`;
 
 async function sessionOf(tx: Executor, ctx: MarketContext, c: repo.ConsultationRow): Promise<Session> {
   const settings = await repo.findSettings(tx, ctx.summit.id);
-  const window = settings?.segments.find((s) => s.start <= c.start && c.end <= s.end);
+  const slotted = c.start !== null && c.end !== null;
+  // Without a slot, the session waits unplaced for the support unit's schedule, in the one window
+  // there is (with several, the schedule keeps it to the Marketplace's windows and tables).
+  const window = slotted
+    ? settings?.segments.find((s) => s.start <= c.start! && c.end! <= s.end)
+    : settings?.segments.length === 1
+      ? settings.segments[0]
+      : undefined;
   const participants: Participant[] = [
     { delegation: c.owner.key, person: null, role: 'owner' },
     ...c.parties.map((p) => ({ delegation: p.delegation.key, person: null, role: p.role })),
@@ -24,19 +32,24 @@ async function sessionOf(tx: Executor, ctx: MarketContext, c: repo.ConsultationR
   return {
     key: sessionKey(c.id),
     kind: 'marketplace_consultation',
-    title: `Marketplace: ${c.needTitle}`,
+    // Several consultations may be held on one need: the providers tell them apart in an agenda.
+    title: `Marketplace: ${c.needTitle}, with ${andList(
+      c.parties.filter((p) => p.role === 'provider').map((p) => p.delegation.name),
+    )}`,
     segment: window?.key ?? null,
     room: c.room,
     start: c.start,
     end: c.end,
-    durationMinutes: Math.round((c.end - c.start) / 60_000),
+    durationMinutes: slotted ? Math.round((c.end! - c.start!) / 60_000) : (settings?.slotMinutes ?? 30),
     preferredStarts: [],
     expectedAttendance: null,
     equipment: [],
     microphones: null,
-    pinned: true,
-    // Published with the rest once the summit is public; a draft before, so as not to make it public.
-    status: (await isPublic(tx, ctx.summit.id)) ? 'published' : 'draft',
+    // Held where it was booked; one waiting for the schedule may be placed.
+    pinned: slotted,
+    // Published with the rest once the summit is public (and it has a time); a draft before, so as
+    // not to make it public.
+    status: slotted && (await isPublic(tx, ctx.summit.id)) ? 'published' : 'draft',
     participants,
   };
 }

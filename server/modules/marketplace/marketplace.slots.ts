@@ -52,7 +52,7 @@ export async function loadWorld(
   }
   // A request commits its owner and providers; an accepted one does so through its session.
   for (const c of live)
-    if (c.session === null) {
+    if (c.session === null && c.start !== null && c.end !== null) {
       const commitment = { title: `Marketplace: ${c.needTitle}`, start: c.start, end: c.end };
       for (const d of [c.owner, ...c.parties.filter((p) => p.role === 'provider').map((p) => p.delegation)])
         push(byDelegation, d.key, commitment);
@@ -74,6 +74,16 @@ export type Parties = {
   you: repo.DelegationRef;
 };
 
+/** Why the parties to check may take part in no more consultations (their cap), or null. */
+export function capRefusal(w: World, parties: Parties): string | null {
+  const cap = w.settings.capPerDelegation;
+  if (cap !== null)
+    for (const d of parties.check)
+      if (liveOf(w, d) >= cap)
+        return reasons.capReached(d.id === parties.you.id ? 'Your delegation' : d.name, cap);
+  return null;
+}
+
 /** Why this slot cannot be booked for these parties, or null. `table: false` when joining one that holds it. */
 export function refusalAt(
   w: World,
@@ -83,17 +93,15 @@ export function refusalAt(
 ): string | null {
   if (slot.start <= w.now) return reasons.begun();
   const name = w.settings.tables.find((t) => t.key === slot.room)?.name ?? slot.room;
-  const overlaps = (c: { start: number; end: number }) => c.start < slot.end && slot.start < c.end;
+  const overlaps = (c: { start: number | null; end: number | null }) =>
+    c.start !== null && c.end !== null && c.start < slot.end && slot.start < c.end;
   if (opts.table) {
     if (w.live.some((c) => c.room === slot.room && overlaps(c))) return reasons.tableTaken(name);
     const hosted = (w.byRoom.get(slot.room) ?? []).find(overlaps);
     if (hosted) return reasons.roomHosts(name, hosted.title);
   }
-  const cap = w.settings.capPerDelegation;
-  if (cap !== null)
-    for (const d of parties.check)
-      if (liveOf(w, d) >= cap)
-        return reasons.capReached(d.id === parties.you.id ? 'Your delegation' : d.name, cap);
+  const capped = capRefusal(w, parties);
+  if (capped) return capped;
   for (const d of parties.check) {
     const load = peakLoad(w.byDelegation.get(d.key) ?? [], slot.start, slot.end);
     if (load.peak + 1 > d.size) return reasons.overCommitted(d.name, d.size, load.titles);

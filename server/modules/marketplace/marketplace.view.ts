@@ -6,6 +6,7 @@ import { marketplacePolicy, standingOf } from './marketplace.policy.ts';
 import type { ConsultationRow, NeedRow, OfferRow } from './marketplace.repo.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 const named = (d: { key: string; name: string }) => ({ key: d.key, name: d.name });
 
 /** The status as it stands at `now`: a request past its expiry holds nothing. */
@@ -43,8 +44,8 @@ export function consultationView(ctx: MarketContext, c: ConsultationRow, now: nu
     needTitle: c.needTitle,
     room: c.room,
     roomName: c.roomName,
-    start: iso(c.start),
-    end: iso(c.end),
+    start: isoOrNull(c.start),
+    end: isoOrNull(c.end),
     owner: c.owner.key,
     providers: of('provider'),
     observers: of('observer'),

@@ -23,17 +23,24 @@ export function windowsOf(p: Prepared, session: Session): { from: number; to: nu
   return [windowOf(p, session)];
 }
 
+/**
+ * Where a session may go when its caller says so: only these rooms, only in these windows (a
+ * Marketplace consultation: its tables, in the Marketplace's windows). It narrows, never widens.
+ */
+export type SpotLimit = { rooms: readonly string[]; windows: readonly { from: number; to: number }[] };
+
 /** Spots on a `stepMinutes` grid from each window's start, in every room, plus the session's preferred starts. */
-export function spotsFor(p: Prepared, session: Session, stepMinutes: number): Spot[] {
+export function spotsFor(p: Prepared, session: Session, stepMinutes: number, limit?: SpotLimit): Spot[] {
   const length = session.durationMinutes * 60_000;
   const starts = new Set<number>();
-  for (const { from, to } of windowsOf(p, session)) {
+  for (const { from, to } of limit?.windows ?? windowsOf(p, session)) {
     for (let t = from; t + length <= to; t += stepMinutes * 60_000) starts.add(t);
     for (const t of session.preferredStarts) if (t >= from && t + length <= to) starts.add(t);
   }
+  const rooms = limit ? limit.rooms.filter((r) => p.rooms.has(r)) : [...p.rooms.keys()];
   const spots: Spot[] = [];
   for (const start of [...starts].sort((a, b) => a - b)) {
-    for (const room of p.rooms.keys()) spots.push({ room, start, end: start + length });
+    for (const room of rooms) spots.push({ room, start, end: start + length });
   }
   return spots;
 }
@@ -46,10 +53,19 @@ export const isTimed = (s: Session) => s.start !== null && s.end !== null;
  * keeps its time, so every room at that time; one with a room but no time keeps its room, so every
  * start of spotsFor in that room; any other, every room and start of spotsFor.
  */
-export function placementSpots(p: Prepared, session: Session, stepMinutes: number): Spot[] {
+export function placementSpots(
+  p: Prepared,
+  session: Session,
+  stepMinutes: number,
+  limit?: SpotLimit,
+): Spot[] {
   if (isTimed(session))
-    return [...p.rooms.keys()].map((room) => ({ room, start: session.start!, end: session.end! }));
-  const spots = spotsFor(p, session, stepMinutes);
+    return (limit ? limit.rooms.filter((r) => p.rooms.has(r)) : [...p.rooms.keys()]).map((room) => ({
+      room,
+      start: session.start!,
+      end: session.end!,
+    }));
+  const spots = spotsFor(p, session, stepMinutes, limit);
   return session.room !== null && p.rooms.has(session.room)
     ? spots.filter((s) => s.room === session.room)
     : spots;

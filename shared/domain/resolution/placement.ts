@@ -7,7 +7,7 @@
 import { conflictsInvolving } from '../conflicts/engine.ts';
 import type { Checked, Prepared } from '../conflicts/prepare.ts';
 import type { Session } from '../programme.ts';
-import { at, isTimed, placementSpots, type Spot } from './candidates.ts';
+import { at, isTimed, placementSpots, type Spot, type SpotLimit } from './candidates.ts';
 import { matchingBound } from './placement-bound.ts';
 import {
   blocked,
@@ -35,6 +35,8 @@ export type PlacementResult = {
 export type PlacementOptions = {
   stepMinutes?: number;
   timeLimitMs?: number;
+  /** Sessions that may go only in some rooms and windows, by key (candidates.ts: SpotLimit). */
+  limits?: Readonly<Record<string, SpotLimit>>;
   now?: () => number;
   seed?: number;
 };
@@ -60,7 +62,12 @@ export type Listing = {
 export function listSpots(
   p: Prepared,
   sessions: readonly Session[],
-  opts: { stepMinutes: number; now: () => number; listedBy: number },
+  opts: {
+    stepMinutes: number;
+    now: () => number;
+    listedBy: number;
+    limits?: Readonly<Record<string, SpotLimit>>;
+  },
 ): Listing {
   const { now, listedBy } = opts;
   const say = sayer(p);
@@ -84,7 +91,7 @@ export function listSpots(
     const base: number[] = [];
     let tried = 0;
     let cut = false;
-    for (const spot of placementSpots(p, session, opts.stepMinutes)) {
+    for (const spot of placementSpots(p, session, opts.stepMinutes, opts.limits?.[session.key])) {
       // A session may have thousands of spots: look at the clock every few of them.
       if (++tried % 16 === 0 && now() >= listedBy) {
         cut = true;
@@ -129,7 +136,12 @@ export function place(
   // Listing spots checks each against the whole programme: it may take most of the time, never all
   // of it, so that what was listed still gets placed before the deadline.
   const listedBy = started + (deadline - started) * LISTING_SHARE;
-  const listing = listSpots(p, sessions, { stepMinutes: opts.stepMinutes ?? 15, now, listedBy });
+  const listing = listSpots(p, sessions, {
+    stepMinutes: opts.stepMinutes ?? 15,
+    now,
+    listedBy,
+    limits: opts.limits,
+  });
   const state = new PlacementState(p, listing.items);
   new Search(state, deadline, now, opts.seed ?? 1).run();
   return resultOf(state, listing, boundOf(listing));

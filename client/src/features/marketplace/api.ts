@@ -8,6 +8,7 @@ import type {
   needViewSchema,
   offerViewSchema,
   reportSchema,
+  scheduleViewSchema,
   settingsViewSchema,
   slotsViewSchema,
   suggestionsSchema,
@@ -22,6 +23,7 @@ export type SlotView = z.output<typeof slotsViewSchema>['slots'][number];
 export type ConsultationView = z.output<typeof consultationViewSchema>;
 export type MarketplaceReport = z.output<typeof reportSchema>;
 export type Suggestions = z.output<typeof suggestionsSchema>;
+export type ScheduleView = z.output<typeof scheduleViewSchema>;
 
 const market = (slug: string, ...parts: string[]) => summitApi(slug, 'marketplace', ...parts);
 const withQuery = (path: string, query: Record<string, string | undefined>) => {
@@ -46,6 +48,8 @@ export const slotsQuery = (slug: string, need: string, as?: string) =>
   read<z.output<typeof slotsViewSchema>>(slug, ['slots'], { need, as });
 export const consultationsQuery = (slug: string, need?: string) =>
   read<ConsultationView[]>(slug, ['consultations'], { need });
+export const consultationQuery = (slug: string, id: number) =>
+  read<ConsultationView>(slug, ['consultations', String(id)]);
 export const suggestionsQuery = (slug: string, need: string) =>
   read<Suggestions>(slug, ['suggestions'], { need });
 export const reportQuery = (slug: string) => read<MarketplaceReport>(slug, ['report']);
@@ -87,7 +91,7 @@ export const usePublishOffer = (slug: string) =>
   useMarketWrite(slug, (body: OfferBody) => send<OfferView>('POST', market(slug, 'offers'), body));
 
 export const useRequestConsultation = (slug: string) =>
-  useMarketWrite(slug, (body: { need: string; slot: string; as?: string }) =>
+  useMarketWrite(slug, (body: { need: string; slot?: string; as?: string }) =>
     send<ConsultationView>('POST', market(slug, 'consultations'), body),
   );
 
@@ -102,3 +106,7 @@ export const useRecordOutcome = (slug: string) =>
   useMarketWrite(slug, ({ id, ...body }: OutcomeBody & { id: number }) =>
     send<ConsultationView>('PATCH', market(slug, 'consultations', String(id), 'outcome'), body),
   );
+
+/** The support unit's automatic schedule of accepted requests that left their slot open. */
+export const useSchedule = (slug: string) =>
+  useMarketWrite(slug, () => send<ScheduleView>('POST', market(slug, 'schedule'), {}));

@@ -56,8 +56,9 @@ export function ConsultationList({ m, need, level = 3 }: { m: Market; need?: str
   );
 }
 
-function Consultation({ m, c, level }: { m: Market; c: ConsultationView; level: 2 | 3 }) {
-  const Heading = level === 2 ? 'h2' : 'h3';
+/** One consultation, its title a heading of `level` (1 on its own page). */
+export function Consultation({ m, c, level }: { m: Market; c: ConsultationView; level: 1 | 2 | 3 }) {
+  const Heading = (['h1', 'h2', 'h3'] as const)[level - 1]!;
   const { t } = useI18n();
   const slug = m.summit.slug;
   const step = useConsultationStep(slug);
@@ -74,7 +75,8 @@ function Consultation({ m, c, level }: { m: Market; c: ConsultationView; level: 
         <Link href={href('need', { slug, key: c.need })}>{c.needTitle}</Link>
       </Heading>
       <p>
-        <strong>{t(`market.status.${c.status}`)}</strong> · {m.when(c.start, c.end)} · {c.roomName}
+        <strong>{t(`market.status.${c.status}`)}</strong> ·{' '}
+        {c.start && c.end ? `${m.when(c.start, c.end)} · ${c.roomName}` : t('market.unscheduled')}
       </p>
       <dl className="facts">
         <dt>{t('market.owner')}</dt>

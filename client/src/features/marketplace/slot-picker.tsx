@@ -26,6 +26,7 @@ export function SlotPicker({
   const tableName = (key: string) => m.settings.tables.find((x) => x.key === key)?.name ?? key;
   const label = (s: SlotView) => t('market.book', { time: m.when(s.start, s.end), table: tableName(s.room) });
   const book = (s: SlotView) => request.mutate({ need: needKey, slot: s.id, as });
+  const anyTime = () => request.mutate({ need: needKey, as });
   const alternatives =
     request.error instanceof ApiError && request.error.status === 409
       ? ((request.error.body as { alternatives?: string[] } | null)?.alternatives ?? [])
@@ -35,11 +36,13 @@ export function SlotPicker({
       <p>{t('market.slotsIntro', { minutes: m.settings.slotMinutes, zone: m.summit.timeZone })}</p>
       {request.isSuccess && (
         <p role="status">
-          {t('market.requested', {
-            time: m.when(request.data.start, request.data.end),
-            table: request.data.roomName,
-            owner,
-          })}
+          {request.data.start && request.data.end
+            ? t('market.requested', {
+                time: m.when(request.data.start, request.data.end),
+                table: request.data.roomName ?? '',
+                owner,
+              })
+            : t('market.requestedAnyTime', { owner })}
         </p>
       )}
       <ErrorAlert error={request.error} />
@@ -61,6 +64,11 @@ export function SlotPicker({
               ) : (
                 <SlotButtons slots={free} label={label} book={book} busy={request.isPending} />
               )}
+              <p>
+                <button type="button" className="secondary" disabled={request.isPending} onClick={anyTime}>
+                  {t('market.anyTime')}
+                </button>
+              </p>
               {others.length > 0 && (
                 <details>
                   <summary>{t('market.unbookable', { count: others.length })}</summary>

@@ -2,11 +2,11 @@
 // cell naming the need of the live consultation there, or free.
 import { useQuery } from '@tanstack/react-query';
 import { slotsOf } from '../../../../shared/domain/marketplace.ts';
-import { Await } from '../../components/status.tsx';
+import { Await, ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
-import { type ConsultationView, consultationsQuery } from './api.ts';
+import { type ConsultationView, consultationsQuery, useSchedule } from './api.ts';
 import { type Market, MarketFrame, MarketNav } from './frame.tsx';
 
 export function TablesPage({ slug }: { slug: string }) {
@@ -18,6 +18,7 @@ export function TablesPage({ slug }: { slug: string }) {
           <h1>{t('market.grid')}</h1>
           <MarketNav m={m} />
           <p>{t('market.gridIntro')}</p>
+          <Schedule m={m} />
           <Grid m={m} />
         </>
       )}
@@ -40,10 +41,12 @@ function Grid({ m }: { m: Market }) {
   return (
     <Await query={list}>
       {(cs) => {
-        const live = cs.filter((c) => c.status === 'requested' || c.status === 'accepted');
+        const live = cs.filter(
+          (c) => (c.status === 'requested' || c.status === 'accepted') && c.start !== null && c.end !== null,
+        );
         const at = (room: string, start: number): ConsultationView | undefined =>
           live.find(
-            (c) => c.room === room && Date.parse(c.start) < start + length && start < Date.parse(c.end),
+            (c) => c.room === room && Date.parse(c.start!) < start + length && start < Date.parse(c.end!),
           );
         return (
           <div className="table-scroll">
@@ -89,5 +92,54 @@ function Grid({ m }: { m: Market }) {
         );
       }}
     </Await>
+  );
+}
+
+/** The automatic schedule: one button, then what it scheduled and why it left the others. */
+function Schedule({ m }: { m: Market }) {
+  const { t } = useI18n();
+  const schedule = useSchedule(m.summit.slug);
+  const table = (key: string) => m.settings.tables.find((x) => x.key === key)?.name ?? key;
+  const done = schedule.data;
+  return (
+    <section aria-labelledby="schedule">
+      <h2 id="schedule">{t('market.schedule')}</h2>
+      <p>{t('market.scheduleIntro')}</p>
+      <button type="button" disabled={schedule.isPending} onClick={() => schedule.mutate(undefined)}>
+        {schedule.isPending ? t('market.scheduling') : t('market.schedule')}
+      </button>
+      <ErrorAlert error={schedule.error} />
+      {done && (
+        <div role="status">
+          {done.scheduled.length + done.unscheduled.length === 0 && <p>{t('market.nothingToSchedule')}</p>}
+          {done.scheduled.length > 0 && (
+            <>
+              <p>{t('market.scheduledCount', { count: done.scheduled.length })}</p>
+              <ul>
+                {done.scheduled.map((s) => (
+                  <li key={s.id}>
+                    {t('market.scheduledOne', {
+                      need: s.needTitle,
+                      time: m.when(s.start, s.end),
+                      table: table(s.room),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {done.unscheduled.length > 0 && (
+            <>
+              <p>{t('market.notScheduled', { count: done.unscheduled.length })}</p>
+              <ul>
+                {done.unscheduled.map((u) => (
+                  <li key={u.id}>{t('market.notScheduledOne', { need: u.needTitle, reason: u.reason })}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
   );
 }

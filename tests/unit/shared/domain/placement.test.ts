@@ -398,3 +398,36 @@ describe('placement of a side event that has no window', () => {
     ]);
   });
 });
+
+describe('placement limited to some rooms and windows (a Marketplace consultation)', () => {
+  it('places a session only in the rooms and windows its limit names, on random summits', () => {
+    let placedSome = 0;
+    fc.assert(
+      fc.property(programmeArbitrary, fc.nat(), fc.nat(), (programme, pick, roomPick) => {
+        const target = programme.sessions[pick % Math.max(1, programme.sessions.length)];
+        if (!target || programme.rooms.length === 0) return;
+        const room = programme.rooms[roomPick % programme.rooms.length]!.key;
+        const others = programme.sessions.filter((s) => s.key !== target.key);
+        const p = prepare({ ...programme, sessions: others, offsets: MARRAKESH_OFFSETS });
+        const day = Math.min(
+          ...others.flatMap((s) => (s.start === null ? [] : [s.start])),
+          Date.UTC(2018, 11, 5, 8),
+        );
+        const window = { from: day, to: day + 4 * 3_600_000 };
+        const result = place(p, [unplace(target)], {
+          stepMinutes: 30,
+          timeLimitMs: 200,
+          limits: { [target.key]: { rooms: [room], windows: [window] } },
+        });
+        for (const x of result.placed) {
+          placedSome++;
+          expect(x.room).toBe(room);
+          expect(x.start >= window.from && x.end <= window.to).toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
+    // The property is not empty: placement did place sessions under their limits.
+    expect(placedSome).toBeGreaterThan(0);
+  });
+});

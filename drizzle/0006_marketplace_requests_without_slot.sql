@@ -1,0 +1,4 @@
+ALTER TABLE "marketplace_consultations" ALTER COLUMN "room_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "marketplace_consultations" ALTER COLUMN "start_at" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "marketplace_consultations" ALTER COLUMN "end_at" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "marketplace_consultations" ADD CONSTRAINT "marketplace_consultations_slot" CHECK (("marketplace_consultations"."room_id" is null) = ("marketplace_consultations"."start_at" is null) and ("marketplace_consultations"."start_at" is null) = ("marketplace_consultations"."end_at" is null));
