@@ -11,6 +11,7 @@ import { openApiDocument } from './http/openapi.ts';
 import { errorsReply, route, type Route } from './http/route.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { conflictRoutes } from './modules/conflicts/conflicts.routes.ts';
+import { exportRoutes } from './modules/exports/exports.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { marketplaceRoutes } from './modules/marketplace/marketplace.routes.ts';
@@ -38,6 +39,7 @@ export function apiRoutes(db: Db, mailer: Mailer, adminToken: string | undefined
     ...summitRoutes(db),
     ...programmeRoutes(db),
     ...scheduleRoutes(db),
+    ...exportRoutes(db, mailer.publicUrl),
     ...authRoutes(db, mailer, adminToken),
     ...rolesRoutes(db, mailer),
     ...mailRoutes(db, mailer),

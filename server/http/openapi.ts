@@ -44,13 +44,14 @@ export function openApiDocument(routes: readonly Route[], version: string) {
           status,
           {
             description: res.description,
-            ...((res.schema || res.streamed) && {
+            ...((res.schema || res.streamed || res.media) && {
               content: {
                 ...(res.schema && { 'application/json': { schema: schemaOf(res.schema, 'output') } }),
                 // A stream has no one schema: each line is an instance of this one.
                 ...(res.streamed && {
                   [res.streamed.type]: { schema: schemaOf(res.streamed.line, 'output') },
                 }),
+                ...(res.media && { [res.media]: { schema: { type: 'string' } } }),
               },
             }),
           },

@@ -73,6 +73,8 @@ export type Route<P = any, Q = any, B = any, H = any> = {
       schema?: z.ZodType;
       /** The same answer in another media type, asked for with Accept: a stream, one `line` a line. */
       streamed?: { type: string; line: z.ZodType };
+      /** A body that is not JSON (a calendar, a CSV file): its media type, documented as a string. */
+      media?: string;
     }
   >;
   handle(input: RouteInput<P, Q, B, H>): Promise<Reply>;

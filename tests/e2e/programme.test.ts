@@ -99,6 +99,38 @@ describe.skipIf(skipBrowser)('the programme in Chromium', () => {
     await page.close();
   });
 
+  it('offers the programme for download on the summit’s home page, each link a file of its type', async () => {
+    const page = await open('/summits/gfmd-2018');
+    const downloads = page.getByRole('region', { name: 'Download the programme' });
+    const links = downloads.getByRole('link');
+    await links.first().waitFor();
+    const found = await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(found).toEqual([
+      [
+        'Calendar (.ics): every published session, for Outlook, Google Calendar or a phone',
+        '/api/summits/gfmd-2018/calendar.ics',
+      ],
+      ['Spreadsheet (.csv)', '/api/summits/gfmd-2018/schedule.csv'],
+      ['Schedule XML (frab/pretalx), for conference apps', '/api/summits/gfmd-2018/schedule.xml'],
+      ['Schedule JSON (frab/pretalx), for conference apps', '/api/summits/gfmd-2018/schedule.json'],
+    ]);
+    const types = await page.evaluate(
+      async (hrefs) => {
+        const answers = await Promise.all(hrefs.map((h) => fetch(h)));
+        return answers.map((r) => [r.status, r.headers.get('content-type')]);
+      },
+      found.map(([, href]) => href!),
+    );
+    expect(types).toEqual([
+      [200, 'text/calendar; charset=utf-8'],
+      [200, 'text/csv; charset=utf-8'],
+      [200, 'application/xml; charset=utf-8'],
+      [200, 'application/json; charset=utf-8'],
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('reads well on a phone: the list view by default, no horizontal scrolling', async () => {
     const page = await open('/summits/gfmd-2018/programme/2018-12-07', { width: 390, height: 844 });
     await page.getByRole('link', { name: /What role for capacity building/ }).waitFor();

@@ -37,8 +37,8 @@ describe('GET /api/openapi.json', () => {
     expect(documented).toEqual(servedRoutes(app.router.stack).sort());
     // 7 summit routes, 5 per list for 5 lists, 4 for participants, 3 programme reads, 9 for sign-in
     // and tokens, 3 for roles, 4 for the outbox, 2 for the audit log, 6 for conflicts, 12 for
-    // side-event proposals, 23 for the Marketplace, this document.
-    expect(documented).toHaveLength(100);
+    // side-event proposals, 24 for the Marketplace, 4 exports, this document.
+    expect(documented).toHaveLength(104);
   });
 
   it('documents the import body from the summit-file schema and marks writes as needing the token', async () => {
@@ -67,6 +67,28 @@ describe('GET /api/openapi.json', () => {
       'meeting',
     ]);
     expect(res.body.paths['/api/summits/{slug}/programme'].get.security).toEqual([]);
+  });
+
+  it('documents each export with its media type, the conditional header and no sign-in', async () => {
+    const res = await api.http.get('/api/openapi.json');
+    const types = ['schedule.xml', 'schedule.json', 'calendar.ics', 'schedule.csv'].map((file) => {
+      const op = res.body.paths[`/api/summits/{slug}/${file}`].get;
+      expect(op.security).toEqual([]);
+      expect(op.parameters[1]).toEqual({
+        name: 'if-none-match',
+        in: 'header',
+        required: false,
+        schema: { type: 'string' },
+      });
+      expect(Object.keys(op.responses)).toEqual(['200', '304', '404']);
+      return Object.keys(op.responses['200'].content);
+    });
+    expect(types).toEqual([
+      ['application/xml'],
+      ['application/json'],
+      ['text/calendar; charset=utf-8'],
+      ['text/csv; charset=utf-8'],
+    ]);
   });
 
   it("documents placement's answer as JSON, or as a stream of lines for a client that asks for one", async () => {

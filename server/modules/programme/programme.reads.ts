@@ -72,6 +72,15 @@ export async function findSessionId(
   return row?.id ?? null;
 }
 
+/** The database ids of a summit's published sessions, by key (an export's numeric event ids). */
+export async function publishedSessionIds(db: Executor, summitId: number): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ id: sessions.id, key: sessions.key })
+    .from(sessions)
+    .where(and(eq(sessions.summitId, summitId), eq(sessions.status, 'published')));
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
 const keyFilter = (table: (typeof tables)[ListName], summitId: number, keys?: readonly string[]) =>
   and(eq(table.summitId, summitId), keys ? inArray(table.key, [...keys]) : undefined);
 

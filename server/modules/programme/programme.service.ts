@@ -350,5 +350,6 @@ export {
   loadSegments,
   loadDelegations,
   findId,
+  publishedSessionIds,
 } from './programme.repo.ts';
 export type { SessionFilter } from './programme.repo.ts';

@@ -7,6 +7,7 @@ import { SupportLinks } from '../../components/support-links.tsx';
 import { MarketLinks } from '../marketplace/market-links.tsx';
 import { ProposalLinks } from '../proposals/proposal-links.tsx';
 import type { SummitView } from './api.ts';
+import { ProgrammeDownloads } from './programme-downloads.tsx';
 
 export function SummitHome({ summit }: { summit: SummitView }) {
   const { t, dateLocale } = useI18n();
@@ -45,6 +46,7 @@ export function SummitHome({ summit }: { summit: SummitView }) {
           </li>
         ))}
       </ul>
+      <ProgrammeDownloads slug={slug} />
       {me && me.kind !== 'anonymous' && <ProposalLinks slug={slug} />}
       {me && me.kind !== 'anonymous' && <MarketLinks slug={slug} />}
       {isSupportUnit(me, summit.slug) && (

@@ -1,0 +1,11 @@
+// The calendar module's face to the others: iCalendar building (ics.ts) and VTIMEZONE (vtimezone.ts).
+export {
+  addSessionEvent,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  icsCalendar,
+  icsText,
+  type SessionEvent,
+  sessionUid,
+} from './ics.ts';
+export { vtimezone } from './vtimezone.ts';

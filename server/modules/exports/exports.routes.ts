@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { slugParams } from '../../../shared/schemas/api.ts';
+import type { Db } from '../../db/client.ts';
+import { anyone } from '../../http/access.ts';
+import { etagMatches } from '../../http/conditional.ts';
+import { errorResponse as errors, type Route, route } from '../../http/route.ts';
+import { inSummit } from '../../http/summit-route.ts';
+import { EXPORT_FORMATS, type ExportFormat, programmeSnapshot, renderExport } from './exports.service.ts';
+
+const conditional = z.object({ 'if-none-match': z.string().optional() });
+
+const SUMMARIES: Record<ExportFormat, string> = {
+  xml: 'The published programme in the frab/pretalx schedule XML that conference apps read',
+  json: 'The published programme as schedule JSON (frab/pretalx), for conference apps',
+  ics: 'Every published session as an iCalendar event, in the summit’s zone',
+  csv: 'One row per published session, for spreadsheets (UTF-8 with BOM; formulas neutralised)',
+};
+
+export function exportRoutes(db: Db, publicUrl: string): Route[] {
+  return (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => {
+    const { type, file } = EXPORT_FORMATS[format];
+    return route({
+      method: 'get',
+      path: `/api/summits/:slug/${file}`,
+      tag: 'exports',
+      access: anyone,
+      params: slugParams,
+      headers: conditional,
+      summary: SUMMARIES[format],
+      responses: {
+        200: { description: `${file} (with an ETag)`, media: type },
+        304: { description: 'the copy the client has (If-None-Match) is current' },
+        404: errors('no such summit, or not one the caller may see'),
+      },
+      handle: ({ params, headers, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) => {
+          const snapshot = await programmeSnapshot(db, ctx.summit, publicUrl);
+          const etag = `W/"${snapshot.tag}"`;
+          const cache = { etag, 'cache-control': 'no-cache' };
+          if (etagMatches(headers['if-none-match'], etag)) return { status: 304, headers: cache };
+          return {
+            status: 200,
+            type,
+            text: renderExport(snapshot, format, Date.now()),
+            headers: { ...cache, 'content-disposition': `attachment; filename="${params.slug}-${file}"` },
+          };
+        }),
+    });
+  });
+}

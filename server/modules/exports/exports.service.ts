@@ -1,0 +1,52 @@
+// The programme's exports: the published programme of a summit in each format, with a version tag
+// that changes whenever what the export says changes (its ETag, and the frab schedule's version).
+import { createHash } from 'node:crypto';
+import type { SummitRecord } from '../../core/summit-context.ts';
+import type { Db } from '../../db/client.ts';
+import { calendarIcs } from './calendar-ics.ts';
+import { frabSchedule } from './frab.ts';
+import { publishedProgramme, type ProgrammeExport } from './published-programme.ts';
+import { scheduleCsv } from './schedule-csv.ts';
+import { scheduleJson } from './schedule-json.ts';
+import { scheduleXml } from './schedule-xml.ts';
+
+export const EXPORT_FORMATS = {
+  xml: { type: 'application/xml', file: 'schedule.xml' },
+  json: { type: 'application/json', file: 'schedule.json' },
+  ics: { type: 'text/calendar; charset=utf-8', file: 'calendar.ics' },
+  csv: { type: 'text/csv; charset=utf-8', file: 'schedule.csv' },
+} as const;
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+// Raise when a writer changes what it writes for the same programme, so that caches let go.
+const WRITERS_VERSION = 1;
+
+export type ProgrammeSnapshot = { programme: ProgrammeExport; tag: string };
+
+/** The published programme and its tag (a hash of everything the exports write from it). */
+export async function programmeSnapshot(
+  db: Db,
+  summit: SummitRecord,
+  publicUrl: string,
+): Promise<ProgrammeSnapshot> {
+  const programme = await publishedProgramme(db, summit, publicUrl);
+  const tag = createHash('sha256')
+    .update(JSON.stringify([WRITERS_VERSION, programme]))
+    .digest('base64url')
+    .slice(0, 22);
+  return { programme, tag };
+}
+
+/** The export's body; `now` stamps the calendar's events (DTSTAMP). */
+export function renderExport(s: ProgrammeSnapshot, format: ExportFormat, now: number): string {
+  switch (format) {
+    case 'xml':
+      return scheduleXml(frabSchedule(s.programme, s.tag));
+    case 'json':
+      return `${JSON.stringify(scheduleJson(frabSchedule(s.programme, s.tag)), null, 2)}\n`;
+    case 'ics':
+      return calendarIcs(s.programme, now);
+    case 'csv':
+      return scheduleCsv(s.programme);
+  }
+}
