@@ -13,6 +13,10 @@
 //   pool: the worker pool's round trip, and conflict reports inline vs in the pool.
 //   heavy: a 10,000-session pile's first page of conflicts, RSS and other requests' p99 meanwhile;
 //   a 3 s placement of 1,500 sessions: its wall time and the same p99.
+//   marketplace (PostgreSQL only): a booking rush on two server processes: 1,000 delegates' answers/s
+//   and bookings/s on 400 slots, p50/p99 of an open loop at 1,000 requests/s, double bookings and
+//   delegations over their size in SQL, and pgbench's single-row update TPS as the ceiling.
+//   BENCH_MARKET_RATE, BENCH_MARKET_SECONDS and BENCH_MARKET_DRAIN_MS shape the open loop.
 // PGlite always; PostgreSQL too when DATABASE_URL names a database on a server we may create
 // databases on (each run gets a fresh one, dropped at the end).
 import { spawn } from 'node:child_process';
@@ -28,6 +32,7 @@ import { largeSummitFile } from '../factories/large-summit.ts';
 import { benchConflicts } from './conflicts.ts';
 import { benchHeavy } from './heavy.ts';
 import { benchMail } from './mail.ts';
+import { benchMarketplace } from './marketplace.ts';
 import { benchPlacement } from './placement.ts';
 import { benchPool } from './pool.ts';
 import { benchProposals } from './proposals.ts';
@@ -175,7 +180,8 @@ async function benchMemory(engine: Engine, serverEnv: Record<string, string>) {
   }
 }
 
-const only = process.argv[2]; // "programme", "mail", "conflicts", "placement", "pool", "heavy" or "proposals" runs one part
+// "programme", "mail", "conflicts", "placement", "pool", "heavy", "proposals" or "marketplace" runs one part
+const only = process.argv[2];
 const wants = (part: string) => only === undefined || only === part;
 const engines = [
   pgliteEngine(),
@@ -232,6 +238,21 @@ for (const engine of wants('programme') || wants('mail') || wants('proposals') ?
       return { database: fresh.database, second, dispose: fresh.dispose };
     });
     rows.push(...mailRows.map((r) => ({ ...r, engine: engine.name, goal: '' })));
+  }
+}
+if (wants('marketplace')) {
+  const postgresql = engines.find((e) => e.name === 'PostgreSQL');
+  if (!postgresql)
+    console.log('\nMarketplace booking rush skipped: it runs on PostgreSQL only (DATABASE_URL).');
+  else {
+    const fresh = await postgresql.fresh();
+    await fresh.database.close();
+    try {
+      console.log('\nMarketplace booking rush (PostgreSQL, two server processes, this process driving):');
+      console.table(await benchMarketplace(fresh.serverEnv.DATABASE_URL!));
+    } finally {
+      await fresh.dispose();
+    }
   }
 }
 if (rows.length) {
