@@ -19,6 +19,7 @@ import {
   alternatives,
   capRefusal,
   loadWorld,
+  NO_TIME,
   type Parties,
   refusalAt,
 } from './marketplace.slots.ts';
@@ -84,7 +85,10 @@ export async function requestConsultation(
         { roomId, start: slot.start, end: slot.end, delegationIds: [need.owner.id, provider.id] },
         at,
       );
-      const world = await loadWorld(tx, summit.id, settings, now);
+      const world = await loadWorld(tx, summit.id, settings, now, {
+        delegations: parties.check,
+        during: { from: slot.start, to: slot.end },
+      });
       const reason = refusalAt(world, slot, parties);
       if (reason) return conflict(reason, 'slot');
       const held = { roomId, start: slot.start, end: slot.end, id: slot.id };
@@ -99,7 +103,7 @@ export async function requestConsultation(
     outcome = conflict(`${table} is taken at this time`, 'slot');
   }
   if (!outcome.ok) {
-    const world = await loadWorld(db, summit.id, settings, now);
+    const world = await loadWorld(db, summit.id, settings, now, { delegations: parties.check });
     return { ...outcome, details: { alternatives: alternatives(world, parties, slot.id) } };
   }
   return {
@@ -128,7 +132,11 @@ async function requestWithoutSlot(
   const outcome = await withRetry(db, async (tx): Promise<Outcome<number>> => {
     await lockSummit(tx, summit.id, 'share');
     await repo.lockDelegations(tx, summit.id, [need.owner.id, provider.id]);
-    const capped = capRefusal(await loadWorld(tx, summit.id, settings, now), parties);
+    const world = await loadWorld(tx, summit.id, settings, now, {
+      delegations: parties.check,
+      during: NO_TIME,
+    });
+    const capped = capRefusal(world, parties);
     if (capped) return conflict(capped, 'need');
     return {
       ok: true,
@@ -174,8 +182,11 @@ export async function takePart(
     if (c.owner.id === joiner.id || c.parties.some((p) => p.delegation.id === joiner.id))
       return conflict(`${joiner.name} already takes part in this consultation`);
     if (role === 'provider') {
-      const world = await loadWorld(tx, summit.id, settings, now);
       const parties = { owner: c.owner, check: [joiner], you: joiner };
+      const world = await loadWorld(tx, summit.id, settings, now, {
+        delegations: parties.check,
+        during: c.start !== null && c.end !== null ? { from: c.start, to: c.end } : NO_TIME,
+      });
       // One still waiting for its slot takes no time yet: only the cap can refuse.
       const reason =
         c.room !== null && c.start !== null && c.end !== null

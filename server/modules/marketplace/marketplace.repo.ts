@@ -647,3 +647,40 @@ export async function idsByKey(
     .from(table)
     .where(and(eq(table.summitId, summitId), inArray(table.key, [...keys])));
 }
+
+/**
+ * How many live consultations (requested and not expired at `now`, or accepted; slotless ones
+ * included) each of these delegations owns or provides for: what the cap counts.
+ */
+export async function countLive(
+  db: Executor,
+  summitId: number,
+  delegationIds: readonly number[],
+  now: number,
+): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  if (delegationIds.length === 0) return counts;
+  const live = and(
+    eq(consultations.summitId, summitId),
+    or(
+      eq(consultations.status, 'accepted'),
+      and(eq(consultations.status, 'requested'), gt(consultations.expiresAt, new Date(now))),
+    ),
+  );
+  const [owned, provided] = await Promise.all([
+    db
+      .select({ id: needs.ownerId, n: sql<number>`count(*)::int` })
+      .from(consultations)
+      .innerJoin(needs, eq(needs.id, consultations.needId))
+      .where(and(live, inArray(needs.ownerId, [...delegationIds])))
+      .groupBy(needs.ownerId),
+    db
+      .select({ id: parties.delegationId, n: sql<number>`count(*)::int` })
+      .from(consultations)
+      .innerJoin(parties, eq(parties.consultationId, consultations.id))
+      .where(and(live, eq(parties.role, 'provider'), inArray(parties.delegationId, [...delegationIds])))
+      .groupBy(parties.delegationId),
+  ]);
+  for (const r of [...owned, ...provided]) counts.set(r.id, (counts.get(r.id) ?? 0) + Number(r.n));
+  return counts;
+}

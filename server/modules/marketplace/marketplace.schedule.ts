@@ -118,8 +118,11 @@ async function book(
       await repo.lockConsultation(tx, summit.id, id);
       const c = (await repo.findConsultation(tx, summit.id, id))!;
       if (c.status !== 'accepted' || c.start !== null) return 'it was changed meanwhile';
-      const world = await loadWorld(tx, summit.id, settings, now);
       const parties = { owner: c.owner, check: [c.owner, ...providers], you: c.owner };
+      const world = await loadWorld(tx, summit.id, settings, now, {
+        delegations: parties.check,
+        during: { from: slot.start, to: slot.end },
+      });
       // The cap was checked when it was requested; a slot only adds time.
       const reason = refusalAt(
         { ...world, settings: { ...settings, capPerDelegation: null } },

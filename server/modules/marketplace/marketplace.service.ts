@@ -407,14 +407,15 @@ async function partiesFor(db: Db, ctx: MarketContext, needKey: string, as: strin
 export async function slots(db: Db, ctx: MarketContext, q: { need: string; as?: string }, now: number) {
   const found = await partiesFor(db, ctx, q.need, q.as, now);
   if (!found.ok) return found;
-  const world = await loadWorld(db, ctx.summit.id, await settingsOrEmpty(db, ctx.summit.id), now);
+  const world = await loadWorld(db, ctx.summit.id, await settingsOrEmpty(db, ctx.summit.id), now, {
+    delegations: found.value.parties.check,
+  });
   return { ok: true as const, value: { slots: slotViews(world, found.value.parties) } };
 }
 
 export async function suggestions(db: Db, ctx: MarketContext, needKey: string, now: number) {
   const need = await repo.findNeed(db, ctx.summit.id, needKey, new Date(now));
   if (!need) return invalidField(`unknown need "${needKey}"`, 'need');
-  const world = await loadWorld(db, ctx.summit.id, await settingsOrEmpty(db, ctx.summit.id), now);
   const byProvider = new Map<number, { provider: repo.DelegationRef; overlap: number; offers: number[] }>();
   for (const o of await repo.listOffers(db, ctx.summit.id, {})) {
     if (o.provider.id === need.owner.id) continue;
@@ -425,6 +426,9 @@ export async function suggestions(db: Db, ctx: MarketContext, needKey: string, n
     entry.offers.push(o.id);
     byProvider.set(o.provider.id, entry);
   }
+  const world = await loadWorld(db, ctx.summit.id, await settingsOrEmpty(db, ctx.summit.id), now, {
+    delegations: [need.owner, ...[...byProvider.values()].map((e) => e.provider)],
+  });
   const slots = allSlots(world.settings);
   const providers = [...byProvider.values()].map((e) => ({
     key: e.provider.key,

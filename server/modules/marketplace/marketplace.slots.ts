@@ -18,11 +18,25 @@ import * as repo from './marketplace.repo.ts';
 export type World = {
   settings: repo.SettingsRow;
   now: number;
+  /** The commitments of the delegations in scope, by delegation key. */
   byDelegation: Map<string, Commitment[]>;
-  /** Sessions by room key (those of live consultations left out: `live` holds them). */
+  /** Sessions at the tables by room key (those of live consultations left out: `liveByRoom` has them). */
   byRoom: Map<string, Commitment[]>;
-  live: repo.ConsultationRow[];
+  /** Live consultations with a slot, by table key. */
+  liveByRoom: Map<string, { start: number; end: number }[]>;
+  /** Live consultations (slotless ones too) each delegation in scope owns or provides for. */
+  liveCount: Map<number, number>;
 };
+
+/**
+ * What to load: the delegations a check concerns, and the time it concerns (a slot), or all of
+ * it (every slot of a need). Only their sessions, the tables' sessions and the live consultations
+ * then are read, so that a booking reads a handful of rows, not the programme.
+ */
+export type Scope = { delegations: readonly repo.DelegationRef[]; during?: { from: number; to: number } };
+
+/** A scope in which nothing happens: for a check that only counts (the cap). */
+export const NO_TIME = { from: 0, to: 1 };
 
 const push = <V>(map: Map<string, V[]>, key: string, value: V) => {
   const list = map.get(key);
@@ -35,36 +49,49 @@ export async function loadWorld(
   summitId: number,
   settings: repo.SettingsRow,
   now: number,
+  scope: Scope,
 ): Promise<World> {
-  const [sessions, people] = [await loadSessions(db, summitId), await loadPeople(db, summitId)];
-  const live = await repo.listConsultations(db, summitId, {
-    liveDuring: { from: 0, to: Date.UTC(9999, 0, 1), now },
-  });
+  const ids = scope.delegations.map((d) => d.id);
+  const inScope = new Set(scope.delegations.map((d) => d.key));
+  const [sessions, live, liveCount] = await Promise.all([
+    loadSessions(db, summitId, {
+      involving: { delegationIds: ids, roomIds: settings.tables.map((t) => t.id) },
+      overlapping: scope.during,
+    }),
+    repo.listConsultations(db, summitId, {
+      liveDuring: { from: scope.during?.from ?? 0, to: scope.during?.to ?? Date.UTC(9999, 0, 1), now },
+    }),
+    repo.countLive(db, summitId, ids, now),
+  ]);
+  const named = [
+    ...new Set(sessions.flatMap((s) => s.participants.flatMap((p) => (p.person ? [p.person] : [])))),
+  ];
+  const people = named.length ? await loadPeople(db, summitId, { keys: named }) : [];
   const held = new Set(live.flatMap((c) => (c.session ? [c.session] : [])));
   const ctx = { rooms: new Map(), segments: new Map(), people: new Map(people.map((p) => [p.key, p])) };
   const byDelegation = new Map<string, Commitment[]>();
   const byRoom = new Map<string, Commitment[]>();
+  const liveByRoom = new Map<string, { start: number; end: number }[]>();
   for (const s of sessions) {
     if (s.start === null || s.end === null) continue;
     const c = { title: s.title, start: s.start, end: s.end };
-    for (const d of check(s, ctx).committed) push(byDelegation, d, c);
+    for (const d of check(s, ctx).committed) if (inScope.has(d)) push(byDelegation, d, c);
     if (s.room !== null && !held.has(s.key)) push(byRoom, s.room, c);
   }
   // A request commits its owner and providers; an accepted one does so through its session.
-  for (const c of live)
-    if (c.session === null && c.start !== null && c.end !== null) {
-      const commitment = { title: `Marketplace: ${c.needTitle}`, start: c.start, end: c.end };
-      for (const d of [c.owner, ...c.parties.filter((p) => p.role === 'provider').map((p) => p.delegation)])
-        push(byDelegation, d.key, commitment);
-    }
-  return { settings, now, byDelegation, byRoom, live };
+  for (const c of live) {
+    if (c.start === null || c.end === null || c.room === null) continue;
+    push(liveByRoom, c.room, { start: c.start, end: c.end });
+    if (c.session !== null) continue;
+    const commitment = { title: `Marketplace: ${c.needTitle}`, start: c.start, end: c.end };
+    for (const d of [c.owner, ...c.parties.filter((p) => p.role === 'provider').map((p) => p.delegation)])
+      if (inScope.has(d.key)) push(byDelegation, d.key, commitment);
+  }
+  return { settings, now, byDelegation, byRoom, liveByRoom, liveCount };
 }
 
 /** Live consultations a delegation owns or provides for. */
-export const liveOf = (w: World, d: repo.DelegationRef): number =>
-  w.live.filter(
-    (c) => c.owner.id === d.id || c.parties.some((p) => p.role === 'provider' && p.delegation.id === d.id),
-  ).length;
+export const liveOf = (w: World, d: repo.DelegationRef): number => w.liveCount.get(d.id) ?? 0;
 
 export type Parties = {
   owner: repo.DelegationRef;
@@ -93,10 +120,9 @@ export function refusalAt(
 ): string | null {
   if (slot.start <= w.now) return reasons.begun();
   const name = w.settings.tables.find((t) => t.key === slot.room)?.name ?? slot.room;
-  const overlaps = (c: { start: number | null; end: number | null }) =>
-    c.start !== null && c.end !== null && c.start < slot.end && slot.start < c.end;
+  const overlaps = (c: { start: number; end: number }) => c.start < slot.end && slot.start < c.end;
   if (opts.table) {
-    if (w.live.some((c) => c.room === slot.room && overlaps(c))) return reasons.tableTaken(name);
+    if ((w.liveByRoom.get(slot.room) ?? []).some(overlaps)) return reasons.tableTaken(name);
     const hosted = (w.byRoom.get(slot.room) ?? []).find(overlaps);
     if (hosted) return reasons.roomHosts(name, hosted.title);
   }

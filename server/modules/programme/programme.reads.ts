@@ -1,6 +1,6 @@
 // The read half of the programme's repository: loading lists and items by key. Every function
 // takes explicit ids; whether the caller may see this was decided before it got here.
-import { and, asc, eq, exists, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Participant, Session } from '../../../shared/domain/programme.ts';
 import type { Executor } from '../../db/client.ts';
 import { delegations, participants, people, rooms, segments, sessions } from '../../db/schema.ts';
@@ -141,7 +141,26 @@ export type SessionFilter = {
   to?: number;
   /** Sessions naming this delegation, or one of its people. */
   delegationId?: number;
+  /** Sessions that overlap [from, to) (half-open; a session ending at `from` does not). */
+  overlapping?: { from: number; to: number };
+  /** Sessions naming any of these delegations or one of their people, or held in any of these rooms. */
+  involving?: { delegationIds: readonly number[]; roomIds: readonly number[] };
 };
+
+const listOf = (ids: readonly number[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+
+function involvingFilter({ delegationIds, roomIds }: NonNullable<SessionFilter['involving']>) {
+  const named = delegationIds.length
+    ? sql`exists (select 1 from ${participants} p left join ${people} pe on pe.id = p.person_id
+      where p.session_id = ${sessions.id} and (p.delegation_id in (${listOf(delegationIds)}) or pe.delegation_id in (${listOf(delegationIds)})))`
+    : undefined;
+  const held = roomIds.length ? sql`${sessions.roomId} in (${listOf(roomIds)})` : undefined;
+  return named || held ? or(named, held) : sql`false`;
+}
 
 /** Sessions with their participants; `from`/`to` select sessions starting in [from, to). */
 export async function loadSessions(
@@ -158,8 +177,21 @@ export async function loadSessions(
       ? sql`exists (select 1 from ${participants} p left join ${people} pe on pe.id = p.person_id
       where p.session_id = ${sessions.id} and (p.delegation_id = ${f.delegationId} or pe.delegation_id = ${f.delegationId}))`
       : undefined,
+    f.overlapping
+      ? and(
+          lt(sessions.startAt, new Date(f.overlapping.to)),
+          gt(sessions.endAt, new Date(f.overlapping.from)),
+        )
+      : undefined,
+    f.involving ? involvingFilter(f.involving) : undefined,
   );
-  const whole = !f.keys && f.from === undefined && f.to === undefined && f.delegationId === undefined;
+  const whole =
+    !f.keys &&
+    f.from === undefined &&
+    f.to === undefined &&
+    f.delegationId === undefined &&
+    !f.overlapping &&
+    !f.involving;
   // Sessions and their participants in two queries sent at once (the second selects the same
   // sessions by the same filter), so a day of 500 sessions costs one round trip, not two.
   const [rows, parts] = await Promise.all([
