@@ -73,7 +73,7 @@ export async function requestConsultation(
   if (!settings || !slot) return invalidField(`"${body.slot}" is not a slot of the Marketplace`, 'slot');
   const roomId = settings.tables.find((t) => t.key === slot.room)!.id;
   const parties: Parties = { owner: need.owner, check: [need.owner, provider], you: provider };
-  let outcome: Outcome<number>;
+  let outcome: Outcome<repo.ConsultationRow>;
   try {
     outcome = await withRetry(db, async (tx) => {
       await lockSummit(tx, summit.id, 'share');
@@ -108,7 +108,8 @@ export async function requestConsultation(
   }
   return {
     ok: true,
-    value: consultationView(ctx, (await repo.findConsultation(db, summit.id, outcome.value))!, now),
+    // As written in the transaction that made it: nothing else can have changed it since.
+    value: consultationView(ctx, outcome.value, now),
   };
 }
 
@@ -129,7 +130,7 @@ async function requestWithoutSlot(
 ): Promise<Outcome<ConsultationView>> {
   const { summit } = ctx;
   const parties: Parties = { owner: need.owner, check: [need.owner, provider], you: provider };
-  const outcome = await withRetry(db, async (tx): Promise<Outcome<number>> => {
+  const outcome = await withRetry(db, async (tx): Promise<Outcome<repo.ConsultationRow>> => {
     await lockSummit(tx, summit.id, 'share');
     await repo.lockDelegations(tx, summit.id, [need.owner.id, provider.id]);
     const world = await loadWorld(tx, summit.id, settings, now, {
@@ -146,7 +147,8 @@ async function requestWithoutSlot(
   if (!outcome.ok) return outcome;
   return {
     ok: true,
-    value: consultationView(ctx, (await repo.findConsultation(db, summit.id, outcome.value))!, now),
+    // As written in the transaction that made it: nothing else can have changed it since.
+    value: consultationView(ctx, outcome.value, now),
   };
 }
 
@@ -214,7 +216,10 @@ export async function takePart(
     : consultationMissing(id);
 }
 
-/** Writes a request (checked by the caller, under the locks), its provider, the log and the owner's mail. */
+/**
+ * Writes a request (checked by the caller, under the locks), its provider, the log and the owner's
+ * mail; answers it as written.
+ */
 async function insertRequest(
   tx: Executor,
   mailer: Mailer,
@@ -227,7 +232,7 @@ async function insertRequest(
     at: { roomId: number; start: number; end: number; id: string } | null;
   },
   now: number,
-): Promise<number> {
+): Promise<repo.ConsultationRow> {
   const { summit } = ctx;
   const id = await repo.insertConsultation(tx, summit.id, {
     needId: r.need.id,
@@ -247,6 +252,7 @@ async function insertRequest(
     key: String(id),
     after: { need: r.need.key, slot: r.at?.id ?? null, provider: r.provider.key },
   });
-  await mailAbout(tx, mailer, ctx, (await repo.findConsultation(tx, summit.id, id))!, 'requested');
-  return id;
+  const row = (await repo.findConsultation(tx, summit.id, id))!;
+  await mailAbout(tx, mailer, ctx, row, 'requested');
+  return row;
 }

@@ -3,7 +3,7 @@
 // (granted the role: reads only). Anyone else signed in finds no such summit (404).
 import type { Actor } from '../../core/actor.ts';
 import { invalidField, notFound, forbidden, type Outcome } from '../../core/outcome.ts';
-import { rolesIn, type SummitRoles } from '../../core/roles.ts';
+import { membershipIn, type SummitRoles } from '../../core/roles.ts';
 import { findSummit, type SummitRecord } from '../../core/summit-context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as repo from './marketplace.repo.ts';
@@ -26,7 +26,8 @@ export async function openMarketplace(
   const missing = notFound(`summit "${slug}" not found`);
   const summit = await findSummit(db, slug);
   if (!summit) return missing;
-  const roles = await rolesIn(db, summit.id, actor);
+  // Membership is all its rules ask (support unit, delegations, the visitor's grant).
+  const roles = await membershipIn(db, summit.id, actor);
   const mine = await repo.delegationsByKey(db, summit.id, [...roles.delegateOf]);
   const visitorOnly = !roles.supportUnit && mine.length === 0 && roles.marketplace.visitor;
   if (!roles.supportUnit && mine.length === 0 && !visitorOnly) return missing;
