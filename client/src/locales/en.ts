@@ -400,6 +400,7 @@ export const en = {
     'Governments with a policy or programme need meet those who can help, in consultations at the Marketplace tables. Only slots where the table is free and both delegations have someone available are offered.',
   'market.consultations': 'My consultations',
   'market.allConsultations': 'Consultations',
+  'market.needConsultations': 'Consultations held or asked for',
   'market.tables': 'Tables and slots',
   'market.report': 'What came of it',
   'market.visitor': 'You may read the needs, offers and consultations; only participants book.',

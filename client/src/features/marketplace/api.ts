@@ -75,6 +75,8 @@ export type NeedBody = {
   sdgTargets: string[];
   assistance: string[];
   providerTypes: string[];
+  /** The owner delegation: the support unit names it; others post for their own (`as`). */
+  owner?: string;
   as?: string;
 };
 export const usePostNeed = (slug: string) =>

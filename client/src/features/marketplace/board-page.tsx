@@ -134,7 +134,7 @@ export function NeedFacts({ need }: { need: NeedView }) {
           <dd>{need.assistance.map((a) => t(`market.assistance.${a}`)).join(', ')}</dd>
         </>
       )}
-      <dt>{t('market.consultations')}</dt>
+      <dt>{t('market.needConsultations')}</dt>
       <dd>{need.consultations}</dd>
     </dl>
   );

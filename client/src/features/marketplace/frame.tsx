@@ -17,6 +17,8 @@ export type Market = {
   settings: MarketplaceSettings;
   /** A delegation's name by its key (the key itself if the list is not readable). */
   name(key: string): string;
+  /** Every delegation of the summit, by name: those the support unit may act for. */
+  delegations: { key: string; name: string }[];
   /** "Friday 7 December 2018, 10:00–10:30", in the summit's zone. */
   when(start: string, end: string): string;
   /** "Friday 7 December 2018, 10:00", in the summit's zone. */
@@ -41,7 +43,18 @@ function Loaded({ summit, children }: { summit: SummitView; children: (m: Market
     `${at(start)}–${formatMinutes(zone.wall(Date.parse(end)).minutes)}`;
   return (
     <Await query={settings}>
-      {(s) => children({ summit, settings: s, name: (key) => names.get(key) ?? key, when, at })}
+      {(s) =>
+        children({
+          summit,
+          settings: s,
+          name: (key) => names.get(key) ?? key,
+          delegations: [...names]
+            .map(([key, name]) => ({ key, name }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
+          when,
+          at,
+        })
+      }
     </Await>
   );
 }

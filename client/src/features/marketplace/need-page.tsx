@@ -21,7 +21,9 @@ function Need({ m, needKey }: { m: Market; needKey: string }) {
     <Await query={need}>
       {(n) => {
         const ours = m.settings.you.delegations.some((d) => d.key === n.owner.key);
-        const providers = m.settings.you.delegations.filter((d) => d.key !== n.owner.key);
+        // The support unit books on a provider's behalf (a request that came by telephone or e-mail).
+        const actors = m.settings.you.may.manage ? m.delegations : m.settings.you.delegations;
+        const providers = actors.filter((d) => d.key !== n.owner.key);
         return (
           <>
             <h1>{n.title}</h1>
@@ -61,12 +63,18 @@ function Booking({
   providers: { key: string; name: string }[];
 }) {
   const { t } = useI18n();
-  const [as, setAs] = useState(providers[0]!.key);
+  const [chosen, setAs] = useState('');
+  const as = chosen || providers[0]!.key;
   return (
     <section aria-labelledby="book">
       <h2 id="book">{t('market.slots')}</h2>
       <ActingFor choices={providers} value={as} onChange={setAs} />
-      <SlotPicker m={m} needKey={needKey} owner={owner} as={providers.length > 1 ? as : undefined} />
+      <SlotPicker
+        m={m}
+        needKey={needKey}
+        owner={owner}
+        as={providers.length > 1 || m.settings.you.may.manage ? as : undefined}
+      />
     </section>
   );
 }

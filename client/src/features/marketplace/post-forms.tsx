@@ -56,9 +56,15 @@ function AssistanceBoxes({ register }: { register: ReturnType<typeof useSchemaFo
 
 const blank = { title: '', description: '', objectives: '', assistance: [] };
 
+/** Whom a form may speak for: the caller's delegations; for the support unit, any of the summit's. */
+const choicesOf = (m: Market) => (m.settings.you.may.manage ? m.delegations : m.settings.you.delegations);
+
 export function NeedForm({ m }: { m: Market }) {
   const { t } = useI18n();
-  const [as, setAs] = useState(m.settings.you.delegations[0]?.key ?? '');
+  const choices = choicesOf(m);
+  const [chosen, setAs] = useState('');
+  // The list may arrive after the first render: until one is chosen, the first.
+  const as = chosen || choices[0]?.key || '';
   const post = usePostNeed(m.summit.slug);
   const form = useSchemaForm(needFormSchema, { defaultValues: { ...blank, key: '', sdgTargets: '' } });
   const { errors } = form.formState;
@@ -68,7 +74,7 @@ export function NeedForm({ m }: { m: Market }) {
         ...v,
         description: v.description || undefined,
         providerTypes: [],
-        as: as || undefined,
+        ...(m.settings.you.may.manage ? { owner: as || undefined } : { as: as || undefined }),
       })
       .then(
         () => form.reset(),
@@ -80,7 +86,7 @@ export function NeedForm({ m }: { m: Market }) {
       <summary>{t('market.postNeed')}</summary>
       <form onSubmit={submit} className="stack-form" noValidate>
         <FormAlert error={errors.root?.server} />
-        <ActingFor choices={m.settings.you.delegations} value={as} onChange={setAs} />
+        <ActingFor choices={choices} value={as} onChange={setAs} />
         <Field id="need-title" label={t('market.needTitle')} error={errors.title}>
           {(c) => <input {...c} required {...form.register('title')} />}
         </Field>
@@ -108,7 +114,10 @@ export function NeedForm({ m }: { m: Market }) {
 
 export function OfferForm({ m }: { m: Market }) {
   const { t } = useI18n();
-  const [as, setAs] = useState(m.settings.you.delegations[0]?.key ?? '');
+  const choices = choicesOf(m);
+  const [chosen, setAs] = useState('');
+  // The list may arrive after the first render: until one is chosen, the first.
+  const as = chosen || choices[0]?.key || '';
   const publish = usePublishOffer(m.summit.slug);
   const form = useSchemaForm(offerFormSchema, { defaultValues: blank });
   const { errors } = form.formState;
@@ -123,7 +132,7 @@ export function OfferForm({ m }: { m: Market }) {
       <summary>{t('market.publishOffer')}</summary>
       <form onSubmit={submit} className="stack-form" noValidate>
         <FormAlert error={errors.root?.server} />
-        <ActingFor choices={m.settings.you.delegations} value={as} onChange={setAs} />
+        <ActingFor choices={choices} value={as} onChange={setAs} />
         <Field id="offer-title" label={t('market.needTitle')} error={errors.title}>
           {(c) => <input {...c} required {...form.register('title')} />}
         </Field>

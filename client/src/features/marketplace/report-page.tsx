@@ -36,7 +36,7 @@ function Report({ slug }: { slug: string }) {
           <section aria-labelledby="funnel">
             <h2 id="funnel">{t('market.funnel')}</h2>
             <FunnelChart funnel={r.overall} t={t} />
-            <table>
+            <table className="data-table">
               <thead>
                 <tr>
                   <th scope="col">{t('market.stage')}</th>
@@ -106,7 +106,7 @@ function FunnelTable({
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <table>
+      <table className="data-table">
         <thead>
           <tr>
             <th scope="col">{by}</th>

@@ -50,7 +50,7 @@ function Grid({ m }: { m: Market }) {
           );
         return (
           <div className="table-scroll">
-            <table className="market-grid">
+            <table className="data-table market-grid">
               <thead>
                 <tr>
                   <th scope="col">{t('market.time')}</th>
