@@ -11,6 +11,7 @@ import { openApiDocument } from './http/openapi.ts';
 import { errorsReply, route, type Route } from './http/route.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { conflictRoutes } from './modules/conflicts/conflicts.routes.ts';
+import { inviteRoutes } from './modules/invites/invites.routes.ts';
 import { exportRoutes } from './modules/exports/exports.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
@@ -44,7 +45,8 @@ export function apiRoutes(db: Db, mailer: Mailer, adminToken: string | undefined
     ...rolesRoutes(db, mailer),
     ...mailRoutes(db, mailer),
     ...auditRoutes(db),
-    ...conflictRoutes(db),
+    ...conflictRoutes(db, mailer),
+    ...inviteRoutes(db),
     ...proposalRoutes(db, mailer),
     ...marketplaceRoutes(db, mailer),
   ];

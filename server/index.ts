@@ -22,7 +22,11 @@ await database.migrate(async (db) => {
 });
 const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
 const worker = transport ? new OutboxWorker(database.db, transport) : null;
-const mailer = createMailer({ delivers: worker !== null, publicUrl: config.publicUrl });
+const mailer = createMailer({
+  delivers: worker !== null,
+  publicUrl: config.publicUrl,
+  from: config.mailFrom,
+});
 await worker?.listen(database);
 
 // Expired sign-in links and sessions, and idempotency keys older than a day, are forgotten at start

@@ -28,6 +28,7 @@ import {
   SESSION_STATUSES,
 } from '../../shared/schemas/enums.ts';
 import { PROPOSAL_FORMATS, PROPOSAL_STATUSES } from '../../shared/domain/proposals.ts';
+import { RSVP_ANSWERS } from '../../shared/schemas/invites.ts';
 import { ASSISTANCE, CONSULTATION_STATUSES, OUTCOMES, PARTY_ROLES } from '../../shared/domain/marketplace.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -707,5 +708,60 @@ export const marketplaceParties = pgTable(
     }),
     index('marketplace_parties_delegation').on(t.delegationId),
     check('marketplace_parties_role', oneOf(sql`${t.role}`, PARTY_ROLES)),
+  ],
+);
+
+// ---- releases and calendar invitations (docs/invites.md, docs/decisions/0016) ----
+
+/** One per publication: what each published, placed session was then, as a calendar sees it. */
+export const releases = pgTable(
+  'releases',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    number: integer('number').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    // ReleasedSession[] (server/modules/invites/release.ts): the next release is compared with it.
+    sessions: jsonb('sessions').notNull(),
+  },
+  (t) => [
+    unique('releases_number').on(t.summitId, t.number),
+    check('releases_number_positive', sql`${t.number} > 0`),
+  ],
+);
+
+/**
+ * A session's calendar identity, kept across releases and past the session itself (a cancelled
+ * session that comes back must carry a higher SEQUENCE): its UID, the SEQUENCE last sent, and the
+ * secret its RSVP links are signed with.
+ */
+export const calendarSequences = pgTable(
+  'calendar_sequences',
+  {
+    summitId: summitId(),
+    sessionKey: text('session_key').notNull(),
+    uid: text('uid').notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    rsvpSecret: text('rsvp_secret').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.summitId, t.sessionKey] }),
+    check('calendar_sequences_sequence', sql`${t.sequence} >= 0`),
+  ],
+);
+
+/** A person's answer to a session's invitation, from the links in the mail (the last one counts). */
+export const rsvps = pgTable(
+  'rsvps',
+  {
+    summitId: summitId(),
+    sessionKey: text('session_key').notNull(),
+    personKey: text('person_key').notNull(),
+    answer: text('answer').notNull(),
+    answeredAt: instant('answered_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.summitId, t.sessionKey, t.personKey] }),
+    check('rsvps_answer', oneOf(sql`${t.answer}`, RSVP_ANSWERS)),
   ],
 );

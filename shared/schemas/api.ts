@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CONFLICT_CODES } from '../domain/conflicts/types.ts';
 import { singleLine } from './fields.ts';
+import { releaseSchema } from './invites.ts';
 import {
   dateSchema,
   delegationSchema,
@@ -212,4 +213,8 @@ export const pageQuerySchema = z.object({
 });
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const placementResultSchema = z.object({ placed: z.number() });
-export const publishedSchema = z.object({ published: z.number(), accepted: z.array(conflictSchema) });
+export const publishedSchema = z.object({
+  published: z.number(),
+  accepted: z.array(conflictSchema),
+  release: releaseSchema,
+});

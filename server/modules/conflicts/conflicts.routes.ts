@@ -16,6 +16,7 @@ import {
   slugParams,
 } from '../../../shared/schemas/api.ts';
 import type { Db } from '../../db/client.ts';
+import type { Mailer } from '../mail/mail.service.ts';
 import { signedIn } from '../../http/access.ts';
 import { NDJSON, ndjsonReply } from '../../http/ndjson.ts';
 import { errorResponse as errors, failureReply, outcomeReply, type Route, route } from '../../http/route.ts';
@@ -23,7 +24,7 @@ import { inSummit } from '../../http/summit-route.ts';
 import * as service from './conflicts.service.ts';
 import * as placement from './placement.service.ts';
 
-export function conflictRoutes(db: Db): Route[] {
+export function conflictRoutes(db: Db, mailer: Mailer): Route[] {
   return [
     route({
       method: 'get',
@@ -141,7 +142,7 @@ export function conflictRoutes(db: Db): Route[] {
       params: slugParams,
       body: publishBodySchema,
       summary:
-        'Publish every session that has a time: only with no hard conflict, or with each hard conflict accepted by name',
+        'Publish every session that has a time: only with no hard conflict, or with each hard conflict accepted by name; makes a release and queues the calendar invitations its changes call for',
       responses: {
         200: {
           description: 'published',
@@ -152,7 +153,7 @@ export function conflictRoutes(db: Db): Route[] {
       },
       handle: ({ params, actor, body }) =>
         inSummit(db, params.slug, actor, async (ctx) =>
-          outcomeReply(200, await service.publishProgramme(db, ctx, body.accept)),
+          outcomeReply(200, await service.publishProgramme(db, ctx, body.accept, mailer)),
         ),
     }),
   ];

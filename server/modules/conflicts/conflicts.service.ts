@@ -17,6 +17,8 @@ import { record } from '../../core/audit.ts';
 import { failure, invalidField, notFound, type Outcome, type Problem } from '../../core/outcome.ts';
 import { lockSummit, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
+import { makeRelease, type ReleaseMade } from '../invites/invites.service.ts';
+import type { Mailer } from '../mail/mail.service.ts';
 import { conflictInput, publishPlacedSessions, updateItem } from '../programme/programme.service.ts';
 import { offThread, runTask } from '../../workers/pool.ts';
 import { conflictsPolicy } from './conflicts.policy.ts';
@@ -152,13 +154,15 @@ const refMatches = (ref: ConflictRef, c: Conflict) =>
 
 /**
  * Publishes every session that has a time: only with no hard conflict, or with each one accepted by name,
- * the acceptance recorded in the audit log.
+ * the acceptance recorded in the audit log. The same transaction makes a release and queues the
+ * invitations it calls for (docs/invites.md).
  */
 export async function publishProgramme(
   db: Db,
   ctx: SummitContext,
   accept: ConflictRef[],
-): Promise<Outcome<{ published: number; accepted: Conflict[] }>> {
+  mailer: Mailer,
+): Promise<Outcome<{ published: number; accepted: Conflict[]; release: ReleaseMade }>> {
   const verdict = conflictsPolicy.mayPublish(ctx.roles);
   if (!verdict.ok) return verdict;
   return db.transaction(async (tx) => {
@@ -184,14 +188,15 @@ export async function publishProgramme(
       reason: accept.find((ref) => refMatches(ref, c))?.reason ?? null,
     }));
     const published = await publishPlacedSessions(tx, ctx.summit.id);
+    const release = await makeRelease(tx, ctx.summit, mailer);
     await record(tx, {
       summit: ctx.summit,
       actor: actorLabel(ctx.actor),
       action: 'publish',
       entity: 'programme',
       key: ctx.summit.slug,
-      after: { published, acceptedConflicts: accepted },
+      after: { published, acceptedConflicts: accepted, release },
     });
-    return { ok: true, value: { published, accepted: hard } };
+    return { ok: true, value: { published, accepted: hard, release } };
   });
 }

@@ -19,6 +19,12 @@ export async function insertMessage(db: Executor, m: typeof outbox.$inferInsert)
   return row!.id;
 }
 
+/** Inserts many messages in batches (PostgreSQL takes at most 65,535 parameters a statement); one NOTIFY. */
+export async function insertMessages(db: Executor, rows: (typeof outbox.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(outbox).values(rows.slice(i, i + 500));
+  if (rows.some((m) => m.status === 'queued')) await notifyWorkers(db);
+}
+
 /** Takes up to `limit` due messages (queued and due, or sending with an expired lease) under a new lease. */
 export async function claim(
   db: Executor,

@@ -1,0 +1,25 @@
+// Shapes of the release and RSVP routes (docs/invites.md).
+import { z } from 'zod';
+
+export const RSVP_ANSWERS = ['accepted', 'tentative', 'declined'] as const;
+export type RsvpAnswer = (typeof RSVP_ANSWERS)[number];
+
+export const rsvpParams = z.object({ token: z.string().max(2000) });
+export const rsvpQuery = z.object({
+  answer: z.enum(RSVP_ANSWERS).describe('the answer this link gives; its token is signed for it alone'),
+});
+
+export const releaseSchema = z
+  .object({
+    number: z.number().describe('1 for the first publication, then one more each time'),
+    invitations: z.number().describe('invitations and cancellations queued in the outbox by this release'),
+  })
+  .describe('the release this publication made');
+
+export const rsvpSchema = z.object({
+  session: z.string(),
+  person: z.string(),
+  answer: z.enum(RSVP_ANSWERS),
+  answeredAt: z.string().describe('ISO instant'),
+});
+export const rsvpListSchema = z.object({ rsvps: z.array(rsvpSchema) });
