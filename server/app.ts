@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { conflictRoutes } from './modules/conflicts/conflicts.routes.ts';
 import { inviteRoutes } from './modules/invites/invites.routes.ts';
 import { exportRoutes } from './modules/exports/exports.routes.ts';
+import { feedRoutes } from './modules/feeds/feeds.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { marketplaceRoutes } from './modules/marketplace/marketplace.routes.ts';
@@ -41,6 +42,7 @@ export function apiRoutes(db: Db, mailer: Mailer, adminToken: string | undefined
     ...programmeRoutes(db),
     ...scheduleRoutes(db),
     ...exportRoutes(db, mailer.publicUrl),
+    ...feedRoutes(db, mailer.publicUrl),
     ...authRoutes(db, mailer, adminToken),
     ...rolesRoutes(db, mailer),
     ...mailRoutes(db, mailer),

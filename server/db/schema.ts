@@ -346,6 +346,33 @@ export const apiTokens = pgTable(
   ],
 );
 
+/**
+ * Private calendar feeds: a read-only link a calendar app subscribes to (it cannot send headers),
+ * for one delegation's or one person's published sessions. Only the token's hash is kept; a feed
+ * works while it is not revoked and its maker may still see what it shows.
+ */
+export const feedTokens = pgTable(
+  'feed_tokens',
+  {
+    id: serial('id').primaryKey(),
+    summitId: summitId(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** 'delegation' or 'person', and the key of the one it shows. */
+    scope: text('scope').notNull(),
+    scopeKey: text('scope_key').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [
+    index('feed_tokens_user').on(t.userId),
+    check('feed_tokens_scope', sql`${t.scope} in ('delegation', 'person')`),
+  ],
+);
+
 export const OUTBOX_STATUSES = ['held', 'queued', 'sending', 'sent', 'failed'] as const;
 
 export const outbox = pgTable(

@@ -123,7 +123,10 @@ describe.skipIf(skipBrowser)('the Marketplace', () => {
     const page = await open(env.context, `${S}/marketplace/tables`);
     await page.getByRole('heading', { name: 'Tables and slots', level: 1 }).waitFor();
     // The grid is drawn once the consultations are read: wait for them, not only for the heading.
-    await page.getByRole('cell', { name: `${TITLE} (Accepted)` }).first().waitFor();
+    await page
+      .getByRole('cell', { name: `${TITLE} (Accepted)` })
+      .first()
+      .waitFor();
     const firstRow = page.getByRole('row').nth(1);
     expect(await firstRow.getByRole('cell').allTextContents()).toEqual([`${TITLE} (Accepted)`, 'free']);
     expect(await page.getByRole('row').count()).toBe(1 + 5);

@@ -3,7 +3,7 @@ import { openSummit } from '../../server/core/summit-context.ts';
 import { proposePlacement } from '../../server/modules/conflicts/placement.service.ts';
 import { placementWordsFile } from '../factories/placement.ts';
 import { demoSummitFile } from '../factories/summit-file.ts';
-import { admin, signIn, testApi, type TestApi } from '../support/app.ts';
+import { admin, signIn, testApi, type TestApi, asText } from '../support/app.ts';
 
 let api: TestApi;
 const S = '/api/summits/gfmd-2018';
@@ -303,14 +303,7 @@ describe('POST /api/summits/{slug}/place', () => {
       .set({ ...headers, accept: 'application/x-ndjson' })
       .send({ stepMinutes: 30 })
       .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => done(null, text));
-      });
+      .parse(asText);
 
   it('streams how far it got, then the same proposal, to the support unit signed in', async () => {
     await api.http

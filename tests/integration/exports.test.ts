@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SummitFileInput } from '../../shared/schemas/summit-file.ts';
 import { demoSummitFile } from '../factories/summit-file.ts';
-import { admin, testApi, type TestApi } from '../support/app.ts';
+import { admin, testApi, type TestApi, asText } from '../support/app.ts';
 import {
   jsonScheduleErrors,
   parseIcs,
@@ -21,18 +21,7 @@ const ODD = '/api/summits/ab';
 
 /** Reads a text body whatever its type (supertest parses only JSON and text/*). */
 const get = (path: string, headers: Record<string, string> = {}) =>
-  api.http
-    .get(path)
-    .set(headers)
-    .buffer(true)
-    .parse((res, done) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        text += chunk;
-      });
-      res.on('end', () => done(null, text));
-    });
+  api.http.get(path).set(headers).buffer(true).parse(asText);
 
 /** A summit whose slug, names and titles trip naive writers. */
 function awkwardSummit(): SummitFileInput {

@@ -50,3 +50,6 @@ export function renderExport(s: ProgrammeSnapshot, format: ExportFormat, now: nu
       return scheduleCsv(s.programme);
   }
 }
+
+export { calendarIcs } from './calendar-ics.ts';
+export type { ExportSession, ProgrammeExport } from './published-programme.ts';
