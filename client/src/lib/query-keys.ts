@@ -6,6 +6,8 @@ export type ListName = 'rooms' | 'segments' | 'delegations' | 'people' | 'sessio
 export const keys = {
   me: ['me'] as const,
   tokens: ['tokens'] as const,
+  /** The caller's calendar feeds, across summits. */
+  feeds: ['feeds'] as const,
   summits: ['summits'] as const,
   summit: (slug: string) => ['summit', slug] as const,
   list: (slug: string, list: ListName) => ['summit', slug, list] as const,

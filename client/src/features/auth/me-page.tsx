@@ -4,6 +4,8 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link, navigate } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { SupportLinks } from '../../components/support-links.tsx';
+import { MyFeeds } from '../feeds/my-feeds.tsx';
+import { Subscribe } from '../feeds/subscribe.tsx';
 import { ApiTokens } from './api-tokens.tsx';
 import { useSignOut } from './api.ts';
 
@@ -32,7 +34,7 @@ export function MePage() {
           <Link href={href('allOutbox')}>{t('me.allOutbox')}</Link>
         </p>
       )}
-      {me.summits.map(({ slug, name, roles, delegations }) => (
+      {me.summits.map(({ slug, name, roles, delegations, people }) => (
         <section key={slug} aria-labelledby={`summit-${slug}`}>
           <h2 id={`summit-${slug}`}>
             <Link href={href('summit', { slug })}>{name}</Link>
@@ -53,8 +55,10 @@ export function MePage() {
             )}
             {roles.includes('support_unit') && <SupportLinks slug={slug} />}
           </ul>
+          {people[0] && <Subscribe slug={slug} what={{ person: people[0] }} />}
         </section>
       ))}
+      {me.kind === 'user' && <MyFeeds />}
       {supportsAny && <ApiTokens />}
       <p>
         <button

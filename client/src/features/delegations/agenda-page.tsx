@@ -2,7 +2,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Role } from '../../../../shared/domain/vocabulary.ts';
 import type { SessionItem } from '../../../../shared/schemas/summit-file.ts';
+import type { Me } from '../../../../shared/schemas/accounts.ts';
 import { KindBadge } from '../../components/kind-badge.tsx';
+import { useMe } from '../../lib/auth.ts';
+import { Subscribe } from '../feeds/subscribe.tsx';
 import { Await } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
@@ -16,8 +19,15 @@ export function AgendaPage({ summit, delegationKey }: { summit: SummitView; dele
   return <Await query={agenda}>{(a) => <AgendaView summit={summit} agenda={a} />}</Await>;
 }
 
+/** Whether the caller may subscribe to this delegation's agenda: one of its people, or the support unit. */
+const mayAct = (me: Me | undefined, slug: string, delegation: string) =>
+  !!me?.summits.some(
+    (s) => s.slug === slug && (s.delegations.includes(delegation) || s.roles.includes('support_unit')),
+  );
+
 function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) {
   const { t, dateLocale } = useI18n();
+  const me = useMe();
   const zone = displayZone('summit', summit);
   const mine = new Set([agenda.delegation.key, ...agenda.people.map((p) => p.key)]);
   const roleIn = (s: SessionItem): Role[] => [
@@ -35,6 +45,9 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
     <>
       <h1>{t('agenda.title', { delegation: agenda.delegation.name })}</h1>
       <p>{t('agenda.size', { count: agenda.delegation.size })}</p>
+      {mayAct(me, summit.slug, agenda.delegation.key) && (
+        <Subscribe slug={summit.slug} what={{ delegation: agenda.delegation.key }} />
+      )}
       {agenda.people.length > 0 && (
         <>
           <h2>{t('agenda.people')}</h2>
