@@ -1,7 +1,7 @@
 // The API on a fresh database, driven through supertest; optionally with a real SMTP peer and the
 // outbox worker delivering to it.
 import { desc, eq } from 'drizzle-orm';
-import supertest from 'supertest';
+import supertest, { type Test } from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { outbox } from '../../server/db/schema.ts';
 import { createMailer } from '../../server/modules/mail/mailer.ts';
@@ -60,6 +60,17 @@ export function restartedWith(api: TestApi, adminToken: string | undefined): Ret
   const mailer = createMailer({ delivers: false, publicUrl: PUBLIC_URL });
   return supertest(createApp({ db: api.database.db, adminToken, mailer }));
 }
+
+/** The request with its body kept as text, whatever its type (superagent parses only JSON and text/*). */
+export const asText = (test: Test): Test =>
+  test.buffer(true).parse((res, done) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      text += chunk;
+    });
+    res.on('end', () => done(null, text));
+  });
 
 /** The actor for setting up fixtures directly through services. */
 export const system = { kind: 'admin', label: 'test setup' } as const;
