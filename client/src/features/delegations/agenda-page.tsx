@@ -34,6 +34,11 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
   return (
     <>
       <h1>{t('agenda.title', { delegation: agenda.delegation.name })}</h1>
+      <p className="no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t('agenda.print')}
+        </button>
+      </p>
       <p>{t('agenda.size', { count: agenda.delegation.size })}</p>
       {agenda.people.length > 0 && (
         <>
