@@ -131,6 +131,40 @@ describe.skipIf(skipBrowser)('the programme in Chromium', () => {
     await page.close();
   });
 
+  it('prints a day as door sheets: a page per room with its published sessions, without the app’s frame', async () => {
+    const page = await open('/summits/gfmd-2018/programme/2018-12-07?view=list');
+    await page.getByRole('link', { name: 'Door sheets' }).click();
+    await page.waitForURL('**/summits/gfmd-2018/print/2018-12-07?sheets=doors');
+    const sheets = page.locator('.door-sheet');
+    await sheets.first().waitFor();
+    const rooms = await page.locator('.door-room').allTextContents();
+    expect(rooms.length).toBeGreaterThan(1);
+    expect(rooms).toContain('Orangeraie Room');
+    const orangeraie = page.getByRole('region', { name: 'Orangeraie Room' });
+    expect(await orangeraie.locator('.door-time').first().textContent()).toBe('08:30–09:45');
+    expect(await orangeraie.locator('.door-title').first().textContent()).toBe(
+      'What role for capacity building in turning the Global Compact on Migration into action?',
+    );
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector('.app-header')!).display,
+      breaks: [...document.querySelectorAll('.door-sheet')].map((s) => getComputedStyle(s).breakAfter),
+    }));
+    expect(printed.header).toBe('none');
+    expect(printed.breaks).toEqual([...Array(rooms.length - 1).fill('page'), 'auto']);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'The day’s programme' }).click();
+    const table = page.getByRole('table');
+    await table.waitFor();
+    const row = table.getByRole('row').filter({ hasText: 'What role for capacity building' });
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 2)).toEqual(['08:30–09:45', 'Orangeraie Room']);
+    expect(cells[2]).toContain('Republic of Moldova');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('reads well on a phone: the list view by default, no horizontal scrolling', async () => {
     const page = await open('/summits/gfmd-2018/programme/2018-12-07', { width: 390, height: 844 });
     await page.getByRole('link', { name: /What role for capacity building/ }).waitFor();

@@ -3,7 +3,7 @@ import { openSummit } from '../../server/core/summit-context.ts';
 import { proposePlacement } from '../../server/modules/conflicts/placement.service.ts';
 import { placementWordsFile } from '../factories/placement.ts';
 import { demoSummitFile } from '../factories/summit-file.ts';
-import { admin, signIn, testApi, type TestApi, asText } from '../support/app.ts';
+import { admin, asText, signIn, testApi, type TestApi } from '../support/app.ts';
 
 let api: TestApi;
 const S = '/api/summits/gfmd-2018';
@@ -298,12 +298,12 @@ describe('POST /api/summits/{slug}/place', () => {
 
   /** POST …/place asking for the streamed answer, its body kept as text (superagent parses no NDJSON). */
   const placeStreamed = (path: string, headers: Record<string, string>) =>
-    api.http
-      .post(`${path}/place`)
-      .set({ ...headers, accept: 'application/x-ndjson' })
-      .send({ stepMinutes: 30 })
-      .buffer(true)
-      .parse(asText);
+    asText(
+      api.http
+        .post(`${path}/place`)
+        .set({ ...headers, accept: 'application/x-ndjson' })
+        .send({ stepMinutes: 30 }),
+    );
 
   it('streams how far it got, then the same proposal, to the support unit signed in', async () => {
     await api.http

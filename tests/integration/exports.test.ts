@@ -3,10 +3,10 @@
 // schedule.csv safe in a spreadsheet; public for a published summit, 404 where the caller sees no
 // summit, drafts never exported, ETag / If-None-Match → 304.
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { SummitFileInput } from '../../shared/schemas/summit-file.ts';
 import { demoSummitFile } from '../factories/summit-file.ts';
-import { admin, testApi, type TestApi, asText } from '../support/app.ts';
+import { admin, asText, testApi, type TestApi } from '../support/app.ts';
 import {
   jsonScheduleErrors,
   parseIcs,
@@ -19,9 +19,16 @@ let api: TestApi;
 const DEMO = '/api/summits/gfmd-2018';
 const ODD = '/api/summits/ab';
 
-/** Reads a text body whatever its type (supertest parses only JSON and text/*). */
-const get = (path: string, headers: Record<string, string> = {}) =>
-  api.http.get(path).set(headers).buffer(true).parse(asText);
+const get = (path: string, headers: Record<string, string> = {}) => asText(api.http.get(path).set(headers));
+
+/** A summit's schedule.xml once xmllint has validated it against the XSD (the test skips without it). */
+async function validatedXml(ctx: TestContext, path: string): Promise<string> {
+  const missing = xmllintMissing();
+  if (missing) ctx.skip(missing);
+  const { body } = await get(`${path}/schedule.xml`);
+  expect(xmllintSchedule(body)).toEqual({ ok: true, output: expect.stringMatching(/validates$/) });
+  return body;
+}
 
 /** A summit whose slug, names and titles trip naive writers. */
 function awkwardSummit(): SummitFileInput {
@@ -151,12 +158,9 @@ describe('the demo summit, published', () => {
   });
 
   it('schedule.xml validates against schedule.xml.xsd with xmllint', async (ctx) => {
-    const missing = xmllintMissing();
-    if (missing) return ctx.skip(missing);
-    const res = await get(`${DEMO}/schedule.xml`);
-    expect(xmllintSchedule(res.body)).toEqual({ ok: true, output: expect.stringMatching(/validates$/) });
-    expect(res.body).toContain('<acronym>gfmd_2018</acronym>');
-    expect(res.body).toContain('<time_zone_name>Africa/Casablanca</time_zone_name>');
+    const xml = await validatedXml(ctx, DEMO);
+    expect(xml).toContain('<acronym>gfmd_2018</acronym>');
+    expect(xml).toContain('<time_zone_name>Africa/Casablanca</time_zone_name>');
   });
 
   it('schedule.json validates against schema.json (draft 06) and says what the XML says', async (ctx) => {
@@ -230,12 +234,9 @@ describe('the demo summit, published', () => {
 
 describe('a summit with an awkward slug, names and titles', () => {
   it('schedule.xml still validates (slug "ab", <, &, quotes, Arabic, Chinese, "]]>")', async (ctx) => {
-    const missing = xmllintMissing();
-    if (missing) return ctx.skip(missing);
-    const res = await get(`${ODD}/schedule.xml`);
-    expect(xmllintSchedule(res.body)).toEqual({ ok: true, output: expect.stringMatching(/validates$/) });
-    expect(res.body).toContain('<acronym>ab__</acronym>');
-    expect(res.body).toContain(
+    const xml = await validatedXml(ctx, ODD);
+    expect(xml).toContain('<acronym>ab__</acronym>');
+    expect(xml).toContain(
       '<title>Dialogue &quot;Sud–Nord&quot; &amp; &lt;Partenaires&gt;; حوار, 对话</title>',
     );
   });

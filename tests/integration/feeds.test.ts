@@ -11,8 +11,7 @@ let morari: Session; // Republic of Moldova (MDA)
 const S = '/api/summits/gfmd-2018';
 
 /** Reads a text body whatever its type. */
-const get = (path: string, headers: Record<string, string> = {}) =>
-  api.http.get(path).set(headers).buffer(true).parse(asText);
+const get = (path: string, headers: Record<string, string> = {}) => asText(api.http.get(path).set(headers));
 const pathOf = (url: string) => new URL(url).pathname;
 
 type Item = {

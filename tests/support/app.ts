@@ -1,8 +1,7 @@
 // The API on a fresh database, driven through supertest; optionally with a real SMTP peer and the
 // outbox worker delivering to it.
 import { desc, eq } from 'drizzle-orm';
-import type { Response } from 'superagent';
-import supertest from 'supertest';
+import supertest, { type Test } from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { outbox } from '../../server/db/schema.ts';
 import { createMailer } from '../../server/modules/mail/mailer.ts';
@@ -62,6 +61,17 @@ export function restartedWith(api: TestApi, adminToken: string | undefined): Ret
   return supertest(createApp({ db: api.database.db, adminToken, mailer }));
 }
 
+/** The request with its body kept as text, whatever its type (superagent parses only JSON and text/*). */
+export const asText = (test: Test): Test =>
+  test.buffer(true).parse((res, done) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      text += chunk;
+    });
+    res.on('end', () => done(null, text));
+  });
+
 /** The actor for setting up fixtures directly through services. */
 export const system = { kind: 'admin', label: 'test setup' } as const;
 
@@ -92,19 +102,4 @@ export async function signIn(api: TestApi, email: string): Promise<Session> {
     csrf: verified.body.csrfToken,
     headers: { cookie, 'x-csrf-token': verified.body.csrfToken },
   };
-}
-
-/**
- * Reads a body as text whatever its type (supertest parses only JSON and text/*): a calendar, a
- * schedule, a stream of JSON lines. `.parse(asText)` on any request.
- */
-export function asText(res: Response, done: (err: Error | null, body: string) => void): void {
-  // In Node, superagent hands the parser the response stream itself.
-  const stream = res as unknown as NodeJS.ReadableStream;
-  let text = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    text += chunk;
-  });
-  stream.on('end', () => done(null, text));
 }

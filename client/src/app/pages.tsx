@@ -15,6 +15,7 @@ import { ConsultationPage, ConsultationsPage } from '../features/marketplace/con
 import { NeedPage } from '../features/marketplace/need-page.tsx';
 import { ReportPage } from '../features/marketplace/report-page.tsx';
 import { TablesPage } from '../features/marketplace/tables-page.tsx';
+import { PrintDayPage } from '../features/print/print-day-page.tsx';
 import { ProgrammePage } from '../features/programme/programme-page.tsx';
 import { DeskPage } from '../features/proposals/desk-page.tsx';
 import { MyProposalsPage } from '../features/proposals/my-proposals-page.tsx';
@@ -52,6 +53,11 @@ const PAGES: { [N in RouteName]: Render<N> } = {
   agenda: ({ params }) => (
     <SummitLayout slug={params.slug}>
       {(s) => <AgendaPage summit={s} delegationKey={params.key} />}
+    </SummitLayout>
+  ),
+  print: ({ params, search }) => (
+    <SummitLayout slug={params.slug}>
+      {(s) => <PrintDayPage summit={s} day={params.day} search={search} />}
     </SummitLayout>
   ),
   outbox: ({ params }) => (

@@ -37,8 +37,24 @@ export async function programmeSnapshot(
   return { programme, tag };
 }
 
-/** The export's body; `now` stamps the calendar's events (DTSTAMP). */
+// The last bodies written, by summit, format and tag: a programme that has not changed is not
+// written again for each calendar app or conference app that polls it without If-None-Match
+// (ical-generator folds lines at about 0.2 ms an event). A new tag makes the old body unreachable.
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 32;
+
+/** The export's body; `now` stamps the calendar's events (DTSTAMP) when it is written anew. */
 export function renderExport(s: ProgrammeSnapshot, format: ExportFormat, now: number): string {
+  const key = `${s.programme.summit.id}:${format}:${s.tag}`;
+  const cached = rendered.get(key);
+  if (cached !== undefined) return cached;
+  const body = write(s, format, now);
+  if (rendered.size >= RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+  rendered.set(key, body);
+  return body;
+}
+
+function write(s: ProgrammeSnapshot, format: ExportFormat, now: number): string {
   switch (format) {
     case 'xml':
       return scheduleXml(frabSchedule(s.programme, s.tag));

@@ -38,6 +38,14 @@ describe('matching the URLs that browser tests and e-mails rely on', () => {
       '/summits/gfmd-2018/delegations/MDA',
       { name: 'agenda', params: { slug: 'gfmd-2018', key: 'MDA' }, search: {} },
     ],
+    [
+      '/summits/gfmd-2018/print/2018-12-07?sheets=doors',
+      { name: 'print', params: { slug: 'gfmd-2018', day: '2018-12-07' }, search: { sheets: 'doors' } },
+    ],
+    [
+      '/summits/gfmd-2018/print/2018-12-07?sheets=nonsense',
+      { name: 'print', params: { slug: 'gfmd-2018', day: '2018-12-07' }, search: { sheets: 'programme' } },
+    ],
     ['/summits/gfmd-2018/outbox', { name: 'outbox', params: { slug: 'gfmd-2018' }, search: {} }],
     ['/summits/gfmd-2018/roles', { name: 'roles', params: { slug: 'gfmd-2018' }, search: {} }],
     ['/summits/gfmd-2018/audit', { name: 'audit', params: { slug: 'gfmd-2018' }, search: {} }],

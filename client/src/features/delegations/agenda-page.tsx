@@ -44,6 +44,11 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
   return (
     <>
       <h1>{t('agenda.title', { delegation: agenda.delegation.name })}</h1>
+      <p className="no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t('agenda.print')}
+        </button>
+      </p>
       <p>{t('agenda.size', { count: agenda.delegation.size })}</p>
       {mayAct(me, summit.slug, agenda.delegation.key) && (
         <Subscribe slug={summit.slug} what={{ delegation: agenda.delegation.key }} />

@@ -94,6 +94,10 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
       {planning && <ConflictPanel slug={slug} />}
       <ErrorAlert error={move.error} />
       <h2>{formatDate(day, dateLocale)}</h2>
+      <p className="no-print">
+        <Link href={href('print', { slug, day })}>{t('print.day')}</Link> ·{' '}
+        <Link href={href('print', { slug, day }, { sheets: 'doors' })}>{t('print.doorsLink')}</Link>
+      </p>
       <Await query={programme}>
         {(p) => (
           <Await query={rooms}>

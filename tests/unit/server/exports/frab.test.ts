@@ -1,4 +1,5 @@
 // The identifiers the frab/pretalx schemas constrain, from any slug and key Convene accepts.
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { acronymOf, eventSlug, isoSeconds } from '../../../../server/modules/exports/frab.ts';
 import type { ExportSession } from '../../../../server/modules/exports/published-programme.ts';
@@ -37,5 +38,21 @@ describe('frab identifiers', () => {
   it('writes times with seconds and the zone’s offset of that day', () => {
     expect(isoSeconds(Date.UTC(2018, 11, 5, 8), 'Africa/Casablanca')).toBe('2018-12-05T09:00:00+01:00');
     expect(isoSeconds(Date.UTC(2026, 1, 20, 9), 'Africa/Casablanca')).toBe('2026-02-20T09:00:00+00:00');
+    expect(isoSeconds(Date.UTC(2026, 1, 20, 9, 0, 7, 900), 'Asia/Kathmandu')).toBe(
+      '2026-02-20T14:45:07+05:45',
+    );
+  });
+
+  it('agrees with Temporal every 97 minutes across the changes of Casablanca, St John’s and Berlin in 2026', () => {
+    const zones = ['Africa/Casablanca', 'America/St_Johns', 'Europe/Berlin'];
+    const wrong = zones.flatMap((zone) =>
+      Array.from({ length: 6_000 }, (_, i) => Date.UTC(2026, 0, 1) + i * 97 * 60_000).flatMap((ms) => {
+        const expected = Temporal.Instant.fromEpochMilliseconds(ms)
+          .toZonedDateTimeISO(zone)
+          .toString({ smallestUnit: 'second', timeZoneName: 'never' });
+        return isoSeconds(ms, zone) === expected ? [] : [[zone, ms]];
+      }),
+    );
+    expect(wrong).toEqual([]);
   });
 });
