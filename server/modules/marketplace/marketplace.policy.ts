@@ -11,6 +11,8 @@ export type Standing = {
   provider: boolean;
   observer: boolean;
   visitor: boolean;
+  /** Of a delegation in the Marketplace, whether or not a side of this one. */
+  participant: boolean;
 };
 
 export function standingOf(ctx: MarketContext, c: ConsultationRow): Standing {
@@ -22,6 +24,7 @@ export function standingOf(ctx: MarketContext, c: ConsultationRow): Standing {
     provider: as('provider'),
     observer: as('observer'),
     visitor: ctx.visitorOnly,
+    participant: ctx.mine.length > 0,
   };
 }
 
@@ -38,7 +41,9 @@ export const marketplacePolicy = {
       : ctx.roles.supportUnit || ctx.mine.some((d) => d.id === delegationId)
         ? allowed
         : forbidden(`only its own delegation and the support unit change ${what}`),
-  sees: (s: Standing) => s.supportUnit || s.visitor || s.owner || s.provider || s.observer,
+  // What visitors may observe, every participant may read (and then join or observe); only the
+  // sides see the requester's address.
+  sees: (s: Standing) => s.supportUnit || s.visitor || s.participant,
   /** The requester's address: not for visitors. */
   seesContacts: (s: Standing) => s.supportUnit || s.owner || s.provider || s.observer,
   mayDecide: (s: Standing): Verdict =>
