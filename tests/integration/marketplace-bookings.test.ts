@@ -192,6 +192,11 @@ describe('a consultation’s lifecycle', () => {
     const made = await request(pope, 'gmb-reintegration', slot('table-1', '10:00'));
     expect(made.status).toBe(201);
     expect((await step(jallow, made.body.id, 'accept')).status).toBe(200);
+    // ICMPD, no side of it, finds it among the need's consultations, but not among its own.
+    const onNeed = await api.http.get(`${M}/consultations?need=gmb-reintegration`).set(chirita.headers);
+    expect(onNeed.body.map((c: { id: number }) => c.id)).toContain(made.body.id);
+    const own = await api.http.get(`${M}/consultations`).set(chirita.headers);
+    expect(own.body.map((c: { id: number }) => c.id)).not.toContain(made.body.id);
     const joined = await step(chirita, made.body.id, 'join');
     expect([joined.status, joined.body.providers]).toEqual([200, ['IOM', 'ICMPD']]);
     const outcome = await api.http

@@ -455,7 +455,9 @@ export async function listConsultations(
   q: { need?: string; status?: repo.ConsultationRow['status'] },
   now: number,
 ) {
-  const all = ctx.roles.supportUnit || ctx.visitorOnly;
+  // A need's consultations are everyone's to read (one may join them); without a need, a participant
+  // lists their own delegations' ("My consultations"), the support unit and visitors all.
+  const all = ctx.roles.supportUnit || ctx.visitorOnly || q.need !== undefined;
   const need =
     q.need === undefined ? undefined : await repo.findNeed(db, ctx.summit.id, q.need, new Date(now));
   if (q.need !== undefined && !need) return [];
