@@ -65,6 +65,28 @@ describe('an invitation', () => {
     expect(Buffer.from(ics).toString('utf8')).toBe(ics);
   });
 
+  it('writes each person’s own ATTENDEE and DESCRIPTION, folded, into the session’s calendar', () => {
+    const name = 'ليلى حداد، المقررة العامة للمائدة المستديرة · 陈伟, rapporteur; “general”';
+    const ics = inviteCalendar({
+      ...INPUT,
+      attendee: { key: 'p-haddad', name, email: 'l.haddad@example.org', roles: ['rapporteur', 'organiser'] },
+    });
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    const attendees = event.getAllProperties('attendee');
+    expect([
+      attendees.length,
+      attendees[0]!.getFirstValue(),
+      attendees[0]!.getParameter('cn'),
+      event.getFirstPropertyValue('description'),
+    ]).toEqual([
+      1,
+      'MAILTO:l.haddad@example.org',
+      name,
+      'GFMD 2018 Summit\nYour role: rapporteur and organiser\nhttp://convene.test/summits/gfmd-2018/sessions/rt-1-2',
+    ]);
+  });
+
   it('cancels with METHOD:CANCEL and STATUS:CANCELLED, and no RSVP asked', () => {
     const mail = inviteMail({ ...INPUT, reason: 'cancelled' });
     const cal = new ICAL.Component(ICAL.parse(mail.ical!.content));

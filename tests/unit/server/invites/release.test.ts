@@ -4,6 +4,7 @@ import {
   type Attendee,
   attendeesOf,
   compareReleases,
+  indexPeople,
   type ReleasedSession,
 } from '../../../../server/modules/invites/release.ts';
 
@@ -130,7 +131,7 @@ describe('attendeesOf', () => {
         { person: null, delegation: 'ICMPD', role: 'panellist' as const, confirmed: false },
       ],
     };
-    expect(attendeesOf(session, people).map((a) => [a.key, a.roles])).toEqual([
+    expect(attendeesOf(session, indexPeople(people)).map((a) => [a.key, a.roles])).toEqual([
       ['p-haddad', ['organiser']],
       ['p-morari', ['moderator', 'organiser']],
     ]);
