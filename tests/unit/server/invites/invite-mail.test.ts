@@ -8,6 +8,7 @@ import {
   inviteMail,
   whenText,
 } from '../../../../server/modules/invites/invite-mail.ts';
+import { MORARI, releasedRoundtable } from '../../../factories/invites.ts';
 import { icsLines, icsUnescape } from '../../../support/ics-lines.ts';
 
 const HOSTILE =
@@ -15,17 +16,8 @@ const HOSTILE =
 
 const INPUT: InviteInput = {
   summit: { id: 1, name: 'GFMD 2018 Summit', timeZone: 'Africa/Casablanca' },
-  session: {
-    key: 'rt-1-2',
-    title: 'RT 1.2',
-    start: Date.UTC(2018, 11, 7, 9),
-    end: Date.UTC(2018, 11, 7, 10, 30),
-    room: 'Orangeraie Room',
-    building: 'Palmeraie Conference Centre',
-    venue: 'Palmeira Resorts, Marrakesh',
-    attendees: [],
-  },
-  attendee: { key: 'p-morari', name: 'Daniela Morari', email: 'd.morari@example.org', roles: ['moderator'] },
+  session: releasedRoundtable([]),
+  attendee: MORARI,
   reason: 'new',
   uid: 'rt-1-2@gfmd-2018.convene',
   sequence: 3,
