@@ -9,7 +9,7 @@ import {
   whenText,
 } from '../../../../server/modules/invites/invite-mail.ts';
 import { MORARI, releasedRoundtable } from '../../../factories/invites.ts';
-import { icsLines, icsUnescape } from '../../../support/ics-lines.ts';
+import { eventProps, icsInstant, icsLines, icsUnescape } from '../../../support/ics-lines.ts';
 
 const HOSTILE =
   'Trade, skills; mobility\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:injected\\n — الهجرة والتنمية في عالم متغير · 全球移民与发展论坛圆桌会议';
@@ -77,6 +77,19 @@ describe('an invitation', () => {
       name,
       'GFMD 2018 Summit\nYour role: rapporteur and organiser\nhttp://convene.test/summits/gfmd-2018/sessions/rt-1-2',
     ]);
+  });
+
+  it('keeps the instant through Morocco’s Ramadan change: ical.js, reading the VTIMEZONE, agrees with the zone data', () => {
+    // Morocco leaves +01:00 for +00:00 during Ramadan: 5 May to 9 June 2019.
+    const start = Date.UTC(2019, 4, 10, 10); // 10:00 in Marrakesh, at +00:00
+    const ics = inviteCalendar({ ...INPUT, session: { ...INPUT.session, start, end: start + 5_400_000 } });
+    const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    const dtstart = eventProps(icsLines(ics)).DTSTART!;
+    expect([
+      (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime(),
+      icsInstant(dtstart),
+      dtstart.value,
+    ]).toEqual([start, start, '20190510T100000']);
   });
 
   it('cancels with METHOD:CANCEL and STATUS:CANCELLED, and no RSVP asked', () => {
