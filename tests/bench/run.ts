@@ -9,6 +9,7 @@
 //   on generated instances of five shapes and three sizes (placement.ts, placement-instances.ts).
 //   BENCH_PLACEMENT_SIZES=S,M and BENCH_PLACEMENT_SEEDS=21,22 choose; BENCH_REFERENCE_S caps each
 //   reference solve.
+//   invites: a release's invitations, 500 sessions × 10 attendees queued in one transaction.
 //   proposals: the review desk's list of 2,000 side-event proposals with its filters, through the API.
 //   pool: the worker pool's round trip, and conflict reports inline vs in the pool.
 //   heavy: a 10,000-session pile's first page of conflicts, RSS and other requests' p99 meanwhile;
@@ -31,6 +32,7 @@ import { importSummit } from '../../server/modules/summits/summits.service.ts';
 import { largeSummitFile } from '../factories/large-summit.ts';
 import { benchConflicts } from './conflicts.ts';
 import { benchHeavy } from './heavy.ts';
+import { benchInvites } from './invites.ts';
 import { benchMail } from './mail.ts';
 import { benchMarketplace } from './marketplace.ts';
 import { benchPlacement } from './placement.ts';
@@ -180,7 +182,8 @@ async function benchMemory(engine: Engine, serverEnv: Record<string, string>) {
   }
 }
 
-// "programme", "mail", "conflicts", "placement", "pool", "heavy", "proposals" or "marketplace" runs one part
+// "programme", "mail", "conflicts", "placement", "pool", "heavy", "proposals", "invites" or
+// "marketplace" runs one part
 const only = process.argv[2];
 const wants = (part: string) => only === undefined || only === part;
 const engines = [
@@ -214,7 +217,9 @@ if (wants('pool')) {
   console.log('\nWorker pool (medians; inline / pooled):');
   console.table(await benchPool());
 }
-for (const engine of wants('programme') || wants('mail') || wants('proposals') ? engines : []) {
+for (const engine of wants('programme') || wants('mail') || wants('proposals') || wants('invites')
+  ? engines
+  : []) {
   if (wants('programme')) {
     const loaded = await benchImport(engine);
     await benchDayRead(engine, loaded.database);
@@ -226,6 +231,12 @@ for (const engine of wants('programme') || wants('mail') || wants('proposals') ?
     const fresh = await engine.fresh();
     const proposalRows = await benchProposals(fresh.database, engine.name);
     rows.push(...proposalRows.map((r) => ({ ...r, engine: engine.name })));
+    await fresh.database.close();
+    await fresh.dispose();
+  }
+  if (wants('invites')) {
+    const fresh = await engine.fresh();
+    rows.push(...(await benchInvites(fresh.database)).map((r) => ({ ...r, engine: engine.name })));
     await fresh.database.close();
     await fresh.dispose();
   }
@@ -256,7 +267,7 @@ if (wants('marketplace')) {
   }
 }
 if (rows.length) {
-  console.log('\nProgramme, mail and proposals (medians):');
+  console.log('\nProgramme, mail, invitations and proposals (medians):');
   console.table(rows);
 }
 process.exit(0);

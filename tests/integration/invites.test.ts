@@ -218,4 +218,20 @@ describe('releases and invitations', () => {
       sequence: 2,
     });
   });
+
+  it('an unplaced session: a CANCEL to each of its people, SEQUENCE raised again', async () => {
+    const unplaced = await api.http
+      .patch(`${S}/sessions/se-capacity-building`)
+      .set(admin)
+      .send({ start: null, end: null, durationMinutes: 75 });
+    expect(unplaced.status).toBe(200);
+    expect(await publish()).toEqual({ number: 7, invitations: 2 });
+    const rows = await queued();
+    expect(
+      rows.map((r) => [r.kind, r.recipient, bothParsers(r.ical!).sequence, r.subject.split(':')[0]]),
+    ).toEqual([
+      ['invite_cancel', 'l.haddad@example.org', 2, 'Cancelled'],
+      ['invite_cancel', 'd.morari@example.org', 2, 'Cancelled'],
+    ]);
+  });
 });

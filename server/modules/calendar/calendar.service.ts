@@ -1,6 +1,7 @@
 // The calendar module's face to the others: iCalendar building (ics.ts) and VTIMEZONE (vtimezone.ts).
 export {
   addSessionEvent,
+  foldLine,
   ICalCalendarMethod,
   ICalEventStatus,
   icsCalendar,

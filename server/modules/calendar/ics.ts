@@ -24,6 +24,27 @@ export function icsText(value: string): string {
   return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
 }
 
+const utf8Length = (code: number) => (code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4);
+
+/**
+ * One content line folded as RFC 5545 §3.1 asks (at most 75 octets a line, continuations led by a
+ * space, never inside a character), as ical-generator folds: for a line written outside it.
+ */
+export function foldLine(line: string): string {
+  let out = '';
+  let octets = 0;
+  for (const char of line) {
+    const n = utf8Length(char.codePointAt(0)!);
+    octets += n;
+    if (octets > 74) {
+      out += '\r\n ';
+      octets = n;
+    }
+    out += char;
+  }
+  return out;
+}
+
 export type CalendarOptions = {
   /** The calendar's name, as a calendar app lists it. */
   name: string;
@@ -34,6 +55,19 @@ export type CalendarOptions = {
   method?: ICalCalendarMethod;
 };
 
+// A release writes thousands of messages for the same few days: their VTIMEZONE is made once.
+const zoneBlocks = new Map<string, string>();
+function zoneBlock(zone: string, from: number, to: number): string {
+  const id = `${zone}|${from}|${to}`;
+  let block = zoneBlocks.get(id);
+  if (block === undefined) {
+    if (zoneBlocks.size >= 1000) zoneBlocks.clear();
+    block = vtimezone(zone, from, to);
+    zoneBlocks.set(id, block);
+  }
+  return block;
+}
+
 /** A calendar in the summit's zone, whose VTIMEZONE comes from the server's zone data. */
 export function icsCalendar(o: CalendarOptions): ICalCalendar {
   const [from, to] = [o.covers[0] - 7 * DAY, o.covers[1] + 7 * DAY];
@@ -41,7 +75,7 @@ export function icsCalendar(o: CalendarOptions): ICalCalendar {
     prodId: { company: 'Convene', product: 'Convene', language: 'EN' },
     name: icsText(o.name),
     method: o.method ?? ICalCalendarMethod.PUBLISH,
-    timezone: { name: null, generator: (zone) => (zone === o.timeZone ? vtimezone(zone, from, to) : null) },
+    timezone: { name: null, generator: (zone) => (zone === o.timeZone ? zoneBlock(zone, from, to) : null) },
   });
 }
 

@@ -11,52 +11,49 @@ const HTML = 'text/html; charset=utf-8';
 // The token is the credential: no cache may keep the page, no referrer may carry it away.
 const PRIVATE = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
 
+/**
+ * An RSVP link: GET shows a page that asks (a mail scanner that follows the link records nothing),
+ * POST (its button) records the answer. The signed token is the credential: no sign-in.
+ */
+const rsvpRoute = (db: Db, method: 'get' | 'post', summary: string, description: string) =>
+  route({
+    method,
+    path: '/api/rsvp/:token',
+    tag: 'invites',
+    access: anyone,
+    params: rsvpParams,
+    query: rsvpQuery,
+    summary,
+    responses: {
+      200: { description, media: HTML },
+      404: errors('no such invitation, or a token not signed for this answer'),
+    },
+    handle: async ({ params, query }) => {
+      const record = method === 'post';
+      const found = await service.rsvp(db, params.token, query.answer, record);
+      if (!found.ok) return failureReply(found);
+      const action = `/api/rsvp/${encodeURIComponent(params.token)}?answer=${query.answer}`;
+      const text = record
+        ? answeredPage(found.value, query.answer)
+        : askPage(found.value, query.answer, action);
+      return { status: 200, type: HTML, text, headers: PRIVATE };
+    },
+  });
+
 export function inviteRoutes(db: Db): Route[] {
   return [
-    route({
-      method: 'get',
-      path: '/api/rsvp/:token',
-      tag: 'invites',
-      access: anyone,
-      params: rsvpParams,
-      query: rsvpQuery,
-      summary:
-        "An invitation's RSVP link: a page asking to confirm the answer (a mail scanner that follows the link records nothing)",
-      responses: {
-        200: { description: 'the page', media: HTML },
-        404: errors('no such invitation, or a token not signed for this answer'),
-      },
-      handle: async ({ params, query }) => {
-        const found = await service.rsvp(db, params.token, query.answer, false);
-        if (!found.ok) return failureReply(found);
-        const action = `/api/rsvp/${encodeURIComponent(params.token)}?answer=${query.answer}`;
-        return {
-          status: 200,
-          type: HTML,
-          text: askPage(found.value, query.answer, action),
-          headers: PRIVATE,
-        };
-      },
-    }),
-    route({
-      method: 'post',
-      path: '/api/rsvp/:token',
-      tag: 'invites',
-      access: anyone,
-      params: rsvpParams,
-      query: rsvpQuery,
-      summary:
-        "Records the answer of an invitation's RSVP link (no sign-in: the signed token is the credential)",
-      responses: {
-        200: { description: 'recorded: a page saying so', media: HTML },
-        404: errors('no such invitation, or a token not signed for this answer'),
-      },
-      handle: async ({ params, query }) => {
-        const done = await service.rsvp(db, params.token, query.answer, true);
-        if (!done.ok) return failureReply(done);
-        return { status: 200, type: HTML, text: answeredPage(done.value, query.answer), headers: PRIVATE };
-      },
-    }),
+    rsvpRoute(
+      db,
+      'get',
+      "An invitation's RSVP link: a page asking to confirm the answer (a mail scanner that follows the link records nothing)",
+      'the page',
+    ),
+    rsvpRoute(
+      db,
+      'post',
+      "Records the answer of an invitation's RSVP link (no sign-in: the signed token is the credential)",
+      'recorded: a page saying so',
+    ),
     route({
       method: 'get',
       path: '/api/summits/:slug/rsvps',

@@ -9,7 +9,7 @@ import type { Db, Executor } from '../../db/client.ts';
 import { sessionUid } from '../calendar/calendar.service.ts';
 import type { Mailer, OutgoingMail } from '../mail/mail.service.ts';
 import { loadPeople, loadRooms, loadSessions } from '../programme/programme.service.ts';
-import { inviteMail, type InviteReason } from './invite-mail.ts';
+import { type InviteReason, sessionInvites } from './invite-mail.ts';
 import * as repo from './invites.repo.ts';
 import { compareReleases, releaseOf, type SessionChange } from './release.ts';
 import { newRsvpSecret, readRsvpToken, rsvpToken, verifyRsvp } from './rsvp-token.ts';
@@ -63,29 +63,26 @@ function changeMails(
   identity: repo.CalendarIdentity,
   now: number,
 ): OutgoingMail[] {
-  const url = sessionPage(mailer.publicUrl, summit.slug, change.session.key);
-  const common = {
+  const write = sessionInvites({
     summit,
     session: change.session,
     uid: identity.uid,
     sequence: identity.sequence,
     organizer: mailer.from,
-    url,
+    url: sessionPage(mailer.publicUrl, summit.slug, change.session.key),
     now,
+  });
+  const rsvp = (person: string) => {
+    const claim = { summitId: summit.id, session: change.session.key, person };
+    const link = (answer: RsvpAnswer) =>
+      `${mailer.publicUrl}/api/rsvp/${rsvpToken(identity.rsvpSecret, claim, answer)}?answer=${answer}`;
+    return Object.fromEntries(ANSWERS.map((a) => [a, link(a)])) as Record<RsvpAnswer, string>;
   };
   const requestReason: InviteReason = change.kind === 'changed' ? 'changed' : 'new';
   const cancelReason: InviteReason = change.kind === 'cancelled' ? 'cancelled' : 'removed';
   return [
-    ...change.requests.map((attendee) => {
-      const claim = { summitId: summit.id, session: change.session.key, person: attendee.key };
-      const link = (answer: RsvpAnswer) =>
-        `${mailer.publicUrl}/api/rsvp/${rsvpToken(identity.rsvpSecret, claim, answer)}?answer=${answer}`;
-      const rsvp = Object.fromEntries(ANSWERS.map((a) => [a, link(a)])) as Record<RsvpAnswer, string>;
-      return inviteMail({ ...common, attendee, reason: requestReason, rsvp });
-    }),
-    ...change.cancels.map((attendee) =>
-      inviteMail({ ...common, attendee, reason: cancelReason, rsvp: null }),
-    ),
+    ...change.requests.map((a) => write(a, requestReason, rsvp(a.key))),
+    ...change.cancels.map((a) => write(a, cancelReason, null)),
   ];
 }
 

@@ -18,12 +18,26 @@ export type ReleasedSession = {
   attendees: Attendee[];
 };
 
+/** The summit's people by key and by delegation, made once for a whole release. */
+export type PeopleIndex = { byKey: Map<string, Person>; byDelegation: Map<string, Person[]> };
+
+export function indexPeople(people: readonly Person[]): PeopleIndex {
+  const byDelegation = new Map<string, Person[]>();
+  for (const p of people) {
+    if (p.delegation === null) continue;
+    const members = byDelegation.get(p.delegation) ?? [];
+    members.push(p);
+    byDelegation.set(p.delegation, members);
+  }
+  return { byKey: new Map(people.map((p) => [p.key, p])), byDelegation };
+}
+
 /**
  * The people committed to a session, as the conflict engine counts them: a person named with a
  * presence role, and every person of a delegation named with one (confirmed participants only).
  * Only people with an address can be invited.
  */
-export function attendeesOf(session: Session, people: readonly Person[]): Attendee[] {
+export function attendeesOf(session: Session, people: PeopleIndex): Attendee[] {
   const byKey = new Map<string, Attendee>();
   const add = (p: Person, role: Role) => {
     if (!p.email) return;
@@ -31,16 +45,15 @@ export function attendeesOf(session: Session, people: readonly Person[]): Attend
     if (!a.roles.includes(role)) a.roles.push(role);
     byKey.set(p.key, a);
   };
-  const person = new Map(people.map((p) => [p.key, p]));
   const committing = session.participants.filter((p) => p.confirmed !== false && PRESENCE_ROLES.has(p.role));
   // A person's own role first ("moderator and organiser"), then those their delegation holds.
   for (const p of committing) {
-    const found = p.person !== null ? person.get(p.person) : undefined;
+    const found = p.person !== null ? people.byKey.get(p.person) : undefined;
     if (found) add(found, p.role);
   }
   for (const p of committing) {
     if (p.delegation === null) continue;
-    for (const member of people) if (member.delegation === p.delegation) add(member, p.role);
+    for (const member of people.byDelegation.get(p.delegation) ?? []) add(member, p.role);
   }
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
@@ -51,6 +64,7 @@ export function releaseOf(
   venue: string,
 ): ReleasedSession[] {
   const rooms = new Map(lists.rooms.map((r) => [r.key, r]));
+  const people = indexPeople(lists.people);
   return lists.sessions
     .filter((s) => s.status === 'published' && s.start !== null && s.end !== null)
     .map((s) => {
@@ -63,7 +77,7 @@ export function releaseOf(
         room: room?.name ?? null,
         building: room?.building ?? null,
         venue,
-        attendees: attendeesOf(s, lists.people),
+        attendees: attendeesOf(s, people),
       };
     })
     .sort((a, b) => (a.key < b.key ? -1 : 1));

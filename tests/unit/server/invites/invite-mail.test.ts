@@ -8,24 +8,16 @@ import {
   inviteMail,
   whenText,
 } from '../../../../server/modules/invites/invite-mail.ts';
-import { icsLines, icsUnescape } from '../../../support/ics-lines.ts';
+import { MORARI, releasedRoundtable } from '../../../factories/invites.ts';
+import { eventProps, icsInstant, icsLines, icsUnescape } from '../../../support/ics-lines.ts';
 
 const HOSTILE =
   'Trade, skills; mobility\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:injected\\n — الهجرة والتنمية في عالم متغير · 全球移民与发展论坛圆桌会议';
 
 const INPUT: InviteInput = {
   summit: { id: 1, name: 'GFMD 2018 Summit', timeZone: 'Africa/Casablanca' },
-  session: {
-    key: 'rt-1-2',
-    title: 'RT 1.2',
-    start: Date.UTC(2018, 11, 7, 9),
-    end: Date.UTC(2018, 11, 7, 10, 30),
-    room: 'Orangeraie Room',
-    building: 'Palmeraie Conference Centre',
-    venue: 'Palmeira Resorts, Marrakesh',
-    attendees: [],
-  },
-  attendee: { key: 'p-morari', name: 'Daniela Morari', email: 'd.morari@example.org', roles: ['moderator'] },
+  session: releasedRoundtable([]),
+  attendee: MORARI,
   reason: 'new',
   uid: 'rt-1-2@gfmd-2018.convene',
   sequence: 3,
@@ -63,6 +55,41 @@ describe('an invitation', () => {
     // Folded at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence.
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(Buffer.from(ics).toString('utf8')).toBe(ics);
+  });
+
+  it('writes each person’s own ATTENDEE and DESCRIPTION, folded, into the session’s calendar', () => {
+    const name = 'ليلى حداد، المقررة العامة للمائدة المستديرة · 陈伟, rapporteur; “general”';
+    const ics = inviteCalendar({
+      ...INPUT,
+      attendee: { key: 'p-haddad', name, email: 'l.haddad@example.org', roles: ['rapporteur', 'organiser'] },
+    });
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    const attendees = event.getAllProperties('attendee');
+    expect([
+      attendees.length,
+      attendees[0]!.getFirstValue(),
+      attendees[0]!.getParameter('cn'),
+      event.getFirstPropertyValue('description'),
+    ]).toEqual([
+      1,
+      'MAILTO:l.haddad@example.org',
+      name,
+      'GFMD 2018 Summit\nYour role: rapporteur and organiser\nhttp://convene.test/summits/gfmd-2018/sessions/rt-1-2',
+    ]);
+  });
+
+  it('keeps the instant through Morocco’s Ramadan change: ical.js, reading the VTIMEZONE, agrees with the zone data', () => {
+    // Morocco leaves +01:00 for +00:00 during Ramadan: 5 May to 9 June 2019.
+    const start = Date.UTC(2019, 4, 10, 10); // 10:00 in Marrakesh, at +00:00
+    const ics = inviteCalendar({ ...INPUT, session: { ...INPUT.session, start, end: start + 5_400_000 } });
+    const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    const dtstart = eventProps(icsLines(ics)).DTSTART!;
+    expect([
+      (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime(),
+      icsInstant(dtstart),
+      dtstart.value,
+    ]).toEqual([start, start, '20190510T100000']);
   });
 
   it('cancels with METHOD:CANCEL and STATUS:CANCELLED, and no RSVP asked', () => {

@@ -1,34 +1,14 @@
 // Comparing a release with the last: only what a calendar shows, and only those it concerns.
 import { describe, expect, it } from 'vitest';
 import {
-  type Attendee,
   attendeesOf,
   compareReleases,
+  indexPeople,
   type ReleasedSession,
 } from '../../../../server/modules/invites/release.ts';
+import { CHEN, MORARI, releasedRoundtable } from '../../../factories/invites.ts';
 
-const MORARI: Attendee = {
-  key: 'p-morari',
-  name: 'Daniela Morari',
-  email: 'd.morari@example.org',
-  roles: ['moderator'],
-};
-const CHEN: Attendee = {
-  key: 'p-chen',
-  name: 'Chen Wei',
-  email: 'chen.wei@example.org',
-  roles: ['organiser'],
-};
-const RT: ReleasedSession = {
-  key: 'rt-1-2',
-  title: 'RT 1.2',
-  start: Date.UTC(2018, 11, 7, 9),
-  end: Date.UTC(2018, 11, 7, 10, 30),
-  room: 'Orangeraie Room',
-  building: 'Palmeraie Conference Centre',
-  venue: 'Palmeira Resorts, Marrakesh',
-  attendees: [CHEN, MORARI],
-};
+const RT = releasedRoundtable();
 const kinds = (last: ReleasedSession[], next: ReleasedSession[]) =>
   compareReleases(last, next).map((c) => ({
     kind: c.kind,
@@ -130,7 +110,7 @@ describe('attendeesOf', () => {
         { person: null, delegation: 'ICMPD', role: 'panellist' as const, confirmed: false },
       ],
     };
-    expect(attendeesOf(session, people).map((a) => [a.key, a.roles])).toEqual([
+    expect(attendeesOf(session, indexPeople(people)).map((a) => [a.key, a.roles])).toEqual([
       ['p-haddad', ['organiser']],
       ['p-morari', ['moderator', 'organiser']],
     ]);
