@@ -135,7 +135,9 @@ describe.skipIf(skipBrowser)('the support unit resolving and publishing', () => 
     await page.getByRole('region', { name: 'Conflicts: 0 hard, 2 soft' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Publish the programme' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toBe('21 sessions published.');
+    await expect(page.getByRole('status').textContent()).resolves.toBe(
+      '21 sessions published. Release 1: 36 calendar invitations (or cancellations) are on their way to the people concerned, through the outbox.',
+    );
     await page.close();
   });
 });

@@ -207,6 +207,8 @@ export const en = {
   'plan.reason': 'Why it is acceptable',
   'plan.publish': 'Publish the programme',
   'plan.published': '{count} sessions published.',
+  'plan.release':
+    'Release {number}: {count} calendar invitations (or cancellations) are on their way to the people concerned, through the outbox.',
   'agenda.conflicts': 'Over-commitments and clashes',
   'tokens.title': 'API tokens',
   'tokens.intro':

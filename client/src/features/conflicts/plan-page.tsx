@@ -73,7 +73,15 @@ function Publishing({ slug, hard }: { slug: string; hard: Conflict[] }) {
         {t('plan.publish')}
       </button>
       <ErrorAlert error={publish.error} />
-      {publish.data && <p role="status">{t('plan.published', { count: publish.data.published })}</p>}
+      {publish.data && (
+        <p role="status">
+          {t('plan.published', { count: publish.data.published })}{' '}
+          {t('plan.release', {
+            number: publish.data.release.number,
+            count: publish.data.release.invitations,
+          })}
+        </p>
+      )}
     </section>
   );
 }
