@@ -154,6 +154,18 @@ describe('releases and invitations', () => {
     const morari = rows.find((r) => r.recipient === 'd.morari@example.org')!;
     expect(morari.bodyText).toContain('You are invited as moderator and organiser to “What role');
     for (const r of rows) expect(bothParsers(r.ical!).sequence).toBe(0);
+
+    // Three zones (issue 12, item 4): the summit's (Casablanca, UTC+1 that December), the reader's
+    // (the tests run in Asia/Kathmandu, +05:45) and an attendee's in Mexico City (UTC-6): the
+    // invitation's VTIMEZONE gives one instant, which each calendar shows on its own clock.
+    const start = bothParsers(rt.ical!).start;
+    const wall = (timeZone: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(start);
+    expect([
+      wall('Africa/Casablanca'),
+      wall(Intl.DateTimeFormat().resolvedOptions().timeZone),
+      wall('America/Mexico_City'),
+    ]).toEqual(['06/12/2018, 10:00', '06/12/2018, 14:45', '06/12/2018, 03:00']);
   });
 
   it('a moved session: only its people, the same UID, SEQUENCE 1', async () => {
