@@ -129,7 +129,10 @@ describe.skipIf(skipBrowser)('the support unit resolving and publishing', () => 
     expect(await axeViolations(page)).toEqual([]);
     await moves.first().getByRole('button', { name: 'Move here' }).click();
     await page.getByText('This session is in no conflict.').waitFor();
-    await expect(page.getByText(/^Friday, 7 December 2018, 09:00–09:45/).count()).resolves.toBe(1);
+    // The session's new time shows once its page is read again: wait for it, then count it.
+    const newTime = page.getByText(/^Friday, 7 December 2018, 09:00–09:45/);
+    await newTime.first().waitFor();
+    await expect(newTime.count()).resolves.toBe(1);
 
     await page.goto(`${env.server.base}/summits/gfmd-2018/plan`);
     await page.getByRole('region', { name: 'Conflicts: 0 hard, 2 soft' }).waitFor();
