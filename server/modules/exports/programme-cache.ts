@@ -146,9 +146,9 @@ export function programmeCache(db: Db, publicUrl: string) {
         return mine.programme;
       }
       // Loaded after the version was read: it shows at least that version (a later change raises
-      // the version again, and the next fetch loads again).
-      const previous = mine ? await mine.programme.catch(() => null) : null;
-      const programme = load(summit, previous);
+      // the version again, and the next fetch loads again). Held at once, so that the fetches
+      // that find the same new version meanwhile share the one load.
+      const programme = load(summit, mine?.programme);
       const entry = { version, summit: record, programme };
       held.delete(summit.id);
       held.set(summit.id, entry);
@@ -160,11 +160,14 @@ export function programmeCache(db: Db, publicUrl: string) {
     },
   };
 
-  async function load(summit: SummitRecord, previous: HeldProgramme | null): Promise<HeldProgramme> {
+  async function load(
+    summit: SummitRecord,
+    previous: Promise<HeldProgramme> | undefined,
+  ): Promise<HeldProgramme> {
     const snapshot = await programmeSnapshot(db, summit, publicUrl);
     // The events of the programme held before, those still written the same are reused.
     const events: Events = new Map();
-    const before = previous ? eventsOf.get(previous) : undefined;
+    const before = eventsOf.get((await previous?.catch(() => null)) ?? {});
     const calendars = new Map<string, KeptCalendar>();
     const programme: HeldProgramme = {
       snapshot,
@@ -187,6 +190,6 @@ export function programmeCache(db: Db, publicUrl: string) {
   }
 }
 
-const eventsOf = new WeakMap<HeldProgramme, Events>();
+const eventsOf = new WeakMap<object, Events>();
 
 export type ProgrammeCache = ReturnType<typeof programmeCache>;
