@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { conflictRoutes } from './modules/conflicts/conflicts.routes.ts';
 import { inviteRoutes } from './modules/invites/invites.routes.ts';
 import { exportRoutes } from './modules/exports/exports.routes.ts';
+import { programmeCache } from './modules/exports/exports.service.ts';
 import { feedRoutes } from './modules/feeds/feeds.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
@@ -37,12 +38,14 @@ export type AppOptions = {
 };
 
 export function apiRoutes(db: Db, mailer: Mailer, adminToken: string | undefined): Route[] {
+  // The published programme and its calendars, held while current (checked on every fetch).
+  const programmes = programmeCache(db, mailer.publicUrl);
   return [
     ...summitRoutes(db),
     ...programmeRoutes(db),
     ...scheduleRoutes(db),
-    ...exportRoutes(db, mailer.publicUrl),
-    ...feedRoutes(db, mailer.publicUrl),
+    ...exportRoutes(db, programmes),
+    ...feedRoutes(db, mailer.publicUrl, programmes),
     ...authRoutes(db, mailer, adminToken),
     ...rolesRoutes(db, mailer),
     ...mailRoutes(db, mailer),

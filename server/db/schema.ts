@@ -3,6 +3,7 @@
 // CHECK constraints rather than enums, so that adding a kind is a one-line migration.
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -371,6 +372,26 @@ export const feedTokens = pgTable(
     index('feed_tokens_user').on(t.userId),
     check('feed_tokens_scope', sql`${t.scope} in ('delegation', 'person')`),
   ],
+);
+
+/**
+ * Counters per summit, raised when a transaction that changed what the published programme is made
+ * of commits (the summit row, its rooms, segments, delegations, people, sessions and participants):
+ * deferred triggers of migration 0009. The programme's version is their sum; a transaction raises
+ * one of 16 slots (by its transaction id), so that concurrent writers of one summit (a booking rush
+ * in the Marketplace writes sessions) seldom wait on one row even while committing. The exports and
+ * feeds read it to know, in one query, that the programme they hold is still current
+ * (docs/exports.md). No row: never changed since the migration (0). No foreign key: the triggers of
+ * a summit's deletion run after the summit is gone.
+ */
+export const programmeVersions = pgTable(
+  'programme_versions',
+  {
+    summitId: integer('summit_id').notNull(),
+    slot: integer('slot').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.summitId, t.slot] })],
 );
 
 export const OUTBOX_STATUSES = ['held', 'queued', 'sending', 'sent', 'failed'] as const;

@@ -11,6 +11,9 @@
 //   reference solve.
 //   invites: a release's invitations, 500 sessions × 10 attendees queued in one transaction.
 //   proposals: the review desk's list of 2,000 side-event proposals with its filters, through the API.
+//   feeds: a delegation's private calendar feed (about 50 sessions) and the whole-summit calendar.ics
+//   of a generated summit of 2,000 published sessions, through a real HTTP server: warm, and the
+//   first fetch right after one session moved (tests/bench/feeds.ts). BENCH_FEED_RUNS sets the runs.
 //   pool: the worker pool's round trip, and conflict reports inline vs in the pool.
 //   heavy: a 10,000-session pile's first page of conflicts, RSS and other requests' p99 meanwhile;
 //   a 3 s placement of 1,500 sessions: its wall time and the same p99.
@@ -31,6 +34,7 @@ import { openPglite, openPostgres, type Database } from '../../server/db/client.
 import { importSummit } from '../../server/modules/summits/summits.service.ts';
 import { largeSummitFile } from '../factories/large-summit.ts';
 import { benchConflicts } from './conflicts.ts';
+import { benchFeeds } from './feeds.ts';
 import { benchHeavy } from './heavy.ts';
 import { benchInvites } from './invites.ts';
 import { benchMail } from './mail.ts';
@@ -182,8 +186,8 @@ async function benchMemory(engine: Engine, serverEnv: Record<string, string>) {
   }
 }
 
-// "programme", "mail", "conflicts", "placement", "pool", "heavy", "proposals", "invites" or
-// "marketplace" runs one part
+// "programme", "mail", "conflicts", "placement", "pool", "heavy", "proposals", "invites", "feeds"
+// or "marketplace" runs one part
 const only = process.argv[2];
 const wants = (part: string) => only === undefined || only === part;
 const engines = [
@@ -250,6 +254,20 @@ for (const engine of wants('programme') || wants('mail') || wants('proposals') |
     });
     rows.push(...mailRows.map((r) => ({ ...r, engine: engine.name, goal: '' })));
   }
+}
+if (wants('feeds')) {
+  const feedRows = [];
+  for (const engine of engines) {
+    const fresh = await engine.fresh();
+    try {
+      feedRows.push(...(await benchFeeds(fresh.database, engine.name)));
+    } finally {
+      await fresh.database.close();
+      await fresh.dispose();
+    }
+  }
+  console.log('\nCalendar feeds and calendar.ics of 2,000 published sessions, over HTTP (medians, worst):');
+  console.table(feedRows);
 }
 if (wants('marketplace')) {
   const postgresql = engines.find((e) => e.name === 'PostgreSQL');

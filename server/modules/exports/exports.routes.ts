@@ -5,7 +5,8 @@ import { anyone } from '../../http/access.ts';
 import { etagMatches } from '../../http/conditional.ts';
 import { errorResponse as errors, type Route, route } from '../../http/route.ts';
 import { inSummit } from '../../http/summit-route.ts';
-import { EXPORT_FORMATS, type ExportFormat, programmeSnapshot, renderExport } from './exports.service.ts';
+import { EXPORT_FORMATS, type ExportFormat, renderExport } from './exports.service.ts';
+import { assembleCalendar, type ProgrammeCache, stamped } from './programme-cache.ts';
 
 const conditional = z.object({ 'if-none-match': z.string().optional() });
 
@@ -16,7 +17,7 @@ const SUMMARIES: Record<ExportFormat, string> = {
   csv: 'One row per published session, for spreadsheets (UTF-8 with BOM; formulas neutralised)',
 };
 
-export function exportRoutes(db: Db, publicUrl: string): Route[] {
+export function exportRoutes(db: Db, programmes: ProgrammeCache): Route[] {
   return (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => {
     const { type, file } = EXPORT_FORMATS[format];
     return route({
@@ -34,14 +35,24 @@ export function exportRoutes(db: Db, publicUrl: string): Route[] {
       },
       handle: ({ params, headers, actor }) =>
         inSummit(db, params.slug, actor, async (ctx) => {
-          const snapshot = await programmeSnapshot(db, ctx.summit, publicUrl);
+          const held = await programmes.current(ctx.summit);
+          const { snapshot } = held;
           const etag = `W/"${snapshot.tag}"`;
           const cache = { etag, 'cache-control': 'no-cache' };
           if (etagMatches(headers['if-none-match'], etag)) return { status: 304, headers: cache };
           return {
             status: 200,
             type,
-            text: renderExport(snapshot, format, Date.now()),
+            text:
+              format === 'ics'
+                ? // Assembled from each session's event (programme-cache.ts), stamped for this copy.
+                  stamped(
+                    held.calendar('summit', (events) =>
+                      assembleCalendar(snapshot.programme.summit, snapshot.programme.sessions, events),
+                    ),
+                    Date.now(),
+                  )
+                : renderExport(snapshot, format, Date.now()),
             headers: { ...cache, 'content-disposition': `attachment; filename="${params.slug}-${file}"` },
           };
         }),

@@ -1,14 +1,11 @@
 // The programme's exports: the published programme of a summit in each format, with a version tag
 // that changes whenever what the export says changes (its ETag, and the frab schedule's version).
-import { createHash } from 'node:crypto';
-import type { SummitRecord } from '../../core/summit-context.ts';
-import type { Db } from '../../db/client.ts';
 import { calendarIcs } from './calendar-ics.ts';
 import { frabSchedule } from './frab.ts';
-import { publishedProgramme, type ProgrammeExport } from './published-programme.ts';
 import { scheduleCsv } from './schedule-csv.ts';
 import { scheduleJson } from './schedule-json.ts';
 import { scheduleXml } from './schedule-xml.ts';
+import type { ProgrammeSnapshot } from './snapshot.ts';
 
 export const EXPORT_FORMATS = {
   xml: { type: 'application/xml', file: 'schedule.xml' },
@@ -18,24 +15,7 @@ export const EXPORT_FORMATS = {
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
-// Raise when a writer changes what it writes for the same programme, so that caches let go.
-const WRITERS_VERSION = 1;
-
-export type ProgrammeSnapshot = { programme: ProgrammeExport; tag: string };
-
-/** The published programme and its tag (a hash of everything the exports write from it). */
-export async function programmeSnapshot(
-  db: Db,
-  summit: SummitRecord,
-  publicUrl: string,
-): Promise<ProgrammeSnapshot> {
-  const programme = await publishedProgramme(db, summit, publicUrl);
-  const tag = createHash('sha256')
-    .update(JSON.stringify([WRITERS_VERSION, programme]))
-    .digest('base64url')
-    .slice(0, 22);
-  return { programme, tag };
-}
+export { type ProgrammeSnapshot, programmeSnapshot } from './snapshot.ts';
 
 // The last bodies written, by summit, format and tag: a programme that has not changed is not
 // written again for each calendar app or conference app that polls it without If-None-Match
@@ -69,3 +49,13 @@ function write(s: ProgrammeSnapshot, format: ExportFormat, now: number): string 
 
 export { calendarIcs } from './calendar-ics.ts';
 export type { ExportSession, ProgrammeExport } from './published-programme.ts';
+export {
+  assembleCalendar,
+  type HeldProgramme,
+  type KeptCalendar,
+  type ProgrammeCache,
+  programmeCache,
+  programmeVersion,
+  stamped,
+  versionOf,
+} from './programme-cache.ts';

@@ -5,7 +5,9 @@ import type { Room, Segment } from '../../../shared/domain/programme.ts';
 import type { Role, SessionKind } from '../../../shared/domain/vocabulary.ts';
 import { datesBetween, localDate } from '../../../shared/domain/time.ts';
 import type { SummitRecord } from '../../core/summit-context.ts';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { delegations, participants, people, rooms, segments, sessions, summits } from '../../db/schema.ts';
 import * as programme from '../programme/programme.service.ts';
 
 export type Named = { key: string; name: string; role: Role; person: boolean };
@@ -33,50 +35,84 @@ export type ProgrammeExport = {
   sessions: ExportSession[];
 };
 
+type SessionRow = [number, string, SessionKind, string, number, number, string | null, string | null];
+type NamedRow = [number, string | null, string | null, string | null, string | null, Role];
+
+/**
+ * The published sessions that have a time, and the summit's confirmed participations with the names
+ * of those named (those of drafts are not used): each list as one JSON text (a row each costs more
+ * than the whole list's parsing). The participations are not joined with their sessions: without
+ * fresh statistics the planner may loop over one for each of the other.
+ */
+async function publishedRows(db: Db, summitId: number) {
+  const ms = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::bigint`);
+  const [row] = await db
+    .select({
+      sessions: sql<string | null>`(select json_agg(json_build_array(s.id, s.key, s.kind, s.title,
+        ${ms('s.start_at')}, ${ms('s.end_at')}, r.key, g.key) order by s.id)::text
+        from ${sessions} s left join ${rooms} r on r.id = s.room_id left join ${segments} g on g.id = s.segment_id
+        where s.summit_id = ${summitId} and s.status = 'published' and s.start_at is not null and s.end_at is not null)`,
+      named: sql<
+        string | null
+      >`(select json_agg(json_build_array(p.session_id, pe.key, pe.name, d.key, d.name,
+        p.role) order by p.id)::text
+        from ${participants} p
+        left join ${people} pe on pe.id = p.person_id left join ${delegations} d on d.id = p.delegation_id
+        where p.summit_id = ${summitId} and p.confirmed)`,
+    })
+    .from(summits)
+    .where(eq(summits.id, summitId));
+  return {
+    sessions: JSON.parse(row?.sessions ?? '[]') as SessionRow[],
+    named: JSON.parse(row?.named ?? '[]') as NamedRow[],
+  };
+}
+
+// What String.prototype.localeCompare does with no locale and no options, without its cost a call.
+const byName = new Intl.Collator().compare;
+
 export async function publishedProgramme(
   db: Db,
   summit: SummitRecord,
   publicUrl: string,
 ): Promise<ProgrammeExport> {
-  const [sessions, rooms, segments, delegations, people, ids] = await Promise.all([
-    programme.loadSessions(db, summit.id, { publishedOnly: true }),
+  const [rows, rooms, segments] = await Promise.all([
+    publishedRows(db, summit.id),
     programme.loadRooms(db, summit.id),
     programme.loadSegments(db, summit.id),
-    programme.loadDelegations(db, summit.id),
-    programme.loadPeople(db, summit.id, { publicOnly: true }),
-    programme.publishedSessionIds(db, summit.id),
   ]);
   const room = new Map(rooms.map((r) => [r.key, r]));
   const segment = new Map(segments.map((s) => [s.key, s]));
-  const person = new Map(people.map((p) => [p.key, p.name]));
-  const delegation = new Map(delegations.map((d) => [d.key, d.name]));
+  const named = new Map<number, Named[]>();
+  for (const [sessionId, personKey, personName, delegationKey, delegationName, role] of rows.named) {
+    const key = personKey ?? delegationKey;
+    const name = personKey ? personName : delegationName;
+    if (key === null || name === null) continue;
+    const list = named.get(sessionId) ?? [];
+    list.push({ key, name, role, person: personKey !== null });
+    named.set(sessionId, list);
+  }
   const base = `${publicUrl}/summits/${encodeURIComponent(summit.slug)}/sessions/`;
-  const out: ExportSession[] = sessions
-    .filter((s) => s.start !== null && s.end !== null)
-    .map((s) => ({
-      id: ids.get(s.key)!,
-      key: s.key,
-      kind: s.kind,
-      title: s.title,
-      start: s.start!,
-      end: s.end!,
-      room: (s.room && room.get(s.room)) || null,
-      segment: (s.segment && segment.get(s.segment)) || null,
-      named: s.participants.flatMap((p): Named[] => {
-        if (p.confirmed === false) return [];
-        const key = p.person ?? p.delegation!;
-        const name = p.person ? person.get(p.person) : delegation.get(p.delegation!);
-        return name ? [{ key, name, role: p.role, person: p.person !== null }] : [];
-      }),
-      url: base + encodeURIComponent(s.key),
+  const out: ExportSession[] = rows.sessions
+    .map(([id, key, kind, title, start, end, roomKey, segmentKey]) => ({
+      id,
+      key,
+      kind,
+      title,
+      start,
+      end,
+      room: (roomKey && room.get(roomKey)) || null,
+      segment: (segmentKey && segment.get(segmentKey)) || null,
+      named: named.get(id) ?? [],
+      url: base + encodeURIComponent(key),
     }))
     .sort(
-      (a, b) =>
-        a.start - b.start ||
-        (a.room?.name ?? '').localeCompare(b.room?.name ?? '') ||
-        a.key.localeCompare(b.key),
+      (a, b) => a.start - b.start || byName(a.room?.name ?? '', b.room?.name ?? '') || byName(a.key, b.key),
     );
-  const dates = out.map((s) => localDate(s.start, summit.timeZone)).sort();
+  // Sessions share their starts: each start's date is worked out once.
+  const dateOf = new Map<number, string>();
+  for (const { start } of out) if (!dateOf.has(start)) dateOf.set(start, localDate(start, summit.timeZone));
+  const dates = [...new Set(dateOf.values())].sort();
   const first = [summit.startDate, dates[0] ?? summit.startDate].sort()[0]!;
   const last = [summit.endDate, dates.at(-1) ?? summit.endDate].sort().at(-1)!;
   const usedRooms = new Set(out.flatMap((s) => (s.room ? [s.room.key] : [])));

@@ -1,7 +1,9 @@
 // The feed tokens' table; whether the caller may do this was decided before.
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { feedTokens, summits } from '../../db/schema.ts';
+import { type SummitRecord, summitOf } from '../../core/summit-context.ts';
+import { feedTokens, summits, users } from '../../db/schema.ts';
+import { versionOf } from '../exports/exports.service.ts';
 
 export type FeedRow = typeof feedTokens.$inferSelect & { slug: string; summitName: string };
 
@@ -26,14 +28,30 @@ export async function insertFeed(
   return row!.id;
 }
 
-/** A live feed by its token's hash. */
-export async function findByHash(db: Executor, tokenHash: string): Promise<FeedRow | null> {
+/** A live feed by its token's hash, with its summit, its maker and the programme's version: one query. */
+export async function findByHash(
+  db: Executor,
+  tokenHash: string,
+): Promise<{
+  feed: FeedRow;
+  summit: SummitRecord;
+  maker: typeof users.$inferSelect;
+  programmeVersion: number;
+} | null> {
   const [row] = await db
-    .select(columns)
+    .select({ f: feedTokens, summit: summits, maker: users, version: versionOf(feedTokens.summitId) })
     .from(feedTokens)
     .innerJoin(summits, eq(summits.id, feedTokens.summitId))
+    .innerJoin(users, eq(users.id, feedTokens.userId))
     .where(and(eq(feedTokens.tokenHash, tokenHash), isNull(feedTokens.revokedAt)));
-  return row ? rowOf(row) : null;
+  if (!row) return null;
+  const summit = summitOf(row.summit);
+  return {
+    feed: rowOf({ f: row.f, slug: summit.slug, summitName: summit.name }),
+    summit,
+    maker: row.maker,
+    programmeVersion: Number(row.version),
+  };
 }
 
 export async function findFeed(db: Executor, id: number): Promise<FeedRow | null> {

@@ -15,6 +15,7 @@ import { anyone, signedIn } from '../../http/access.ts';
 import { etagMatches } from '../../http/conditional.ts';
 import { errorResponse as errors, outcomeReply, type Reply, type Route, route } from '../../http/route.ts';
 import { inSummit } from '../../http/summit-route.ts';
+import type { ProgrammeCache } from '../exports/exports.service.ts';
 import * as service from './feeds.service.ts';
 
 const conditional = z.object({ 'if-none-match': z.string().optional() });
@@ -34,7 +35,7 @@ function feedReply(file: service.FeedFile | null, ifNoneMatch: string | undefine
   };
 }
 
-export function feedRoutes(db: Db, publicUrl: string): Route[] {
+export function feedRoutes(db: Db, publicUrl: string, programmes: ProgrammeCache): Route[] {
   return [
     route({
       method: 'get',
@@ -52,7 +53,7 @@ export function feedRoutes(db: Db, publicUrl: string): Route[] {
       handle: ({ params, headers, actor }) =>
         inSummit(db, params.slug, actor, async (ctx) =>
           feedReply(
-            await service.roomFeed(db, publicUrl, ctx.summit, params.key),
+            await service.roomFeed(programmes, ctx.summit, params.key),
             headers['if-none-match'],
             `room "${params.key}" not found`,
           ),
@@ -74,7 +75,7 @@ export function feedRoutes(db: Db, publicUrl: string): Route[] {
       },
       handle: async ({ params, headers }) =>
         feedReply(
-          await service.privateFeed(db, publicUrl, params.token),
+          await service.privateFeed(db, programmes, params.token),
           headers['if-none-match'],
           'no such feed',
         ),

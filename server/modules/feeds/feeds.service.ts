@@ -2,17 +2,23 @@
 // and private ones for a delegation or a person behind an unguessable read-only token (a calendar
 // app cannot send headers, so the token is in the address). A private feed answers only while it is
 // not revoked and its maker may still see what it shows (access ends with its grant, decision 0012);
-// otherwise, as an unknown token, 404. Each reflects the published programme when fetched.
-import { eq } from 'drizzle-orm';
+// otherwise, as an unknown token, 404. Each reflects the published programme when fetched: its
+// calendar is kept with the programme it was written from (exports/programme-cache.ts).
 import type { Actor, UserActor } from '../../core/actor.ts';
 import { forbidden, notFound, type Outcome } from '../../core/outcome.ts';
-import { rolesIn, type SummitRoles } from '../../core/roles.ts';
-import { findSummit, findSummitById, type SummitRecord } from '../../core/summit-context.ts';
+import { membershipIn, rolesIn, type SummitRoles } from '../../core/roles.ts';
+import { findSummit, type SummitRecord } from '../../core/summit-context.ts';
 import { hashToken, newToken } from '../../core/secrets.ts';
 import type { Db } from '../../db/client.ts';
-import { users } from '../../db/schema.ts';
 import type { FeedBody } from '../../../shared/schemas/feeds.ts';
-import { calendarIcs, type ExportSession, programmeSnapshot } from '../exports/exports.service.ts';
+import {
+  type ExportSession,
+  assembleCalendar,
+  type HeldProgramme,
+  type KeptCalendar,
+  type ProgrammeCache,
+  stamped,
+} from '../exports/exports.service.ts';
 import { loadDelegations, loadPeople } from '../programme/programme.service.ts';
 import * as repo from './feeds.repo.ts';
 
@@ -112,13 +118,18 @@ async function chosen(db: Db, summit: SummitRecord, s: Scope, sessions: ExportSe
   return sessions.filter((x) => x.named.some((n) => (n.person ? ofDelegation.has(n.key) : n.key === s.key)));
 }
 
+// How often a feed's "last used" is written: a calendar app polling it is not a write per fetch.
+const TOUCH_EVERY_MS = 60_000;
+
 /** A private feed by its token: null (404) when unknown, revoked, or no longer its maker's to see. */
-export async function privateFeed(db: Db, publicUrl: string, token: string): Promise<FeedFile | null> {
-  const f = await repo.findByHash(db, hashToken(token));
-  if (!f) return null;
-  const [user] = await db.select().from(users).where(eq(users.id, f.userId));
-  const summit = await findSummitById(db, f.summitId);
-  if (!user || !summit) return null;
+export async function privateFeed(
+  db: Db,
+  programmes: ProgrammeCache,
+  token: string,
+): Promise<FeedFile | null> {
+  const found = await repo.findByHash(db, hashToken(token));
+  if (!found) return null;
+  const { feed: f, summit, maker: user, programmeVersion } = found;
   const maker: UserActor = {
     kind: 'user',
     userId: user.id,
@@ -127,42 +138,63 @@ export async function privateFeed(db: Db, publicUrl: string, token: string): Pro
     label: user.email,
   };
   const s = { scope: f.scope as Scope['scope'], key: f.scopeKey };
-  if (!(await sees(db, summit.id, await rolesIn(db, summit.id, maker), s))) return null;
-  await repo.touchFeed(db, f.id, new Date());
-  const name = (await nameOf(db, summit.id, s)) ?? s.key;
-  return fileOf(db, summit, publicUrl, { ...s, name }, (sessions) => chosen(db, summit, s, sessions));
+  // Membership is all `sees` asks of the maker's roles (two queries, not rolesIn's nine).
+  if (!(await sees(db, summit.id, await membershipIn(db, summit.id, maker), s))) return null;
+  const now = new Date();
+  if (!f.lastUsedAt || now.getTime() - f.lastUsedAt.getTime() >= TOUCH_EVERY_MS)
+    await repo.touchFeed(db, f.id, now);
+  const held = await programmes.current(summit, programmeVersion);
+  // What it shows and its name come from the programme: written once while the programme holds.
+  const made = await keptFeed(held, s, async () => ({
+    name: (await nameOf(db, summit.id, s)) ?? s.key,
+    sessions: await chosen(db, summit, s, held.snapshot.programme.sessions),
+  }));
+  return fileOf(summit, s, made);
 }
 
 /** A room's feed: public with its summit (the caller sees the summit), 404 for an unknown room. */
 export async function roomFeed(
-  db: Db,
-  publicUrl: string,
+  programmes: ProgrammeCache,
   summit: SummitRecord,
   room: string,
 ): Promise<FeedFile | null> {
-  const snapshot = await programmeSnapshot(db, summit, publicUrl);
-  const found = snapshot.programme.rooms.find((r) => r.key === room);
+  const held = await programmes.current(summit);
+  const found = held.snapshot.programme.rooms.find((r) => r.key === room);
   if (!found) return null;
-  return fileOf(db, summit, publicUrl, { scope: 'room', key: room, name: found.name }, async (sessions) =>
-    sessions.filter((x) => x.room?.key === room),
+  const s = { scope: 'room', key: room };
+  const made = await keptFeed(held, s, async () => ({
+    name: found.name,
+    sessions: held.snapshot.programme.sessions.filter((x) => x.room?.key === room),
+  }));
+  return fileOf(summit, s, made);
+}
+
+/**
+ * A feed's calendar, kept with the programme it was written from. What it shows is chosen (which
+ * may read the database) only when the programme changed since it was last written; while two
+ * fetches choose at once, both write it, and either is kept (they are the same).
+ */
+async function keptFeed(
+  held: HeldProgramme,
+  s: { scope: string; key: string },
+  choose: () => Promise<{ name: string; sessions: ExportSession[] }>,
+): Promise<KeptCalendar> {
+  const key = `${s.scope}:${s.key}`;
+  const kept = held.kept(key);
+  if (kept) return kept;
+  const { name, sessions } = await choose();
+  const { summit } = held.snapshot.programme;
+  // The calendar's name, as a calendar app lists it: "GFMD 2018 Summit: Republic of Moldova".
+  return held.calendar(key, (events) =>
+    assembleCalendar({ ...summit, name: `${summit.name}: ${name}` }, sessions, events),
   );
 }
 
-async function fileOf(
-  db: Db,
-  summit: SummitRecord,
-  publicUrl: string,
-  s: { scope: string; key: string; name: string },
-  pick: (sessions: ExportSession[]) => Promise<ExportSession[]>,
-): Promise<FeedFile> {
-  const snapshot = await programmeSnapshot(db, summit, publicUrl);
-  const sessions = await pick(snapshot.programme.sessions);
-  // The calendar's name, as a calendar app lists it: "GFMD 2018 Summit: Republic of Moldova".
-  const named = { ...snapshot.programme, summit: { ...summit, name: `${summit.name}: ${s.name}` } };
+function fileOf(summit: SummitRecord, s: { scope: string; key: string }, made: KeptCalendar): FeedFile {
   return {
-    // The published programme's tag and what the feed selects from it: a new tag when either changes.
-    etag: `W/"${snapshot.tag}-${s.scope}-${encodeURIComponent(s.key)}"`,
-    text: (now) => calendarIcs({ ...named, sessions }, now),
+    // A hash of what the feed says (but its DTSTAMPs): a new tag exactly when that changes.
+    etag: `W/"${made.etag}"`,
+    text: (now) => stamped(made, now),
     filename: `${summit.slug}-${s.scope}-${s.key}.ics`,
   };
 }
