@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../server/db/schema.ts';
 import { smallSummitFile } from '../factories/summit-file.ts';
-import { admin, testApi, type TestApi } from '../support/app.ts';
+import { admin, asText, testApi, type TestApi } from '../support/app.ts';
 import { eventProps, icsInstant, icsLines, icsUnescape } from '../support/ics-lines.ts';
 
 const SLUG = 'gfmd-2018-small';
@@ -185,6 +185,15 @@ describe('releases and invitations', () => {
       ...(await apiTimes('rt-1-2')),
       location: 'Orangeraie Room, Conference Centre, Palmeira Resorts, Marrakesh',
     });
+    // The published calendar (export and feeds) carries the same SEQUENCE as the invitation.
+    const exported = await asText(api.http.get(`${S}/calendar.ics`));
+    const events = icsLines(String(exported.body)).reduce<{ uid?: string; sequence?: string }[]>((all, l) => {
+      if (l.name === 'BEGIN' && l.value === 'VEVENT') all.push({});
+      else if (l.name === 'UID') all.at(-1)!.uid = l.value;
+      else if (l.name === 'SEQUENCE') all.at(-1)!.sequence = l.value;
+      return all;
+    }, []);
+    expect(events.find((e) => e.uid === `rt-1-2@${SLUG}.convene`)?.sequence).toBe('1');
   });
 
   it('publishing again without a change queues nothing', async () => {

@@ -23,8 +23,8 @@ export function calendarOf(summit: CalendarSummit, sessions: ExportSession[], no
 export function addExportEvent(cal: ICalCalendar, summit: CalendarSummit, s: ExportSession, stamp: number) {
   addSessionEvent(cal, summit.timeZone, {
     uid: sessionUid(summit.slug, s.key),
-    // No change counter yet (issue 12, item 1 adds one): every session is at its first version.
-    sequence: 0,
+    // The invitations' counter (calendar_sequences): a subscribed calendar and an invitation agree.
+    sequence: s.sequence,
     stamp,
     start: s.start,
     end: s.end,

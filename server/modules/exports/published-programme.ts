@@ -7,7 +7,16 @@ import { datesBetween, localDate } from '../../../shared/domain/time.ts';
 import type { SummitRecord } from '../../core/summit-context.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { delegations, participants, people, rooms, segments, sessions, summits } from '../../db/schema.ts';
+import {
+  calendarSequences,
+  delegations,
+  participants,
+  people,
+  rooms,
+  segments,
+  sessions,
+  summits,
+} from '../../db/schema.ts';
 import * as programme from '../programme/programme.service.ts';
 
 export type Named = { key: string; name: string; role: Role; person: boolean };
@@ -24,6 +33,8 @@ export type ExportSession = {
   named: Named[];
   /** The session's page in the app. */
   url: string;
+  /** Its calendar SEQUENCE, as its invitations last carried it (0 before any). */
+  sequence: number;
 };
 export type ProgrammeExport = {
   summit: SummitRecord;
@@ -35,7 +46,7 @@ export type ProgrammeExport = {
   sessions: ExportSession[];
 };
 
-type SessionRow = [number, string, SessionKind, string, number, number, string | null, string | null];
+type SessionRow = [number, string, SessionKind, string, number, number, string | null, string | null, number];
 type NamedRow = [number, string | null, string | null, string | null, string | null, Role];
 
 /**
@@ -49,8 +60,9 @@ async function publishedRows(db: Db, summitId: number) {
   const [row] = await db
     .select({
       sessions: sql<string | null>`(select json_agg(json_build_array(s.id, s.key, s.kind, s.title,
-        ${ms('s.start_at')}, ${ms('s.end_at')}, r.key, g.key) order by s.id)::text
+        ${ms('s.start_at')}, ${ms('s.end_at')}, r.key, g.key, coalesce(q.sequence, 0)) order by s.id)::text
         from ${sessions} s left join ${rooms} r on r.id = s.room_id left join ${segments} g on g.id = s.segment_id
+        left join ${calendarSequences} q on q.summit_id = s.summit_id and q.session_key = s.key
         where s.summit_id = ${summitId} and s.status = 'published' and s.start_at is not null and s.end_at is not null)`,
       named: sql<
         string | null
@@ -94,9 +106,10 @@ export async function publishedProgramme(
   }
   const base = `${publicUrl}/summits/${encodeURIComponent(summit.slug)}/sessions/`;
   const out: ExportSession[] = rows.sessions
-    .map(([id, key, kind, title, start, end, roomKey, segmentKey]) => ({
+    .map(([id, key, kind, title, start, end, roomKey, segmentKey, sequence]) => ({
       id,
       key,
+      sequence,
       kind,
       title,
       start,

@@ -37,6 +37,8 @@ function programme(titles: string[]): ProgrammeExport {
     sessions: titles.map((title, i) => ({
       id: i + 1,
       key: `s${i}`,
+      // Sessions at different SEQUENCEs: the assembled text carries each one's.
+      sequence: i,
       kind: 'meeting',
       title,
       // A month apart: the calendar's VTIMEZONE covers the end of Ramadan.
