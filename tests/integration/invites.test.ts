@@ -2,6 +2,7 @@
 // person committed to an affected session gets one iTIP message for it (issue 12, item 1).
 import { asc, gt } from 'drizzle-orm';
 import ICAL from 'ical.js';
+import nodeIcal from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../server/db/schema.ts';
 import { smallSummitFile } from '../factories/summit-file.ts';
@@ -112,6 +113,25 @@ function bothParsers(ics: string) {
     attendee: [p.ATTENDEE!.value, p.ATTENDEE!.params.RSVP, p.ATTENDEE!.params.PARTSTAT],
   };
   expect(fromLines).toEqual(fromIcalJs);
+  // A third reader, maintained apart from ical.js: node-ical.
+  const event = Object.values(nodeIcal.sync.parseICS(ics)).find((c) => c?.type === 'VEVENT') as
+    | { uid: string; sequence: string | number; start: Date; end: Date; summary: string; method?: string }
+    | undefined;
+  expect({
+    uid: event?.uid,
+    sequence: Number(event?.sequence),
+    start: event?.start.getTime(),
+    end: event?.end.getTime(),
+    summary: event?.summary,
+    method: event?.method,
+  }).toEqual({
+    uid: fromIcalJs.uid,
+    sequence: fromIcalJs.sequence,
+    start: fromIcalJs.start,
+    end: fromIcalJs.end,
+    summary: fromIcalJs.summary,
+    method: fromIcalJs.method,
+  });
   return fromIcalJs;
 }
 
