@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { outbox } from '../../server/db/schema.ts';
 import { axeViolations, openPage, skipBrowser } from '../support/browser.ts';
 import { pileSummitFile } from '../factories/pile.ts';
 import { placementWordsFile } from '../factories/placement.ts';
@@ -141,6 +143,34 @@ describe.skipIf(skipBrowser)('the support unit resolving and publishing', () => 
     await expect(page.getByRole('status').textContent()).resolves.toBe(
       '21 sessions published. Release 1: 36 calendar invitations (or cancellations) are on their way to the people concerned, through the outbox.',
     );
+    await page.close();
+  });
+
+  it('shows, on a session, who answered its invitation through the link in the mail', async () => {
+    // Daniela Morari's invitation, as the outbox holds it: its session, and its "accept" link.
+    const [mail] = await env.server.database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'invite_request'), eq(outbox.recipient, 'morari@example.org')))
+      .orderBy(asc(outbox.id))
+      .limit(1);
+    const session = /\/summits\/gfmd-2018\/sessions\/([\w.~:-]+)/.exec(mail!.bodyText)![1]!;
+    const accept = /(\/api\/rsvp\/\S+\?answer=accepted)/.exec(mail!.bodyText)![1]!;
+    // She opens it without signing in, and confirms on the page it shows.
+    const mailbox = await env.browser.newContext();
+    const answer = await openPage(mailbox, `${env.server.base}${accept}`, env.pageErrors);
+    await answer.getByRole('button').click();
+    await answer.waitForLoadState();
+    await mailbox.close();
+
+    const page = await openPage(
+      env.context,
+      `${env.server.base}/summits/gfmd-2018/sessions/${session}`,
+      env.pageErrors,
+    );
+    const answers = page.getByRole('region', { name: 'Answers to the invitations' });
+    await answers.getByText('Daniela Morari is coming.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

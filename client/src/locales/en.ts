@@ -515,6 +515,11 @@ export const en = {
   'market.providerKind': 'Kind of provider',
   'market.stage': 'Stage',
   'market.count': 'Consultations',
+  'rsvp.title': 'Answers to the invitations',
+  'rsvp.none': 'Nobody has answered the invitation yet.',
+  'rsvp.accepted': '{name} is coming.',
+  'rsvp.tentative': '{name} may come.',
+  'rsvp.declined': '{name} is not coming.',
   'feeds.title': 'In your calendar app',
   'feeds.intro':
     'Subscribe to these sessions in Outlook, Google Calendar or your phone: they stay up to date as the programme changes.',

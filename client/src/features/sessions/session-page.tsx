@@ -8,6 +8,7 @@ import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { displayZone, formatDate, formatMinutes, minutesIntoDay, type ZoneMode } from '../../lib/zone.ts';
 import { SessionPlanning } from '../conflicts/session-planning.tsx';
+import { InvitationAnswers } from '../invites/invitation-answers.tsx';
 import type { SummitView } from '../summits/api.ts';
 import { type SessionPageData as Page, sessionPageQuery } from './api.ts';
 
@@ -20,7 +21,10 @@ export function SessionPage({ summit, sessionKey, zone }: Props) {
     <>
       <Await query={page}>{(p) => <SessionDetails summit={summit} page={p} zoneMode={zone} />}</Await>
       {isSupportUnit(me, summit.slug) && page.isSuccess && (
-        <SessionPlanning summit={summit} sessionKey={sessionKey} />
+        <>
+          <InvitationAnswers slug={summit.slug} sessionKey={sessionKey} />
+          <SessionPlanning summit={summit} sessionKey={sessionKey} />
+        </>
       )}
     </>
   );
