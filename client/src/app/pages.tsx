@@ -3,6 +3,7 @@
 // routes with href(), and the table importing them back would be an import cycle.)
 import type { ReactNode } from 'react';
 import { NotFound } from '../components/status.tsx';
+import { isSupportUnit, useMe } from '../lib/auth.ts';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { MePage } from '../features/auth/me-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
@@ -29,6 +30,13 @@ import type { MatchOf, RouteMatch, RouteName } from '../lib/routes.ts';
 import { SummitLayout } from './summit-layout.tsx';
 
 type Render<N extends RouteName> = (match: MatchOf<N>) => ReactNode;
+
+/** A page of the support unit's: nothing until the caller is known, then the page or "not found". */
+function SupportUnitOnly({ slug, children }: { slug: string; children: ReactNode }) {
+  const me = useMe();
+  if (!me) return null;
+  return isSupportUnit(me, slug) ? children : <NotFound />;
+}
 
 /** A number in a URL (a proposal's, a consultation's); anything else names nothing. */
 const numberIn = (id: string): number | null => (/^[1-9]\d{0,8}$/.test(id) ? Number(id) : null);
@@ -60,12 +68,28 @@ const PAGES: { [N in RouteName]: Render<N> } = {
       {(s) => <PrintDayPage summit={s} day={params.day} search={search} />}
     </SummitLayout>
   ),
+  // The support unit's pages exist for the support unit only: to anyone else they are not found,
+  // as the API answers, rather than showing buttons that would fail.
   outbox: ({ params }) => (
-    <SummitLayout slug={params.slug}>{(s) => <OutboxPage slug={s.slug} />}</SummitLayout>
+    <SupportUnitOnly slug={params.slug}>
+      <SummitLayout slug={params.slug}>{(s) => <OutboxPage slug={s.slug} />}</SummitLayout>
+    </SupportUnitOnly>
   ),
-  roles: ({ params }) => <SummitLayout slug={params.slug}>{(s) => <RolesPage summit={s} />}</SummitLayout>,
-  audit: ({ params }) => <SummitLayout slug={params.slug}>{(s) => <AuditPage slug={s.slug} />}</SummitLayout>,
-  plan: ({ params }) => <SummitLayout slug={params.slug}>{(s) => <PlanPage summit={s} />}</SummitLayout>,
+  roles: ({ params }) => (
+    <SupportUnitOnly slug={params.slug}>
+      <SummitLayout slug={params.slug}>{(s) => <RolesPage summit={s} />}</SummitLayout>
+    </SupportUnitOnly>
+  ),
+  audit: ({ params }) => (
+    <SupportUnitOnly slug={params.slug}>
+      <SummitLayout slug={params.slug}>{(s) => <AuditPage slug={s.slug} />}</SummitLayout>
+    </SupportUnitOnly>
+  ),
+  plan: ({ params }) => (
+    <SupportUnitOnly slug={params.slug}>
+      <SummitLayout slug={params.slug}>{(s) => <PlanPage summit={s} />}</SummitLayout>
+    </SupportUnitOnly>
+  ),
   proposals: ({ params }) => <MyProposalsPage slug={params.slug} />,
   // The same element as a proposal's page: the form stays as it is when its draft gets a number.
   proposalNew: ({ params }) => <ProposalPage slug={params.slug} id={null} />,
