@@ -30,6 +30,8 @@ describe.skipIf(skipBrowser)('calendar feeds', () => {
     expect(await read.text()).toContain('X-WR-CALNAME:GFMD 2018 Summit: Republic of Moldova');
 
     const me = await openPage(context, `${env.server.base}/me`, env.pageErrors);
+    // My page names her delegation's agenda by its name, never its key.
+    await me.getByRole('link', { name: 'Agenda of Republic of Moldova' }).waitFor();
     const feeds = me.getByRole('region', { name: 'Calendar feeds' });
     await feeds.getByText('Republic of Moldova, GFMD 2018 Summit.').waitFor();
     await feeds.getByRole('button', { name: 'Revoke the address of Republic of Moldova' }).click();

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/status.tsx';
+import { listQuery } from '../programme/api.ts';
 import { useMe } from '../../lib/auth.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, navigate } from '../../lib/router.tsx';
@@ -43,11 +45,7 @@ export function MePage() {
             {t('me.roles')}: {roles.map((r) => t(`summitRole.${r}`)).join(', ')}
           </p>
           <ul>
-            {delegations.map((key) => (
-              <li key={key}>
-                <Link href={href('agenda', { slug, key })}>{t('me.agenda', { delegation: key })}</Link>
-              </li>
-            ))}
+            <AgendaLinks slug={slug} delegations={delegations} />
             {roles.includes('organiser') && (
               <li>
                 <Link href={href('proposals', { slug })}>{t('proposals.mine')}</Link>
@@ -70,6 +68,26 @@ export function MePage() {
         </button>
       </p>
       <ErrorAlert error={signOut.error} />
+    </>
+  );
+}
+
+/** Links to the agendas of one's delegations, by their names (as the summit's list gives them). */
+function AgendaLinks({ slug, delegations }: { slug: string; delegations: string[] }) {
+  const { t } = useI18n();
+  const list = useQuery({ ...listQuery(slug, 'delegations'), enabled: delegations.length > 0 });
+  const name = new Map(list.data?.map((d) => [d.key, d.name]));
+  // Until the names come, nothing: never a key where a name belongs.
+  if (delegations.length === 0 || !list.data) return null;
+  return (
+    <>
+      {delegations.map((key) => (
+        <li key={key}>
+          <Link href={href('agenda', { slug, key })}>
+            {t('me.agenda', { delegation: name.get(key) ?? key })}
+          </Link>
+        </li>
+      ))}
     </>
   );
 }
