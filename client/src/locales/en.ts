@@ -151,7 +151,7 @@ export const en = {
   'conflicts.none': 'No conflict: nobody is expected in two places, no room is double-booked.',
   'conflicts.hard': 'Hard conflicts (must be solved or accepted before publishing)',
   'conflicts.soft': 'Soft conflicts (worth avoiding)',
-  'conflicts.open': 'open {key}',
+  'conflicts.open': 'Open “{title}”',
   'conflicts.page': 'Conflicts {from}–{to} of {total}',
   'conflicts.next': 'Next {count}',
   'conflicts.previous': 'Previous page',

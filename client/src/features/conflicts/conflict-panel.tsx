@@ -8,6 +8,7 @@ import { Await } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
+import { listQuery } from '../programme/api.ts';
 import { type ConflictReport, conflictReportQuery, REPORT_PAGE } from './api.ts';
 
 export function ConflictPanel({ slug }: { slug: string }) {
@@ -120,15 +121,20 @@ const itemKey = (c: Conflict) =>
 
 function ConflictItem({ slug, conflict }: { slug: string; conflict: Conflict }) {
   const { t } = useI18n();
+  // The sessions by their titles, as people know them (the list is the programme's, in the cache).
+  const sessions = useQuery(listQuery(slug, 'sessions'));
+  const title = new Map(sessions.data?.map((s) => [s.key, s.title]));
   return (
     <li>
       {conflict.message}{' '}
       <span className="conflict-links">
-        {conflict.sessions.map((key) => (
-          <Link key={key} href={href('session', { slug, key })}>
-            {t('conflicts.open', { key })}
-          </Link>
-        ))}
+        {conflict.sessions.map((key) =>
+          title.has(key) ? (
+            <Link key={key} href={href('session', { slug, key })}>
+              {t('conflicts.open', { title: title.get(key)! })}
+            </Link>
+          ) : null,
+        )}
       </span>
     </li>
   );

@@ -44,7 +44,7 @@ function Publishing({ slug, hard }: { slug: string; hard: Conflict[] }) {
       <p>{t('plan.publishIntro')}</p>
       {hard.map((c) => (
         <fieldset key={idOf(c)} className="accept">
-          <legend className="visually-hidden">{c.code}</legend>
+          <legend className="visually-hidden">{t(`conflict.${c.code}`)}</legend>
           <label className="inline">
             <input
               type="checkbox"
