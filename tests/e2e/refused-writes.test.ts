@@ -22,6 +22,10 @@ describe.skipIf(skipBrowser)('a write the server refuses, shown to the support u
     await page.getByRole('button', { name: 'Give the role' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toBe('Done.');
     await page.getByRole('cell', { name: 'morari@example.org', exact: true }).waitFor();
+    // The grant's delegation by its name, not its key.
+    await expect(
+      page.getByRole('row').filter({ hasText: 'morari@example.org' }).getByRole('cell').allTextContents(),
+    ).resolves.toEqual(['morari@example.org', 'Delegate', 'Republic of Moldova', 'Take back']);
 
     // The same role again: the server answers 409 with { path: 'role', message }.
     await page.getByLabel('E-mail address').fill('morari@example.org');

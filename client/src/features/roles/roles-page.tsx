@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Await, ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { SummitView } from '../summits/api.ts';
+import { listQuery } from '../programme/api.ts';
 import { grantsQuery, useTakeBack } from './api.ts';
 import { GrantForm } from './grant-form.tsx';
 
@@ -9,6 +10,9 @@ export function RolesPage({ summit }: { summit: SummitView }) {
   const { t } = useI18n();
   const grants = useQuery(grantsQuery(summit.slug));
   const takeBack = useTakeBack(summit.slug);
+  // Delegations by name, as people know them (the grant names its delegation by key).
+  const delegations = useQuery(listQuery(summit.slug, 'delegations'));
+  const delegationName = new Map(delegations.data?.map((d) => [d.key, d.name]));
   return (
     <>
       <h1>{t('roles.title')}</h1>
@@ -34,7 +38,7 @@ export function RolesPage({ summit }: { summit: SummitView }) {
                   <tr key={g.id}>
                     <td>{g.email}</td>
                     <td>{t(`summitRole.${g.role}`)}</td>
-                    <td>{g.delegation ?? ''}</td>
+                    <td>{g.delegation ? (delegationName.get(g.delegation) ?? '') : ''}</td>
                     <td>
                       <button
                         type="button"
