@@ -15,6 +15,12 @@ describe.skipIf(skipBrowser)('calendar feeds', () => {
       env.pageErrors,
     );
     page.setDefaultTimeout(10_000);
+    // Her delegation's part in each session, in words: "as moderator and organiser", one role each.
+    await expect(page.locator('.day-list-meta').allTextContents()).resolves.toEqual([
+      'Side event as speaker',
+      'Marketplace consultation as owner',
+      'Side event as organiser and moderator',
+    ]);
     await page.getByRole('button', { name: 'Make a calendar address' }).click();
     const subscribe = page.getByRole('link', { name: 'Subscribe in your calendar app' });
     const webcal = String(await subscribe.getAttribute('href'));

@@ -49,7 +49,11 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
           {t('agenda.print')}
         </button>
       </p>
-      <p>{t('agenda.size', { count: agenda.delegation.size })}</p>
+      <p>
+        {agenda.delegation.size === 1
+          ? t('agenda.sizeOne')
+          : t('agenda.size', { count: agenda.delegation.size })}
+      </p>
       {mayAct(me, summit.slug, agenda.delegation.key) && (
         <Subscribe slug={summit.slug} what={{ delegation: agenda.delegation.key }} />
       )}
@@ -98,9 +102,9 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
                   <p className="day-list-meta">
                     <KindBadge kind={s.kind} />{' '}
                     {t('agenda.role', {
-                      role: roleIn(s)
-                        .map((r) => t(`role.${r}`))
-                        .join(', '),
+                      role: new Intl.ListFormat(dateLocale, { type: 'conjunction' }).format(
+                        roleIn(s).map((r) => t(`roleOne.${r}`)),
+                      ),
                     })}
                   </p>
                 </div>
