@@ -16,6 +16,7 @@ describe.skipIf(skipBrowser)('calendar feeds', () => {
     );
     page.setDefaultTimeout(10_000);
     // Her delegation's part in each session, in words: "as moderator and organiser", one role each.
+    await page.locator('.day-list-meta').first().waitFor();
     await expect(page.locator('.day-list-meta').allTextContents()).resolves.toEqual([
       'Side event as speaker',
       'Marketplace consultation as owner',
