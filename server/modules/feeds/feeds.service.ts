@@ -6,7 +6,7 @@
 // calendar is kept with the programme it was written from (exports/programme-cache.ts).
 import type { Actor, UserActor } from '../../core/actor.ts';
 import { forbidden, notFound, type Outcome } from '../../core/outcome.ts';
-import { membershipIn, rolesIn, type SummitRoles } from '../../core/roles.ts';
+import { membershipIn, type SummitRoles } from '../../core/roles.ts';
 import { findSummit, type SummitRecord } from '../../core/summit-context.ts';
 import { hashToken, newToken } from '../../core/secrets.ts';
 import type { Db } from '../../db/client.ts';
@@ -65,7 +65,7 @@ export async function createFeed(db: Db, publicUrl: string, actor: Actor, slug: 
   const summit = await findSummit(db, slug);
   if (!summit) return missing;
   const s = scopeOf(body);
-  const roles = await rolesIn(db, summit.id, actor);
+  const roles = await membershipIn(db, summit.id, actor);
   const name = await nameOf(db, summit.id, s);
   // What the caller may not see answers as missing, like what does not exist.
   if (name === null || !(await sees(db, summit.id, roles, s)))

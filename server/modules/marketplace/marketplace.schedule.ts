@@ -40,9 +40,9 @@ export async function scheduleAccepted(
   if (!verdict.ok) return verdict;
   const { summit } = ctx;
   const settings = await repo.findSettings(db, summit.id);
-  const todo = await waiting(db, summit.id);
-  if (!settings || todo.length === 0) return ok({ scheduled: [], unscheduled: [] });
-  const byKey = new Map(todo.map((c) => [c.session!, c]));
+  const open = await waiting(db, summit.id);
+  if (!settings || open.length === 0) return ok({ scheduled: [], unscheduled: [] });
+  const byKey = new Map(open.map((c) => [c.session!, c]));
   // Only the Marketplace's tables, only in its windows not yet begun, on its slot grid (from each
   // window's start), so that every spot placement finds is one of its slots.
   const windows = settings.segments.map((s) => ({
@@ -70,7 +70,7 @@ export async function scheduleAccepted(
     const c = byKey.get(p.session)!;
     const start = parseTime(p.start, summit.timeZone)!;
     const end = parseTime(p.end, summit.timeZone)!;
-    const booked = await book(db, mailer, ctx, c.id, { room: p.room, start, end }, now);
+    const booked = await book(db, mailer, ctx, settings, c.id, { room: p.room, start, end }, now);
     if (booked === null)
       view.scheduled.push({
         id: c.id,
@@ -101,12 +101,12 @@ async function book(
   db: Db,
   mailer: Mailer,
   ctx: MarketContext,
+  settings: repo.SettingsRow,
   id: number,
   slot: { room: string; start: number; end: number },
   now: number,
 ): Promise<string | null> {
   const { summit } = ctx;
-  const settings = (await repo.findSettings(db, summit.id))!;
   const table = settings.tables.find((t) => t.key === slot.room);
   if (!table) return `${slot.room} is not a table of the Marketplace`;
   try {
