@@ -47,7 +47,12 @@ export type AuditEntry = {
 };
 
 export async function record(db: Executor, e: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await db.insert(auditLog).values(auditRow(e));
+}
+
+/** The row an entry becomes, for a write the caller makes itself in one statement with others. */
+export function auditRow(e: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     summitId: e.summit?.id ?? null,
     summitSlug: e.summit?.slug ?? null,
     actor: e.actor,
@@ -56,5 +61,5 @@ export async function record(db: Executor, e: AuditEntry): Promise<void> {
     entityKey: e.key ?? null,
     before: e.before ?? null,
     after: e.after ?? null,
-  });
+  };
 }

@@ -103,3 +103,7 @@ export function sqlState(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The rows of `db.execute` on either engine (postgres.js answers an array, PGlite `{ rows }`). */
+export const resultRows = <T>(result: unknown): T[] =>
+  Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;

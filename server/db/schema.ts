@@ -144,6 +144,8 @@ export const people = pgTable(
       foreignColumns: [delegations.summitId, delegations.id],
     }),
     index('people_email').on(sql`lower(${t.email})`),
+    // A delegation's people: whose sessions commit it (the Marketplace's booking check).
+    index('people_delegation').on(t.delegationId),
   ],
 );
 
@@ -182,6 +184,8 @@ export const sessions = pgTable(
       foreignColumns: [rooms.summitId, rooms.id],
     }),
     index('sessions_start').on(t.summitId, t.startAt),
+    // What a room holds at a time (the Marketplace's tables).
+    index('sessions_room').on(t.roomId, t.startAt),
     check('sessions_kind', oneOf(sql`${t.kind}`, SESSION_KINDS)),
     check('sessions_status', oneOf(sql`${t.status}`, SESSION_STATUSES)),
     check('sessions_time_pair', sql`(${t.startAt} is null) = (${t.endAt} is null)`),
@@ -722,6 +726,10 @@ export const marketplaceConsultations = pgTable(
     }).onDelete('set null'),
     index('marketplace_consultations_need').on(t.needId),
     index('marketplace_consultations_time').on(t.summitId, t.startAt),
+    // Requests that may have expired: every booking marks those that concern it (few, or none).
+    index('marketplace_consultations_expiring')
+      .on(t.summitId, t.expiresAt)
+      .where(sql`${t.status} = 'requested'`),
     check('marketplace_consultations_status', oneOf(sql`${t.status}`, CONSULTATION_STATUSES)),
     check('marketplace_consultations_outcome', oneOf(sql`${t.outcome}`, OUTCOMES)),
     check('marketplace_consultations_time', sql`${t.endAt} > ${t.startAt}`),

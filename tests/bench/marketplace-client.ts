@@ -40,7 +40,9 @@ export async function freePort(): Promise<number> {
 /** A real server process on its own port, on the given database; resolves once it listens. */
 export async function startServer(env: Record<string, string>, connections: number): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  // BENCH_SERVER_NODE_ARGS: extra flags for the servers' node, e.g. "--cpu-prof --cpu-prof-dir=prof".
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, ...env, PORT: String(port), LOAD_DEMO: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -96,7 +96,8 @@ function postgresEngine(url: string): Engine {
         database,
         serverEnv: { DATABASE_URL: dbUrl },
         dispose: async () => {
-          await admin.unsafe(`drop database if exists "${name}" with (force)`);
+          if (!process.env.BENCH_KEEP_DATABASE)
+            await admin.unsafe(`drop database if exists "${name}" with (force)`);
         },
       };
     },

@@ -2,6 +2,7 @@
 // messages are held there for the support unit to read in the app.
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/client.ts';
+import type { outbox } from '../../db/schema.ts';
 import { insertMessage, insertMessages } from './outbox.repo.ts';
 
 export type OutgoingMail = {
@@ -26,7 +27,14 @@ export type Mailer = {
   enqueue(tx: Executor, mail: OutgoingMail): Promise<number>;
   /** Writes many messages at once (a release's invitations), in the caller's transaction. */
   enqueueAll(tx: Executor, mails: readonly OutgoingMail[]): Promise<void>;
+  /**
+   * The outbox row a message becomes, for a write the caller makes itself in one statement with
+   * others (a Marketplace booking); whoever writes a queued one notifies the workers (OUTBOX_CHANNEL).
+   */
+  outboxRow(mail: OutgoingMail): OutboxInsert;
 };
+
+export type OutboxInsert = typeof outbox.$inferInsert;
 
 export function createMailer(opts: {
   delivers: boolean;
@@ -35,7 +43,7 @@ export function createMailer(opts: {
   from?: string;
 }): Mailer {
   const domain = opts.domain ?? new URL(opts.publicUrl).hostname;
-  const row = (mail: OutgoingMail) => ({
+  const row = (mail: OutgoingMail): OutboxInsert => ({
     messageId: `<${randomUUID()}@${domain}>`,
     summitId: mail.summitId ?? null,
     kind: mail.kind,
@@ -54,5 +62,6 @@ export function createMailer(opts: {
     from: opts.from ?? `Convene <no-reply@${new URL(opts.publicUrl).hostname}>`,
     enqueue: (tx, mail) => insertMessage(tx, row(mail)),
     enqueueAll: (tx, mails) => insertMessages(tx, mails.map(row)),
+    outboxRow: row,
   };
 }

@@ -3,36 +3,34 @@
 // commitments at the slot, refuse if over, insert. The exclusion constraint refuses a second live
 // consultation at the table (23P01): the loser of a race is told at once, with the next bookable
 // slots. A deadlock or serialization failure is retried.
-import { parseSlotId, type Slot } from '../../../shared/domain/marketplace.ts';
+import { alternatives } from './marketplace.alternatives.ts';
+import { parseSlotId, reasons, type Slot } from '../../../shared/domain/marketplace.ts';
+import { PRESENCE_ROLES } from '../../../shared/domain/vocabulary.ts';
 import { actorLabel } from '../../core/actor.ts';
-import { record } from '../../core/audit.ts';
+import { auditRow, record } from '../../core/audit.ts';
 import { conflict, invalidField, notFound, type Outcome } from '../../core/outcome.ts';
 import { lockSummit } from '../../core/summit-context.ts';
 import { type Db, type Executor, sqlState } from '../../db/client.ts';
 import type { Mailer } from '../mail/mail.service.ts';
 import { actingDelegation, type MarketContext } from './marketplace.context.ts';
-import { mailAbout } from './marketplace.mail.ts';
+import { mailAbout, mailsAbout } from './marketplace.mail.ts';
 import { marketplacePolicy, standingOf } from './marketplace.policy.ts';
 import * as repo from './marketplace.repo.ts';
-import {
-  allSlots,
-  alternatives,
-  capRefusal,
-  loadWorld,
-  NO_TIME,
-  type Parties,
-  refusalAt,
-} from './marketplace.slots.ts';
+import { allSlots, capRefusal, loadWorld, NO_TIME, type Parties, refusalAt } from './marketplace.slots.ts';
 import { consultationView, type ConsultationView, statusAt } from './marketplace.view.ts';
 import { rebuildSession } from './marketplace.session.ts';
 
 const RETRIED = new Set(['40001', '40P01']);
 
 /** Runs a transaction again when the database gave up on it (deadlock, serialization); at most 5 times. */
-export async function withRetry<T>(db: Db, work: (tx: Executor) => Promise<T>): Promise<T> {
+export const withRetry = <T>(db: Db, work: (tx: Executor) => Promise<T>): Promise<T> =>
+  retried(() => db.transaction(work));
+
+/** Runs work that is one transaction again when the database gave up on it; at most 5 times. */
+async function retried<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction(work);
+      return await work();
     } catch (e) {
       if (!RETRIED.has(sqlState(e) ?? '') || attempt >= 5) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
@@ -55,14 +53,18 @@ export async function requestConsultation(
   const acting = await actingDelegation(db, ctx, body.as);
   if (!acting.ok) return acting;
   const provider = acting.value;
-  const need = await repo.findNeed(db, summit.id, body.need, new Date(now));
+  const {
+    need,
+    settings,
+    ownerAddresses: owners,
+    id,
+  } = await repo.bookingFacts(db, summit.id, body.need, Boolean(body.slot));
   if (!need) return invalidField(`unknown need "${body.need}"`, 'need');
   if (need.owner.id === provider.id)
     return invalidField(
       `“${need.title}” is your delegation’s own need: ask another delegation to provide`,
       'need',
     );
-  const settings = await repo.findSettings(db, summit.id);
   if (!body.slot) {
     if (!settings) return invalidField('this summit has no Marketplace', 'need');
     return requestWithoutSlot(db, mailer, ctx, { need, provider, settings }, now);
@@ -70,46 +72,103 @@ export async function requestConsultation(
   const at = parseSlotId(body.slot);
   const slot: Slot | undefined =
     settings && at ? allSlots(settings).find((s) => s.id === body.slot) : undefined;
-  if (!settings || !slot) return invalidField(`"${body.slot}" is not a slot of the Marketplace`, 'slot');
-  const roomId = settings.tables.find((t) => t.key === slot.room)!.id;
+  if (!settings || !slot || id === null)
+    return invalidField(`"${body.slot}" is not a slot of the Marketplace`, 'slot');
+  const table = settings.tables.find((t) => t.key === slot.room)!;
   const parties: Parties = { owner: need.owner, check: [need.owner, provider], you: provider };
-  let outcome: Outcome<repo.ConsultationRow>;
+  const refused = (reason: string): Promise<Outcome<ConsultationView>> =>
+    refusedWithAlternatives(db, ctx, settings, parties, slot, reason, now);
+  if (slot.start <= now) return refused(reasons.begun());
+  const row: repo.ConsultationRow = {
+    id,
+    needId: need.id,
+    needKey: need.key,
+    needTitle: need.title,
+    owner: need.owner,
+    roomId: table.id,
+    room: table.key,
+    roomName: table.name,
+    start: slot.start,
+    end: slot.end,
+    status: 'requested',
+    requestedByUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    requestedBy: actorLabel(ctx.actor),
+    expiresAt: now + settings.requestExpiryMinutes * 60_000,
+    sessionId: null,
+    session: null,
+    outcome: null,
+    fundingSources: [],
+    outcomeNote: null,
+    createdAt: now,
+    updatedAt: now,
+    parties: [{ delegation: provider, role: 'provider' }],
+  };
+  let answer: repo.BookingAnswer;
   try {
-    outcome = await withRetry(db, async (tx) => {
-      await lockSummit(tx, summit.id, 'share');
-      await repo.lockDelegations(tx, summit.id, [need.owner.id, provider.id]);
-      const at = new Date(now);
-      await repo.expireStale(
-        tx,
-        summit.id,
-        { roomId, start: slot.start, end: slot.end, delegationIds: [need.owner.id, provider.id] },
-        at,
-      );
-      const world = await loadWorld(tx, summit.id, settings, now, {
-        delegations: parties.check,
-        during: { from: slot.start, to: slot.end },
-      });
-      const reason = refusalAt(world, slot, parties);
-      if (reason) return conflict(reason, 'slot');
-      const held = { roomId, start: slot.start, end: slot.end, id: slot.id };
-      return {
-        ok: true,
-        value: await insertRequest(tx, mailer, ctx, { need, provider, settings, at: held }, now),
-      };
-    });
+    answer = await retried(() =>
+      repo.book(db, {
+        id,
+        summitId: summit.id,
+        needId: need.id,
+        roomId: table.id,
+        start: slot.start,
+        end: slot.end,
+        now,
+        expiresAt: row.expiresAt,
+        providerId: provider.id,
+        check: parties.check.map((d) => ({ id: d.id, size: d.size })),
+        cap: settings.capPerDelegation,
+        presenceRoles: [...PRESENCE_ROLES],
+        requestedByUserId: row.requestedByUserId,
+        requestedBy: row.requestedBy,
+        audit: auditRow({
+          summit,
+          actor: row.requestedBy,
+          action: 'request',
+          entity: 'consultation',
+          key: String(id),
+          after: { need: need.key, slot: slot.id, provider: provider.key },
+        }),
+        mails: mailsAbout(mailer, ctx, row, 'requested', { owners, requester: null }).map(mailer.outboxRow),
+      }),
+    );
   } catch (e) {
     if (!isExclusion(e)) throw e;
-    const table = settings.tables.find((t) => t.key === slot.room)!.name;
-    outcome = conflict(`${table} is taken at this time`, 'slot');
+    answer = { refused: 'table' };
   }
-  if (!outcome.ok) {
-    const world = await loadWorld(db, summit.id, settings, now, { delegations: parties.check });
-    return { ...outcome, details: { alternatives: alternatives(world, parties, slot.id) } };
+  if ('ok' in answer) return { ok: true, value: consultationView(ctx, row, now) };
+  const named = (id: number) => parties.check.find((d) => d.id === id)!;
+  switch (answer.refused) {
+    case 'table':
+      return refused(reasons.tableTaken(table.name));
+    case 'hosts':
+      return refused(reasons.roomHosts(table.name, answer.title));
+    case 'cap': {
+      const d = named(answer.delegation);
+      return refused(
+        reasons.capReached(d.id === provider.id ? 'Your delegation' : d.name, settings.capPerDelegation!),
+      );
+    }
+    case 'over': {
+      const d = named(answer.delegation);
+      return refused(reasons.overCommitted(d.name, d.size, answer.titles));
+    }
   }
+}
+
+/** A 409 on the slot, with the next bookable slots for the same parties. */
+async function refusedWithAlternatives(
+  db: Db,
+  ctx: MarketContext,
+  settings: repo.SettingsRow,
+  parties: Parties,
+  slot: Slot,
+  reason: string,
+  now: number,
+): Promise<Outcome<ConsultationView>> {
   return {
-    ok: true,
-    // As written in the transaction that made it: nothing else can have changed it since.
-    value: consultationView(ctx, outcome.value, now),
+    ...conflict(reason, 'slot'),
+    details: { alternatives: await alternatives(db, ctx.summit.id, settings, parties, slot.id, now) },
   };
 }
 
@@ -125,7 +184,7 @@ async function requestWithoutSlot(
     need,
     provider,
     settings,
-  }: { need: repo.NeedRow; provider: repo.DelegationRef; settings: repo.SettingsRow },
+  }: { need: repo.NeedRef; provider: repo.DelegationRef; settings: repo.SettingsRow },
   now: number,
 ): Promise<Outcome<ConsultationView>> {
   const { summit } = ctx;
@@ -225,7 +284,7 @@ async function insertRequest(
   mailer: Mailer,
   ctx: MarketContext,
   r: {
-    need: repo.NeedRow;
+    need: repo.NeedRef;
     provider: repo.DelegationRef;
     settings: repo.SettingsRow;
     /** The slot; null: left to the support unit. */

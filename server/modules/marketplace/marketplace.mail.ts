@@ -4,7 +4,12 @@ import { andList } from '../../../shared/domain/marketplace.ts';
 import { zoneOffsets } from '../../../shared/domain/time.ts';
 import { formatInterval } from '../../../shared/domain/wall-clock.ts';
 import type { Executor } from '../../db/client.ts';
-import { type ConsultationEvent, consultationMail, type Mailer } from '../mail/mail.service.ts';
+import {
+  type ConsultationEvent,
+  consultationMail,
+  type Mailer,
+  type OutgoingMail,
+} from '../mail/mail.service.ts';
 import type { MarketContext } from './marketplace.context.ts';
 import * as repo from './marketplace.repo.ts';
 
@@ -18,6 +23,9 @@ function placeOf(c: repo.ConsultationRow, zone: string): { at: string; when: str
   return { at: `at ${c.roomName} on ${when}`, when };
 }
 
+/** Who hears of an event: the owner delegation's people with addresses, and the provider who asked. */
+export type Recipients = { owners: readonly string[]; requester: string | null };
+
 export async function mailAbout(
   tx: Executor,
   mailer: Mailer,
@@ -25,9 +33,25 @@ export async function mailAbout(
   c: repo.ConsultationRow,
   event: ConsultationEvent,
 ): Promise<void> {
+  const asksRequester = event !== 'requested';
+  const [owners, requester] = await Promise.all([
+    event === 'requested' || event === 'cancelled' || event === 'scheduled'
+      ? repo.addressesOf(tx, c.owner.id)
+      : [],
+    asksRequester ? repo.userEmail(tx, c.requestedByUserId) : null,
+  ]);
+  await mailer.enqueueAll(tx, mailsAbout(mailer, ctx, c, event, { owners, requester }));
+}
+
+/** The messages an event sends, one per address (none when no one concerned has one). */
+export function mailsAbout(
+  mailer: Mailer,
+  ctx: MarketContext,
+  c: repo.ConsultationRow,
+  event: ConsultationEvent,
+  { owners, requester }: Recipients,
+): OutgoingMail[] {
   const { summit } = ctx;
-  const requester = await repo.userEmail(tx, c.requestedByUserId);
-  const owners = await repo.addressesOf(tx, c.owner.id);
   const to =
     event === 'requested'
       ? owners
@@ -42,9 +66,9 @@ export async function mailAbout(
     providers: andList(c.parties.filter((p) => p.role === 'provider').map((p) => p.delegation.name)),
     ...placeOf(c, summit.timeZone),
   };
-  for (const address of new Set(to.filter((a): a is string => a !== null))) {
+  return [...new Set(to.filter((a): a is string => a !== null))].map((address) => {
     const link = `${mailer.publicUrl}/sign-in?email=${encodeURIComponent(address)}&next=${encodeURIComponent(next)}`;
     const mail = consultationMail(event, { ...facts, link });
-    await mailer.enqueue(tx, { kind: `marketplace_${event}`, summitId: summit.id, to: address, ...mail });
-  }
+    return { kind: `marketplace_${event}`, summitId: summit.id, to: address, ...mail };
+  });
 }

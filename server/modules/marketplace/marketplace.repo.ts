@@ -8,8 +8,9 @@ import type {
   PartyRole,
 } from '../../../shared/domain/marketplace.ts';
 import type { DelegationKind } from '../../../shared/domain/vocabulary.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, resultRows } from '../../db/client.ts';
 import {
+  type auditLog,
   delegations,
   marketplaceConsultations as consultations,
   marketplaceNeeds as needs,
@@ -18,6 +19,7 @@ import {
   marketplaceSegments,
   marketplaceSettings,
   marketplaceTables,
+  type outbox,
   people,
   rooms,
   segments,
@@ -489,7 +491,7 @@ export async function lockConsultation(tx: Executor, summitId: number, id: numbe
   const rows = await tx.execute(
     sql`select id from ${consultations} where summit_id = ${summitId} and id = ${id} for update`,
   );
-  return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length > 0;
+  return resultRows(rows).length > 0;
 }
 
 /**
@@ -686,4 +688,196 @@ export async function countLive(
   ]);
   for (const r of [...owned, ...provided]) counts.set(r.id, (counts.get(r.id) ?? 0) + Number(r.n));
   return counts;
+}
+
+/** A booking, as `marketplace_book` (drizzle/0011) takes it. */
+export type Booking = {
+  id: number;
+  summitId: number;
+  needId: number;
+  roomId: number;
+  start: number;
+  end: number;
+  now: number;
+  expiresAt: number;
+  providerId: number;
+  /** The delegations to check, in the order their refusals are reported. */
+  check: readonly { id: number; size: number }[];
+  cap: number | null;
+  presenceRoles: readonly string[];
+  requestedByUserId: number | null;
+  requestedBy: string;
+  audit: typeof auditLog.$inferInsert;
+  mails: readonly (typeof outbox.$inferInsert)[];
+};
+
+export type BookingAnswer =
+  | { ok: true }
+  | { refused: 'table' }
+  | { refused: 'hosts'; title: string }
+  | { refused: 'cap'; delegation: number }
+  | { refused: 'over'; delegation: number; titles: string[] };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Locks, checks and writes a booking in one statement (one round trip): the function refuses with
+ * the first reason found, or writes the consultation, its provider, the audit line and the mail.
+ * A second live consultation at the table still fails on the exclusion constraint (23P01).
+ */
+export async function book(db: Executor, b: Booking): Promise<BookingAnswer> {
+  const p = {
+    id: b.id,
+    summit: b.summitId,
+    need: b.needId,
+    room: b.roomId,
+    start: iso(b.start),
+    end: iso(b.end),
+    now: iso(b.now),
+    expires: iso(b.expiresAt),
+    provider: b.providerId,
+    delegations: b.check,
+    cap: b.cap,
+    presence: b.presenceRoles,
+    userId: b.requestedByUserId,
+    requestedBy: b.requestedBy,
+    audit: {
+      summit_id: b.audit.summitId ?? null,
+      summit_slug: b.audit.summitSlug ?? null,
+      actor: b.audit.actor,
+      action: b.audit.action,
+      entity: b.audit.entity,
+      entity_key: b.audit.entityKey ?? null,
+      after: b.audit.after ?? null,
+    },
+    mails: b.mails.map((m) => ({
+      message_id: m.messageId,
+      summit_id: m.summitId ?? null,
+      kind: m.kind,
+      recipient: m.recipient,
+      subject: m.subject,
+      body_text: m.bodyText,
+      body_html: m.bodyHtml ?? null,
+      ical: m.ical ?? null,
+      ical_method: m.icalMethod ?? null,
+      secret: m.secret ?? false,
+      status: m.status,
+    })),
+  };
+  const rows = await db.execute<{ answer: BookingAnswer }>(
+    sql`select marketplace_book(${JSON.stringify(p)}::jsonb) as answer`,
+  );
+  const [row] = resultRows<{ answer: BookingAnswer }>(rows);
+  return row!.answer;
+}
+
+/**
+ * When each table is taken at `now`: its live consultations, and the other sessions held in its room
+ * (a live consultation's own session is the consultation). Three numbers a row, for the whole
+ * Marketplace in one read.
+ */
+export async function tableOccupancy(
+  db: Executor,
+  summitId: number,
+  tableIds: readonly number[],
+  now: number,
+): Promise<{ roomId: number; start: number; end: number }[]> {
+  if (tableIds.length === 0) return [];
+  const at = iso(now);
+  const live = sql`(c.status = 'accepted' or (c.status = 'requested' and c.expires_at > ${at}::timestamptz))`;
+  const rows = await db.execute<{ room: number; a: number; b: number }>(sql`
+    select c.room_id as room, (extract(epoch from c.start_at) * 1000)::float8 as a,
+           (extract(epoch from c.end_at) * 1000)::float8 as b
+    from ${consultations} c
+    where c.summit_id = ${summitId} and c.room_id is not null and ${live}
+    union all
+    select x.room_id, (extract(epoch from x.start_at) * 1000)::float8, (extract(epoch from x.end_at) * 1000)::float8
+    from ${sessions} x
+    where x.summit_id = ${summitId} and x.start_at is not null and x.end_at is not null
+      and x.room_id = any(${`{${tableIds.join(',')}}`}::int[])
+      and not exists (select 1 from ${consultations} c where c.session_id = x.id and ${live})`);
+  return resultRows<{ room: number; a: number; b: number }>(rows).map((r) => ({
+    roomId: r.room,
+    start: Number(r.a),
+    end: Number(r.b),
+  }));
+}
+
+/** What a booking needs to know before it is made, read in one round trip. */
+export type BookingFacts = {
+  need: { id: number; key: string; title: string; owner: DelegationRef } | null;
+  /** The owner delegation's people's addresses (lower case, each once), to tell them of the request. */
+  ownerAddresses: string[];
+  settings: SettingsRow | null;
+  /** The id the consultation will take, drawn from its sequence when asked for (`withId`). */
+  id: number | null;
+};
+
+export type NeedRef = NonNullable<BookingFacts['need']>;
+
+export async function bookingFacts(
+  db: Executor,
+  summitId: number,
+  needKey: string,
+  withId: boolean,
+): Promise<BookingFacts> {
+  const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+  const rows = await db.execute<{
+    facts: Omit<BookingFacts, 'settings'> & { settings: SettingsRow | null };
+  }>(sql`
+    with need as (
+      select n.id, n.key, n.title,
+        json_build_object('id', d.id, 'key', d.key, 'name', d.name, 'kind', d.kind, 'size', d.size) as owner,
+        d.id as owner_id
+      from ${needs} n join ${delegations} d on d.id = n.owner_id
+      where n.summit_id = ${summitId} and n.key = ${needKey})
+    select json_build_object(
+      'need', (select json_build_object('id', id, 'key', key, 'title', title, 'owner', owner) from need),
+      'ownerAddresses', coalesce((select json_agg(e order by first) from (
+          select lower(p.email) as e, min(p.id) as first from ${people} p
+          where p.delegation_id = (select owner_id from need) and p.email is not null
+          group by lower(p.email)) a), '[]'::json),
+      'settings', (select json_build_object(
+          'slotMinutes', s.slot_minutes,
+          'requestExpiryMinutes', s.request_expiry_minutes,
+          'capPerDelegation', s.cap_per_delegation,
+          'tables', coalesce((select json_agg(json_build_object('id', r.id, 'key', r.key, 'name', r.name) order by t.position)
+              from ${marketplaceTables} t join ${rooms} r on r.id = t.room_id where t.summit_id = s.summit_id), '[]'::json),
+          'segments', coalesce((select json_agg(json_build_object('id', g.id, 'key', g.key, 'title', g.title,
+                'start', ${ms('g.start_at')}, 'end', ${ms('g.end_at')}) order by m.position)
+              from ${marketplaceSegments} m join ${segments} g on g.id = m.segment_id where m.summit_id = s.summit_id), '[]'::json))
+        from ${marketplaceSettings} s where s.summit_id = ${summitId}),
+      'id', case when ${withId} then nextval(pg_get_serial_sequence('marketplace_consultations', 'id')) end
+    ) as facts`);
+  const facts = resultRows<{ facts: BookingFacts }>(rows)[0]!.facts;
+  return { ...facts, id: facts.id === null ? null : Number(facts.id) };
+}
+
+/**
+ * What each of these delegations is committed to during [from, to) at `now`, as the conflict rules
+ * count it (`marketplace_commitments`, drizzle/0011: the same rule a booking is checked by).
+ */
+export async function commitmentsOf(
+  db: Executor,
+  summitId: number,
+  delegationIds: readonly number[],
+  during: { from: number; to: number },
+  now: number,
+  presenceRoles: readonly string[],
+): Promise<Map<number, { title: string; start: number; end: number }[]>> {
+  const byDelegation = new Map<number, { title: string; start: number; end: number }[]>();
+  if (delegationIds.length === 0) return byDelegation;
+  const rows = await db.execute<{ d: number; title: string; a: number; b: number }>(sql`
+    select d, c.title, (extract(epoch from c.a) * 1000)::float8 as a, (extract(epoch from c.b) * 1000)::float8 as b
+    from unnest(${`{${delegationIds.join(',')}}`}::int[]) as d,
+      lateral marketplace_commitments(${summitId}, d, ${iso(during.from)}::timestamptz, ${iso(during.to)}::timestamptz,
+        ${iso(now)}::timestamptz, ${`{${presenceRoles.join(',')}}`}::text[]) c
+    order by c.session nulls last, c.a, c.request`);
+  for (const r of resultRows<{ d: number; title: string; a: number; b: number }>(rows)) {
+    const c = { title: r.title, start: Number(r.a), end: Number(r.b) };
+    const list = byDelegation.get(r.d);
+    if (list) list.push(c);
+    else byDelegation.set(r.d, [c]);
+  }
+  return byDelegation;
 }

@@ -61,7 +61,8 @@ export async function loadWorld(
     repo.listConsultations(db, summitId, {
       liveDuring: { from: scope.during?.from ?? 0, to: scope.during?.to ?? Date.UTC(9999, 0, 1), now },
     }),
-    repo.countLive(db, summitId, ids, now),
+    // Only the cap reads the counts.
+    settings.capPerDelegation === null ? new Map<number, number>() : repo.countLive(db, summitId, ids, now),
   ]);
   const named = [
     ...new Set(sessions.flatMap((s) => s.participants.flatMap((p) => (p.person ? [p.person] : [])))),
@@ -135,12 +136,21 @@ export function refusalAt(
   return null;
 }
 
-export const allSlots = (settings: repo.SettingsRow): Slot[] =>
-  slotsOf(
-    settings.segments,
-    settings.tables.map((t) => t.key),
-    settings.slotMinutes,
-  );
+/** Slot lists by the settings that make them: a rush asks for the same few thousand again and again. */
+const slotLists = new Map<string, Slot[]>();
+
+/** Every slot of the Marketplace, soonest first (the list is shared: callers do not change it). */
+export function allSlots(settings: repo.SettingsRow): readonly Slot[] {
+  const tables = settings.tables.map((t) => t.key);
+  const key = JSON.stringify([settings.slotMinutes, tables, settings.segments.map((w) => [w.start, w.end])]);
+  let slots = slotLists.get(key);
+  if (!slots) {
+    slots = slotsOf(settings.segments, tables, settings.slotMinutes);
+    if (slotLists.size >= 64) slotLists.delete(slotLists.keys().next().value!);
+    slotLists.set(key, slots);
+  }
+  return slots;
+}
 
 export type SlotView = {
   id: string;
@@ -164,10 +174,3 @@ export function slotViews(w: World, parties: Parties): SlotView[] {
     };
   });
 }
-
-/** The next bookable slots for these parties, soonest first, besides `except`. */
-export const alternatives = (w: World, parties: Parties, except: string, limit = 5): string[] =>
-  slotViews(w, parties)
-    .filter((s) => s.bookable && s.id !== except)
-    .slice(0, limit)
-    .map((s) => s.id);

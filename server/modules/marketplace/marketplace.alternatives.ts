@@ -1,0 +1,93 @@
+// What a refused booking is offered instead: the next bookable slots for the same parties, soonest
+// first. Every loser of a rush asks for them, so they are cheap by construction: which tables are
+// taken comes from a board each process reads at most every BOARD_MS for the whole Marketplace (one
+// light query, shared by every refusal meanwhile); the parties are then checked, fresh, on the first
+// free candidates alone (their commitments in that span and the cap), not on the whole Marketplace.
+// An alternative is advice: booking it is checked again, under the locks, like any booking.
+import type { Executor } from '../../db/client.ts';
+import * as repo from './marketplace.repo.ts';
+import { PRESENCE_ROLES } from '../../../shared/domain/vocabulary.ts';
+import { allSlots, type Parties, refusalAt, type World } from './marketplace.slots.ts';
+
+/** How many free tables are checked for the parties: enough that a busy delegation still finds some. */
+const CANDIDATES = 40;
+/** How old the board of taken tables may be. */
+export const BOARD_MS = 250;
+
+type Board = { read: number; taken: Map<number, { start: number; end: number }[]> };
+const boards = new Map<number, Promise<Board>>();
+
+async function readBoard(
+  db: Executor,
+  summitId: number,
+  settings: repo.SettingsRow,
+  now: number,
+): Promise<Board> {
+  const taken = new Map<number, { start: number; end: number }[]>();
+  for (const r of await repo.tableOccupancy(
+    db,
+    summitId,
+    settings.tables.map((t) => t.id),
+    now,
+  )) {
+    const list = taken.get(r.roomId);
+    if (list) list.push(r);
+    else taken.set(r.roomId, [r]);
+  }
+  return { read: Date.now(), taken };
+}
+
+/** The board, read again when older than BOARD_MS; concurrent callers share one read. */
+async function boardOf(db: Executor, summitId: number, settings: repo.SettingsRow, now: number) {
+  const held = boards.get(summitId);
+  if (held) {
+    const board = await held.catch(() => null);
+    if (board && Date.now() - board.read < BOARD_MS) return board;
+    if (boards.get(summitId) !== held) return boardOf(db, summitId, settings, now);
+  }
+  const reading = readBoard(db, summitId, settings, now);
+  boards.set(summitId, reading);
+  reading.catch(() => boards.delete(summitId));
+  return reading;
+}
+
+export async function alternatives(
+  db: Executor,
+  summitId: number,
+  settings: repo.SettingsRow,
+  parties: Parties,
+  except: string,
+  now: number,
+  limit = 5,
+): Promise<string[]> {
+  const board = await boardOf(db, summitId, settings, now);
+  const tableId = new Map(settings.tables.map((t) => [t.key, t.id]));
+  const candidates = [];
+  for (const s of allSlots(settings)) {
+    if (s.start <= now || s.id === except) continue;
+    const taken = board.taken.get(tableId.get(s.room)!) ?? [];
+    if (taken.some((t) => t.start < s.end && s.start < t.end)) continue;
+    candidates.push(s);
+    if (candidates.length === CANDIDATES) break;
+  }
+  if (candidates.length === 0) return [];
+  const during = { from: candidates[0]!.start, to: Math.max(...candidates.map((s) => s.end)) };
+  const ids = parties.check.map((d) => d.id);
+  const [commitments, liveCount] = await Promise.all([
+    repo.commitmentsOf(db, summitId, ids, during, now, [...PRESENCE_ROLES]),
+    settings.capPerDelegation === null ? new Map<number, number>() : repo.countLive(db, summitId, ids, now),
+  ]);
+  // The tables are the board's business: only the parties are checked here.
+  const world: World = {
+    settings,
+    now,
+    byDelegation: new Map(parties.check.map((d) => [d.key, commitments.get(d.id) ?? []])),
+    byRoom: new Map(),
+    liveByRoom: new Map(),
+    liveCount,
+  };
+  return candidates
+    .filter((s) => refusalAt(world, s, parties, { table: false }) === null)
+    .slice(0, limit)
+    .map((s) => s.id);
+}
