@@ -66,6 +66,13 @@ export async function openPglite(
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  // drizzle asks postgres.js for unnamed statements unless a query is given a name, so PostgreSQL
+  // parses and plans every statement anew: most of its time on a busy server (issue 11's rush).
+  // Named ones are parsed once per connection (postgres.js names and keeps them by their text;
+  // connections are renewed every 30–60 minutes, which bounds how many a connection keeps).
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((query: string, params?: unknown[], queryOptions?: object) =>
+    unsafe(query, params as never, { ...queryOptions, prepare: true })) as typeof client.unsafe;
   const db = drizzlePostgres({ client, schema });
   return {
     db: db as unknown as Db,
