@@ -45,35 +45,14 @@ export const noRoles = (): SummitRoles => ({
 
 type User = { userId: number; email: string };
 
-/**
- * Who the user is in the summit by membership alone: the roles granted, and the delegations of the
- * people of the summit file with their address. Two queries; the roles that follow from the
- * programme (organiser, Marketplace owner or provider) are left out.
- */
-async function membership(
-  db: Executor,
-  summitId: number,
-  user: User,
-): Promise<{ roles: SummitRoles; personIds: number[] }> {
+/** A grant of the support unit: its role and, for a delegate or focal point, the delegation's key. */
+export type Grant = { role: string; delegation: string | null };
+/** A person of the summit file with the caller's address, and the key of their delegation. */
+export type PersonOfUser = { key: string; delegation: string | null };
+
+/** The roles that membership gives: from the grants, and the people with the caller's address. */
+export function membershipOf(grants: readonly Grant[], mine: readonly PersonOfUser[]): SummitRoles {
   const roles = noRoles();
-  // Grants and the people of the summit file with the caller's address: two reads sent at once.
-  const [grants, mine] = await Promise.all([
-    db
-      .select({ role: summitRoles.role, delegation: delegations.key })
-      .from(summitRoles)
-      .leftJoin(delegations, eq(delegations.id, summitRoles.delegationId))
-      .where(and(eq(summitRoles.summitId, summitId), eq(summitRoles.userId, user.userId))),
-    db
-      .select({
-        id: people.id,
-        key: people.key,
-        delegationId: people.delegationId,
-        delegation: delegations.key,
-      })
-      .from(people)
-      .leftJoin(delegations, eq(delegations.id, people.delegationId))
-      .where(and(eq(people.summitId, summitId), sql`lower(${people.email}) = ${user.email}`)),
-  ]);
   for (const g of grants) {
     if (g.role === 'support_unit') roles.supportUnit = true;
     if (g.role === 'focal_point' && g.delegation) {
@@ -87,6 +66,33 @@ async function membership(
     roles.personKeys.add(p.key);
     if (p.delegation) roles.delegateOf.add(p.delegation);
   }
+  return roles;
+}
+
+/**
+ * Who the user is in the summit by membership alone: the roles granted, and the delegations of the
+ * people of the summit file with their address. Two queries; the roles that follow from the
+ * programme (organiser, Marketplace owner or provider) are left out.
+ */
+async function membership(
+  db: Executor,
+  summitId: number,
+  user: User,
+): Promise<{ roles: SummitRoles; personIds: number[] }> {
+  // Grants and the people of the summit file with the caller's address: two reads sent at once.
+  const [grants, mine] = await Promise.all([
+    db
+      .select({ role: summitRoles.role, delegation: delegations.key })
+      .from(summitRoles)
+      .leftJoin(delegations, eq(delegations.id, summitRoles.delegationId))
+      .where(and(eq(summitRoles.summitId, summitId), eq(summitRoles.userId, user.userId))),
+    db
+      .select({ id: people.id, key: people.key, delegation: delegations.key })
+      .from(people)
+      .leftJoin(delegations, eq(delegations.id, people.delegationId))
+      .where(and(eq(people.summitId, summitId), sql`lower(${people.email}) = ${user.email}`)),
+  ]);
+  const roles = membershipOf(grants, mine);
   return { roles, personIds: mine.map((p) => p.id) };
 }
 

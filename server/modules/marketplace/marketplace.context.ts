@@ -1,10 +1,10 @@
 // The summit a Marketplace request names, and who the caller is in its Marketplace: the support unit
 // (everything), a participant (a delegate or focal point of one of its delegations), a visitor
 // (granted the role: reads only). Anyone else signed in finds no such summit (404).
-import type { Actor } from '../../core/actor.ts';
+import { type Actor, isAdmin } from '../../core/actor.ts';
 import { invalidField, notFound, forbidden, type Outcome } from '../../core/outcome.ts';
-import { membershipIn, type SummitRoles } from '../../core/roles.ts';
-import { findSummit, type SummitRecord } from '../../core/summit-context.ts';
+import { membershipOf, noRoles, type SummitRoles } from '../../core/roles.ts';
+import type { SummitRecord } from '../../core/summit-context.ts';
 import type { Executor } from '../../db/client.ts';
 import * as repo from './marketplace.repo.ts';
 
@@ -24,11 +24,16 @@ export async function openMarketplace(
   actor: Actor,
 ): Promise<Outcome<MarketContext>> {
   const missing = notFound(`summit "${slug}" not found`);
-  const summit = await findSummit(db, slug);
+  // Membership is all its rules ask (support unit, delegations, the visitor's grant): read with the
+  // summit and the caller's delegations in one round trip, as every Marketplace request does it.
+  const user = actor.kind === 'user' && !isAdmin(actor) ? { userId: actor.userId, email: actor.email } : null;
+  const found = await repo.contextOf(db, slug, user);
+  const summit = found.summit;
   if (!summit) return missing;
-  // Membership is all its rules ask (support unit, delegations, the visitor's grant).
-  const roles = await membershipIn(db, summit.id, actor);
-  const mine = await repo.delegationsByKey(db, summit.id, [...roles.delegateOf]);
+  const roles = isAdmin(actor)
+    ? { ...noRoles(), supportUnit: true }
+    : membershipOf(found.grants, found.people);
+  const mine = isAdmin(actor) ? [] : found.mine;
   const visitorOnly = !roles.supportUnit && mine.length === 0 && roles.marketplace.visitor;
   if (!roles.supportUnit && mine.length === 0 && !visitorOnly) return missing;
   return { ok: true, value: { summit, actor, roles, mine, visitorOnly } };

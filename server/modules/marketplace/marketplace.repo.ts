@@ -8,6 +8,8 @@ import type {
   PartyRole,
 } from '../../../shared/domain/marketplace.ts';
 import type { DelegationKind } from '../../../shared/domain/vocabulary.ts';
+import type { Grant, PersonOfUser } from '../../core/roles.ts';
+import type { SummitRecord } from '../../core/summit-context.ts';
 import { type Executor, resultRows } from '../../db/client.ts';
 import {
   type auditLog,
@@ -24,6 +26,8 @@ import {
   rooms,
   segments,
   sessions,
+  summitRoles,
+  summits,
   users,
 } from '../../db/schema.ts';
 
@@ -880,4 +884,44 @@ export async function commitmentsOf(
     else byDelegation.set(r.d, [c]);
   }
   return byDelegation;
+}
+
+/** What opening the Marketplace for a caller reads, in one round trip (marketplace.context.ts). */
+export type ContextRow = {
+  summit: SummitRecord | null;
+  grants: Grant[];
+  people: PersonOfUser[];
+  /** The delegations the caller belongs to (granted delegate or focal point, or as a person). */
+  mine: DelegationRef[];
+};
+
+export async function contextOf(
+  db: Executor,
+  slug: string,
+  user: { userId: number; email: string } | null,
+): Promise<ContextRow> {
+  const userId = user?.userId ?? -1;
+  const email = user?.email ?? '';
+  const rows = await db.execute<{ context: ContextRow }>(sql`
+    with s as (select * from ${summits} where slug = ${slug}),
+    g as (select r.role, d.key as delegation, d.id as delegation_id
+      from ${summitRoles} r left join ${delegations} d on d.id = r.delegation_id
+      where r.summit_id = (select id from s) and r.user_id = ${userId}),
+    p as (select pe.key, d.key as delegation, d.id as delegation_id
+      from ${people} pe left join ${delegations} d on d.id = pe.delegation_id
+      where pe.summit_id = (select id from s) and lower(pe.email) = ${email} and ${email} <> '')
+    select json_build_object(
+      'summit', (select json_build_object('id', id, 'slug', slug, 'name', name, 'theme', theme, 'venue', venue,
+          'timeZone', time_zone, 'startDate', start_date, 'endDate', end_date,
+          'proposalDeadline', (extract(epoch from proposal_deadline) * 1000)::float8,
+          'travelMinutes', travel_minutes) from s),
+      'grants', coalesce((select json_agg(json_build_object('role', role, 'delegation', delegation)) from g), '[]'::json),
+      'people', coalesce((select json_agg(json_build_object('key', key, 'delegation', delegation)) from p), '[]'::json),
+      'mine', coalesce((select json_agg(json_build_object('id', d.id, 'key', d.key, 'name', d.name, 'kind', d.kind,
+            'size', d.size) order by d.key)
+          from ${delegations} d where d.summit_id = (select id from s) and (
+            d.id in (select delegation_id from g where role in ('delegate', 'focal_point'))
+            or d.id in (select delegation_id from p))), '[]'::json)
+    ) as context`);
+  return resultRows<{ context: ContextRow }>(rows)[0]!.context;
 }
