@@ -88,6 +88,35 @@ describe.skipIf(skipBrowser)('the support unit editing the summit in the app', (
     await page.close();
   });
 
+  it('saves a published session into a hard conflict only once it is accepted with a reason', async () => {
+    const page = await open('/sessions/se-narratives/edit');
+    await page.getByLabel('Room', { exact: true }).selectOption({ label: 'Palmeraie Plenary Hall' });
+    await page.getByLabel('Start (Africa/Casablanca)').fill('2018-12-06T16:30');
+    await page.getByLabel('End (Africa/Casablanca)').fill('2018-12-06T17:30');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'This session is published' });
+    await refusal.getByText(/^Accept: Palmeraie Plenary Hall is booked twice/).waitFor();
+    expect(env.pageErrors.splice(0)).toEqual([expect.stringContaining('409')]);
+    // Refused: nothing saved yet.
+    const url = `${env.server.base}/api/summits/gfmd-2018/sessions/se-narratives`;
+    expect(await (await env.context.request.get(url)).json()).toMatchObject({ room: 'orangeraie' });
+    expect(await axeViolations(page)).toEqual([]);
+    const reasons = refusal.getByLabel(/^Why it is acceptable: /);
+    expect(await reasons.evaluateAll((inputs) => inputs.map((i) => i.getAttribute('aria-label')))).toEqual([
+      'Why it is acceptable: Palmeraie Plenary Hall is booked twice on Thu 6 Dec 16:30–17:30: "Changing the narrative: the role of cities" and "GFMD Business Meeting".',
+      'Why it is acceptable: "Changing the narrative: the role of cities" (Thu 6 Dec 16:30–17:30) is outside its segment "Side events (lunch)" (Thu 6 Dec 13:00–14:30).',
+    ]);
+    for (const input of await reasons.all()) await input.fill('a short briefing before the business meeting');
+    await refusal.getByRole('button', { name: 'Save, accepting these conflicts' }).click();
+    await page.getByText('Saved.').waitFor();
+    expect(await (await env.context.request.get(url)).json()).toMatchObject({
+      room: 'palmeraie',
+      start: '2018-12-06T16:30+01:00',
+      end: '2018-12-06T17:30+01:00',
+    });
+    await page.close();
+  });
+
   it('creates a room and sees it in the list', async () => {
     const page = await open('/setup/rooms');
     await page.getByRole('heading', { name: 'New room' }).waitFor();

@@ -195,7 +195,7 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
                 {t('plan.accept', { message: c.message })}{' '}
                 <input
                   value={reasons[i] ?? ''}
-                  aria-label={t('plan.reason')}
+                  aria-label={`${t('plan.reason')}: ${c.message}`}
                   onChange={(e) => setReasons({ ...reasons, [i]: e.target.value })}
                 />
               </label>
