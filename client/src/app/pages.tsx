@@ -23,7 +23,10 @@ import { MyProposalsPage } from '../features/proposals/my-proposals-page.tsx';
 import { ProposalPage } from '../features/proposals/proposal-page.tsx';
 import { ReviewPage } from '../features/proposals/review-page.tsx';
 import { RolesPage } from '../features/roles/roles-page.tsx';
+import { SessionEditPage, SessionNewPage } from '../features/sessions/session-editor.tsx';
 import { SessionPage } from '../features/sessions/session-page.tsx';
+import { SetupListPage } from '../features/setup/list-page.tsx';
+import { SetupSummitPage } from '../features/setup/summit-page.tsx';
 import { SummitHome } from '../features/summits/summit-home.tsx';
 import { SummitList } from '../features/summits/summit-list.tsx';
 import type { MatchOf, RouteMatch, RouteName } from '../lib/routes.ts';
@@ -88,6 +91,30 @@ const PAGES: { [N in RouteName]: Render<N> } = {
   plan: ({ params }) => (
     <SupportUnitOnly slug={params.slug}>
       <SummitLayout slug={params.slug}>{(s) => <PlanPage summit={s} />}</SummitLayout>
+    </SupportUnitOnly>
+  ),
+  sessionEdit: ({ params }) => (
+    <SupportUnitOnly slug={params.slug}>
+      <SummitLayout slug={params.slug}>
+        {(s) => <SessionEditPage summit={s} sessionKey={params.key} />}
+      </SummitLayout>
+    </SupportUnitOnly>
+  ),
+  sessionNew: ({ params, search }) => (
+    <SupportUnitOnly slug={params.slug}>
+      <SummitLayout slug={params.slug}>{(s) => <SessionNewPage summit={s} day={search.day} />}</SummitLayout>
+    </SupportUnitOnly>
+  ),
+  setup: ({ params }) => (
+    <SupportUnitOnly slug={params.slug}>
+      <SummitLayout slug={params.slug}>{(s) => <SetupSummitPage summit={s} />}</SummitLayout>
+    </SupportUnitOnly>
+  ),
+  setupList: ({ params, search }) => (
+    <SupportUnitOnly slug={params.slug}>
+      <SummitLayout slug={params.slug}>
+        {(s) => <SetupListPage summit={s} list={params.list} edit={search.edit} />}
+      </SummitLayout>
     </SupportUnitOnly>
   ),
   proposals: ({ params }) => <MyProposalsPage slug={params.slug} />,

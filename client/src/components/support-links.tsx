@@ -8,6 +8,9 @@ export function SupportLinks({ slug }: { slug: string }) {
   return (
     <>
       <li>
+        <Link href={href('setup', { slug })}>{t('edit.setup')}</Link>
+      </li>
+      <li>
         <Link href={href('plan', { slug })}>{t('plan.link')}</Link>
       </li>
       <li>

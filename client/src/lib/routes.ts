@@ -28,6 +28,11 @@ export const routes = {
   // No view in the URL: the grid on a wide screen, the list on a phone.
   programme: route('/summits/:slug/programme/:day?', z.object({ view: maybeOneOf(['grid', 'list']), zone })),
   session: route('/summits/:slug/sessions/:key', z.object({ zone })),
+  // The support unit's editors: a session's (and a new one's), the summit's details and its lists.
+  sessionEdit: route('/summits/:slug/sessions/:key/edit'),
+  sessionNew: route('/summits/:slug/setup/new-session', z.object({ day: text() })),
+  setup: route('/summits/:slug/setup'),
+  setupList: route('/summits/:slug/setup/:list', z.object({ edit: text() })),
   agenda: route('/summits/:slug/delegations/:key'),
   // A day of the published programme on paper: the programme, or door sheets (a page per room).
   print: route('/summits/:slug/print/:day', z.object({ sheets: oneOf(['programme', 'doors'], 'programme') })),

@@ -98,6 +98,11 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
         <Link href={href('print', { slug, day })}>{t('print.day')}</Link> ·{' '}
         <Link href={href('print', { slug, day }, { sheets: 'doors' })}>{t('print.doorsLink')}</Link>
       </p>
+      {planning && (
+        <p className="no-print">
+          <Link href={href('sessionNew', { slug }, { day })}>{t('sessionEdit.new')}</Link>
+        </p>
+      )}
       <Await query={programme}>
         {(p) => (
           <Await query={rooms}>

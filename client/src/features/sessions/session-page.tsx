@@ -15,6 +15,7 @@ import { type SessionPageData as Page, sessionPageQuery } from './api.ts';
 type Props = { summit: SummitView; sessionKey: string; zone: ZoneMode };
 
 export function SessionPage({ summit, sessionKey, zone }: Props) {
+  const { t } = useI18n();
   const me = useMe();
   const page = useQuery(sessionPageQuery(summit.slug, sessionKey));
   return (
@@ -22,6 +23,11 @@ export function SessionPage({ summit, sessionKey, zone }: Props) {
       <Await query={page}>{(p) => <SessionDetails summit={summit} page={p} zoneMode={zone} />}</Await>
       {isSupportUnit(me, summit.slug) && page.isSuccess && (
         <>
+          <p>
+            <Link href={href('sessionEdit', { slug: summit.slug, key: sessionKey })}>
+              {t('sessionEdit.link')}
+            </Link>
+          </p>
           <InvitationAnswers slug={summit.slug} sessionKey={sessionKey} />
           <SessionPlanning summit={summit} sessionKey={sessionKey} />
         </>
