@@ -82,7 +82,7 @@ const PAGES: { [N in RouteName]: Render<N> } = {
   ),
   audit: ({ params }) => (
     <SupportUnitOnly slug={params.slug}>
-      <SummitLayout slug={params.slug}>{(s) => <AuditPage slug={s.slug} />}</SummitLayout>
+      <SummitLayout slug={params.slug}>{(s) => <AuditPage summit={s} />}</SummitLayout>
     </SupportUnitOnly>
   ),
   plan: ({ params }) => (

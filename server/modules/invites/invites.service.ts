@@ -2,7 +2,7 @@
 // in the same transaction, one iTIP message per affected session for each person committed to it
 // (docs/invites.md). And the RSVP links those messages carry.
 import type { z } from 'zod';
-import type { RsvpAnswer, rsvpListSchema } from '../../../shared/schemas/invites.ts';
+import type { releaseStateSchema, RsvpAnswer, rsvpListSchema } from '../../../shared/schemas/invites.ts';
 import { forbidden, notFound, type Outcome } from '../../core/outcome.ts';
 import { findSummitById, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
@@ -84,6 +84,23 @@ function changeMails(
     ...change.requests.map((a) => write(a, requestReason, rsvp(a.key))),
     ...change.cancels.map((a) => write(a, cancelReason, null)),
   ];
+}
+
+/**
+ * Whether the programme is published, and its last release: anyone who may open the summit reads
+ * it. The support unit also learns how many placed sessions wait for the next release (drafts are
+ * its own to see).
+ */
+export async function releaseState(db: Db, ctx: SummitContext): Promise<z.output<typeof releaseStateSchema>> {
+  const last = await repo.lastReleaseFacts(db, ctx.summit.id);
+  const waiting = ctx.view.drafts
+    ? (await loadSessions(db, ctx.summit.id)).filter((s) => s.status === 'draft' && s.start !== null).length
+    : null;
+  return {
+    state: last ? 'published' : 'draft',
+    lastRelease: last && { number: last.number, at: last.at.toISOString(), sessions: last.sessions },
+    waiting,
+  };
 }
 
 export type RsvpSubject = { summit: string; session: string; title: string; person: string };
