@@ -17,7 +17,10 @@ export const releaseSchema = z
   .describe('the release this publication made');
 
 export const releaseStateSchema = z.object({
-  state: z.enum(['published', 'draft']).describe('published once a first release was made'),
+  state: z
+    .enum(['published', 'draft'])
+    .describe('published once a release was made or the summit file brought published sessions'),
+  published: z.number().describe('sessions published now'),
   lastRelease: z
     .object({
       number: z.number(),

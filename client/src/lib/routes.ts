@@ -29,6 +29,8 @@ export const routes = {
   programme: route('/summits/:slug/programme/:day?', z.object({ view: maybeOneOf(['grid', 'list']), zone })),
   session: route('/summits/:slug/sessions/:key', z.object({ zone })),
   agenda: route('/summits/:slug/delegations/:key'),
+  // Find anyone: delegations, people and rooms, with a search (in the URL, so a link can search).
+  directory: route('/summits/:slug/directory', z.object({ q: text() })),
   // A day of the published programme on paper: the programme, or door sheets (a page per room).
   print: route('/summits/:slug/print/:day', z.object({ sheets: oneOf(['programme', 'doors'], 'programme') })),
   outbox: route('/summits/:slug/outbox'),

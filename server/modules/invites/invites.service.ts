@@ -8,7 +8,7 @@ import { findSummitById, type SummitContext, type SummitRecord } from '../../cor
 import type { Db, Executor } from '../../db/client.ts';
 import { sessionUid } from '../calendar/calendar.service.ts';
 import type { Mailer, OutgoingMail } from '../mail/mail.service.ts';
-import { loadPeople, loadRooms, loadSessions } from '../programme/programme.service.ts';
+import { loadPeople, loadRooms, loadSessions, publishedSessionIds } from '../programme/programme.service.ts';
 import { type InviteReason, sessionInvites } from './invite-mail.ts';
 import * as repo from './invites.repo.ts';
 import { compareReleases, releaseOf, type SessionChange } from './release.ts';
@@ -93,11 +93,14 @@ function changeMails(
  */
 export async function releaseState(db: Db, ctx: SummitContext): Promise<z.output<typeof releaseStateSchema>> {
   const last = await repo.lastReleaseFacts(db, ctx.summit.id);
+  // A summit file may bring sessions already published, before any release made here.
+  const published = (await publishedSessionIds(db, ctx.summit.id)).size;
   const waiting = ctx.view.drafts
     ? (await loadSessions(db, ctx.summit.id)).filter((s) => s.status === 'draft' && s.start !== null).length
     : null;
   return {
-    state: last ? 'published' : 'draft',
+    state: last || published > 0 ? 'published' : 'draft',
+    published,
     lastRelease: last && { number: last.number, at: last.at.toISOString(), sessions: last.sessions },
     waiting,
   };
