@@ -83,7 +83,16 @@ export const conflictsQuerySchema = z.object({
   after: z.string().min(1).max(4_000).optional().describe('the `next` of the previous page'),
 });
 export const conflictReportSchema = z.object({
-  conflicts: z.array(conflictSchema).describe("this page, in the report's stable order"),
+  conflicts: z
+    .array(
+      conflictSchema.extend({
+        accepted: z
+          .object({ reason: z.string().nullable(), at: z.string().describe('ISO instant') })
+          .optional()
+          .describe('a hard conflict the support unit accepted by name, with its reason'),
+      }),
+    )
+    .describe("this page, in the report's stable order"),
   counts: z
     .partialRecord(conflictSchema.shape.code, z.number().int())
     .describe('conflicts of each code in the whole report'),
@@ -120,7 +129,9 @@ export const conflictRefSchema = z.strictObject({
   room: keySchema.optional(),
   person: keySchema.optional(),
   delegation: keySchema.optional(),
-  reason: singleLine(1000).optional(),
+  reason: singleLine(1000, { required: true }).describe(
+    'why it is acceptable: required, kept in the audit log',
+  ),
 });
 /** Hard conflicts accepted by name, as a request that would create them names them. */
 export const acceptSchema = z

@@ -16,6 +16,24 @@ export const releaseSchema = z
   })
   .describe('the release this publication made');
 
+export const releaseStateSchema = z.object({
+  state: z
+    .enum(['published', 'draft'])
+    .describe('published once a release was made or the summit file brought published sessions'),
+  published: z.number().describe('sessions published now'),
+  lastRelease: z
+    .object({
+      number: z.number(),
+      at: z.string().describe('ISO instant of the release'),
+      sessions: z.number().describe('sessions in that release'),
+    })
+    .nullable(),
+  waiting: z
+    .number()
+    .nullable()
+    .describe('placed sessions not yet published (the support unit; null for anyone else)'),
+});
+
 export const rsvpSchema = z.object({
   session: z.string(),
   person: z.string(),

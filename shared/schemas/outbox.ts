@@ -21,7 +21,16 @@ export const messageSchema = z.object({
   calendar: z.object({ method: z.string().nullable(), content: z.string() }).nullable(),
 });
 export type Message = z.output<typeof messageSchema>;
-export const outboxSchema = z.object({ delivers: z.boolean(), messages: z.array(messageSchema) });
+export const outboxSchema = z.object({
+  delivers: z.boolean(),
+  messages: z.array(messageSchema),
+  signInLinks: z
+    .array(z.object({ id: z.number(), recipient: z.string(), createdAt: instant, link: z.string() }))
+    .optional()
+    .describe(
+      "a summit's outbox: the sign-in links held for its own people (no mail server), newest first, to pass on by hand",
+    ),
+});
 export type Outbox = z.output<typeof outboxSchema>;
 
 export const auditEntrySchema = z.object({
@@ -35,5 +44,9 @@ export const auditEntrySchema = z.object({
   entityKey: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  what: z.string().describe('the line in words: "Changed session “Roundtable 2.2”"'),
+  changes: z
+    .array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() }))
+    .describe('each field that changed, in words: names, not keys; times on the 24-hour clock'),
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;

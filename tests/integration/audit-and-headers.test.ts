@@ -37,6 +37,37 @@ describe('the audit log', () => {
     expect(log.body[0].after).toBeNull();
   });
 
+  it('says each change in words, with names for keys and 24-hour times', async () => {
+    await api.http.post(`${S}/rooms`).set(admin).send({ key: 'atlas', name: 'Atlas Room', capacity: 300 });
+    const made = await api.http
+      .post(`${S}/sessions`)
+      .set(admin)
+      .send({
+        key: 'rt-words',
+        kind: 'roundtable',
+        title: 'Roundtable on words',
+        room: 'orangeraie',
+        start: '2018-12-06T08:30',
+        end: '2018-12-06T09:45',
+        participants: [{ person: 'p-morari', role: 'moderator' }],
+      });
+    const moved = await api.http
+      .patch(`${S}/sessions/rt-words`)
+      .set(admin)
+      .send({ room: 'atlas', start: '2018-12-06T08:15', end: '2018-12-06T17:15', pinned: true });
+    expect([made.status, moved.status]).toEqual([201, 200]);
+    const [line] = (await api.http.get(`${S}/audit`).set(admin)).body;
+    expect([line.what, line.changes]).toEqual([
+      'Changed session “Roundtable on words”',
+      [
+        { field: 'Room', before: 'Orangeraie Room', after: 'Atlas Room' },
+        { field: 'Start', before: '08:30', after: '08:15' },
+        { field: 'End', before: '09:45', after: '17:15' },
+        { field: 'Pinned', before: 'no', after: 'yes' },
+      ],
+    ]);
+  });
+
   it('records nothing for a refused write', async () => {
     const before = (await api.http.get(`${S}/audit`).set(admin)).body.length;
     await api.http.patch(`${S}/rooms/orangeraie`).set(admin).send({ capacity: -1 });

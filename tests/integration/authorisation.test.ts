@@ -355,6 +355,7 @@ const CASES: Case[] = [
           code: 'DELEGATION_OVERCOMMITTED',
           sessions: ['se-mobility-partnerships', 'mp-mda-diaspora', 'se-capacity-building'],
           delegation: 'MDA',
+          reason: 'Moldova brings a third delegate',
         },
       ],
     }),

@@ -165,7 +165,14 @@ describe('publishing', () => {
       .send({
         start: '2018-12-07T08:15',
         end: '2018-12-07T09:00',
-        accept: [{ code: 'DELEGATION_OVERCOMMITTED', sessions: MOLDOVA.sessions, delegation: 'MDA' }],
+        accept: [
+          {
+            code: 'DELEGATION_OVERCOMMITTED',
+            sessions: MOLDOVA.sessions,
+            delegation: 'MDA',
+            reason: 'as in the demo',
+          },
+        ],
       });
     expect(back.status).toBe(200);
     await api.http.delete(`${S}/sessions/late-comer`).set(admin);

@@ -37,9 +37,9 @@ describe('GET /api/openapi.json', () => {
     expect(documented).toEqual(servedRoutes(app.router.stack).sort());
     // 7 summit routes, 5 per list for 5 lists, 4 for participants, 3 programme reads, 9 for sign-in
     // and tokens, 3 for roles, 4 for the outbox, 2 for the audit log, 6 for conflicts, 12 for
-    // side-event proposals, 24 for the Marketplace, 4 exports, 3 for invitations' RSVP links, 5 for
-    // calendar feeds, this document.
-    expect(documented).toHaveLength(112);
+    // side-event proposals, 24 for the Marketplace, 4 exports, 3 for invitations' RSVP links and the
+    // programme's release state, 5 for calendar feeds, this document.
+    expect(documented).toHaveLength(113);
   });
 
   it('documents the import body from the summit-file schema and marks writes as needing the token', async () => {

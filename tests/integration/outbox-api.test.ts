@@ -53,6 +53,39 @@ describe('the Outbox without a mail server', () => {
     expect(everything.status).toBe(403);
   });
 
+  it("shows a summit's support unit the sign-in links of its own people, and no one else's", async () => {
+    // Someone of another summit too: the support unit of this one must not hold their way in.
+    await api.http
+      .post('/api/summits/import')
+      .set(admin)
+      .send(smallSummitFile({ summit: { ...smallSummitFile().summit, slug: 'gfmd-2019-other' } }));
+    await api.http
+      .post(`${S}/roles`)
+      .set(admin)
+      .send({ email: 'both@example.org', role: 'visitor', invite: false });
+    await api.http
+      .post('/api/summits/gfmd-2019-other/roles')
+      .set(admin)
+      .send({ email: 'both@example.org', role: 'visitor', invite: false });
+    for (const email of ['both@example.org', 'stranger@example.org', 'o.chirita@example.org'])
+      await api.http.post('/api/auth/link').send({ email });
+    const support = await signIn(api, 'support@gfmd.example');
+    const res = await api.http.get(`${S}/outbox`).set(support.headers);
+    const links = res.body.signInLinks.map((l: { recipient: string; link: string }) => [
+      l.recipient,
+      /^http:\/\/convene\.test\/sign-in\/verify\?token=[\w-]{43}$/.test(l.link),
+    ]);
+    // Daniela Morari (d.morari@example.org) is a person of both summits now: not listed either.
+    // The support unit signed in twice within the quarter of an hour (here and the case above).
+    expect(links).toEqual([
+      ['support@gfmd.example', true],
+      ['o.chirita@example.org', true],
+      ['support@gfmd.example', true],
+    ]);
+    const delegate = await signIn(api, 'o.chirita@example.org');
+    expect((await api.http.get(`${S}/outbox`).set(delegate.headers)).status).toBe(403);
+  });
+
   it('cannot send a held message without a mail server', async () => {
     const [message] = (await api.http.get('/api/outbox').set(admin)).body.messages;
     const res = await api.http.post(`/api/outbox/${message.id}/resend`).set(admin);

@@ -215,7 +215,14 @@ describe('a change that puts a published session in a new hard conflict', () => 
       .set(admin)
       .send({
         expectedAttendance: 300,
-        accept: [{ code: 'CAPACITY_EXCEEDED', sessions: ['se-remittances'], room: 'orangeraie' }],
+        accept: [
+          {
+            code: 'CAPACITY_EXCEEDED',
+            sessions: ['se-remittances'],
+            room: 'orangeraie',
+            reason: 'standing room',
+          },
+        ],
       });
     expect([accepted.status, accepted.body.expectedAttendance, 'accept' in accepted.body]).toEqual([
       200,
@@ -228,7 +235,19 @@ describe('a change that puts a published session in a new hard conflict', () => 
       .send({ accept: [{ code: 'NOT_A_CODE', sessions: [] }] });
     expect([bad.status, bad.body.errors.map((e: { path: string }) => e.path)]).toEqual([
       400,
-      ['accept[0].code', 'accept[0].sessions'],
+      ['accept[0].code', 'accept[0].sessions', 'accept[0].reason'],
+    ]);
+    const unexplained = await api.http
+      .patch(`${S}/sessions/se-remittances`)
+      .set(admin)
+      .send({
+        accept: [
+          { code: 'CAPACITY_EXCEEDED', sessions: ['se-remittances'], room: 'orangeraie', reason: ' ' },
+        ],
+      });
+    expect([unexplained.status, unexplained.body.errors]).toEqual([
+      400,
+      [{ path: 'accept[0].reason', message: 'must not be empty' }],
     ]);
   });
 });

@@ -10,6 +10,7 @@ import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { VerifyPage } from '../features/auth/verify-page.tsx';
 import { PlanPage } from '../features/conflicts/plan-page.tsx';
 import { AgendaPage } from '../features/delegations/agenda-page.tsx';
+import { DirectoryPage } from '../features/directory/directory-page.tsx';
 import { OutboxPage } from '../features/mail/outbox-page.tsx';
 import { BoardPage } from '../features/marketplace/board-page.tsx';
 import { ConsultationPage, ConsultationsPage } from '../features/marketplace/consultations-page.tsx';
@@ -66,6 +67,9 @@ const PAGES: { [N in RouteName]: Render<N> } = {
       {(s) => <AgendaPage summit={s} delegationKey={params.key} />}
     </SummitLayout>
   ),
+  directory: ({ params, search }) => (
+    <SummitLayout slug={params.slug}>{(s) => <DirectoryPage summit={s} q={search.q ?? ''} />}</SummitLayout>
+  ),
   print: ({ params, search }) => (
     <SummitLayout slug={params.slug}>
       {(s) => <PrintDayPage summit={s} day={params.day} search={search} />}
@@ -85,7 +89,7 @@ const PAGES: { [N in RouteName]: Render<N> } = {
   ),
   audit: ({ params }) => (
     <SupportUnitOnly slug={params.slug}>
-      <SummitLayout slug={params.slug}>{(s) => <AuditPage slug={s.slug} />}</SummitLayout>
+      <SummitLayout slug={params.slug}>{(s) => <AuditPage summit={s} />}</SummitLayout>
     </SupportUnitOnly>
   ),
   plan: ({ params }) => (

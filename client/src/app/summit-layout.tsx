@@ -23,6 +23,9 @@ export function SummitLayout({
           <nav aria-label={s.name} className="breadcrumbs">
             <Link href={href('summits')}>{t('summit.allSummits')}</Link> ›{' '}
             <Link href={href('summit', { slug: s.slug })}>{s.name}</Link>
+            <span className="breadcrumb-tools">
+              <Link href={href('directory', { slug: s.slug })}>{t('directory.link')}</Link>
+            </span>
           </nav>
           {children(s)}
         </>

@@ -40,6 +40,8 @@ export const keys = {
   /** Everything of a summit's Marketplace: a booking changes slots, needs' counts and the report. */
   marketplace: (slug: string) => ['summit', slug, 'marketplace'] as const,
   audit: (slug: string) => ['summit', slug, 'audit'] as const,
+  /** Whether the programme is published, and its last release. */
+  release: (slug: string) => ['summit', slug, 'release'] as const,
   /** Answers to the invitations' RSVP links. */
   rsvps: (slug: string) => ['summit', slug, 'rsvps'] as const,
   /** One summit's outbox, or every message (null). The outbox is one table across summits. */

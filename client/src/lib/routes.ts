@@ -34,6 +34,8 @@ export const routes = {
   setup: route('/summits/:slug/setup'),
   setupList: route('/summits/:slug/setup/:list', z.object({ edit: text() })),
   agenda: route('/summits/:slug/delegations/:key'),
+  // Find anyone: delegations, people and rooms, with a search (in the URL, so a link can search).
+  directory: route('/summits/:slug/directory', z.object({ q: text() })),
   // A day of the published programme on paper: the programme, or door sheets (a page per room).
   print: route('/summits/:slug/print/:day', z.object({ sheets: oneOf(['programme', 'doors'], 'programme') })),
   outbox: route('/summits/:slug/outbox'),

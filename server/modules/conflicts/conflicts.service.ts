@@ -1,6 +1,7 @@
 // The conflict report, moves and publishing, over the engine in shared/domain (automatic placement
 // is placement.service.ts).
 import { conflictsInvolving, prepare } from '../../../shared/domain/conflicts/engine.ts';
+import { namesConflict } from '../../../shared/domain/conflict-refs.ts';
 import { decodeCursor } from '../../../shared/domain/conflicts/order.ts';
 import {
   type ConflictPage,
@@ -17,6 +18,7 @@ import { record } from '../../core/audit.ts';
 import { failure, invalidField, notFound, type Outcome, type Problem } from '../../core/outcome.ts';
 import { lockSummit, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
+import { acceptances } from '../audit/audit.service.ts';
 import { makeRelease, type ReleaseMade } from '../invites/invites.service.ts';
 import type { Mailer } from '../mail/mail.service.ts';
 import { conflictInput, publishPlacedSessions, updateItem } from '../programme/programme.service.ts';
@@ -58,7 +60,14 @@ export async function conflictReport(
     return invalidField('not a cursor of this report: pass the `next` of the previous page', 'query.after');
   }
   const input = await checkInput(db, ctx.summit);
-  return { ok: true, value: await pageOf(input, { limit: query.limit, after }) };
+  const page = await pageOf(input, { limit: query.limit, after });
+  const accepted = await acceptances(db, ctx.summit.id);
+  const marked = page.conflicts.map((c) => {
+    const found =
+      c.severity === 'hard' ? accepted.find((a) => namesConflict({ ...a, reason: undefined }, c)) : undefined;
+    return found ? { ...c, accepted: { reason: found.reason, at: found.at.toISOString() } } : c;
+  });
+  return { ok: true, value: { ...page, conflicts: marked } };
 }
 
 const missing = (key: string) => notFound(`session "${key}" not found`);

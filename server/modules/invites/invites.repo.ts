@@ -18,6 +18,21 @@ export async function lastRelease(
   return row ? { number: row.number, sessions: row.sessions as ReleasedSession[] } : null;
 }
 
+/** When the last release was made, its number and how many sessions it holds; null before the first. */
+export async function lastReleaseFacts(db: Executor, summitId: number) {
+  const [row] = await db
+    .select({
+      number: releases.number,
+      at: releases.createdAt,
+      sessions: sql<number>`jsonb_array_length(${releases.sessions})`.mapWith(Number),
+    })
+    .from(releases)
+    .where(eq(releases.summitId, summitId))
+    .orderBy(desc(releases.number))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function insertRelease(
   db: Executor,
   summitId: number,

@@ -1,5 +1,10 @@
 import { slugParams } from '../../../shared/schemas/api.ts';
-import { rsvpListSchema, rsvpParams, rsvpQuery } from '../../../shared/schemas/invites.ts';
+import {
+  releaseStateSchema,
+  rsvpListSchema,
+  rsvpParams,
+  rsvpQuery,
+} from '../../../shared/schemas/invites.ts';
 import type { Db } from '../../db/client.ts';
 import { anyone, signedIn } from '../../http/access.ts';
 import { errorResponse as errors, failureReply, outcomeReply, type Route, route } from '../../http/route.ts';
@@ -54,6 +59,23 @@ export function inviteRoutes(db: Db): Route[] {
       "Records the answer of an invitation's RSVP link (no sign-in: the signed token is the credential)",
       'recorded: a page saying so',
     ),
+    route({
+      method: 'get',
+      path: '/api/summits/:slug/release',
+      tag: 'invites',
+      access: anyone,
+      params: slugParams,
+      summary: "Whether the programme is published, and its last release's number and time",
+      responses: {
+        200: { description: 'the state of the programme', schema: releaseStateSchema },
+        404: errors('no such summit'),
+      },
+      handle: ({ params, actor }) =>
+        inSummit(db, params.slug, actor, async (ctx) => ({
+          status: 200,
+          body: await service.releaseState(db, ctx),
+        })),
+    }),
     route({
       method: 'get',
       path: '/api/summits/:slug/rsvps',

@@ -2,13 +2,13 @@
 // in the same transaction, one iTIP message per affected session for each person committed to it
 // (docs/invites.md). And the RSVP links those messages carry.
 import type { z } from 'zod';
-import type { RsvpAnswer, rsvpListSchema } from '../../../shared/schemas/invites.ts';
+import type { releaseStateSchema, RsvpAnswer, rsvpListSchema } from '../../../shared/schemas/invites.ts';
 import { forbidden, notFound, type Outcome } from '../../core/outcome.ts';
 import { findSummitById, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { sessionUid } from '../calendar/calendar.service.ts';
 import type { Mailer, OutgoingMail } from '../mail/mail.service.ts';
-import { loadPeople, loadRooms, loadSessions } from '../programme/programme.service.ts';
+import { loadPeople, loadRooms, loadSessions, publishedSessionIds } from '../programme/programme.service.ts';
 import { type InviteReason, sessionInvites } from './invite-mail.ts';
 import * as repo from './invites.repo.ts';
 import { compareReleases, releaseOf, type SessionChange } from './release.ts';
@@ -84,6 +84,26 @@ function changeMails(
     ...change.requests.map((a) => write(a, requestReason, rsvp(a.key))),
     ...change.cancels.map((a) => write(a, cancelReason, null)),
   ];
+}
+
+/**
+ * Whether the programme is published, and its last release: anyone who may open the summit reads
+ * it. The support unit also learns how many placed sessions wait for the next release (drafts are
+ * its own to see).
+ */
+export async function releaseState(db: Db, ctx: SummitContext): Promise<z.output<typeof releaseStateSchema>> {
+  const last = await repo.lastReleaseFacts(db, ctx.summit.id);
+  // A summit file may bring sessions already published, before any release made here.
+  const published = (await publishedSessionIds(db, ctx.summit.id)).size;
+  const waiting = ctx.view.drafts
+    ? (await loadSessions(db, ctx.summit.id)).filter((s) => s.status === 'draft' && s.start !== null).length
+    : null;
+  return {
+    state: last || published > 0 ? 'published' : 'draft',
+    published,
+    lastRelease: last && { number: last.number, at: last.at.toISOString(), sessions: last.sessions },
+    waiting,
+  };
 }
 
 export type RsvpSubject = { summit: string; session: string; title: string; person: string };

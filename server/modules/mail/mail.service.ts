@@ -31,7 +31,13 @@ export function messageView(m: repo.OutboxRow) {
   };
 }
 
-export type OutboxView = { delivers: boolean; messages: ReturnType<typeof messageView>[] };
+export type OutboxView = {
+  delivers: boolean;
+  messages: ReturnType<typeof messageView>[];
+  signInLinks?: { id: number; recipient: string; createdAt: Date; link: string }[];
+};
+
+const LINK = /https?:\/\/\S+\/sign-in\/verify\?token=\S+/;
 
 /** Every message, newest first (administrators: the route admits no one else). */
 export async function allOutbox(db: Db, mailer: Mailer, page: Page): Promise<OutboxView> {
@@ -47,7 +53,14 @@ export async function summitOutbox(
 ): Promise<Outcome<OutboxView>> {
   if (!mailPolicy.mayReadSummit(ctx.roles)) return forbidden('only the support unit reads the outbox');
   const messages = await repo.listMessages(db, { ...page, summitId: ctx.summit.id });
-  return { ok: true, value: { delivers: mailer.delivers, messages: messages.map(messageView) } };
+  // The sign-in links its people asked for, while no mail server takes them: the support unit
+  // passes them on. Only the first page lists them (they are few, and valid for minutes).
+  const held = page.beforeId ? [] : await repo.heldSignInLinksOf(db, ctx.summit.id, 50);
+  const signInLinks = held.flatMap((m) => {
+    const link = LINK.exec(m.bodyText)?.[0];
+    return link ? [{ id: m.id, recipient: m.recipient, createdAt: m.createdAt, link }] : [];
+  });
+  return { ok: true, value: { delivers: mailer.delivers, messages: messages.map(messageView), signInLinks } };
 }
 
 /** Whether the actor may read (and re-send) this message. */

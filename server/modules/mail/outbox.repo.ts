@@ -128,6 +128,37 @@ export async function listMessages(
     .limit(filter.limit);
 }
 
+/**
+ * Sign-in links held in the outbox (no mail server) for addresses of this summit alone: a person of
+ * its programme or someone given a role in it, known to no other summit (as a person, a role or a
+ * proposal's organiser) and no administrator, so that its support unit, who passes links on by hand,
+ * never holds a way into anyone else's account.
+ */
+export async function heldSignInLinksOf(db: Executor, summitId: number, limit: number): Promise<OutboxRow[]> {
+  return db
+    .select()
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.kind, 'sign_in'),
+        eq(outbox.status, 'held'),
+        sql`${outbox.summitId} is null`,
+        // A link works for 15 minutes (auth.service.ts): older ones are of no use to pass on.
+        sql`${outbox.createdAt} > now() - interval '15 minutes'`,
+        sql`lower(${outbox.recipient}) in (
+          select lower(p.email) from people p where p.summit_id = ${summitId} and p.email is not null
+          union select u.email from summit_roles r join users u on u.id = r.user_id where r.summit_id = ${summitId})`,
+        sql`lower(${outbox.recipient}) not in (
+          select lower(p.email) from people p where p.summit_id <> ${summitId} and p.email is not null
+          union select u.email from summit_roles r join users u on u.id = r.user_id where r.summit_id <> ${summitId}
+          union select o.email from proposal_organisers o join proposals pr on pr.id = o.proposal_id where pr.summit_id <> ${summitId}
+          union select u.email from users u where u.is_admin)`,
+      ),
+    )
+    .orderBy(desc(outbox.id))
+    .limit(limit);
+}
+
 export async function findMessage(db: Executor, id: number): Promise<OutboxRow | null> {
   const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
   return row ?? null;

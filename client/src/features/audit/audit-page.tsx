@@ -1,15 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
+import type { AuditEntry } from '../../../../shared/schemas/outbox.ts';
 import { Await } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { displayZone, formatDate } from '../../lib/zone.ts';
+import type { SummitView } from '../summits/api.ts';
 import { auditQuery } from './api.ts';
 
-export function AuditPage({ slug }: { slug: string }) {
+/** "Room: Menara → Atlas", "Title: Roundtable 2.2" (a value set), "Room: Menara → —" (removed). */
+function changeText(c: AuditEntry['changes'][number]): string {
+  if (c.before === null) return `${c.field}: ${c.after}`;
+  return `${c.field}: ${c.before} → ${c.after ?? '—'}`;
+}
+
+export function AuditPage({ summit }: { summit: SummitView }) {
   const { t, dateLocale } = useI18n();
-  const log = useQuery(auditQuery(slug));
-  const when = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'medium', timeStyle: 'medium' });
+  const log = useQuery(auditQuery(summit.slug));
+  // One clock everywhere: the summit's wall clock, 24-hour.
+  const zone = displayZone('summit', summit);
+  const when = (at: string) => {
+    const wall = zone.wall(Date.parse(at));
+    return `${formatDate(wall.date, dateLocale, 'short')} ${wall.time}`;
+  };
   return (
     <>
       <h1>{t('audit.title')}</h1>
+      <p>{t('audit.zone', { zone: summit.timeZone })}</p>
       <Await query={log}>
         {(entries) => (
           <table className="data-table">
@@ -24,14 +39,17 @@ export function AuditPage({ slug }: { slug: string }) {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{when.format(new Date(e.at))}</td>
+                  <td>{when(e.at)}</td>
                   <td>{e.actor}</td>
-                  <td>{`${e.action} ${e.entity}${e.entityKey ? ` ${e.entityKey}` : ''}`}</td>
+                  <td>{e.what}</td>
                   <td>
-                    <details>
-                      <summary>{t('audit.details')}</summary>
-                      <pre>{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
-                    </details>
+                    {e.changes.length > 0 && (
+                      <ul className="audit-changes">
+                        {e.changes.map((c) => (
+                          <li key={c.field}>{changeText(c)}</li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                 </tr>
               ))}

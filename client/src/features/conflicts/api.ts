@@ -111,6 +111,10 @@ export function usePublish(slug: string) {
       send<z.output<typeof publishedSchema>>('POST', summitApi(slug, 'publish'), body),
     // Publishing also decides which summits visitors see listed.
     onSuccess: () =>
-      Promise.all([scheduleChanged(qc, slug), qc.invalidateQueries({ queryKey: keys.summits })]),
+      Promise.all([
+        scheduleChanged(qc, slug),
+        qc.invalidateQueries({ queryKey: keys.summits }),
+        qc.invalidateQueries({ queryKey: keys.release(slug) }),
+      ]),
   });
 }

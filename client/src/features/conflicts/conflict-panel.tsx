@@ -119,13 +119,20 @@ function Severity({
 const itemKey = (c: Conflict) =>
   `${c.code}|${c.sessions.join()}|${c.room ?? c.person ?? c.delegation ?? ''}|${c.start}`;
 
-function ConflictItem({ slug, conflict }: { slug: string; conflict: Conflict }) {
+function ConflictItem({ slug, conflict }: { slug: string; conflict: ConflictReport['conflicts'][number] }) {
   const { t } = useI18n();
   // The sessions by their titles, as people know them (the list is the programme's, in the cache).
   const sessions = useQuery(listQuery(slug, 'sessions'));
   const title = new Map(sessions.data?.map((s) => [s.key, s.title]));
   return (
-    <li>
+    <li className={conflict.accepted ? 'conflict-accepted' : undefined}>
+      {conflict.accepted && (
+        <strong className="accepted-mark">
+          {conflict.accepted.reason
+            ? t('conflicts.acceptedBecause', { reason: conflict.accepted.reason })
+            : t('conflicts.accepted')}
+        </strong>
+      )}{' '}
       {conflict.message}{' '}
       <span className="conflict-links">
         {conflict.sessions.map((key) =>

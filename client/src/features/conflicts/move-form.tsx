@@ -1,11 +1,13 @@
 // Moving a session by hand: "Check" runs the conflict engine in the browser on the new place,
 // "Save" sends it; the server checks again and says why it refuses, field by field.
 import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { conflictsInvolving } from '../../../../shared/domain/conflicts/engine.ts';
 import type { Conflict } from '../../../../shared/domain/conflicts/types.ts';
 import type { Session } from '../../../../shared/domain/programme.ts';
 import { moveBodySchema } from '../../../../shared/schemas/api.ts';
 import { Field, FormAlert } from '../../components/field.tsx';
+import { WallTimeField } from '../../components/wall-time-field.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { displayZone } from '../../lib/zone.ts';
@@ -19,7 +21,7 @@ type Props = { summit: SummitView; session: Session; planning: Planning };
 export function MoveForm({ summit, session, planning }: Props) {
   const { t } = useI18n();
   const zone = displayZone('summit', summit);
-  // datetime-local reads and writes the summit's wall clock, which the server takes in its zone.
+  // The form holds the summit's wall clock ("2018-12-07T17:15"), which the server takes in its zone.
   const local = (ms: number | null) => (ms === null ? '' : `${zone.wall(ms).date}T${zone.wall(ms).time}`);
   const form = useSchemaForm(moveBodySchema, {
     // Follows the session when a move elsewhere changes it, keeping what was typed meanwhile.
@@ -66,12 +68,23 @@ export function MoveForm({ summit, session, planning }: Props) {
             </select>
           )}
         </Field>
-        <Field id="move-start" label={t('planning.start', { zone: summit.timeZone })} error={errors.start}>
-          {(control) => <input {...control} type="datetime-local" required {...form.register('start')} />}
-        </Field>
-        <Field id="move-end" label={t('planning.end', { zone: summit.timeZone })} error={errors.end}>
-          {(control) => <input {...control} type="datetime-local" required {...form.register('end')} />}
-        </Field>
+        {(['start', 'end'] as const).map((name) => (
+          <Controller
+            key={name}
+            control={form.control}
+            name={name}
+            render={({ field }) => (
+              <WallTimeField
+                id={`move-${name}`}
+                legend={t(`planning.${name}`, { zone: summit.timeZone })}
+                days={summit.days}
+                value={field.value ?? ''}
+                onChange={field.onChange}
+                error={errors[name]}
+              />
+            )}
+          />
+        ))}
         <div className="button-row">
           <button type="submit">{t('planning.check')}</button>
           <button type="button" onClick={save} disabled={move.isPending}>

@@ -28,6 +28,9 @@ function Publishing({ slug, hard }: { slug: string; hard: Conflict[] }) {
   const { t } = useI18n();
   const publish = usePublish(slug);
   const [accepted, setAccepted] = useState<Record<string, string>>({});
+  // A hard conflict is accepted with a reason, kept in the audit log: publishing waits for each.
+  const [tried, setTried] = useState(false);
+  const unexplained = hard.filter((c) => idOf(c) in accepted && !accepted[idOf(c)]!.trim());
   const accept = hard
     .filter((c) => idOf(c) in accepted)
     .map((c) => ({
@@ -36,7 +39,7 @@ function Publishing({ slug, hard }: { slug: string; hard: Conflict[] }) {
       ...(c.room && { room: c.room }),
       ...(c.person && { person: c.person }),
       ...(c.delegation && { delegation: c.delegation }),
-      ...(accepted[idOf(c)] && { reason: accepted[idOf(c)] }),
+      reason: accepted[idOf(c)]!.trim(),
     }));
   return (
     <section aria-labelledby="publishing">
@@ -59,17 +62,33 @@ function Publishing({ slug, hard }: { slug: string; hard: Conflict[] }) {
             {t('plan.accept', { message: c.message })}
           </label>
           {idOf(c) in accepted && (
-            <label>
-              {t('plan.reason')}{' '}
+            <>
+              <label htmlFor={`reason-${idOf(c)}`}>{t('plan.reason')}</label>
               <input
+                id={`reason-${idOf(c)}`}
+                required
                 value={accepted[idOf(c)]}
+                aria-invalid={(tried && unexplained.includes(c)) || undefined}
+                aria-describedby={tried && unexplained.includes(c) ? `reason-${idOf(c)}-message` : undefined}
                 onChange={(e) => setAccepted({ ...accepted, [idOf(c)]: e.target.value })}
               />
-            </label>
+              {tried && unexplained.includes(c) && (
+                <p id={`reason-${idOf(c)}-message`} className="field-message">
+                  {t('plan.reasonRequired')}
+                </p>
+              )}
+            </>
           )}
         </fieldset>
       ))}
-      <button type="button" onClick={() => publish.mutate({ accept })} disabled={publish.isPending}>
+      <button
+        type="button"
+        onClick={() => {
+          setTried(true);
+          if (unexplained.length === 0) publish.mutate({ accept });
+        }}
+        disabled={publish.isPending}
+      >
         {t('plan.publish')}
       </button>
       <ErrorAlert error={publish.error} />

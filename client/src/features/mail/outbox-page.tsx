@@ -2,19 +2,25 @@ import { useQuery } from '@tanstack/react-query';
 import { Await, ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { outboxQuery, useResend } from './api.ts';
+import { SignInLinks } from './sign-in-links.tsx';
 
 export function OutboxPage({ slug }: { slug: string | null }) {
   const { t, dateLocale } = useI18n();
   const outbox = useQuery(outboxQuery(slug));
   const resend = useResend();
-  const when = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(dateLocale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  });
   return (
     <>
       <h1>{t('outbox.title')}</h1>
       <Await query={outbox}>
-        {({ delivers, messages }) => (
+        {({ delivers, messages, signInLinks }) => (
           <>
             <p>{delivers ? t('outbox.delivers') : t('outbox.held')}</p>
+            {signInLinks && <SignInLinks links={signInLinks} />}
             {messages.length === 0 && <p>{t('outbox.empty')}</p>}
             <ol className="outbox">
               {messages.map((m) => (

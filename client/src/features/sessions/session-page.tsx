@@ -105,14 +105,28 @@ function SessionDetails({ summit, page, zoneMode }: { summit: SummitView; page: 
               .filter((p) => p.role === role)
               .map((p) => {
                 const who = p.person ? person.get(p.person) : undefined;
-                const text = who
-                  ? [who.name, who.title, who.delegation ? delegation.get(who.delegation) : undefined]
-                      .filter(Boolean)
-                      .join(', ')
-                  : (delegation.get(p.delegation ?? '') ?? p.delegation ?? p.person);
+                const d = who ? who.delegation : p.delegation;
+                const delegationLink = d && delegation.has(d) && (
+                  <Link href={href('agenda', { slug: summit.slug, key: d })}>{delegation.get(d)}</Link>
+                );
                 // A request naming another delegation, until it confirms it.
                 const pending = p.confirmed === false ? ` (${t('session.pending')})` : '';
-                return <li key={`${p.person ?? ''}|${p.delegation ?? ''}`}>{text + pending}</li>;
+                return (
+                  <li key={`${p.person ?? ''}|${p.delegation ?? ''}`}>
+                    {who ? (
+                      <>
+                        <Link href={href('directory', { slug: summit.slug }, { q: who.name })}>
+                          {who.name}
+                        </Link>
+                        {who.title && `, ${who.title}`}
+                        {delegationLink && <>, {delegationLink}</>}
+                      </>
+                    ) : (
+                      (delegationLink ?? p.delegation ?? p.person)
+                    )}
+                    {pending}
+                  </li>
+                );
               })}
           </ul>
         </section>

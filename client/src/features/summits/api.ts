@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { summitViewSchema } from '../../../../shared/schemas/api.ts';
+import type { releaseStateSchema } from '../../../../shared/schemas/invites.ts';
 import { getJson, summitApi } from '../../lib/api.ts';
 import { keys } from '../../lib/query-keys.ts';
 
@@ -15,4 +16,12 @@ export const summitQuery = (slug: string) =>
   queryOptions({
     queryKey: keys.summit(slug),
     queryFn: ({ signal }) => getJson<SummitView>(summitApi(slug), signal),
+  });
+
+export type ReleaseState = z.output<typeof releaseStateSchema>;
+
+export const releaseQuery = (slug: string) =>
+  queryOptions({
+    queryKey: keys.release(slug),
+    queryFn: ({ signal }) => getJson<ReleaseState>(summitApi(slug, 'release'), signal),
   });

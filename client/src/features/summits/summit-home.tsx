@@ -8,6 +8,7 @@ import { MarketLinks } from '../marketplace/market-links.tsx';
 import { ProposalLinks } from '../proposals/proposal-links.tsx';
 import type { SummitView } from './api.ts';
 import { ProgrammeDownloads } from './programme-downloads.tsx';
+import { ProgrammeState } from './programme-state.tsx';
 
 export function SummitHome({ summit }: { summit: SummitView }) {
   const { t, dateLocale } = useI18n();
@@ -37,6 +38,10 @@ export function SummitHome({ summit }: { summit: SummitView }) {
           start: formatDate(summit.startDate, dateLocale),
           end: formatDate(summit.endDate, dateLocale),
         })}
+      </p>
+      <ProgrammeState summit={summit} />
+      <p>
+        <Link href={href('directory', { slug })}>{t('directory.title')}</Link>
       </p>
       <h2>{t('summit.days')}</h2>
       <ul className="summit-days">
