@@ -2,6 +2,7 @@
 // asks first, a move can be undone; every room is a column and segments are bands.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { largeSummitFile } from '../factories/large-summit.ts';
 import { axeViolations, openPage, skipBrowser } from '../support/browser.ts';
 import { supportUnitBrowser } from './support-unit.ts';
 
@@ -160,4 +161,89 @@ describe.skipIf(skipBrowser)('the rooms grid, safe to work on', () => {
     await expect.poll(() => place('se-mobility-partnerships')).toEqual(ATLAS_BREAKFAST);
     await page.close();
   });
+});
+
+describe.skipIf(skipBrowser)('the rooms grid at real scale', () => {
+  const env = supportUnitBrowser();
+
+  it('draws a 200-session, 15-room day with every room a column, and previews a drag over it (times logged)', async () => {
+    const file = largeSummitFile(
+      { sessions: 200, people: 400, delegations: 60, rooms: 15, sessionsPerDay: 200 },
+      7,
+      'scale',
+    );
+    file.segments = [
+      {
+        key: 'morning',
+        kind: 'side_events',
+        title: 'Side events',
+        start: '2026-12-01T08:00',
+        end: '2026-12-01T10:00',
+      },
+      {
+        key: 'market',
+        kind: 'marketplace',
+        title: 'Marketplace',
+        start: '2026-12-01T12:00',
+        end: '2026-12-01T14:00',
+      },
+    ];
+    const imported = await env.context.request.post(`${env.server.base}/api/summits/import`, {
+      data: file,
+      headers: { 'x-csrf-token': env.csrfToken },
+    });
+    expect(imported.status()).toBe(201);
+    const page = await openPage(
+      env.context,
+      `${env.server.base}/summits/scale/programme/2026-12-01?view=grid`,
+      env.pageErrors,
+      { width: 1600, height: 1000 },
+    );
+    page.setDefaultTimeout(20_000);
+    // From navigation to the last of the 200 events drawn, in the page's own clock.
+    await page.waitForFunction(() => document.querySelectorAll('.grid-event').length === 200, null, {
+      timeout: 30_000,
+    });
+    const firstRender = await page.evaluate(() => performance.now());
+    // The drag waits for the conflict engine's data (the grid is editable from then on).
+    await page.getByRole('region', { name: /^Conflicts: / }).waitFor();
+    expect(await page.locator('[role=columnheader][aria-label]').count()).toBe(15);
+
+    // A drag: pressed on "Session 0" (Room 0, 08:00), then moved between two cells by synthetic
+    // mouse moves, each timed from the move to its preview written (FullCalendar handles a move
+    // synchronously), and to the next frame painted (the ghost redrawn).
+    const event = page.getByRole('link', { name: /^(?!Open )[^“]*Session 0$/ });
+    // Below the conflict panel: scrolled up to the top of the window first.
+    await event.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const from = await event.boundingBox();
+    await page.mouse.move(from!.x + from!.width / 2, from!.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(from!.x + from!.width / 2 + 40, from!.y + 60, { steps: 6 });
+    await page.locator('.drop-preview p').first().waitFor();
+    // Each preview write timed from the mouse move that caused it, in the page's own clock.
+    await page.evaluate(() => {
+      const w = window as unknown as { lastMove: number; took: number[] };
+      w.took = [];
+      window.addEventListener('mousemove', () => (w.lastMove = performance.now()), true);
+      new MutationObserver(() => w.took.push(performance.now() - w.lastMove)).observe(
+        document.querySelector('.drop-preview')!,
+        { childList: true },
+      );
+    });
+    for (let i = 0; i < 20; i++) {
+      await page.mouse.move(from!.x + 60 + 90 * (i % 7), from!.y + 40 + 25 * (i % 5));
+      await page.waitForTimeout(50);
+    }
+    const times = await page.evaluate(() => {
+      const took = (window as unknown as { took: number[] }).took;
+      return { changed: took.length, written: [...took].sort((a, b) => a - b)[Math.floor(took.length / 2)]! };
+    });
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    console.log(
+      `Grid, 200 sessions in 15 rooms: first render ${Math.round(firstRender)} ms after navigation; drag preview written ${times.written.toFixed(1)} ms after the mouse move (median of ${times.changed}).`,
+    );
+    expect(times.changed).toBeGreaterThan(10);
+    await page.close();
+  }, 90_000);
 });

@@ -199,7 +199,8 @@ export function RoomGrid({ slug, day, sessions, rooms, segments, room, zone, mar
           initialDate={new Date(BASE)}
           initialView="rooms"
           views={{ rooms: { type: 'timeGrid', duration: { days: layout.columns.length } } }}
-          key={`${day}-${layout.columns.length}-${layout.firstMinute}-${layout.lastMinute}`}
+          // Plugins are read once: the grid is drawn again when editing comes (the planning data loaded).
+          key={`${day}-${layout.columns.length}-${layout.firstMinute}-${layout.lastMinute}-${!!editing}`}
           headerToolbar={false}
           allDaySlot={false}
           nowIndicator={false}
