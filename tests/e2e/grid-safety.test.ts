@@ -161,6 +161,47 @@ describe.skipIf(skipBrowser)('the rooms grid, safe to work on', () => {
     await expect.poll(() => place('se-mobility-partnerships')).toEqual(ATLAS_BREAKFAST);
     await page.close();
   });
+  it('moves a session with the keyboard: Space, arrows, Enter; Escape puts it back; Tab follows time', async () => {
+    const page = await open();
+    const event = page.getByRole('link', { name: gridEvent('Mobility partnerships in practice') });
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await event.focus();
+    // Tab goes to the next session in time (08:15, Marketplace Table 1), not down the Atlas column.
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toMatch(/08:15–09:00 Marketplace: engaging the diaspora/);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(focused).toMatch(/08:00–09:00 Mobility partnerships/);
+
+    // Escape puts it back.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toMatch(/08:15–09:15 Mobility partnerships/);
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toMatch(/08:00–09:00 Mobility partnerships/);
+    await expect(page.locator('.drop-preview p').textContent()).resolves.toBe(
+      'Move cancelled: the session stays where it was.',
+    );
+
+    // Two rooms to the left, Atlas → Agdal → Menara, at the same time, and dropped.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    // Only Moldova's over-commitment, which it is in already: nothing new to confirm.
+    await expect(page.locator('.drop-preview p').first().textContent()).resolves.toBe(
+      'Dropping here (Menara Room, 08:00–09:00) would create:',
+    );
+    await expect(page.locator('.drop-preview li').textContent()).resolves.toMatch(
+      /^Republic of Moldova has 2 delegates but is committed to 3 sessions/,
+    );
+    await page.keyboard.press('Enter');
+    const undo = page.getByRole('button', { name: /^Undo the move of “Mobility partnerships/ });
+    await undo.waitFor();
+    expect(await place('se-mobility-partnerships')).toEqual({ ...ATLAS_BREAKFAST, room: 'menara' });
+    expect(await axeViolations(page)).toEqual([]);
+    await undo.click();
+    await expect.poll(() => place('se-mobility-partnerships')).toEqual(ATLAS_BREAKFAST);
+    await page.close();
+  });
 });
 
 describe.skipIf(skipBrowser)('the rooms grid at real scale', () => {

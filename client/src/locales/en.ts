@@ -190,6 +190,10 @@ export const en = {
   'moves.undoHint': 'Undo the move of “{title}”',
   'moves.where': '{room}, {start}–{end}',
   'moves.roomFilter': 'Room',
+  'moves.keyboardPicked':
+    'Moving “{title}”: the arrows move it by 15 minutes or one room, Enter drops it, Escape puts it back.',
+  'moves.keyboardHint':
+    'With the keyboard: Space on a session picks it up, the arrows move it, Enter drops it, Escape puts it back.',
   'conflict.ROOM_DOUBLE_BOOKED': 'Room double-booked',
   'conflict.PERSON_DOUBLE_BOOKED': 'Person in two places',
   'conflict.DELEGATION_OVERCOMMITTED': 'Delegation over-committed',

@@ -5,7 +5,7 @@
 // drop would create (the shared engine, in the browser), in a fixed panel that never pushes the
 // grid, and the ghost reads its new time; Escape ends the drag where it started. The server
 // re-checks on save. Every room is a column; the day's segments are background bands.
-import FullCalendar from '@fullcalendar/react';
+import FullCalendar, { type CalendarRef } from '@fullcalendar/react';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
@@ -20,6 +20,7 @@ import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { formatMinutes, type DisplayZone } from '../../lib/zone.ts';
 import { conflictCount } from '../conflicts/use-planning.ts';
+import { gridKeyHandler } from './grid-keyboard.ts';
 import { layoutDay } from './grid-layout.ts';
 import { KIND_COLOURS } from './session-colours.ts';
 
@@ -53,6 +54,8 @@ export function RoomGrid({ slug, day, sessions, rooms, segments, room, zone, mar
   // The drag under way, whether Escape cancelled it, and the timer that clears the panel after.
   const drag = useRef<{ cancelled: boolean; stop: () => void } | null>(null);
   const clearing = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const calendar = useRef<CalendarRef>(null);
+  const keyboardMove = useRef<{ key: string; from: [Date, Date] } | null>(null);
   useEffect(
     () => () => {
       drag.current?.stop();
@@ -180,6 +183,21 @@ export function RoomGrid({ slug, day, sessions, rooms, segments, room, zone, mar
     clearTimeout(clearing.current);
     clearing.current = setTimeout(() => say(''), cancelled ? 4000 : 0);
   };
+  const onKey = gridKeyHandler(keyboardMove, {
+    base: BASE,
+    columns: layout.columns.length,
+    span: layout.lastMinute - layout.firstMinute,
+    order: [...layout.events]
+      .sort((a, b) => a.startMinutes - b.startMinutes || a.column - b.column)
+      .map((e) => e.key),
+    event: (key) => calendar.current?.getApi().getEventById(key) ?? null,
+    canMove: (key) => !!editing && !byKey.get(key)?.pinned,
+    preview: (key, start, end) => showPreview(key, target(start, end)),
+    say,
+    drop: (key, start, end) => (editing ? editing.move(key, target(start, end)) : Promise.resolve(false)),
+    picked: (key) => t('moves.keyboardPicked', { title: byKey.get(key)?.title ?? '' }),
+    cancelled: t('conflicts.previewCancelled'),
+  });
   const save = async (event: { id: string; start: Date | null; end: Date | null }, revert: () => void) => {
     const { id, start, end } = event;
     const cancelled = drag.current?.cancelled ?? false;
@@ -188,10 +206,12 @@ export function RoomGrid({ slug, day, sessions, rooms, segments, room, zone, mar
   };
   return (
     <section className="room-grid" aria-label={t('programme.gridLabel', { day })}>
+      {editing && <p className="grid-hint">{t('moves.keyboardHint')}</p>}
       {editing && <div ref={preview} className="drop-preview" aria-live="polite" />}
       {/* dayMinWidth needs the non-MIT scrollgrid plugin: the wrapper scrolls instead. */}
       <div style={{ minWidth: `${4 + layout.columns.length * 9}rem` }}>
         <FullCalendar
+          ref={calendar}
           plugins={
             editing ? [timeGridPlugin, interactionPlugin, classicTheme] : [timeGridPlugin, classicTheme]
           }
@@ -249,6 +269,8 @@ export function RoomGrid({ slug, day, sessions, rooms, segments, room, zone, mar
               <Link
                 className={`grid-event${arg.isMirror ? ' grid-event-ghost' : ''}${marks?.hard ? ' has-hard' : marks?.soft ? ' has-soft' : ''}`}
                 href={href('session', { slug, key: session.key })}
+                data-session={session.key}
+                onKeyDown={(e) => onKey(e, session.key)}
               >
                 {marks && (marks.hard || marks.soft) ? (
                   <>
