@@ -54,11 +54,16 @@ describe.skipIf(skipBrowser)('the programme in Chromium', () => {
     const headers = await page
       .getByRole('columnheader')
       .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    // Every room of the summit, those without a session that day too.
     expect(headers).toEqual([
       'Palmeraie Plenary Hall',
       'Orangeraie Room',
+      'Menara Room',
+      'Agdal Room',
       'Atlas Room',
+      'Majorelle Room',
       'Marketplace Table 1',
+      'Marketplace Table 2',
     ]);
     await expect(event.textContent()).resolves.toBe(
       '08:30–09:45 What role for capacity building in turning the Global Compact on Migration into action?',

@@ -26,7 +26,10 @@ export const routes = {
   allOutbox: route('/outbox'),
   summit: route('/summits/:slug'),
   // No view in the URL: the grid on a wide screen, the list on a phone.
-  programme: route('/summits/:slug/programme/:day?', z.object({ view: maybeOneOf(['grid', 'list']), zone })),
+  programme: route(
+    '/summits/:slug/programme/:day?',
+    z.object({ view: maybeOneOf(['grid', 'list']), zone, room: text() }),
+  ),
   session: route('/summits/:slug/sessions/:key', z.object({ zone })),
   // The support unit's editors: a session's (and a new one's), the summit's details and its lists.
   sessionEdit: route('/summits/:slug/sessions/:key/edit'),

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { conflictsInvolving } from '../../../../shared/domain/conflicts/engine.ts';
 import type { SessionKind } from '../../../../shared/domain/vocabulary.ts';
 import { KindBadge } from '../../components/kind-badge.tsx';
 import { Await, ErrorAlert } from '../../components/status.tsx';
@@ -9,9 +8,11 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link, navigate } from '../../lib/router.tsx';
 import { href, type ParsedSearch, type RouteSearch } from '../../lib/routes.ts';
 import { displayZone, formatDate, viewerZoneName } from '../../lib/zone.ts';
-import { useMove } from '../conflicts/api.ts';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import { ConflictPanel } from '../conflicts/conflict-panel.tsx';
-import { conflictCounts, type Planning, usePlanning } from '../conflicts/use-planning.ts';
+import { GridMoveUi } from '../conflicts/grid-move-ui.tsx';
+import { useGridMoves } from '../conflicts/use-grid-moves.ts';
+import { conflictCounts, usePlanning } from '../conflicts/use-planning.ts';
 import type { SummitView } from '../summits/api.ts';
 import { listQuery, programmeDayQuery } from './api.ts';
 import { DayList } from './day-list.tsx';
@@ -34,11 +35,12 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
   const planning = usePlanning(summit, isSupportUnit(me, slug));
   // The same query as the conflict engine's: one request for both.
   const rooms = useQuery(listQuery(slug, 'rooms'));
+  const segments = useQuery(listQuery(slug, 'segments'));
   const programme = useQuery(programmeDayQuery(slug, day));
-  const move = useMove(slug);
+  const moves = useGridMoves(slug, planning);
   const markers = planning ? conflictCounts(planning.conflicts) : undefined;
-  const editing = planning
-    ? gridEditing(planning, (key, body) => move.mutateAsync({ key, ...body }))
+  const editing: GridEditing | undefined = planning
+    ? { preview: moves.preview, move: (key, to) => moves.attempt(key, to) }
     : undefined;
   const withSearch = (changes: RouteSearch<'programme'>) =>
     href('programme', { slug, day }, { ...search, ...changes });
@@ -92,7 +94,7 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
         </fieldset>
       </div>
       {planning && <ConflictPanel slug={slug} />}
-      <ErrorAlert error={move.error} />
+      <ErrorAlert error={moves.error} />
       <h2>{formatDate(day, dateLocale)}</h2>
       <p className="no-print">
         <Link href={href('print', { slug, day })}>{t('print.day')}</Link> ·{' '}
@@ -108,17 +110,29 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
           <Await query={rooms}>
             {(r) =>
               view === 'grid' ? (
-                <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-                  <RoomGrid
-                    slug={slug}
-                    day={day}
-                    sessions={p.sessions}
-                    rooms={r}
-                    zone={zone}
-                    markers={markers}
-                    editing={editing}
+                <>
+                  <FilterSelect
+                    id="grid-room"
+                    label={t('moves.roomFilter')}
+                    value={search.room && r.some((x) => x.key === search.room) ? search.room : ''}
+                    options={r.map((x) => [x.key, x.name] as [string, string])}
+                    onChange={(room) => navigate(withSearch({ room }))}
                   />
-                </Suspense>
+                  <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                    <RoomGrid
+                      slug={slug}
+                      day={day}
+                      sessions={p.sessions}
+                      rooms={r}
+                      segments={segments.data}
+                      room={search.room || undefined}
+                      zone={zone}
+                      markers={markers}
+                      editing={editing}
+                    />
+                  </Suspense>
+                  {planning && <GridMoveUi moves={moves} rooms={r} zone={zone} />}
+                </>
               ) : (
                 <DayList
                   slug={slug}
@@ -144,26 +158,4 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
       </section>
     </>
   );
-}
-
-/** Dragging on the grid: the engine's verdict before the drop, the server's on it. */
-function gridEditing(
-  planning: Planning,
-  move: (key: string, body: { room: string | null; start: string; end: string }) => Promise<unknown>,
-): GridEditing {
-  return {
-    preview: (key, to) => {
-      const session = planning.programme.sessions.find((s) => s.key === key);
-      return session ? conflictsInvolving(planning.prepared, { ...session, ...to }) : [];
-    },
-    move: (key, to) =>
-      move(key, {
-        room: to.room,
-        start: new Date(to.start).toISOString(),
-        end: new Date(to.end).toISOString(),
-      }).then(
-        () => true,
-        () => false,
-      ),
-  };
 }
