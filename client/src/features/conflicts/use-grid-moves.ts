@@ -65,7 +65,7 @@ export function useGridMoves(slug: string, planning: Planning | null) {
               ...(c.room && { room: c.room }),
               ...(c.person && { person: c.person }),
               ...(c.delegation && { delegation: c.delegation }),
-              ...(reason && { reason }),
+              reason,
             })),
           }),
       })
