@@ -120,7 +120,10 @@ export const movesSchema = z.object({
   session: keySchema,
   conflicts: z.array(conflictSchema),
   moves: z.array(moveSchema),
-  note: z.string().optional(),
+  note: z
+    .string()
+    .optional()
+    .describe('when no move is proposed, why, in a sentence ("No room and time clears it: …")'),
 });
 
 export const conflictRefSchema = z.strictObject({
@@ -203,6 +206,7 @@ export const agendaSchema = z.object({
   delegation: delegationSchema,
   people: z.array(personSchema),
   sessions: sessionListSchema,
+  rooms: z.array(roomSchema).describe('the rooms of its sessions (with their buildings)'),
   conflicts: z
     .array(conflictSchema)
     .describe(

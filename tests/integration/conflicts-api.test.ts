@@ -79,6 +79,39 @@ describe('resolution', () => {
     });
   });
 
+  it('says why neither Moldovan side event can be moved out of the over-commitment', async () => {
+    for (const key of ['se-mobility-partnerships', 'se-capacity-building']) {
+      const res = await api.http.get(`${S}/sessions/${key}/moves`).set(admin);
+      expect([key, res.status, res.body.conflicts.length, res.body.moves, res.body.note]).toEqual([
+        key,
+        200,
+        1,
+        [],
+        'No room and time clears it: both delegates of Republic of Moldova are committed elsewhere at every time it could take.',
+      ]);
+    }
+  });
+
+  it("gives Moldova's agenda the rooms of its sessions, with their buildings", async () => {
+    const res = await api.http.get(`${S}/delegations/MDA/agenda`).set(admin);
+    expect(
+      res.body.rooms.map((r: { key: string; name: string; building: string }) => [r.name, r.building]),
+    ).toEqual([
+      ['Orangeraie Room', 'Conference Centre'],
+      ['Atlas Room', 'Hotel'],
+      ['Marketplace Table 1', 'Conference Centre'],
+    ]);
+  });
+
+  it('says why a session in no hard conflict, or a pinned one, gets no move', async () => {
+    const free = await api.http.get(`${S}/sessions/rt-1-1/moves`).set(admin);
+    const pinned = await api.http.get(`${S}/sessions/closing/moves`).set(admin);
+    expect([free.body.note, pinned.body.note]).toEqual([
+      'It is in no hard conflict: there is nothing for a move to clear.',
+      'It is pinned: no move is proposed for a pinned session.',
+    ]);
+  });
+
   it('moves a session and answers with its conflicts as saved', async () => {
     const res = await api.http
       .post(`${S}/sessions/mp-mda-diaspora/move`)

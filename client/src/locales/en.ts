@@ -149,6 +149,36 @@ export const en = {
   'agenda.sessions': 'Sessions',
   'agenda.none': 'No session names this delegation yet.',
   'agenda.role': 'as {role}',
+  'agenda.who': 'Who is where',
+  'agenda.clock': 'Times in the summit’s zone ({zone}), on the 24-hour clock.',
+  'agenda.anyDelegate': 'Any delegate',
+  'agenda.anyDelegateLower': 'any delegate',
+  'agenda.nothing': 'Named in no session yet.',
+  'agenda.when': '{day} {start}–{end}',
+  'agenda.duty': '{roles}, {place}',
+  'agenda.roomIn': '{room} ({building})',
+  'agenda.noRoom': 'no room yet',
+  'agenda.personAs': '{name} ({roles})',
+  'agenda.cover': 'More sessions at once than delegates: the ways out',
+  'agenda.coverTitle': '{when}: {sessions} sessions at once for {delegates} delegates',
+  'agenda.clash': 'The sessions that clash',
+  'agenda.forDelegation': 'What {delegation} can do',
+  'agenda.couldCover': '{names} could cover “{title}”.',
+  'agenda.nobodyFree':
+    'Nobody is free to cover “{title}”: every registered delegate is named in another of these sessions.',
+  'agenda.unnamedOne':
+    'One more delegate is counted but not registered by name: register them to say who covers what.',
+  'agenda.unnamed':
+    '{count} more delegates are counted but not registered by name: register them to say who covers what.',
+  'agenda.tooFewOne':
+    '{delegation} has too few people: {delegates} delegates for {sessions} sessions at once, so one session stays without a delegate. Ask the support unit to move one of these sessions, or withdraw from one.',
+  'agenda.tooFew':
+    '{delegation} has too few people: {delegates} delegates for {sessions} sessions at once, so {count} sessions stay without a delegate. Ask the support unit to move some of these sessions, or withdraw from them.',
+  'agenda.enough': 'With these delegates covering, every session has one: name them in the sessions.',
+  'agenda.supportMoves': 'Moves the support unit could make',
+  'agenda.movesOf': 'Move “{title}” to:',
+  'agenda.move': '{room}, {day} {start}–{end}',
+  'agenda.noMove': '“{title}”: {why}',
   'outbox.title': 'Outbox',
   'outbox.signInLinks': 'Sign-in links to pass on',
   'outbox.signInLinksIntro':

@@ -11,7 +11,7 @@ import {
 import type { Conflict, ConflictInput } from '../../../shared/domain/conflicts/types.ts';
 import type { Session } from '../../../shared/domain/programme.ts';
 import { CONFLICT_PAGE_DEFAULT } from '../../../shared/schemas/api.ts';
-import { proposeMoves } from '../../../shared/domain/resolution/moves.ts';
+import { searchMoves } from '../../../shared/domain/resolution/moves.ts';
 import { formatTime } from '../../../shared/domain/time.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
@@ -81,30 +81,26 @@ export async function sessionMoves(db: Db, ctx: SummitContext, key: string) {
   const p = prepare(input);
   const hard = conflictsInvolving(p, session).filter((c) => c.severity === 'hard');
   const tz = ctx.summit.timeZone;
-  const moves =
-    hard.length === 0
-      ? []
-      : proposeMoves(p, session).map((m) => ({
-          room: m.room,
-          start: formatTime(m.start, tz),
-          end: formatTime(m.end, tz),
-          cost: m.cost,
-          minutesFromOriginal: m.minutesFromOriginal,
-          otherRoom: m.otherRoom,
-          softConflicts: m.softConflicts,
-        }));
-  const note = session.pinned
-    ? 'pinned: resolution never moves it'
-    : session.start === null
-      ? 'not placed yet: use placement'
-      : hard.length === 0
-        ? 'no hard conflict to clear'
-        : null;
+  // A pinned or unplaced session says so whatever its conflicts; any other is searched only when in a hard one.
+  const search =
+    hard.length === 0 && !session.pinned && session.start !== null ? null : searchMoves(p, session);
+  const moves = (search?.moves ?? []).map((m) => ({
+    room: m.room,
+    start: formatTime(m.start, tz),
+    end: formatTime(m.end, tz),
+    cost: m.cost,
+    minutesFromOriginal: m.minutesFromOriginal,
+    otherRoom: m.otherRoom,
+    softConflicts: m.softConflicts,
+  }));
+  const note = search ? search.why : NO_HARD_CONFLICT;
   return {
     ok: true as const,
-    value: { session: key, conflicts: hard, moves, ...(note && moves.length === 0 && { note }) },
+    value: { session: key, conflicts: hard, moves, ...(note && { note }) },
   };
 }
+
+const NO_HARD_CONFLICT = 'It is in no hard conflict: there is nothing for a move to clear.';
 
 /** Moves (or places) one session, then re-checks it against the programme as saved. */
 export async function moveSession(

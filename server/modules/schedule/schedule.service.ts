@@ -68,10 +68,13 @@ export async function delegationAgenda(db: Db, ctx: SummitContext, key: string) 
   const report = own
     ? await conflictsAmong(db, summit, sessions, { delegation: key, people: [...mine] })
     : { conflicts: [], total: 0 };
+  const roomKeys = [...new Set(sessions.flatMap((s) => (s.room ? [s.room] : [])))];
+  const rooms = roomKeys.length ? await repo.loadRooms(db, summit.id, roomKeys) : [];
   return {
     delegation: delegationToItem(delegation!),
     people: people.map((p) => personToItem(own || ctx.view.contacts ? p : { ...p, email: null })),
     sessions: sessions.map((s) => sessionToItem(s, summit.timeZone)),
+    rooms: rooms.map(roomToItem),
     conflicts: report.conflicts,
     conflictTotal: report.total,
   };

@@ -95,7 +95,7 @@ export function sayer(p: Prepared) {
     if (size === 0) return `${name} has no delegates to send`;
     return size === 1
       ? `the one delegate of ${name} is committed elsewhere`
-      : `all ${size} delegates of ${name} are committed elsewhere`;
+      : `${size === 2 ? 'both' : `all ${size}`} delegates of ${name} are committed elsewhere`;
   };
 
   return {

@@ -42,7 +42,10 @@ function SuggestedMoves({
   return (
     <Await query={moves}>
       {(m) =>
-        m.moves.length > 0 && (
+        m.moves.length === 0 ? (
+          // Why no move is proposed, in words (only where there is a conflict a move could clear).
+          m.conflicts.length > 0 && m.note && <p className="moves-none">{m.note}</p>
+        ) : (
           <>
             <h3>{t('planning.moves')}</h3>
             <ol>

@@ -13,6 +13,8 @@ import { href } from '../../lib/routes.ts';
 import { displayZone, formatDate, formatMinutes, minutesIntoDay } from '../../lib/zone.ts';
 import type { SummitView } from '../summits/api.ts';
 import { type Agenda, agendaQuery } from './api.ts';
+import { OverCommitments } from './over-commitments.tsx';
+import { WhoIsWhere } from './who-is-where.tsx';
 
 export function AgendaPage({ summit, delegationKey }: { summit: SummitView; delegationKey: string }) {
   const agenda = useQuery(agendaQuery(summit.slug, delegationKey));
@@ -79,6 +81,8 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
           </ul>
         </section>
       )}
+      <OverCommitments summit={summit} agenda={agenda} />
+      <WhoIsWhere summit={summit} agenda={agenda} />
       <h2>{t('agenda.sessions')}</h2>
       {agenda.sessions.length === 0 && <p>{t('agenda.none')}</p>}
       {[...byDay].map(([day, sessions]) => (

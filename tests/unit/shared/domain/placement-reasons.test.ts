@@ -65,7 +65,7 @@ describe('why placement left a session out, in words', () => {
     expect(left([...briefings, diaspora]).unplaced).toEqual([
       {
         key: 'se-diaspora',
-        reason: 'all 2 delegates of Republic of Moldova are committed elsewhere at every time it could take',
+        reason: 'both delegates of Republic of Moldova are committed elsewhere at every time it could take',
       },
     ]);
   });
