@@ -101,10 +101,10 @@ describe.skipIf(skipBrowser)('the support unit editing the summit in the app', (
     const url = `${env.server.base}/api/summits/gfmd-2018/sessions/se-narratives`;
     expect(await (await env.context.request.get(url)).json()).toMatchObject({ room: 'orangeraie' });
     expect(await axeViolations(page)).toEqual([]);
-    const reasons = refusal.getByLabel(/^Why it is acceptable: /);
+    const reasons = refusal.getByLabel(/^Why it is acceptable \(required\): /);
     expect(await reasons.evaluateAll((inputs) => inputs.map((i) => i.getAttribute('aria-label')))).toEqual([
-      'Why it is acceptable: Palmeraie Plenary Hall is booked twice on Thu 6 Dec 16:30–17:30: "Changing the narrative: the role of cities" and "GFMD Business Meeting".',
-      'Why it is acceptable: "Changing the narrative: the role of cities" (Thu 6 Dec 16:30–17:30) is outside its segment "Side events (lunch)" (Thu 6 Dec 13:00–14:30).',
+      'Why it is acceptable (required): Palmeraie Plenary Hall is booked twice on Thu 6 Dec 16:30–17:30: "Changing the narrative: the role of cities" and "GFMD Business Meeting".',
+      'Why it is acceptable (required): "Changing the narrative: the role of cities" (Thu 6 Dec 16:30–17:30) is outside its segment "Side events (lunch)" (Thu 6 Dec 13:00–14:30).',
     ]);
     for (const input of await reasons.all()) await input.fill('a short briefing before the business meeting');
     await refusal.getByRole('button', { name: 'Save, accepting these conflicts' }).click();

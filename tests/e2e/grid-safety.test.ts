@@ -22,6 +22,7 @@ describe.skipIf(skipBrowser)('the rooms grid, safe to work on', () => {
   }
 
   async function box(locator: Locator) {
+    await locator.waitFor({ state: 'visible' });
     const found = await locator.boundingBox();
     if (!found) throw new Error(`${locator} is not visible`);
     return found;
@@ -44,7 +45,9 @@ describe.skipIf(skipBrowser)('the rooms grid, safe to work on', () => {
       width: 1400,
       height: 1800,
     });
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(15000);
+    // The grid is drawn again once the support unit's planning data makes it editable: drag after.
+    await page.getByText(/^With the keyboard: Space on a session picks it up/).waitFor();
     return page;
   }
   const ATLAS_BREAKFAST = {
