@@ -23,12 +23,14 @@
 -- sessions where it, or one of its people, has a confirmed presence role (`presence`), and its live
 -- requests that are not a session yet (an accepted one is its session): `session` names a session,
 -- `request` a request. The booking below and the alternatives a refusal offers both read it.
-CREATE FUNCTION "marketplace_commitments"(summit integer, delegation integer, t0 timestamptz, t1 timestamptz,
+CREATE FUNCTION "marketplace_commitments"(delegation integer, t0 timestamptz, t1 timestamptz,
 	at_ timestamptz, presence text[])
 RETURNS TABLE ("session" integer, "request" integer, "title" text, a timestamptz, b timestamptz)
 LANGUAGE sql STABLE AS $$
 	-- Each part starts from the delegation (its participant rows, its people, its needs, its parties),
-	-- so that a summit of thousands of sessions and consultations costs a few index probes.
+	-- so that a summit of thousands of sessions and consultations costs a few index probes. The
+	-- summit is implied (a delegation belongs to one): naming it would only offer the planner
+	-- a scan of the whole summit's rows while a rush has left its statistics behind.
 	SELECT s."id", NULL::integer, s."title", s."start_at", s."end_at"
 	FROM "sessions" s
 	WHERE s."id" IN (
@@ -37,12 +39,12 @@ LANGUAGE sql STABLE AS $$
 			UNION
 			SELECT sp."session_id" FROM "people" pe JOIN "session_participants" sp ON sp."person_id" = pe."id"
 			WHERE pe."delegation_id" = delegation AND sp."confirmed" AND sp."role" = ANY(presence))
-		AND s."summit_id" = summit AND s."start_at" < t1 AND s."end_at" > t0
+		AND s."start_at" < t1 AND s."end_at" > t0
 	UNION ALL
 	SELECT NULL, c."id", 'Marketplace: ' || ne."title", c."start_at", c."end_at"
 	FROM "marketplace_needs" ne
 	JOIN "marketplace_consultations" c ON c."need_id" = ne."id"
-	WHERE ne."owner_id" = delegation AND c."summit_id" = summit AND c."session_id" IS NULL
+	WHERE ne."owner_id" = delegation AND c."session_id" IS NULL
 		AND c."start_at" < t1 AND c."end_at" > t0
 		AND (c."status" = 'accepted' OR (c."status" = 'requested' AND c."expires_at" > at_))
 	UNION ALL
@@ -50,7 +52,7 @@ LANGUAGE sql STABLE AS $$
 	FROM "marketplace_parties" pa
 	JOIN "marketplace_consultations" c ON c."id" = pa."consultation_id"
 	JOIN "marketplace_needs" ne ON ne."id" = c."need_id"
-	WHERE pa."delegation_id" = delegation AND pa."role" = 'provider' AND c."summit_id" = summit
+	WHERE pa."delegation_id" = delegation AND pa."role" = 'provider'
 		AND c."session_id" IS NULL AND c."start_at" < t1 AND c."end_at" > t0
 		AND (c."status" = 'accepted' OR (c."status" = 'requested' AND c."expires_at" > at_))
 $$;
@@ -121,7 +123,7 @@ BEGIN
 		-- Its commitments then, as the conflict rules count them: sessions where it (or one of its
 		-- people) has a confirmed presence role, and its live requests not yet a session.
 		WITH "commitments" AS (
-			SELECT * FROM "marketplace_commitments"(summit, did, t0, t1, at_, presence)
+			SELECT * FROM "marketplace_commitments"(did, t0, t1, at_, presence)
 		),
 		-- The most held at once within the slot: at the slot's start or where one begins inside it.
 		"points" AS (

@@ -4,6 +4,7 @@
 // light query, shared by every refusal meanwhile); the parties are then checked, fresh, on the first
 // free candidates alone (their commitments in that span and the cap), not on the whole Marketplace.
 // An alternative is advice: booking it is checked again, under the locks, like any booking.
+import type { Slot } from '../../../shared/domain/marketplace.ts';
 import type { Executor } from '../../db/client.ts';
 import * as repo from './marketplace.repo.ts';
 import { PRESENCE_ROLES } from '../../../shared/domain/vocabulary.ts';
@@ -14,7 +15,12 @@ const CANDIDATES = 40;
 /** How old the board of taken tables may be. */
 export const BOARD_MS = 250;
 
-type Board = { read: number; taken: Map<number, { start: number; end: number }[]> };
+type Board = {
+  read: number;
+  taken: Map<number, { start: number; end: number }[]>;
+  /** The free slots of a slot list (allSlots' shared lists), worked out once per board. */
+  free: WeakMap<readonly Slot[], Slot[]>;
+};
 const boards = new Map<number, Promise<Board>>();
 
 async function readBoard(
@@ -34,7 +40,7 @@ async function readBoard(
     if (list) list.push(r);
     else taken.set(r.roomId, [r]);
   }
-  return { read: Date.now(), taken };
+  return { read: Date.now(), taken, free: new WeakMap() };
 }
 
 /** The board, read again when older than BOARD_MS; concurrent callers share one read. */
@@ -61,12 +67,18 @@ export async function alternatives(
   limit = 5,
 ): Promise<string[]> {
   const board = await boardOf(db, summitId, settings, now);
-  const tableId = new Map(settings.tables.map((t) => [t.key, t.id]));
-  const candidates = [];
-  for (const s of allSlots(settings)) {
+  const slots = allSlots(settings);
+  let free = board.free.get(slots);
+  if (!free) {
+    const tableId = new Map(settings.tables.map((t) => [t.key, t.id]));
+    free = slots.filter(
+      (s) => !(board.taken.get(tableId.get(s.room)!) ?? []).some((t) => t.start < s.end && s.start < t.end),
+    );
+    board.free.set(slots, free);
+  }
+  const candidates: Slot[] = [];
+  for (const s of free) {
     if (s.start <= now || s.id === except) continue;
-    const taken = board.taken.get(tableId.get(s.room)!) ?? [];
-    if (taken.some((t) => t.start < s.end && s.start < t.end)) continue;
     candidates.push(s);
     if (candidates.length === CANDIDATES) break;
   }
@@ -74,7 +86,7 @@ export async function alternatives(
   const during = { from: candidates[0]!.start, to: Math.max(...candidates.map((s) => s.end)) };
   const ids = parties.check.map((d) => d.id);
   const [commitments, liveCount] = await Promise.all([
-    repo.commitmentsOf(db, summitId, ids, during, now, [...PRESENCE_ROLES]),
+    repo.commitmentsOf(db, ids, during, now, [...PRESENCE_ROLES]),
     settings.capPerDelegation === null ? new Map<number, number>() : repo.countLive(db, summitId, ids, now),
   ]);
   // The tables are the board's business: only the parties are checked here.

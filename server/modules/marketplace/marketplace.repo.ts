@@ -863,7 +863,6 @@ export async function bookingFacts(
  */
 export async function commitmentsOf(
   db: Executor,
-  summitId: number,
   delegationIds: readonly number[],
   during: { from: number; to: number },
   now: number,
@@ -874,7 +873,7 @@ export async function commitmentsOf(
   const rows = await db.execute<{ d: number; title: string; a: number; b: number }>(sql`
     select d, c.title, (extract(epoch from c.a) * 1000)::float8 as a, (extract(epoch from c.b) * 1000)::float8 as b
     from unnest(${`{${delegationIds.join(',')}}`}::int[]) as d,
-      lateral marketplace_commitments(${summitId}, d, ${iso(during.from)}::timestamptz, ${iso(during.to)}::timestamptz,
+      lateral marketplace_commitments(d, ${iso(during.from)}::timestamptz, ${iso(during.to)}::timestamptz,
         ${iso(now)}::timestamptz, ${`{${presenceRoles.join(',')}}`}::text[]) c
     order by c.session nulls last, c.a, c.request`);
   for (const r of resultRows<{ d: number; title: string; a: number; b: number }>(rows)) {
