@@ -8,7 +8,7 @@
 -- (shared/domain/vocabulary.ts, PRESENCE_ROLES); the new consultation's id (taken from its sequence
 -- beforehand), its provider, who asked and when it expires; the audit line and the owner's mail,
 -- written by the server. The function locks the summit (shared) and the delegations (in id order),
--- marks the stale requests that concern the booking as expired, then refuses with the first reason
+-- marks the stale requests at the table then as expired, then refuses with the first reason
 -- found, in the order the server's slot check gives them (marketplace.slots.ts, refusalAt):
 --   {"refused": "table"}                              a live consultation holds the table then;
 --   {"refused": "hosts", "title": "…"}                a session is held in the room then;
@@ -78,13 +78,12 @@ BEGIN
 	PERFORM 1 FROM "summits" WHERE "id" = summit FOR SHARE;
 	PERFORM 1 FROM "delegations" WHERE "summit_id" = summit AND "id" = ANY(ids) ORDER BY "id" FOR UPDATE;
 
-	-- Requests past their time hold nothing; marked so, the exclusion constraint sees it too.
+	-- Requests past their time hold nothing, and every read counts them so by their time; those at this
+	-- table then are marked expired, so that the exclusion constraint (which reads the status) agrees.
 	UPDATE "marketplace_consultations" c SET "status" = 'expired', "updated_at" = at_
-	WHERE c."summit_id" = summit AND c."status" = 'requested' AND c."expires_at" <= at_
-		AND ((c."room_id" = room AND c."start_at" < t1 AND c."end_at" > t0)
-			OR c."need_id" IN (SELECT ne."id" FROM "marketplace_needs" ne WHERE ne."owner_id" = ANY(ids))
-			OR EXISTS (SELECT 1 FROM "marketplace_parties" pa
-				WHERE pa."consultation_id" = c."id" AND pa."delegation_id" = ANY(ids)));
+	WHERE c."summit_id" = summit AND c."room_id" = room AND c."status" IN ('requested', 'accepted')
+		AND tstzrange(c."start_at", c."end_at", '[)') && tstzrange(t0, t1, '[)')
+		AND c."status" = 'requested' AND c."expires_at" <= at_;
 
 	-- Read as the exclusion constraint reads it, so that its index answers.
 	IF EXISTS (SELECT 1 FROM "marketplace_consultations" c

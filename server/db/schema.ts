@@ -726,10 +726,6 @@ export const marketplaceConsultations = pgTable(
     }).onDelete('set null'),
     index('marketplace_consultations_need').on(t.needId),
     index('marketplace_consultations_time').on(t.summitId, t.startAt),
-    // Requests that may have expired: every booking marks those that concern it (few, or none).
-    index('marketplace_consultations_expiring')
-      .on(t.summitId, t.expiresAt)
-      .where(sql`${t.status} = 'requested'`),
     check('marketplace_consultations_status', oneOf(sql`${t.status}`, CONSULTATION_STATUSES)),
     check('marketplace_consultations_outcome', oneOf(sql`${t.outcome}`, OUTCOMES)),
     check('marketplace_consultations_time', sql`${t.endAt} > ${t.startAt}`),

@@ -1,6 +1,6 @@
 // The Marketplace's tables: the only module file that speaks drizzle. Every function takes explicit
 // ids; who may do it was decided before it got here.
-import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type {
   Assistance,
   ConsultationStatus,
@@ -496,46 +496,6 @@ export async function lockConsultation(tx: Executor, summitId: number, id: numbe
     sql`select id from ${consultations} where summit_id = ${summitId} and id = ${id} for update`,
   );
   return resultRows(rows).length > 0;
-}
-
-/**
- * Marks as expired the requests past their time that concern a booking: on this table at an
- * overlapping time, or of these delegations. They hold nothing any more; marking them lets the
- * exclusion constraint, which reads the status, see so too.
- */
-export async function expireStale(
-  tx: Executor,
-  summitId: number,
-  at: { roomId: number; start: number; end: number; delegationIds: readonly number[] },
-  now: Date,
-): Promise<void> {
-  const ids = sql.join(
-    at.delegationIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  await tx
-    .update(consultations)
-    .set({ status: 'expired', updatedAt: now })
-    .where(
-      and(
-        eq(consultations.summitId, summitId),
-        eq(consultations.status, 'requested'),
-        lte(consultations.expiresAt, now),
-        or(
-          and(
-            eq(consultations.roomId, at.roomId),
-            lt(consultations.startAt, new Date(at.end)),
-            gt(consultations.endAt, new Date(at.start)),
-          ),
-          at.delegationIds.length
-            ? or(
-                sql`${consultations.needId} in (select id from ${needs} where owner_id in (${ids}))`,
-                sql`exists (select 1 from ${parties} p where p.consultation_id = ${consultations.id} and p.delegation_id in (${ids}))`,
-              )
-            : undefined,
-        ),
-      ),
-    );
 }
 
 export async function insertConsultation(
