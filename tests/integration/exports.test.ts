@@ -107,6 +107,7 @@ describe('the demo summit, published', () => {
           ...(c.room && { room: c.room }),
           ...(c.person && { person: c.person }),
           ...(c.delegation && { delegation: c.delegation }),
+          reason: 'the demo programme as the GFMD published it',
         }),
       );
     const published = await api.http.post(`${DEMO}/publish`).set(admin).send({ accept });
