@@ -99,6 +99,33 @@ describe.skipIf(skipBrowser)('the programme at real scale', () => {
     await page.close();
   });
 
+  it('shows the public only the marks it sees, and says when the filters match no session', async () => {
+    const context = await env.browser.newContext({ timezoneId: 'Asia/Kathmandu', locale: 'en-GB' });
+    const page = await openPage(
+      context,
+      `${env.server.base}${FRIDAY}?view=grid&kind=meeting`,
+      env.pageErrors,
+      {
+        width: 1400,
+        height: 1000,
+      },
+    );
+    await page.getByText('No session of this day matches the filters.', { exact: true }).waitFor();
+    const legend = page.getByRole('region', { name: 'Legend', exact: true });
+    await legend.getByText('Segment window (side events, Marketplace…)', { exact: true }).waitFor();
+    expect(await legend.locator('li').evaluateAll((els) => els.map((e) => e.textContent?.trim()))).toEqual([
+      'Plenary',
+      'Roundtable',
+      'Side event',
+      'Marketplace consultation',
+      'Special session',
+      'Meeting',
+      'Segment window (side events, Marketplace…)',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('keeps the rooms’ headers and the times in view while the grid scrolls down and sideways', async () => {
     const page = await open('?view=grid', { width: 900, height: 500 });
     await page.getByText(/^With the keyboard: Space on a session picks it up/).waitFor();

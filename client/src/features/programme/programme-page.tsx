@@ -170,6 +170,7 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
                           zone={zone}
                           markers={markers}
                           editing={editing}
+                          empty={filtered ? t('programme.filteredEmpty') : undefined}
                         />
                       </Suspense>
                       {planning && <GridMoveUi moves={moves} rooms={r} zone={zone} />}

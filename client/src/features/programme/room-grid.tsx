@@ -46,9 +46,22 @@ type Props = {
   zone: DisplayZone;
   markers?: Map<string, { hard: number; soft: number }>;
   editing?: GridEditing;
+  /** What to say when there is no session (the filters' sentence, when filtered). */
+  empty?: string;
 };
 
-export function RoomGrid({ slug, day, sessions, rooms, segments, room, zone, markers, editing }: Props) {
+export function RoomGrid({
+  slug,
+  day,
+  sessions,
+  rooms,
+  segments,
+  room,
+  zone,
+  markers,
+  editing,
+  empty,
+}: Props) {
   const { t } = useI18n();
   const preview = useRef<HTMLDivElement>(null);
   // The drag under way, whether Escape cancelled it, and the timer that clears the panel after.
@@ -89,7 +102,7 @@ export function RoomGrid({ slug, day, sessions, rooms, segments, room, zone, mar
       ),
     [day, sessions, rooms, segments, room, zone, t],
   );
-  if (layout.events.length === 0 && !editing) return <p>{t('programme.empty')}</p>;
+  if (layout.events.length === 0 && !editing) return <p>{empty ?? t('programme.empty')}</p>;
   /** Minutes into the day of a calendar instant (the ghost's too, while it is dragged). */
   const minutesOf = (ms: number) => layout.firstMinute + ((ms - BASE) % DAY) / 60_000;
   const at = (column: number, minutes: number) =>
