@@ -3,6 +3,7 @@
 // each route renders is in app/pages.tsx, which TypeScript makes list every route here. E-mails
 // and the browser tests rely on these URLs: change a path only with a redirect.
 import { z } from 'zod';
+import { SESSION_KINDS } from '../../../shared/domain/vocabulary.ts';
 import {
   buildUrl,
   type Href,
@@ -26,9 +27,16 @@ export const routes = {
   allOutbox: route('/outbox'),
   summit: route('/summits/:slug'),
   // No view in the URL: the grid on a wide screen, the list on a phone.
+  // The day as a rooms grid or a compact list, filtered by room, kind of session and delegation.
   programme: route(
     '/summits/:slug/programme/:day?',
-    z.object({ view: maybeOneOf(['grid', 'list']), zone, room: text() }),
+    z.object({
+      view: maybeOneOf(['grid', 'list']),
+      zone,
+      room: text(),
+      kind: maybeOneOf(SESSION_KINDS),
+      delegation: text(),
+    }),
   ),
   session: route('/summits/:slug/sessions/:key', z.object({ zone })),
   // The support unit's editors: a session's (and a new one's), the summit's details and its lists.

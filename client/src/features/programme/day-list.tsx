@@ -1,4 +1,5 @@
-// The day as a list in time order: the view for phones and screen readers.
+// The day as a list in time order: the view for phones and screen readers, and (a session a line
+// at desktop size) the support unit's compact view of a long day.
 import type { RoomItem, SessionItem } from '../../../../shared/schemas/summit-file.ts';
 import { KindBadge } from '../../components/kind-badge.tsx';
 import { conflictCount } from '../conflicts/use-planning.ts';
@@ -14,17 +15,19 @@ type Props = {
   rooms: RoomItem[];
   zone: DisplayZone;
   markers?: Map<string, { hard: number; soft: number }>;
+  /** What to say when there is no session (the filters' sentence, when filtered). */
+  empty?: string;
 };
 
-export function DayList({ slug, day, sessions, rooms, zone, markers }: Props) {
+export function DayList({ slug, day, sessions, rooms, zone, markers, empty }: Props) {
   const { t } = useI18n();
   const roomName = new Map(rooms.map((r) => [r.key, r.name]));
-  if (sessions.length === 0) return <p>{t('programme.empty')}</p>;
+  if (sessions.length === 0) return <p>{empty ?? t('programme.empty')}</p>;
   // A day's sessions are placed; the server lists no other.
   const minutes = (time = '') => minutesIntoDay(zone, Date.parse(time), day);
   const ordered = [...sessions].sort((a, b) => minutes(a.start) - minutes(b.start));
   return (
-    <ol className="day-list">
+    <ol className="day-list compact">
       {ordered.map((s) => {
         const marks = markers?.get(s.key);
         return (

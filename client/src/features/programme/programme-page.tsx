@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import type { SessionKind } from '../../../../shared/domain/vocabulary.ts';
-import { KindBadge } from '../../components/kind-badge.tsx';
+import { SESSION_KINDS, type SessionKind } from '../../../../shared/domain/vocabulary.ts';
 import { Await, ErrorAlert } from '../../components/status.tsx';
 import { isSupportUnit, useMe } from '../../lib/auth.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, navigate } from '../../lib/router.tsx';
 import { href, type ParsedSearch, type RouteSearch } from '../../lib/routes.ts';
-import { displayZone, formatDate, viewerZoneName } from '../../lib/zone.ts';
+import { displayZone, formatDate, minutesIntoDay, viewerZoneName } from '../../lib/zone.ts';
 import { FilterSelect } from '../../components/filter-select.tsx';
 import { ConflictPanel } from '../conflicts/conflict-panel.tsx';
 import { GridMoveUi } from '../conflicts/grid-move-ui.tsx';
@@ -16,8 +15,9 @@ import { conflictCounts, usePlanning } from '../conflicts/use-planning.ts';
 import type { SummitView } from '../summits/api.ts';
 import { listQuery, programmeDayQuery } from './api.ts';
 import { DayList } from './day-list.tsx';
+import { filterSessions } from './programme-filters.ts';
+import { ProgrammeLegend } from './programme-legend.tsx';
 import type { GridEditing } from './room-grid.tsx';
-import { KIND_COLOURS } from './session-colours.ts';
 
 // The grid brings FullCalendar; phones start on the list and need not download it.
 const RoomGrid = lazy(() => import('./room-grid.tsx').then((m) => ({ default: m.RoomGrid })));
@@ -37,6 +37,12 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
   const rooms = useQuery(listQuery(slug, 'rooms'));
   const segments = useQuery(listQuery(slug, 'segments'));
   const programme = useQuery(programmeDayQuery(slug, day));
+  const delegations = useQuery(listQuery(slug, 'delegations'));
+  // Only the delegation filter needs the people (a person's delegation).
+  const people = useQuery({ ...listQuery(slug, 'people'), enabled: !!search.delegation });
+  /** Whether a span (a segment's) overlaps the day shown, in the display zone. */
+  const inDay = (start: string, end: string) =>
+    minutesIntoDay(zone, Date.parse(end), day) > 0 && minutesIntoDay(zone, Date.parse(start), day) < 24 * 60;
   const moves = useGridMoves(slug, planning);
   const markers = planning ? conflictCounts(planning.conflicts) : undefined;
   const editing: GridEditing | undefined = planning
@@ -108,54 +114,84 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
       <Await query={programme}>
         {(p) => (
           <Await query={rooms}>
-            {(r) =>
-              view === 'grid' ? (
+            {(r) => {
+              const room = search.room && r.some((x) => x.key === search.room) ? search.room : undefined;
+              const waiting = !!search.delegation && !people.data;
+              const shown = filterSessions(
+                p.sessions,
+                { kind: search.kind, delegation: search.delegation },
+                people.data,
+              );
+              const filtered = !!(room || search.kind || search.delegation);
+              return (
                 <>
-                  <FilterSelect
-                    id="grid-room"
-                    label={t('moves.roomFilter')}
-                    value={search.room && r.some((x) => x.key === search.room) ? search.room : ''}
-                    options={r.map((x) => [x.key, x.name] as [string, string])}
-                    onChange={(room) => navigate(withSearch({ room }))}
+                  <fieldset className="programme-filters">
+                    <legend>{t('programme.filters')}</legend>
+                    <FilterSelect
+                      id="grid-room"
+                      label={t('moves.roomFilter')}
+                      value={room ?? ''}
+                      options={r.map((x) => [x.key, x.name] as [string, string])}
+                      onChange={(value) => navigate(withSearch({ room: value || undefined }))}
+                    />
+                    <FilterSelect
+                      id="programme-kind"
+                      label={t('programme.kindFilter')}
+                      value={search.kind ?? ''}
+                      options={SESSION_KINDS.map((k) => [k, t(`kind.${k}`)] as [string, string])}
+                      onChange={(value) =>
+                        navigate(withSearch({ kind: (value || undefined) as SessionKind | undefined }))
+                      }
+                    />
+                    <FilterSelect
+                      id="programme-delegation"
+                      label={t('programme.delegationFilter')}
+                      value={search.delegation ?? ''}
+                      options={(delegations.data ?? []).map((d) => [d.key, d.name] as [string, string])}
+                      onChange={(value) => navigate(withSearch({ delegation: value || undefined }))}
+                    />
+                  </fieldset>
+                  <ProgrammeLegend
+                    conflicts={!!markers}
+                    bands={view === 'grid' && !!segments.data?.some((g) => inDay(g.start, g.end))}
                   />
-                  <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-                    <RoomGrid
+                  {waiting ? (
+                    <p role="status">{t('app.loading')}</p>
+                  ) : view === 'grid' ? (
+                    <>
+                      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                        <RoomGrid
+                          slug={slug}
+                          day={day}
+                          sessions={shown}
+                          rooms={r}
+                          segments={segments.data}
+                          room={room}
+                          zone={zone}
+                          markers={markers}
+                          editing={editing}
+                          empty={filtered ? t('programme.filteredEmpty') : undefined}
+                        />
+                      </Suspense>
+                      {planning && <GridMoveUi moves={moves} rooms={r} zone={zone} />}
+                    </>
+                  ) : (
+                    <DayList
                       slug={slug}
                       day={day}
-                      sessions={p.sessions}
+                      sessions={room ? shown.filter((s) => s.room === room) : shown}
                       rooms={r}
-                      segments={segments.data}
-                      room={search.room || undefined}
                       zone={zone}
                       markers={markers}
-                      editing={editing}
+                      empty={filtered ? t('programme.filteredEmpty') : undefined}
                     />
-                  </Suspense>
-                  {planning && <GridMoveUi moves={moves} rooms={r} zone={zone} />}
+                  )}
                 </>
-              ) : (
-                <DayList
-                  slug={slug}
-                  day={day}
-                  sessions={p.sessions}
-                  rooms={r}
-                  zone={zone}
-                  markers={markers}
-                />
-              )
-            }
+              );
+            }}
           </Await>
         )}
       </Await>
-      <section aria-label={t('programme.legend')} className="legend">
-        <ul>
-          {(Object.keys(KIND_COLOURS) as SessionKind[]).map((k) => (
-            <li key={k}>
-              <KindBadge kind={k} />
-            </li>
-          ))}
-        </ul>
-      </section>
     </>
   );
 }

@@ -46,9 +46,22 @@ type Props = {
   zone: DisplayZone;
   markers?: Map<string, { hard: number; soft: number }>;
   editing?: GridEditing;
+  /** What to say when there is no session (the filters' sentence, when filtered). */
+  empty?: string;
 };
 
-export function RoomGrid({ slug, day, sessions, rooms, segments, room, zone, markers, editing }: Props) {
+export function RoomGrid({
+  slug,
+  day,
+  sessions,
+  rooms,
+  segments,
+  room,
+  zone,
+  markers,
+  editing,
+  empty,
+}: Props) {
   const { t } = useI18n();
   const preview = useRef<HTMLDivElement>(null);
   // The drag under way, whether Escape cancelled it, and the timer that clears the panel after.
@@ -89,7 +102,7 @@ export function RoomGrid({ slug, day, sessions, rooms, segments, room, zone, mar
       ),
     [day, sessions, rooms, segments, room, zone, t],
   );
-  if (layout.events.length === 0 && !editing) return <p>{t('programme.empty')}</p>;
+  if (layout.events.length === 0 && !editing) return <p>{empty ?? t('programme.empty')}</p>;
   /** Minutes into the day of a calendar instant (the ghost's too, while it is dragged). */
   const minutesOf = (ms: number) => layout.firstMinute + ((ms - BASE) % DAY) / 60_000;
   const at = (column: number, minutes: number) =>
@@ -208,86 +221,93 @@ export function RoomGrid({ slug, day, sessions, rooms, segments, room, zone, mar
     <section className="room-grid" aria-label={t('programme.gridLabel', { day })}>
       {editing && <p className="grid-hint">{t('moves.keyboardHint')}</p>}
       {editing && <div ref={preview} className="drop-preview" aria-live="polite" />}
-      {/* dayMinWidth needs the non-MIT scrollgrid plugin: the wrapper scrolls instead. */}
-      <div style={{ minWidth: `${4 + layout.columns.length * 9}rem` }}>
-        <FullCalendar
-          ref={calendar}
-          plugins={
-            editing ? [timeGridPlugin, interactionPlugin, classicTheme] : [timeGridPlugin, classicTheme]
-          }
-          timeZone="UTC"
-          initialDate={new Date(BASE)}
-          initialView="rooms"
-          views={{ rooms: { type: 'timeGrid', duration: { days: layout.columns.length } } }}
-          // Plugins are read once: the grid is drawn again when editing comes (the planning data loaded).
-          key={`${day}-${layout.columns.length}-${layout.firstMinute}-${layout.lastMinute}-${!!editing}`}
-          headerToolbar={false}
-          allDaySlot={false}
-          nowIndicator={false}
-          height="auto"
-          slotDuration="00:15:00"
-          snapDuration="00:05:00"
-          slotHeaderInterval="01:00"
-          slotMinTime="00:00"
-          slotMaxTime={hhmm(layout.lastMinute - layout.firstMinute)}
-          dayHeaderFormat={({ date }) => columnName(Date.UTC(date.year, date.month, date.day))}
-          // FullCalendar writes the full date for screen readers ("January 3, 2000" here) and hides
-          // the visible text from them: read the room's name instead.
-          dayHeaderDidMount={({ el, date }) => {
-            const name = columnName(date.getTime());
-            el.setAttribute('aria-label', name);
-            for (const child of el.children) {
-              if (child.textContent === name) child.removeAttribute('aria-hidden');
-              else child.setAttribute('aria-hidden', 'true');
+      {/* dayMinWidth needs the non-MIT scrollgrid plugin: the wrapper scrolls instead, both ways,
+          so that the rooms' headers (sticky at its top) and the times (at its start) stay in view. */}
+      <div className="room-grid-scroll">
+        <div style={{ minWidth: `${4 + layout.columns.length * 10}rem` }}>
+          <FullCalendar
+            ref={calendar}
+            plugins={
+              editing ? [timeGridPlugin, interactionPlugin, classicTheme] : [timeGridPlugin, classicTheme]
             }
-          }}
-          slotHeaderFormat={({ date }) => formatMinutes(layout.firstMinute + date.hour * 60 + date.minute)}
-          events={[...bands, ...events]}
-          editable={!!editing}
-          eventAllow={(span, moving) => {
-            if (drag.current?.cancelled) return false;
-            if (moving) showPreview(moving.id, target(span.start, span.end));
-            return true;
-          }}
-          eventDragStart={startDrag}
-          eventDragStop={stopDrag}
-          eventResizeStart={startDrag}
-          eventResizeStop={stopDrag}
-          eventDrop={(info) => void save(info.event, info.revert)}
-          eventResize={(info) => void save(info.event, info.revert)}
-          eventContent={(arg) => {
-            if (arg.event.display === 'background') {
-              return arg.event.title ? <span className="segment-band-title">{arg.event.title}</span> : null;
-            }
-            const { session } = arg.event.extendedProps as { session: SessionItem };
-            // From the event's own times: the ghost of a drag reads where it would land.
-            const startMinutes = minutesOf(arg.event.start!.getTime());
-            const endMinutes =
-              startMinutes + (arg.event.end!.getTime() - arg.event.start!.getTime()) / 60_000;
-            const marks = markers?.get(session.key);
-            return (
-              <Link
-                className={`grid-event${arg.isMirror ? ' grid-event-ghost' : ''}${marks?.hard ? ' has-hard' : marks?.soft ? ' has-soft' : ''}`}
-                href={href('session', { slug, key: session.key })}
-                data-session={session.key}
-                onKeyDown={(e) => onKey(e, session.key)}
-              >
-                {marks && (marks.hard || marks.soft) ? (
-                  <>
-                    <span className="marker" aria-hidden="true">
-                      {marks.hard ? '⚠' : '•'}
-                    </span>
-                    <span className="visually-hidden">{conflictCount(t, marks.hard + marks.soft)} </span>
-                  </>
-                ) : null}
-                <span className="grid-event-time">
-                  {t('session.time', { start: formatMinutes(startMinutes), end: formatMinutes(endMinutes) })}
-                </span>{' '}
-                <span className="grid-event-title">{session.title}</span>
-              </Link>
-            );
-          }}
-        />
+            timeZone="UTC"
+            initialDate={new Date(BASE)}
+            initialView="rooms"
+            views={{ rooms: { type: 'timeGrid', duration: { days: layout.columns.length } } }}
+            // Plugins are read once: the grid is drawn again when editing comes (the planning data loaded).
+            key={`${day}-${layout.columns.length}-${layout.firstMinute}-${layout.lastMinute}-${!!editing}`}
+            headerToolbar={false}
+            allDaySlot={false}
+            nowIndicator={false}
+            height="auto"
+            slotDuration="00:15:00"
+            snapDuration="00:05:00"
+            slotHeaderInterval="01:00"
+            slotMinTime="00:00"
+            slotMaxTime={hhmm(layout.lastMinute - layout.firstMinute)}
+            dayHeaderFormat={({ date }) => columnName(Date.UTC(date.year, date.month, date.day))}
+            // FullCalendar writes the full date for screen readers ("January 3, 2000" here) and hides
+            // the visible text from them: read the room's name instead.
+            dayHeaderDidMount={({ el, date }) => {
+              const name = columnName(date.getTime());
+              el.setAttribute('aria-label', name);
+              for (const child of el.children) {
+                if (child.textContent === name) child.removeAttribute('aria-hidden');
+                else child.setAttribute('aria-hidden', 'true');
+              }
+            }}
+            slotHeaderClass="grid-time"
+            slotHeaderFormat={({ date }) => formatMinutes(layout.firstMinute + date.hour * 60 + date.minute)}
+            events={[...bands, ...events]}
+            editable={!!editing}
+            eventAllow={(span, moving) => {
+              if (drag.current?.cancelled) return false;
+              if (moving) showPreview(moving.id, target(span.start, span.end));
+              return true;
+            }}
+            eventDragStart={startDrag}
+            eventDragStop={stopDrag}
+            eventResizeStart={startDrag}
+            eventResizeStop={stopDrag}
+            eventDrop={(info) => void save(info.event, info.revert)}
+            eventResize={(info) => void save(info.event, info.revert)}
+            eventContent={(arg) => {
+              if (arg.event.display === 'background') {
+                return arg.event.title ? <span className="segment-band-title">{arg.event.title}</span> : null;
+              }
+              const { session } = arg.event.extendedProps as { session: SessionItem };
+              // From the event's own times: the ghost of a drag reads where it would land.
+              const startMinutes = minutesOf(arg.event.start!.getTime());
+              const endMinutes =
+                startMinutes + (arg.event.end!.getTime() - arg.event.start!.getTime()) / 60_000;
+              const marks = markers?.get(session.key);
+              return (
+                <Link
+                  className={`grid-event${arg.isMirror ? ' grid-event-ghost' : ''}${marks?.hard ? ' has-hard' : marks?.soft ? ' has-soft' : ''}`}
+                  href={href('session', { slug, key: session.key })}
+                  data-session={session.key}
+                  onKeyDown={(e) => onKey(e, session.key)}
+                >
+                  {marks && (marks.hard || marks.soft) ? (
+                    <>
+                      <span className="marker" aria-hidden="true">
+                        {marks.hard ? '⚠' : '•'}
+                      </span>
+                      <span className="visually-hidden">{conflictCount(t, marks.hard + marks.soft)} </span>
+                    </>
+                  ) : null}
+                  <span className="grid-event-time">
+                    {t('session.time', {
+                      start: formatMinutes(startMinutes),
+                      end: formatMinutes(endMinutes),
+                    })}
+                  </span>{' '}
+                  <span className="grid-event-title">{session.title}</span>
+                </Link>
+              );
+            }}
+          />
+        </div>
       </div>
     </section>
   );
