@@ -210,7 +210,7 @@ describe.skipIf(skipBrowser)('the rooms grid, safe to work on', () => {
 describe.skipIf(skipBrowser)('the rooms grid at real scale', () => {
   const env = supportUnitBrowser();
 
-  it('draws a 200-session, 15-room day with every room a column, and previews a drag over it (times logged)', async () => {
+  it('draws a 200-session, 15-room day with every room a column, and previews a drag over it (times printed with MEASURE_GRID=1)', async () => {
     const file = largeSummitFile(
       { sessions: 200, people: 400, delegations: 60, rooms: 15, sessionsPerDay: 200 },
       7,
@@ -284,9 +284,11 @@ describe.skipIf(skipBrowser)('the rooms grid at real scale', () => {
     });
     await page.keyboard.press('Escape');
     await page.mouse.up();
-    console.log(
-      `Grid, 200 sessions in 15 rooms: first render ${Math.round(firstRender)} ms after navigation; drag preview written ${times.written.toFixed(1)} ms after the mouse move (median of ${times.changed}).`,
-    );
+    // A measurement, not a goal (speed goals are the bench's): printed when asked for.
+    if (process.env.MEASURE_GRID)
+      console.log(
+        `Grid, 200 sessions in 15 rooms: first render ${Math.round(firstRender)} ms after navigation; drag preview written ${times.written.toFixed(1)} ms after the mouse move (median of ${times.changed}).`,
+      );
     expect(times.changed).toBeGreaterThan(10);
     await page.close();
   }, 90_000);

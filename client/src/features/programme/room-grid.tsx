@@ -121,11 +121,23 @@ export function RoomGrid({
       extendedProps: { session: s },
     };
   });
-  // The segments' windows in every column, named in the first.
+  // The segments' windows in every column, named in the first column where no session hides the
+  // name (the first column when every one holds a session then).
+  const namedIn = new Map(
+    layout.bands.map((b) => {
+      const free = layout.columns.findIndex(
+        (_, column) =>
+          !layout.events.some(
+            (e) => e.column === column && e.startMinutes < b.endMinutes && b.startMinutes < e.endMinutes,
+          ),
+      );
+      return [b.key, free === -1 ? 0 : free];
+    }),
+  );
   const bands = layout.columns.flatMap((_, column) =>
     layout.bands.map((b) => ({
       id: `band-${b.key}-${column}`,
-      title: column === 0 ? b.title : '',
+      title: column === namedIn.get(b.key) ? b.title : '',
       start: at(column, b.startMinutes),
       end: at(column, b.endMinutes),
       display: 'background',
