@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '../locales/en.ts';
 import { DEFAULT_LOCALE, LOCALES } from '../locales/index.ts';
 
@@ -21,6 +21,10 @@ function initialLocale(): string {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState(initialLocale);
+  // <html lang> names the language the page is written in, from the first render on.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const value = useMemo<I18n>(
     () => ({
       locale,
@@ -28,7 +32,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: translator(locale),
       setLocale: (l) => {
         localStorage.setItem('locale', l);
-        document.documentElement.lang = l;
         setLocaleState(l);
       },
     }),
