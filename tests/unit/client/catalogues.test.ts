@@ -24,6 +24,8 @@ describe('the message catalogues', () => {
   it('names each language in its own words', () => {
     expect(Object.fromEntries(Object.entries(LOCALES).map(([code, l]) => [code, l.name]))).toEqual({
       en: 'English',
+      fr: 'Français',
+      es: 'Español',
     });
   });
 });
