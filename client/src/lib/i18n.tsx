@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '../locales/en.ts';
 import { DEFAULT_LOCALE, LOCALES } from '../locales/index.ts';
+import { type Compiled, compile, formatMessage } from './messages.ts';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 /** `locale` picks the messages; `dateLocale` formats dates (en-GB writes "Friday 7 December 2018"). */
@@ -9,9 +10,18 @@ type I18n = { locale: string; dateLocale: string; t: Translate; setLocale(locale
 const I18nContext = createContext<I18n | null>(null);
 
 export function translator(locale: string): Translate {
-  const messages = (LOCALES[locale] ?? LOCALES[DEFAULT_LOCALE]!).messages;
-  return (key, params) =>
-    messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+  const code = locale in LOCALES ? locale : DEFAULT_LOCALE;
+  const messages = LOCALES[code]!.messages;
+  // Compiled on first use, once per language and message.
+  const compiled = new Map<MessageKey, Compiled>();
+  return (key, params) => {
+    let c = compiled.get(key);
+    if (!c) {
+      c = compile(messages[key], code);
+      compiled.set(key, c);
+    }
+    return formatMessage(c, params);
+  };
 }
 
 function initialLocale(): string {

@@ -24,16 +24,17 @@ export const fr: Messages = {
   'directory.people': 'Personnes',
   'directory.rooms': 'Salles',
   'directory.none': 'Aucune personne, délégation ni salle ne porte ce nom.',
-  'directory.size': '{count} délégués',
+  'directory.size': '{count, plural, one {# délégué} other {# délégués}}',
   'directory.sizeOne': '1 délégué',
-  'directory.seats': '{count} places',
+  'directory.seats': '{count, plural, one {# place} other {# places}}',
   'directory.seatsOne': '1 place',
   'programmeState.title': 'Le programme',
   'programmeState.published': 'Publié : version {number} du {date} à {time} ({zone}), {sessions} sessions.',
   'programmeState.publishedFile':
     'Publié : {sessions} sessions, telles que les a apportées le fichier du sommet ; aucune version n’a encore été publiée ici.',
   'programmeState.draft': 'Projet : pas encore publié.',
-  'programmeState.waiting': '{count} sessions placées ne sont pas encore publiées.',
+  'programmeState.waiting':
+    '{count, plural, one {# session placée n’est pas encore publiée.} other {# sessions placées ne sont pas encore publiées.}}',
   'programmeState.waitingOne': '1 session placée n’est pas encore publiée.',
   'downloads.title': 'Télécharger le programme',
   'downloads.ics':
@@ -156,7 +157,7 @@ export const fr: Messages = {
   'support.roles': 'Rôles et invitations',
   'support.audit': 'Journal d’audit',
   'agenda.title': 'Agenda : {delegation}',
-  'agenda.size': '{count} délégués inscrits',
+  'agenda.size': '{count, plural, one {# délégué inscrit} other {# délégués inscrits}}',
   'agenda.sizeOne': '1 délégué inscrit',
   'agenda.people': 'Délégués',
   'agenda.sessions': 'Sessions',
@@ -182,7 +183,7 @@ export const fr: Messages = {
   'agenda.unnamedOne':
     'Un délégué de plus est compté mais n’est pas inscrit nominativement : inscrivez-le pour indiquer qui couvre quelle session.',
   'agenda.unnamed':
-    '{count} délégués de plus sont comptés mais ne sont pas inscrits nominativement : inscrivez-les pour indiquer qui couvre quelle session.',
+    '{count, plural, one {# délégué de plus est compté mais n’est pas inscrit nominativement} other {# délégués de plus sont comptés mais ne sont pas inscrits nominativement}} : inscrivez-les pour indiquer qui couvre quelle session.',
   'agenda.tooFewOne':
     'La délégation {delegation} compte trop peu de personnes : {delegates} délégués pour {sessions} sessions simultanées, si bien qu’une session reste sans délégué. Demandez à l’unité d’appui de déplacer l’une de ces sessions, ou retirez-vous de l’une d’elles.',
   'agenda.tooFew':
@@ -234,7 +235,8 @@ export const fr: Messages = {
   'audit.details': 'Modifications',
   'audit.zone': 'Heures du fuseau horaire du sommet ({zone}).',
   'form.done': 'Terminé.',
-  'conflicts.title': 'Conflits : {hard} bloquants, {soft} non bloquants',
+  'conflicts.title':
+    'Conflits : {hard, plural, one {# bloquant} other {# bloquants}}, {soft, plural, one {# non bloquant} other {# non bloquants}}',
   'conflicts.none':
     'Aucun conflit : personne n’est attendu à deux endroits à la fois, aucune salle n’est réservée deux fois.',
   'conflicts.hard': 'Conflits bloquants (à résoudre ou à accepter avant la publication)',
@@ -243,7 +245,7 @@ export const fr: Messages = {
   'conflicts.page': 'Conflits {from} à {to} sur {total}',
   'conflicts.next': '{count} suivants',
   'conflicts.previous': 'Page précédente',
-  'conflicts.marker': '{count} conflits',
+  'conflicts.marker': '{count, plural, one {# conflit} other {# conflits}}',
   'conflicts.markerOne': '1 conflit',
   'conflicts.accepted': 'Accepté :',
   'conflicts.acceptedBecause': 'Accepté ({reason}) :',
@@ -413,7 +415,8 @@ export const fr: Messages = {
   'proposal.sum.exact': '{total} sur {duration} minutes : le programme couvre toute la manifestation.',
   'proposal.sum.over': '{total} sur {duration} minutes : {over} minutes de trop.',
   'proposal.problemsOne': 'Un point empêche de soumettre la proposition',
-  'proposal.problems': '{count} points empêchent de soumettre la proposition',
+  'proposal.problems':
+    '{count, plural, one {# point empêche} other {# points empêchent}} de soumettre la proposition',
   'proposal.save.idle': 'Les modifications sont enregistrées au fur et à mesure de la saisie.',
   'proposal.save.saving': 'Enregistrement…',
   'proposal.save.saved': 'Enregistré',
@@ -722,7 +725,7 @@ export const fr: Messages = {
   'edit.field.role': 'Rôle',
   'edit.field.person': 'Personne',
   'edit.roomLine': '{name} : {seats}',
-  'edit.delegates': '{count} délégués',
+  'edit.delegates': '{count, plural, one {# délégué} other {# délégués}}',
   'edit.delegatesOne': '1 délégué',
   'segmentKind.plenary': 'Séance plénière',
   'segmentKind.roundtables': 'Tables rondes',

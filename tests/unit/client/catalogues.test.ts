@@ -1,10 +1,28 @@
-// Every language of the app says every message, with the same arguments as the English: a missing or
-// renamed {argument} would show a raw placeholder, or drop a name, in that language.
+// Every language of the app says every message, as ICU MessageFormat, with the same arguments as
+// the English: a missing or renamed {argument} would show a raw placeholder, or drop a name, in that
+// language; a message that does not parse would break its page.
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../client/src/lib/i18n.tsx';
+import { compile } from '../../../client/src/lib/messages.ts';
 import { en } from '../../../client/src/locales/en.ts';
 import { LOCALES } from '../../../client/src/locales/index.ts';
 
-const argumentsOf = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const argumentsOf = (message: string, code: string) => {
+  const { format } = compile(message, code);
+  const names = new Set<string>();
+  const walk = (nodes: unknown[]) => {
+    for (const n of nodes as {
+      type: number;
+      value?: unknown;
+      options?: Record<string, { value: unknown[] }>;
+    }[]) {
+      if (n.type !== 0 && n.type !== 8 && typeof n.value === 'string') names.add(n.value);
+      for (const o of Object.values(n.options ?? {})) walk(o.value);
+    }
+  };
+  walk(format.getAst());
+  return [...names].sort();
+};
 
 describe('the message catalogues', () => {
   for (const [code, { name, messages }] of Object.entries(LOCALES)) {
@@ -14,13 +32,30 @@ describe('the message catalogues', () => {
     it(`${name} (${code}) gives each message the arguments of its English twin, and no empty one`, () => {
       const differing = Object.keys(en).filter(
         (key) =>
-          argumentsOf(messages[key as keyof typeof en]).join() !==
-          argumentsOf(en[key as keyof typeof en]).join(),
+          argumentsOf(messages[key as keyof typeof en], code).join() !==
+          argumentsOf(en[key as keyof typeof en], 'en').join(),
       );
       expect(differing).toEqual([]);
       expect(Object.keys(en).filter((key) => messages[key as keyof typeof en].trim() === '')).toEqual([]);
     });
   }
+  it('writes simple arguments as given (a year is not "2,018") and plurals by the language’s rules', () => {
+    const t = translator('en');
+    expect(t('directory.size', { count: 2018 })).toBe('2018 delegates');
+    expect(t('app.error', {})).toBe('Something went wrong: {message}');
+    const fr = translator('fr');
+    expect([0, 1, 2].map((count) => fr('directory.size', { count }))).toEqual([
+      '0 délégué',
+      '1 délégué',
+      '2 délégués',
+    ]);
+    const es = translator('es');
+    expect([0, 1, 2].map((count) => es('directory.size', { count }))).toEqual([
+      '0 delegados',
+      '1 delegado',
+      '2 delegados',
+    ]);
+  });
   it('names each language in its own words', () => {
     expect(Object.fromEntries(Object.entries(LOCALES).map(([code, l]) => [code, l.name]))).toEqual({
       en: 'English',
