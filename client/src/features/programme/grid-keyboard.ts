@@ -2,7 +2,8 @@
 // move it by one time step (up, down) or one room (left, right), Enter drops it (with the same
 // question as a drag when it creates a hard conflict), Escape puts it back. Tab goes from session
 // to session in the order of their times, not column by column as the grid draws them.
-import type { KeyboardEvent } from 'react';
+/** What a key handler reads of a key press: React's and the DOM's events both have it. */
+type KeyPress = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey' | 'preventDefault'>;
 
 /** FullCalendar's handle on one event: where it is drawn. */
 type EventHandle = { start: Date | null; end: Date | null; setDates(start: Date, end: Date): void };
@@ -46,7 +47,7 @@ export function gridKeyHandler(state: { current: Moving | null }, grid: GridKeys
     if (column < 0 || column >= grid.columns || into < 0 || into + length > grid.span) return null;
     return [new Date(start), new Date(end)];
   };
-  return (e: KeyboardEvent, key: string) => {
+  return (e: KeyPress, key: string) => {
     const moving = state.current?.key === key ? state.current : null;
     const handle = grid.event(key);
     if (!handle?.start || !handle.end) return;

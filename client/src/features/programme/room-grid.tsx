@@ -69,6 +69,19 @@ export function RoomGrid({
   const clearing = useRef<ReturnType<typeof setTimeout>>(undefined);
   const calendar = useRef<CalendarRef>(null);
   const keyboardMove = useRef<{ key: string; from: [Date, Date] } | null>(null);
+  // While a session is picked up, every key goes to it, wherever the focus is: each arrow draws the
+  // event anew, and a key pressed before the new one has the focus would otherwise be lost.
+  const latestKey = useRef<ReturnType<typeof gridKeyHandler> | null>(null);
+  useEffect(() => {
+    const whileMoving = (e: globalThis.KeyboardEvent) => {
+      const moving = keyboardMove.current;
+      if (!moving || !latestKey.current) return;
+      e.stopPropagation();
+      latestKey.current(e, moving.key);
+    };
+    document.addEventListener('keydown', whileMoving, true);
+    return () => document.removeEventListener('keydown', whileMoving, true);
+  }, []);
   useEffect(
     () => () => {
       drag.current?.stop();
@@ -223,6 +236,7 @@ export function RoomGrid({
     picked: (key) => t('moves.keyboardPicked', { title: byKey.get(key)?.title ?? '' }),
     cancelled: t('conflicts.previewCancelled'),
   });
+  latestKey.current = onKey;
   const save = async (event: { id: string; start: Date | null; end: Date | null }, revert: () => void) => {
     const { id, start, end } = event;
     const cancelled = drag.current?.cancelled ?? false;
