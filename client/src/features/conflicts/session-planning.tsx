@@ -8,6 +8,7 @@ import { movesQuery, useMove } from './api.ts';
 import { ConflictList } from './conflict-list.tsx';
 import { MoveForm } from './move-form.tsx';
 import { type Planning, usePlanning } from './use-planning.ts';
+import { ApplyMove } from './apply-move.tsx';
 
 export function SessionPlanning({ summit, sessionKey }: { summit: SummitView; sessionKey: string }) {
   const { t } = useI18n();
@@ -57,15 +58,7 @@ function SuggestedMoves({
                     end: mv.end.slice(11, 16),
                     cost: Math.round(mv.cost),
                   })}{' '}
-                  <button
-                    type="button"
-                    disabled={move.isPending}
-                    onClick={() =>
-                      move.mutate({ key: sessionKey, room: mv.room, start: mv.start, end: mv.end })
-                    }
-                  >
-                    {t('planning.apply')}
-                  </button>
+                  <ApplyMove move={move} sessionKey={sessionKey} to={mv} />
                 </li>
               ))}
             </ol>

@@ -15,6 +15,7 @@ import type { SummitView } from '../summits/api.ts';
 import type { Agenda } from './api.ts';
 import { intervalWords, sessionWhen } from './agenda-time.ts';
 import { placeWords, roleWords } from './who-is-where.tsx';
+import { ApplyMove } from '../conflicts/apply-move.tsx';
 
 const names = (locale: string, list: string[], type: 'conjunction' | 'disjunction') =>
   new Intl.ListFormat(locale, { type }).format(list);
@@ -168,15 +169,7 @@ function SessionMoves({
                       start: mv.start.slice(11, 16),
                       end: mv.end.slice(11, 16),
                     })}{' '}
-                    <button
-                      type="button"
-                      disabled={move.isPending}
-                      onClick={() =>
-                        move.mutate({ key: sessionKey, room: mv.room, start: mv.start, end: mv.end })
-                      }
-                    >
-                      {t('planning.apply')}
-                    </button>
+                    <ApplyMove move={move} sessionKey={sessionKey} to={mv} />
                   </li>
                 ))}
               </ul>
