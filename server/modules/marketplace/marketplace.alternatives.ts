@@ -9,6 +9,7 @@ import type { Executor } from '../../db/client.ts';
 import * as repo from './marketplace.repo.ts';
 import { PRESENCE_ROLES } from '../../../shared/domain/vocabulary.ts';
 import { allSlots, type Parties, refusalAt, type World } from './marketplace.slots.ts';
+import { push } from '../../../shared/domain/resolution/placement-rows.ts';
 
 /** How many free tables are checked for the parties: enough that a busy delegation still finds some. */
 const CANDIDATES = 40;
@@ -36,9 +37,7 @@ async function readBoard(
     settings.tables.map((t) => t.id),
     now,
   )) {
-    const list = taken.get(r.roomId);
-    if (list) list.push(r);
-    else taken.set(r.roomId, [r]);
+    push(taken, r.roomId, r);
   }
   return { read: Date.now(), taken, free: new WeakMap() };
 }

@@ -30,6 +30,7 @@ import {
   summits,
   users,
 } from '../../db/schema.ts';
+import { push } from '../../../shared/domain/resolution/placement-rows.ts';
 
 export type DelegationRef = { id: number; key: string; name: string; kind: DelegationKind; size: number };
 export type SettingsRow = {
@@ -837,10 +838,7 @@ export async function commitmentsOf(
         ${iso(now)}::timestamptz, ${`{${presenceRoles.join(',')}}`}::text[]) c
     order by c.session nulls last, c.a, c.request`);
   for (const r of resultRows<{ d: number; title: string; a: number; b: number }>(rows)) {
-    const c = { title: r.title, start: Number(r.a), end: Number(r.b) };
-    const list = byDelegation.get(r.d);
-    if (list) list.push(c);
-    else byDelegation.set(r.d, [c]);
+    push(byDelegation, r.d, { title: r.title, start: Number(r.a), end: Number(r.b) });
   }
   return byDelegation;
 }

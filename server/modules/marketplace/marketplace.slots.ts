@@ -13,6 +13,7 @@ import {
 import type { Executor } from '../../db/client.ts';
 import { loadPeople, loadSessions } from '../programme/programme.service.ts';
 import * as repo from './marketplace.repo.ts';
+import { push } from '../../../shared/domain/resolution/placement-rows.ts';
 
 /** What a booking is checked against: the programme and the live consultations, at `now`. */
 export type World = {
@@ -37,12 +38,6 @@ export type Scope = { delegations: readonly repo.DelegationRef[]; during?: { fro
 
 /** A scope in which nothing happens: for a check that only counts (the cap). */
 export const NO_TIME = { from: 0, to: 1 };
-
-const push = <V>(map: Map<string, V[]>, key: string, value: V) => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-};
 
 export async function loadWorld(
   db: Executor,
