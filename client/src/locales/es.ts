@@ -25,17 +25,15 @@ export const es: Messages = {
   'directory.rooms': 'Salas',
   'directory.none': 'No hay nadie ni nada con ese nombre.',
   'directory.size': '{count, plural, one {# delegado} other {# delegados}}',
-  'directory.sizeOne': '1 delegado',
   'directory.seats': '{count, plural, one {# plaza} other {# plazas}}',
-  'directory.seatsOne': '1 plaza',
   'programmeState.title': 'El programa',
   'programmeState.published':
-    'Publicado: versión {number} del {date} a las {time} ({zone}), {sessions} sesiones.',
+    'Publicado: versión {number} del {date} a las {time} ({zone}), {sessions, plural, one {# sesión} other {# sesiones}}.',
   'programmeState.publishedFile':
-    'Publicado: {sessions} sesiones, tal como figuraban en el archivo de la cumbre; todavía no se ha publicado ninguna versión desde aquí.',
+    'Publicado: {sessions, plural, one {# sesión, tal como figuraba} other {# sesiones, tal como figuraban}} en el archivo de la cumbre; todavía no se ha publicado ninguna versión desde aquí.',
   'programmeState.draft': 'Borrador: todavía no se ha publicado.',
-  'programmeState.waiting': '{count} sesiones asignadas todavía no se han publicado.',
-  'programmeState.waitingOne': '1 sesión asignada todavía no se ha publicado.',
+  'programmeState.waiting':
+    '{count, plural, one {# sesión asignada todavía no se ha publicado.} other {# sesiones asignadas todavía no se han publicado.}}',
   'downloads.title': 'Descargar el programa',
   'downloads.ics':
     'Calendario (.ics): todas las sesiones publicadas, para Outlook, Google Calendar o un teléfono',
@@ -84,7 +82,7 @@ export const es: Messages = {
   'session.noParticipants': 'Todavía no figura ningún participante.',
   'session.pending': 'pendiente de confirmación por la delegación',
   'session.attendance': 'Asistencia prevista',
-  'session.capacity': '{count} plazas',
+  'session.capacity': '{count, plural, one {# plaza} other {# plazas}}',
   'session.draft': 'Borrador',
   'session.time': '{start}–{end}',
   'kind.plenary': 'Sesión plenaria',
@@ -158,7 +156,6 @@ export const es: Messages = {
   'support.audit': 'Registro de auditoría',
   'agenda.title': 'Agenda: {delegation}',
   'agenda.size': '{count, plural, one {# delegado inscrito} other {# delegados inscritos}}',
-  'agenda.sizeOne': '1 delegado inscrito',
   'agenda.people': 'Delegados',
   'agenda.sessions': 'Sesiones',
   'agenda.none': 'Todavía ninguna sesión menciona a esta delegación.',
@@ -174,20 +171,17 @@ export const es: Messages = {
   'agenda.noRoom': 'todavía sin sala',
   'agenda.personAs': '{name} ({roles})',
   'agenda.cover': 'Más sesiones simultáneas que delegados: posibles soluciones',
-  'agenda.coverTitle': '{when}: {sessions} sesiones simultáneas para {delegates} delegados',
+  'agenda.coverTitle':
+    '{when}: {sessions} sesiones simultáneas para {delegates, plural, one {# delegado} other {# delegados}}',
   'agenda.clash': 'Las sesiones que coinciden',
   'agenda.forDelegation': 'Qué puede hacer {delegation}',
   'agenda.couldCover': '{names} podría cubrir «{title}».',
   'agenda.nobodyFree':
     'Nadie está disponible para cubrir «{title}»: todos los delegados inscritos figuran en otra de estas sesiones.',
-  'agenda.unnamedOne':
-    'Se cuenta un delegado más que no está inscrito con su nombre: inscríbalo para indicar quién cubre cada sesión.',
   'agenda.unnamed':
-    'Se cuentan {count} delegados más que no están inscritos con su nombre: inscríbalos para indicar quién cubre cada sesión.',
-  'agenda.tooFewOne':
-    '{delegation} no tiene suficientes personas: {delegates} delegados para {sessions} sesiones simultáneas, por lo que una sesión queda sin delegado. Pida a la unidad de apoyo que traslade una de estas sesiones, o retírese de una de ellas.',
+    '{count, plural, one {Se cuenta # delegado más que no está inscrito con su nombre: inscríbalo} other {Se cuentan # delegados más que no están inscritos con su nombre: inscríbalos}} para indicar quién cubre cada sesión.',
   'agenda.tooFew':
-    '{delegation} no tiene suficientes personas: {delegates} delegados para {sessions} sesiones simultáneas, por lo que {count} sesiones quedan sin delegado. Pida a la unidad de apoyo que traslade algunas de estas sesiones, o retírese de ellas.',
+    '{delegation} no tiene suficientes personas: {delegates, plural, one {# delegado} other {# delegados}} para {sessions} sesiones simultáneas, por lo que {count, plural, one {una sesión queda sin delegado. Pida a la unidad de apoyo que traslade una de estas sesiones, o retírese de una de ellas.} other {# sesiones quedan sin delegado. Pida a la unidad de apoyo que traslade algunas de estas sesiones, o retírese de ellas.}}',
   'agenda.enough': 'Si estos delegados las cubren, cada sesión tiene uno: indíquelos en las sesiones.',
   'agenda.supportMoves': 'Traslados que podría hacer la unidad de apoyo',
   'agenda.movesOf': 'Trasladar «{title}» a:',
@@ -245,7 +239,6 @@ export const es: Messages = {
   'conflicts.next': 'Siguientes {count}',
   'conflicts.previous': 'Página anterior',
   'conflicts.marker': '{count, plural, one {# conflicto} other {# conflictos}}',
-  'conflicts.markerOne': '1 conflicto',
   'conflicts.accepted': 'Aceptado:',
   'conflicts.acceptedBecause': 'Aceptado ({reason}):',
   'conflicts.preview': 'Soltarla aquí',
@@ -299,10 +292,10 @@ export const es: Messages = {
     'Proponer salas y horarios para todas las sesiones que no los tienen, sin infringir ninguna regla estricta. Nada cambia hasta que usted lo aplique.',
   'plan.propose': 'Proponer una asignación',
   'plan.timeLimit': 'Tiempo máximo',
-  'plan.seconds': '{count} segundos',
-  'plan.running': 'Asignando… tarda como máximo {seconds} segundos.',
+  'plan.seconds': '{count, plural, one {# segundo} other {# segundos}}',
+  'plan.running': 'Asignando… tarda como máximo {seconds, plural, one {# segundo} other {# segundos}}.',
   'plan.timeUsed': 'Tiempo empleado',
-  'plan.timeUsedOf': '{used} de {seconds} segundos',
+  'plan.timeUsedOf': '{used} de {seconds, plural, one {# segundo} other {# segundos}}',
   'plan.soFar':
     'Asignadas hasta ahora: {placed} de {total}. Ninguna distribución puede asignar más de {bound}.',
   'plan.proposal': 'Coste de esta propuesta en restricciones leves: {cost}.',
@@ -314,7 +307,7 @@ export const es: Messages = {
   'plan.unplacedTitle': 'Sin asignar',
   'plan.unplaced': '«{title}»: {reason}.',
   'plan.applyAll': 'Aplicar esta asignación',
-  'plan.applied': '{count} sesiones asignadas.',
+  'plan.applied': '{count, plural, one {# sesión asignada.} other {# sesiones asignadas.}}',
   'plan.publishIntro':
     'Al publicar, todas las sesiones asignadas pasan a ser públicas. Los conflictos graves deben resolverse o aceptarse uno por uno.',
   'plan.accept': 'Aceptar: {message}',
@@ -322,9 +315,9 @@ export const es: Messages = {
   'plan.reasonRequired':
     'Indique por qué este conflicto es aceptable: el motivo queda anotado en el registro de auditoría.',
   'plan.publish': 'Publicar el programa',
-  'plan.published': '{count} sesiones publicadas.',
+  'plan.published': '{count, plural, one {# sesión publicada.} other {# sesiones publicadas.}}',
   'plan.release':
-    'Versión {number}: {count} invitaciones de calendario (o anulaciones) están en camino hacia las personas interesadas, a través de la bandeja de salida.',
+    'Versión {number}: {count, plural, one {# invitación de calendario (o anulación) está en camino hacia la persona interesada} other {# invitaciones de calendario (o anulaciones) están en camino hacia las personas interesadas}}, a través de la bandeja de salida.',
   'agenda.conflicts': 'Compromisos excesivos y coincidencias',
   'tokens.title': 'Tokens de API',
   'tokens.intro':
@@ -376,7 +369,7 @@ export const es: Messages = {
   'proposal.format': 'Formato',
   'proposal.duration': 'Duración en minutos',
   'proposal.attendance': 'Asistencia prevista',
-  'proposal.minutes': '{count} minutos',
+  'proposal.minutes': '{count, plural, one {# minuto} other {# minutos}}',
   'proposal.requirements': 'Necesidades logísticas',
   'proposal.capacity': 'Capacidad de la sala (plazas)',
   'proposal.equipment': 'Equipo',
@@ -407,12 +400,16 @@ export const es: Messages = {
   'proposal.member.minutes': 'Minutos',
   'proposal.member.item': 'Actividad',
   'proposal.remove': 'Quitar {what}',
-  'proposal.sum.noDuration': '{total} minutos hasta ahora. Indique la duración del evento para compararlos.',
-  'proposal.sum.under': '{total} de {duration} minutos: quedan {left} minutos por planificar.',
-  'proposal.sum.exact': '{total} de {duration} minutos: el programa ocupa todo el evento.',
-  'proposal.sum.over': '{total} de {duration} minutos: sobran {over} minutos.',
-  'proposal.problemsOne': 'Hay un problema que impide presentar la propuesta',
-  'proposal.problems': 'Hay {count} problemas que impiden presentar la propuesta',
+  'proposal.sum.noDuration':
+    '{total, plural, one {# minuto} other {# minutos}} hasta ahora. Indique la duración del evento para compararlos.',
+  'proposal.sum.under':
+    '{total} de {duration, plural, one {# minuto} other {# minutos}}: {left, plural, one {queda # minuto} other {quedan # minutos}} por planificar.',
+  'proposal.sum.exact':
+    '{total} de {duration, plural, one {# minuto} other {# minutos}}: el programa ocupa todo el evento.',
+  'proposal.sum.over':
+    '{total} de {duration, plural, one {# minuto} other {# minutos}}: {over, plural, one {sobra # minuto} other {sobran # minutos}}.',
+  'proposal.problems':
+    '{count, plural, one {Hay un problema que impide} other {Hay # problemas que impiden}} presentar la propuesta',
   'proposal.save.idle': 'Los cambios se guardan a medida que escribe.',
   'proposal.save.saving': 'Guardando…',
   'proposal.save.saved': 'Guardado',
@@ -486,7 +483,7 @@ export const es: Messages = {
   'desk.clear': 'Borrar los filtros',
   'desk.counts': 'Propuestas por estado',
   'desk.count': '{status}: {count}',
-  'desk.total': '{count} propuestas coinciden.',
+  'desk.total': '{count, plural, one {# propuesta coincide.} other {# propuestas coinciden.}}',
   'desk.starts': 'Horas de inicio preferidas, o sala y horario',
   'desk.submitted': 'Fecha de presentación',
   'desk.firstPage': 'Primera página',
@@ -496,14 +493,15 @@ export const es: Messages = {
   'desk.sessionLost':
     'Su sesión ya no figura en el programa (se eliminó). Vuelva a aceptar la propuesta para crear una nueva.',
   'rooms.title': 'Salas que pueden acogerlo',
-  'rooms.needs': 'Necesita {seats} plazas, {microphones} micrófonos y: {equipment}.',
+  'rooms.needs':
+    'Necesita {seats, plural, one {# plaza} other {# plazas}}, {microphones, plural, one {# micrófono} other {# micrófonos}} y: {equipment}.',
   'rooms.noEquipment': 'ningún equipo',
   'rooms.none': 'Ninguna sala de la cumbre puede acogerlo.',
   'rooms.room': 'Sala',
   'rooms.seats': 'Plazas',
   'rooms.others': 'Salas que no pueden acogerlo ({count})',
   'rooms.lacksSeats': '{has} plazas, se necesitan {needs}',
-  'rooms.lacksMicrophones': '{has} micrófonos, se necesitan {needs}',
+  'rooms.lacksMicrophones': '{has, plural, one {# micrófono} other {# micrófonos}}, se necesitan {needs}',
   'rooms.lacksEquipment': 'sin {missing}',
   'decision.title': 'Decisión',
   'decision.message': 'Mensaje a los organizadores (necesario para solicitar cambios)',
@@ -538,7 +536,7 @@ export const es: Messages = {
   'market.visitor':
     'Puede consultar las necesidades, las ofertas y las consultas; solo los participantes pueden reservar.',
   'market.needs': 'Necesidades',
-  'market.needsCount': '{count} necesidades coinciden.',
+  'market.needsCount': '{count, plural, one {# necesidad coincide.} other {# necesidades coinciden.}}',
   'market.noNeeds': 'Ninguna necesidad coincide.',
   'market.offers': 'Ofertas',
   'market.noOffers': 'Todavía no se ha publicado ninguna oferta.',
@@ -570,7 +568,8 @@ export const es: Messages = {
   'market.posted': 'Publicada.',
   'market.published': 'Publicada.',
   'market.slots': 'Reservar una consulta',
-  'market.slotsIntro': 'Cada franja dura {minutes} minutos en una mesa. Horas en {zone}.',
+  'market.slotsIntro':
+    'Cada franja dura {minutes, plural, one {# minuto} other {# minutos}} en una mesa. Horas en {zone}.',
   'market.book': 'Solicitar {time} en {table}',
   'market.requested':
     'Solicitada: {time} en {table}. La franja queda reservada para usted hasta que {owner} responda o la solicitud caduque.',
@@ -596,7 +595,8 @@ export const es: Messages = {
   'market.ownNeed': 'Esta es una necesidad de su delegación: los proveedores solicitan consultas sobre ella.',
   'market.suggestions': 'Proveedores cuyas ofertas coinciden',
   'market.noSuggestions': 'Todavía no hay ninguna oferta publicada que coincida con esta necesidad.',
-  'market.suggestion': '{name}: {overlap} en común, {slots} franjas libres para esta necesidad',
+  'market.suggestion':
+    '{name}: {overlap} en común, {slots, plural, one {# franja libre} other {# franjas libres}} para esta necesidad',
   'market.status.requested': 'Solicitada',
   'market.status.accepted': 'Aceptada',
   'market.status.declined': 'Declinada',
@@ -719,7 +719,6 @@ export const es: Messages = {
   'edit.field.person': 'Persona',
   'edit.roomLine': '{name}: {seats}',
   'edit.delegates': '{count, plural, one {# delegado} other {# delegados}}',
-  'edit.delegatesOne': '1 delegado',
   'segmentKind.plenary': 'Sesión plenaria',
   'segmentKind.roundtables': 'Mesas redondas',
   'segmentKind.marketplace': 'Mercado',

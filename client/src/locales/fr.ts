@@ -25,17 +25,15 @@ export const fr: Messages = {
   'directory.rooms': 'Salles',
   'directory.none': 'Aucune personne, délégation ni salle ne porte ce nom.',
   'directory.size': '{count, plural, one {# délégué} other {# délégués}}',
-  'directory.sizeOne': '1 délégué',
   'directory.seats': '{count, plural, one {# place} other {# places}}',
-  'directory.seatsOne': '1 place',
   'programmeState.title': 'Le programme',
-  'programmeState.published': 'Publié : version {number} du {date} à {time} ({zone}), {sessions} sessions.',
+  'programmeState.published':
+    'Publié : version {number} du {date} à {time} ({zone}), {sessions, plural, one {# session} other {# sessions}}.',
   'programmeState.publishedFile':
-    'Publié : {sessions} sessions, telles que les a apportées le fichier du sommet ; aucune version n’a encore été publiée ici.',
+    'Publié : {sessions, plural, one {# session, telle que l’a apportée} other {# sessions, telles que les a apportées}} le fichier du sommet ; aucune version n’a encore été publiée ici.',
   'programmeState.draft': 'Projet : pas encore publié.',
   'programmeState.waiting':
     '{count, plural, one {# session placée n’est pas encore publiée.} other {# sessions placées ne sont pas encore publiées.}}',
-  'programmeState.waitingOne': '1 session placée n’est pas encore publiée.',
   'downloads.title': 'Télécharger le programme',
   'downloads.ics':
     'Calendrier (.ics) : toutes les sessions publiées, pour Outlook, Google Agenda ou un téléphone',
@@ -84,7 +82,7 @@ export const fr: Messages = {
   'session.noParticipants': 'Aucun participant n’est encore inscrit.',
   'session.pending': 'en attente de confirmation par la délégation',
   'session.attendance': 'Participation attendue',
-  'session.capacity': '{count} places',
+  'session.capacity': '{count, plural, one {# place} other {# places}}',
   'session.draft': 'Projet',
   'session.time': '{start}–{end}',
   'kind.plenary': 'Séance plénière',
@@ -158,7 +156,6 @@ export const fr: Messages = {
   'support.audit': 'Journal d’audit',
   'agenda.title': 'Agenda : {delegation}',
   'agenda.size': '{count, plural, one {# délégué inscrit} other {# délégués inscrits}}',
-  'agenda.sizeOne': '1 délégué inscrit',
   'agenda.people': 'Délégués',
   'agenda.sessions': 'Sessions',
   'agenda.none': 'Aucune session ne mentionne encore cette délégation.',
@@ -174,20 +171,17 @@ export const fr: Messages = {
   'agenda.noRoom': 'pas encore de salle',
   'agenda.personAs': '{name} ({roles})',
   'agenda.cover': 'Plus de sessions simultanées que de délégués : les solutions',
-  'agenda.coverTitle': '{when} : {sessions} sessions simultanées pour {delegates} délégués',
+  'agenda.coverTitle':
+    '{when} : {sessions} sessions simultanées pour {delegates, plural, one {# délégué} other {# délégués}}',
   'agenda.clash': 'Les sessions qui se chevauchent',
   'agenda.forDelegation': 'Ce que la délégation {delegation} peut faire',
   'agenda.couldCover': '{names} pourrait couvrir « {title} ».',
   'agenda.nobodyFree':
     'Personne n’est disponible pour couvrir « {title} » : chaque délégué inscrit est mentionné dans une autre de ces sessions.',
-  'agenda.unnamedOne':
-    'Un délégué de plus est compté mais n’est pas inscrit nominativement : inscrivez-le pour indiquer qui couvre quelle session.',
   'agenda.unnamed':
-    '{count, plural, one {# délégué de plus est compté mais n’est pas inscrit nominativement} other {# délégués de plus sont comptés mais ne sont pas inscrits nominativement}} : inscrivez-les pour indiquer qui couvre quelle session.',
-  'agenda.tooFewOne':
-    'La délégation {delegation} compte trop peu de personnes : {delegates} délégués pour {sessions} sessions simultanées, si bien qu’une session reste sans délégué. Demandez à l’unité d’appui de déplacer l’une de ces sessions, ou retirez-vous de l’une d’elles.',
+    '{count, plural, one {# délégué de plus est compté mais n’est pas inscrit nominativement : inscrivez-le} other {# délégués de plus sont comptés mais ne sont pas inscrits nominativement : inscrivez-les}} pour indiquer qui couvre quelle session.',
   'agenda.tooFew':
-    'La délégation {delegation} compte trop peu de personnes : {delegates} délégués pour {sessions} sessions simultanées, si bien que {count} sessions restent sans délégué. Demandez à l’unité d’appui de déplacer certaines de ces sessions, ou retirez-vous de certaines d’entre elles.',
+    'La délégation {delegation} compte trop peu de personnes : {delegates, plural, one {# délégué} other {# délégués}} pour {sessions} sessions simultanées, si bien {count, plural, one {qu’une session reste sans délégué. Demandez à l’unité d’appui de déplacer l’une de ces sessions, ou retirez-vous de l’une d’elles.} other {que # sessions restent sans délégué. Demandez à l’unité d’appui de déplacer certaines de ces sessions, ou retirez-vous de certaines d’entre elles.}}',
   'agenda.enough':
     'Si ces délégués couvrent les sessions, chacune a son délégué : mentionnez-les dans les sessions.',
   'agenda.supportMoves': 'Déplacements que l’unité d’appui pourrait effectuer',
@@ -246,7 +240,6 @@ export const fr: Messages = {
   'conflicts.next': '{count} suivants',
   'conflicts.previous': 'Page précédente',
   'conflicts.marker': '{count, plural, one {# conflit} other {# conflits}}',
-  'conflicts.markerOne': '1 conflit',
   'conflicts.accepted': 'Accepté :',
   'conflicts.acceptedBecause': 'Accepté ({reason}) :',
   'conflicts.preview': 'La déposer ici',
@@ -300,10 +293,11 @@ export const fr: Messages = {
     'Proposer une salle et un horaire pour chaque session qui n’en a pas, sans enfreindre aucune règle stricte. Rien ne change tant que vous ne l’appliquez pas.',
   'plan.propose': 'Proposer un placement',
   'plan.timeLimit': 'Durée maximale',
-  'plan.seconds': '{count} secondes',
-  'plan.running': 'Placement en cours… cela prend au plus {seconds} secondes.',
+  'plan.seconds': '{count, plural, one {# seconde} other {# secondes}}',
+  'plan.running':
+    'Placement en cours… cela prend au plus {seconds, plural, one {# seconde} other {# secondes}}.',
   'plan.timeUsed': 'Temps utilisé',
-  'plan.timeUsedOf': '{used} sur {seconds} secondes',
+  'plan.timeUsedOf': '{used} sur {seconds, plural, one {# seconde} other {# secondes}}',
   'plan.soFar':
     'Sessions placées jusqu’ici : {placed} sur {total}. Aucune répartition ne peut en placer plus de {bound}.',
   'plan.proposal': 'Coût des conflits non bloquants de cette proposition : {cost}.',
@@ -315,7 +309,7 @@ export const fr: Messages = {
   'plan.unplacedTitle': 'Non placées',
   'plan.unplaced': '« {title} » : {reason}.',
   'plan.applyAll': 'Appliquer ce placement',
-  'plan.applied': '{count} sessions placées.',
+  'plan.applied': '{count, plural, one {# session placée.} other {# sessions placées.}}',
   'plan.publishIntro':
     'La publication rend publique chaque session placée. Les conflits bloquants doivent être résolus, ou acceptés un par un.',
   'plan.accept': 'Accepter : {message}',
@@ -323,9 +317,9 @@ export const fr: Messages = {
   'plan.reasonRequired':
     'Indiquez pourquoi ce conflit est acceptable : le motif est conservé dans le journal d’audit.',
   'plan.publish': 'Publier le programme',
-  'plan.published': '{count} sessions publiées.',
+  'plan.published': '{count, plural, one {# session publiée.} other {# sessions publiées.}}',
   'plan.release':
-    'Version {number} : {count} invitations de calendrier (ou annulations) sont en cours d’envoi aux personnes concernées, par la boîte d’envoi.',
+    'Version {number} : {count, plural, one {# invitation de calendrier (ou annulation) est en cours d’envoi à la personne concernée} other {# invitations de calendrier (ou annulations) sont en cours d’envoi aux personnes concernées}}, par la boîte d’envoi.',
   'agenda.conflicts': 'Surcharges et chevauchements',
   'tokens.title': 'Jetons d’API',
   'tokens.intro':
@@ -378,7 +372,7 @@ export const fr: Messages = {
   'proposal.format': 'Format',
   'proposal.duration': 'Durée en minutes',
   'proposal.attendance': 'Participation attendue',
-  'proposal.minutes': '{count} minutes',
+  'proposal.minutes': '{count, plural, one {# minute} other {# minutes}}',
   'proposal.requirements': 'Besoins logistiques',
   'proposal.capacity': 'Capacité de la salle (places)',
   'proposal.equipment': 'Équipement',
@@ -410,11 +404,13 @@ export const fr: Messages = {
   'proposal.member.item': 'Déroulement',
   'proposal.remove': 'Supprimer : {what}',
   'proposal.sum.noDuration':
-    '{total} minutes pour l’instant. Indiquez la durée de la manifestation pour comparer.',
-  'proposal.sum.under': '{total} sur {duration} minutes : il reste {left} minutes à prévoir.',
-  'proposal.sum.exact': '{total} sur {duration} minutes : le programme couvre toute la manifestation.',
-  'proposal.sum.over': '{total} sur {duration} minutes : {over} minutes de trop.',
-  'proposal.problemsOne': 'Un point empêche de soumettre la proposition',
+    '{total, plural, one {# minute} other {# minutes}} pour l’instant. Indiquez la durée de la manifestation pour comparer.',
+  'proposal.sum.under':
+    '{total} sur {duration, plural, one {# minute} other {# minutes}} : {left, plural, one {il reste # minute} other {il reste # minutes}} à prévoir.',
+  'proposal.sum.exact':
+    '{total} sur {duration, plural, one {# minute} other {# minutes}} : le programme couvre toute la manifestation.',
+  'proposal.sum.over':
+    '{total} sur {duration, plural, one {# minute} other {# minutes}} : {over, plural, one {# minute} other {# minutes}} de trop.',
   'proposal.problems':
     '{count, plural, one {# point empêche} other {# points empêchent}} de soumettre la proposition',
   'proposal.save.idle': 'Les modifications sont enregistrées au fur et à mesure de la saisie.',
@@ -490,7 +486,7 @@ export const fr: Messages = {
   'desk.clear': 'Effacer les filtres',
   'desk.counts': 'Propositions par état',
   'desk.count': '{status} : {count}',
-  'desk.total': '{count} propositions correspondent.',
+  'desk.total': '{count, plural, one {# proposition correspond.} other {# propositions correspondent.}}',
   'desk.starts': 'Heures de début souhaitées, ou salle et horaire',
   'desk.submitted': 'Soumise le',
   'desk.firstPage': 'Première page',
@@ -500,14 +496,15 @@ export const fr: Messages = {
   'desk.sessionLost':
     'Sa session ne figure plus au programme (elle a été supprimée). Acceptez de nouveau la proposition pour en créer une nouvelle.',
   'rooms.title': 'Salles pouvant l’accueillir',
-  'rooms.needs': 'Elle requiert {seats} places, {microphones} microphones et : {equipment}.',
+  'rooms.needs':
+    'Elle requiert {seats, plural, one {# place} other {# places}}, {microphones, plural, one {# microphone} other {# microphones}} et : {equipment}.',
   'rooms.noEquipment': 'aucun équipement',
   'rooms.none': 'Aucune salle du sommet ne peut l’accueillir.',
   'rooms.room': 'Salle',
   'rooms.seats': 'Places',
   'rooms.others': 'Salles qui ne conviennent pas ({count})',
   'rooms.lacksSeats': '{has} places, {needs} requises',
-  'rooms.lacksMicrophones': '{has} microphones, {needs} requis',
+  'rooms.lacksMicrophones': '{has, plural, one {# microphone} other {# microphones}}, {needs} requis',
   'rooms.lacksEquipment': 'il manque : {missing}',
   'decision.title': 'Décision',
   'decision.message': 'Message aux organisateurs (obligatoire pour demander des modifications)',
@@ -542,7 +539,7 @@ export const fr: Messages = {
   'market.visitor':
     'Vous pouvez prendre connaissance des besoins, des offres et des consultations ; seuls les participants peuvent réserver.',
   'market.needs': 'Besoins',
-  'market.needsCount': '{count} besoins correspondent.',
+  'market.needsCount': '{count, plural, one {# besoin correspond.} other {# besoins correspondent.}}',
   'market.noNeeds': 'Aucun besoin ne correspond.',
   'market.offers': 'Offres',
   'market.noOffers': 'Aucune offre n’a encore été publiée.',
@@ -575,7 +572,7 @@ export const fr: Messages = {
   'market.published': 'Publiée.',
   'market.slots': 'Réserver une consultation',
   'market.slotsIntro':
-    'Chaque créneau dure {minutes} minutes à une table. Les heures sont indiquées dans le fuseau {zone}.',
+    'Chaque créneau dure {minutes, plural, one {# minute} other {# minutes}} à une table. Les heures sont indiquées dans le fuseau {zone}.',
   'market.book': 'Demander {time}, {table}',
   'market.requested':
     'Demande envoyée : {time}, {table}. Le créneau vous est réservé jusqu’à ce que {owner} réponde ou que la demande expire.',
@@ -602,7 +599,8 @@ export const fr: Messages = {
     'Il s’agit du besoin de votre délégation : les fournisseurs demandent des consultations à son sujet.',
   'market.suggestions': 'Fournisseurs dont les offres correspondent',
   'market.noSuggestions': 'Aucune offre publiée ne correspond encore à ce besoin.',
-  'market.suggestion': '{name} : {overlap} en commun, {slots} créneaux libres pour ce besoin',
+  'market.suggestion':
+    '{name} : {overlap} en commun, {slots, plural, one {# créneau libre} other {# créneaux libres}} pour ce besoin',
   'market.status.requested': 'Demandée',
   'market.status.accepted': 'Acceptée',
   'market.status.declined': 'Déclinée',
@@ -726,7 +724,6 @@ export const fr: Messages = {
   'edit.field.person': 'Personne',
   'edit.roomLine': '{name} : {seats}',
   'edit.delegates': '{count, plural, one {# délégué} other {# délégués}}',
-  'edit.delegatesOne': '1 délégué',
   'segmentKind.plenary': 'Séance plénière',
   'segmentKind.roundtables': 'Tables rondes',
   'segmentKind.marketplace': 'Place de marché',

@@ -41,7 +41,12 @@ describe('the message catalogues', () => {
   }
   it('writes simple arguments as given (a year is not "2,018") and plurals by the language’s rules', () => {
     const t = translator('en');
-    expect(t('directory.size', { count: 2018 })).toBe('2018 delegates');
+    expect(t('summit.dates', { start: 2018, end: 2019 })).toBe('2018 – 2019');
+    expect([1, 2, 2018].map((count) => t('directory.size', { count }))).toEqual([
+      '1 delegate',
+      '2 delegates',
+      '2,018 delegates',
+    ]);
     expect(t('app.error', {})).toBe('Something went wrong: {message}');
     const fr = translator('fr');
     expect([0, 1, 2].map((count) => fr('directory.size', { count }))).toEqual([

@@ -44,5 +44,4 @@ export function conflictCounts(conflicts: readonly Conflict[]): Map<string, { ha
   return counts;
 }
 
-export const conflictCount = (t: Translate, count: number) =>
-  count === 1 ? t('conflicts.markerOne') : t('conflicts.marker', { count });
+export const conflictCount = (t: Translate, count: number) => t('conflicts.marker', { count });

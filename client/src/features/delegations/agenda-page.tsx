@@ -51,11 +51,7 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
           {t('agenda.print')}
         </button>
       </p>
-      <p>
-        {agenda.delegation.size === 1
-          ? t('agenda.sizeOne')
-          : t('agenda.size', { count: agenda.delegation.size })}
-      </p>
+      <p>{t('agenda.size', { count: agenda.delegation.size })}</p>
       {mayAct(me, summit.slug, agenda.delegation.key) && (
         <Subscribe slug={summit.slug} what={{ delegation: agenda.delegation.key }} />
       )}

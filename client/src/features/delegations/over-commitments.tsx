@@ -98,12 +98,11 @@ function delegationWays(t: Translate, locale: string, agenda: Agenda, cover: Cov
         : t('agenda.nobodyFree', { title: post.session.title }),
     );
   }
-  if (cover.unnamed > 0)
-    lines.push(cover.unnamed === 1 ? t('agenda.unnamedOne') : t('agenda.unnamed', { count: cover.unnamed }));
+  if (cover.unnamed > 0) lines.push(t('agenda.unnamed', { count: cover.unnamed }));
   const size = agenda.delegation.size;
   lines.push(
     cover.tooMany > 0
-      ? t(cover.tooMany === 1 ? 'agenda.tooFewOne' : 'agenda.tooFew', {
+      ? t('agenda.tooFew', {
           delegation: agenda.delegation.name,
           delegates: size,
           sessions: size + cover.tooMany,

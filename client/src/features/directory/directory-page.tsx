@@ -51,8 +51,7 @@ export function DirectoryPage({ summit, q }: { summit: SummitView; q: string }) 
                   <li key={d.key}>
                     <Link href={href('agenda', { slug, key: d.key })}>{d.name}</Link>{' '}
                     <span className="muted">
-                      {t(`delegationKind.${d.kind}`)},{' '}
-                      {d.size === 1 ? t('directory.sizeOne') : t('directory.size', { count: d.size })}
+                      {t(`delegationKind.${d.kind}`)}, {t('directory.size', { count: d.size })}
                     </span>
                   </li>
                 ))}
@@ -104,14 +103,7 @@ export function DirectoryPage({ summit, q }: { summit: SummitView; q: string }) 
                   <li key={r.key}>
                     <strong>{r.name}</strong>{' '}
                     <span className="muted">
-                      {[
-                        r.building,
-                        r.capacity === 1
-                          ? t('directory.seatsOne')
-                          : t('directory.seats', { count: r.capacity }),
-                      ]
-                        .filter(Boolean)
-                        .join(', ')}
+                      {[r.building, t('directory.seats', { count: r.capacity })].filter(Boolean).join(', ')}
                     </span>
                   </li>
                 ))}

@@ -83,11 +83,7 @@ export function ErrorSummary({
   if (problems.length === 0) return null;
   return (
     <section className="error-summary" ref={summaryRef} tabIndex={-1} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">
-        {problems.length === 1
-          ? t('proposal.problemsOne')
-          : t('proposal.problems', { count: problems.length })}
-      </h2>
+      <h2 id="error-summary-title">{t('proposal.problems', { count: problems.length })}</h2>
       <ul>
         {problems.map((p) => (
           <li key={`${p.path}|${p.message}`}>

@@ -108,7 +108,7 @@ export function listSpec(
         nameOf: (i) => (i as DelegationItem).name,
         lineOf: (i) => {
           const d = i as DelegationItem;
-          const size = d.size === 1 ? t('edit.delegatesOne') : t('edit.delegates', { count: d.size });
+          const size = t('edit.delegates', { count: d.size });
           return `${t(`delegationKindOne.${d.kind}`)}, ${size}`;
         },
       };

@@ -32,13 +32,7 @@ export function ProgrammeState({ summit }: { summit: SummitView }) {
                     ? t('programmeState.publishedFile', { sessions: published })
                     : t('programmeState.draft')}
               </p>
-              {waiting !== null && waiting > 0 && (
-                <p>
-                  {waiting === 1
-                    ? t('programmeState.waitingOne')
-                    : t('programmeState.waiting', { count: waiting })}
-                </p>
-              )}
+              {waiting !== null && waiting > 0 && <p>{t('programmeState.waiting', { count: waiting })}</p>}
             </>
           );
         }}
