@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { AccountNav } from '../features/auth/account-nav.tsx';
 import { I18nProvider, useI18n } from '../lib/i18n.tsx';
 import { Link, useRoute } from '../lib/router.tsx';
@@ -28,6 +28,7 @@ function Shell() {
   useEffect(() => {
     main.current?.focus({ preventScroll: true });
   }, [url]);
+  usePageTitle(main, t('app.name'));
   return (
     <>
       <a className="skip-link" href="#main">
@@ -43,7 +44,7 @@ function Shell() {
               {t('app.language')}{' '}
               <select value={locale} onChange={(e) => setLocale(e.target.value)}>
                 {Object.entries(LOCALES).map(([code, l]) => (
-                  <option key={code} value={code}>
+                  <option key={code} value={code} lang={code}>
                     {l.name}
                   </option>
                 ))}
@@ -58,4 +59,24 @@ function Shell() {
       </main>
     </>
   );
+}
+
+/**
+ * The window's title names the page, in its language: the page's heading, then the app ("Rooms on
+ * Friday – Convene"), kept up as the page loads and changes (WCAG 2.4.2).
+ */
+function usePageTitle(main: RefObject<HTMLElement | null>, appName: string) {
+  useEffect(() => {
+    const root = main.current;
+    if (!root) return;
+    const update = () => {
+      const heading = root.querySelector('h1')?.textContent?.trim();
+      const title = heading ? `${heading} – ${appName}` : appName;
+      if (document.title !== title) document.title = title;
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [main, appName]);
 }

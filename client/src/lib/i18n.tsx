@@ -1,15 +1,20 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '../locales/en.ts';
 import { DEFAULT_LOCALE, LOCALES } from '../locales/index.ts';
-import { type Compiled, compile, formatMessage } from './messages.ts';
+import { PSEUDO_FORMAT_LOCALE, PSEUDO_LOCALE } from '../locales/pseudo.ts';
+import { type Compiled, compile, compilePseudo, formatMessage } from './messages.ts';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-/** `locale` picks the messages; `dateLocale` formats dates (en-GB writes "Friday 7 December 2018"). */
+/**
+ * `locale` picks the messages; `dateLocale` formats dates, numbers and lists through Intl (en-GB
+ * writes "Friday 7 December 2018").
+ */
 type I18n = { locale: string; dateLocale: string; t: Translate; setLocale(locale: string): void };
 
 const I18nContext = createContext<I18n | null>(null);
 
 export function translator(locale: string): Translate {
+  const pseudo = locale === PSEUDO_LOCALE;
   const code = locale in LOCALES ? locale : DEFAULT_LOCALE;
   const messages = LOCALES[code]!.messages;
   // Compiled on first use, once per language and message.
@@ -17,7 +22,7 @@ export function translator(locale: string): Translate {
   return (key, params) => {
     let c = compiled.get(key);
     if (!c) {
-      c = compile(messages[key], code);
+      c = pseudo ? compilePseudo(messages[key]) : compile(messages[key], code);
       compiled.set(key, c);
     }
     return formatMessage(c, params);
@@ -25,6 +30,7 @@ export function translator(locale: string): Translate {
 }
 
 function initialLocale(): string {
+  if (localStorage.getItem('locale') === PSEUDO_LOCALE) return PSEUDO_LOCALE;
   const wanted = [localStorage.getItem('locale') ?? '', ...navigator.languages].map((l) => l.slice(0, 2));
   return wanted.find((l) => l in LOCALES) ?? DEFAULT_LOCALE;
 }
@@ -38,7 +44,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(
     () => ({
       locale,
-      dateLocale: navigator.languages.find((l) => l.slice(0, 2) === locale) ?? locale,
+      dateLocale:
+        locale === PSEUDO_LOCALE
+          ? PSEUDO_FORMAT_LOCALE
+          : (navigator.languages.find((l) => l.slice(0, 2) === locale) ?? locale),
       t: translator(locale),
       setLocale: (l) => {
         localStorage.setItem('locale', l);

@@ -4,6 +4,7 @@
 // as given, numbers included (a year or an id must not read "2,018"); numbers are formatted for the
 // language only where a message says so (plural, `#`, `{n, number}`).
 import { IntlMessageFormat } from 'intl-messageformat';
+import { accent, padding } from '../locales/pseudo.ts';
 
 type Node = { type: number; value?: unknown; options?: Record<string, { value: Node[] }>; children?: Node[] };
 const ARGUMENT = 1;
@@ -31,6 +32,39 @@ export type Compiled = { format: IntlMessageFormat; simple: Set<string> };
 
 export function compile(message: string, locale: string): Compiled {
   const format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
+  return compiled(format);
+}
+
+/** The pseudo-locale's message (pseudo.ts): its literal text accented, the whole bracketed and longer. */
+export function compilePseudo(message: string): Compiled {
+  const ast = new IntlMessageFormat(message, 'en', undefined, { ignoreTag: true }).getAst() as unknown as Node[];
+  const accented = (nodes: readonly Node[]): Node[] =>
+    nodes.map((n) => {
+      if (n.type === 0) return { ...n, value: accent(n.value as string) };
+      if (!n.options) return n;
+      const options = Object.fromEntries(
+        Object.entries(n.options).map(([k, o]) => [k, { ...o, value: accented(o.value) }]),
+      );
+      return { ...n, options };
+    });
+  // About how long the English reads: its words, the longest of its choices, a word per argument.
+  const length = (nodes: readonly Node[]): number =>
+    nodes.reduce(
+      (sum, n) =>
+        sum +
+        (n.type === 0
+          ? (n.value as string).length
+          : n.options
+            ? Math.max(...Object.values(n.options).map((o) => length(o.value)))
+            : 6),
+      0,
+    );
+  const literal = (value: string): Node => ({ type: 0, value });
+  const pseudo = [literal('⟦'), ...accented(ast), literal(`${padding(length(ast))}⟧`)];
+  return compiled(new IntlMessageFormat(pseudo as never, 'en', undefined, { ignoreTag: true }));
+}
+
+function compiled(format: IntlMessageFormat): Compiled {
   const simple = new Set<string>();
   argumentsOf(format.getAst() as unknown as Node[], simple);
   return { format, simple };

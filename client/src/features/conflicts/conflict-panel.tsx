@@ -39,8 +39,8 @@ type ReportProps = {
 };
 
 function Report({ slug, page, first, onNext, onBack }: ReportProps) {
-  const { t, locale } = useI18n();
-  const number = new Intl.NumberFormat(locale);
+  const { t, dateLocale } = useI18n();
+  const number = new Intl.NumberFormat(dateLocale);
   const count = (severity: 'hard' | 'soft') =>
     number.format(
       CONFLICT_CODES.filter((c) => SEVERITY[c] === severity).reduce((n, c) => n + (page.counts[c] ?? 0), 0),
@@ -88,8 +88,8 @@ function Severity({
   page: ConflictReport;
   severity: 'hard' | 'soft';
 }) {
-  const { t, locale } = useI18n();
-  const number = new Intl.NumberFormat(locale);
+  const { t, dateLocale } = useI18n();
+  const number = new Intl.NumberFormat(dateLocale);
   const codes = CONFLICT_CODES.filter((code) => SEVERITY[code] === severity && (page.counts[code] ?? 0) > 0);
   if (codes.length === 0) return null;
   return (
