@@ -48,5 +48,10 @@ export const auditEntrySchema = z.object({
   changes: z
     .array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() }))
     .describe('each field that changed, in words: names, not keys; times on the 24-hour clock'),
+  names: z
+    .record(z.string(), z.string())
+    .describe(
+      'the names of what the line refers to, by "kind:key" ("room:menara" → "Menara"), as they are now',
+    ),
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;

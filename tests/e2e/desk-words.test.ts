@@ -140,7 +140,7 @@ describe.skipIf(skipBrowser)('the support unit’s desk, in words', () => {
     expect(cells[0]).toMatch(/^\w{3} \d{1,2} \w{3} \d{2}:\d{2}$/);
     expect(cells.slice(1, 3)).toEqual(['admin (session)', 'Published the programme']);
     await expect(row.locator('li').allTextContents()).resolves.toEqual([
-      'Accepted hard conflicts: Republic of Moldova has 2 delegates but is committed to 3 sessions on Fri 7 Dec 08:30–09:00: "Mobility partnerships in practice: lessons from the EU\'s neighbourhood", "Marketplace: engaging the diaspora in local development (Republic of Moldova)" and "What role for capacity building in turning the Global Compact on Migration into action?". (accepted: Moldova brings a third delegate on Friday)',
+      "Accepted hard conflicts: Delegation over-committed: “Mobility partnerships in practice: lessons from the EU's neighbourhood”, “Marketplace: engaging the diaspora in local development (Republic of Moldova)” and “What role for capacity building in turning the Global Compact on Migration into action?” (accepted: Moldova brings a third delegate on Friday)",
       `Published: ${lastRelease.sessions}`,
       'Release: release 1',
     ]);

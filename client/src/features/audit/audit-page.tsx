@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '../../../../shared/schemas/outbox.ts';
+import { useMemo } from 'react';
+import { type Change, describeLine } from '../../../../shared/domain/audit-words.ts';
 import { Await } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { displayZone, formatDate } from '../../lib/zone.ts';
 import type { SummitView } from '../summits/api.ts';
 import { auditQuery } from './api.ts';
+import { auditWords } from './audit-words.ts';
 
 /** "Room: Menara → Atlas", "Title: Roundtable 2.2" (a value set), "Room: Menara → —" (removed). */
-function changeText(c: AuditEntry['changes'][number]): string {
+function changeText(c: Change): string {
   if (c.before === null) return `${c.field}: ${c.after}`;
   return `${c.field}: ${c.before} → ${c.after ?? '—'}`;
 }
@@ -15,6 +17,7 @@ function changeText(c: AuditEntry['changes'][number]): string {
 export function AuditPage({ summit }: { summit: SummitView }) {
   const { t, dateLocale } = useI18n();
   const log = useQuery(auditQuery(summit.slug));
+  const words = useMemo(() => auditWords(t, dateLocale), [t, dateLocale]);
   // One clock everywhere: the summit's wall clock, 24-hour.
   const zone = displayZone('summit', summit);
   const when = (at: string) => {
@@ -37,22 +40,26 @@ export function AuditPage({ summit }: { summit: SummitView }) {
               </tr>
             </thead>
             <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{when(e.at)}</td>
-                  <td>{e.actor}</td>
-                  <td>{e.what}</td>
-                  <td>
-                    {e.changes.length > 0 && (
-                      <ul className="audit-changes">
-                        {e.changes.map((c) => (
-                          <li key={c.field}>{changeText(c)}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {entries.map((e) => {
+                // Said in the reader's language from the line itself; the API's `what` is English.
+                const { what, changes } = describeLine(e, e.names, words);
+                return (
+                  <tr key={e.id}>
+                    <td>{when(e.at)}</td>
+                    <td>{e.actor}</td>
+                    <td>{what}</td>
+                    <td>
+                      {changes.length > 0 && (
+                        <ul className="audit-changes">
+                          {changes.map((c) => (
+                            <li key={c.field}>{changeText(c)}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
