@@ -14,6 +14,8 @@
 //   feeds: a delegation's private calendar feed (about 50 sessions) and the whole-summit calendar.ics
 //   of a generated summit of 2,000 published sessions, through a real HTTP server: warm, and the
 //   first fetch right after one session moved (tests/bench/feeds.ts). BENCH_FEED_RUNS sets the runs.
+//   languages: the client bundle's gzip size, and the time from choosing another language to the
+//   next frame painted in it on the demo's Friday rooms grid (first switch and warm), in Chromium.
 //   pool: the worker pool's round trip, and conflict reports inline vs in the pool.
 //   heavy: a 10,000-session pile's first page of conflicts, RSS and other requests' p99 meanwhile;
 //   a 3 s placement of 1,500 sessions: its wall time and the same p99.
@@ -38,6 +40,7 @@ import { benchFeeds } from './feeds.ts';
 import { benchHeavy } from './heavy.ts';
 import { benchInvites } from './invites.ts';
 import { benchMail } from './mail.ts';
+import { benchLanguages } from './languages.ts';
 import { benchMarketplace } from './marketplace.ts';
 import { benchPlacement } from './placement.ts';
 import { benchPool } from './pool.ts';
@@ -217,6 +220,10 @@ if (wants('placement')) {
 if (wants('heavy')) {
   console.log('\nA heavy summit on a real server process (PGlite):');
   console.table(await benchHeavy());
+}
+if (wants('languages')) {
+  console.log('\nThe client in three languages: bundle size and the cost of switching language:');
+  console.table(await benchLanguages());
 }
 if (wants('pool')) {
   console.log('\nWorker pool (medians; inline / pooled):');

@@ -29,6 +29,17 @@ export function translator(locale: string): Translate {
   };
 }
 
+// One translator per language for the page's life: switching back finds its messages compiled.
+const translators = new Map<string, Translate>();
+function translatorFor(locale: string): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    t = translator(locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
 function initialLocale(): string {
   if (localStorage.getItem('locale') === PSEUDO_LOCALE) return PSEUDO_LOCALE;
   const wanted = [localStorage.getItem('locale') ?? '', ...navigator.languages].map((l) => l.slice(0, 2));
@@ -48,7 +59,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         locale === PSEUDO_LOCALE
           ? PSEUDO_FORMAT_LOCALE
           : (navigator.languages.find((l) => l.slice(0, 2) === locale) ?? locale),
-      t: translator(locale),
+      t: translatorFor(locale),
       setLocale: (l) => {
         localStorage.setItem('locale', l);
         setLocaleState(l);
