@@ -241,7 +241,7 @@ export const es: Messages = {
   'audit.acceptedNoReason': '{conflict}: {sessions}',
   'audit.personOf': '{person} ({delegation})',
   'audit.participant': '{who} ({role})',
-  'audit.participantPending': '{who} ({role}, aún sin confirmar)',
+  'audit.participantPending': '{who} ({role}, pendiente de confirmación)',
   'audit.status.draft': 'borrador',
   'audit.status.published': 'publicada',
   'audit.action.create': 'Creación',

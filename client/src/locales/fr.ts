@@ -242,7 +242,7 @@ export const fr: Messages = {
   'audit.acceptedNoReason': '{conflict} : {sessions}',
   'audit.personOf': '{person} ({delegation})',
   'audit.participant': '{who} ({role})',
-  'audit.participantPending': '{who} ({role}, pas encore confirmé)',
+  'audit.participantPending': '{who} ({role}, confirmation attendue)',
   'audit.status.draft': 'projet',
   'audit.status.published': 'publiée',
   'audit.action.create': 'Création',
