@@ -5,7 +5,7 @@ import { type Failure, invalidField, type Outcome, tooMany } from '../../core/ou
 import { rolesOf, summitsOf } from '../../core/roles.ts';
 import { adminFingerprint, hashToken, newToken, sameSecret } from '../../core/secrets.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { type Mailer, signInMail } from '../mail/mail.service.ts';
+import { languageOf, type Mailer, signInMail } from '../mail/mail.service.ts';
 import type { SummitRoleName } from '../../../shared/schemas/accounts.ts';
 import * as repo from './auth.repo.ts';
 
@@ -74,6 +74,7 @@ export async function requestLink(
       expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000),
     });
     const mail = signInMail(
+      await languageOf(tx, null, email),
       `${mailer.publicUrl}/sign-in/verify?token=${encodeURIComponent(token)}`,
       LINK_MINUTES,
     );
