@@ -58,6 +58,7 @@ const FIELDS: Record<string, string> = {
   startDate: 'First day',
   endDate: 'Last day',
   timeZone: 'Time zone',
+  language: 'Language',
   proposalDeadline: 'Proposal deadline',
 };
 
