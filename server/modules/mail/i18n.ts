@@ -33,6 +33,22 @@ export function translator(language: Language): Translate {
 export const asLanguage = (code: string | null | undefined): Language | null =>
   (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : null;
 
+/**
+ * The language an Accept-Language header prefers among ours ("fr-CH, fr;q=0.9, en;q=0.8" → fr),
+ * or null when it names none of them.
+ */
+export function preferredLanguage(header: string | undefined): Language | null {
+  let best: { language: Language; q: number } | null = null;
+  for (const part of (header ?? '').split(',')) {
+    const [tag = '', ...params] = part.trim().split(';');
+    const language = asLanguage(tag.trim().slice(0, 2).toLowerCase());
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (language && Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { language, q };
+  }
+  return best?.language ?? null;
+}
+
 /** "a, b and c" in the language. */
 export const listText = (language: Language, items: readonly string[]): string =>
   new Intl.ListFormat(DATE_LOCALE[language], { type: 'conjunction' }).format(items);

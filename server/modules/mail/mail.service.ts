@@ -123,6 +123,7 @@ export {
   listText,
   type MailKey,
   momentText,
+  preferredLanguage,
   type Translate,
   translator,
 } from './i18n.ts';
