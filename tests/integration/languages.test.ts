@@ -4,9 +4,11 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SummitFileInput } from '../../shared/schemas/summit-file.ts';
 import { outbox } from '../../server/db/schema.ts';
+import { MARKET_SLUG, marketplaceSummitFile, slot } from '../factories/marketplace.ts';
 import { smallSummitFile } from '../factories/summit-file.ts';
 import { admin, signIn, testApi, type TestApi } from '../support/app.ts';
 
+const NEED = 'Diaspora engagement strategy';
 let api: TestApi;
 beforeAll(async () => {
   api = await testApi();
@@ -125,6 +127,26 @@ describe('a calendar invitation in French', () => {
     );
     // The session's title is the organisers' own: SUMMARY is never translated.
     expect(mail.ical).toContain('SUMMARY:What role for capacity building');
+  });
+});
+
+describe('a Marketplace booking', () => {
+  it('tells the need’s owner in their own language (Spanish), its table and time in the summit’s zone', async () => {
+    const file = marketplaceSummitFile();
+    file.people = file.people!.map((p) => (p.key === 'p-morari' ? { ...p, language: 'es' } : p));
+    expect((await api.http.post('/api/summits/import').set(admin).send(file)).status).toBe(201);
+    const chirita = await signIn(api, 'chirita@example.org');
+    const booked = await api.http
+      .post(`/api/summits/${MARKET_SLUG}/marketplace/consultations`)
+      .set(chirita.headers)
+      .send({ need: 'mda-diaspora', slot: slot('table-1', '09:30') });
+    expect(booked.status).toBe(201);
+    const mail = await lastTo('morari@example.org');
+    expect([mail.kind, mail.subject, mail.bodyText.split('\n\n')[1]]).toEqual([
+      'marketplace_requested',
+      `Consulta solicitada: ${NEED}`,
+      `ICMPD solicita una consulta con Moldova sobre la necesidad «${NEED}», en Table 1, el jue, 10 dic 09:30–10:00 (Africa/Casablanca), en el Marketplace de GFMD 2018 Summit.`,
+    ]);
   });
 });
 
