@@ -49,9 +49,16 @@ export function preferredLanguage(header: string | undefined): Language | null {
   return best?.language ?? null;
 }
 
+const lists = new Map<Language, Intl.ListFormat>();
 /** "a, b and c" in the language. */
-export const listText = (language: Language, items: readonly string[]): string =>
-  new Intl.ListFormat(DATE_LOCALE[language], { type: 'conjunction' }).format(items);
+export function listText(language: Language, items: readonly string[]): string {
+  let f = lists.get(language);
+  if (!f) {
+    f = new Intl.ListFormat(DATE_LOCALE[language], { type: 'conjunction' });
+    lists.set(language, f);
+  }
+  return f.format(items);
+}
 
 // Making a DateTimeFormat costs far more than using one: one per language, zone and pattern.
 const formats = new Map<string, Intl.DateTimeFormat>();
