@@ -202,6 +202,16 @@ describe('the summit file with languages', () => {
       ['p-morari', 'fr'],
       ['p-genetzke', null],
     ]);
+    // The API's person and summit carry it too, and a PATCH changes it like any other field.
+    const person = await api.http.get('/api/summits/round-trip/people/p-morari').set(admin);
+    expect([person.status, person.body.language]).toEqual([200, 'fr']);
+    const changed = await api.http
+      .patch('/api/summits/round-trip/people/p-genetzke')
+      .set(admin)
+      .send({ language: 'es' });
+    expect([changed.status, changed.body.language]).toEqual([200, 'es']);
+    expect((await api.http.get('/api/summits/round-trip').set(admin)).body.language).toBe('es');
+    await api.http.patch('/api/summits/round-trip/people/p-genetzke').set(admin).send({ language: null });
     await api.http.post('/api/summits/import?replace=true').set(admin).send(exported.body);
     expect((await api.http.get('/api/summits/round-trip/export').set(admin)).body).toEqual(exported.body);
   });
