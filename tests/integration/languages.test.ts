@@ -188,6 +188,14 @@ describe('PATCH /api/auth/me: the language a person reads', () => {
     const res = await api.http.patch('/api/auth/me').send({ language: 'fr' });
     expect(res.status).toBe(401);
   });
+
+  it('has no account to remember it in for ADMIN_TOKEN (403, saying so)', async () => {
+    const res = await api.http.patch('/api/auth/me').set(admin).send({ language: 'fr' });
+    expect([res.status, res.body.errors[0].message]).toEqual([
+      403,
+      'an administrator’s session has no account to remember a language in: sign in with your address',
+    ]);
+  });
 });
 
 describe('the summit file with languages', () => {
