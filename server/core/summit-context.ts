@@ -2,6 +2,7 @@
 // summit is reported as not found, exactly like one that does not exist, so that drafts do not leak.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Summit } from '../../shared/domain/programme.ts';
+import type { Language } from '../../shared/domain/vocabulary.ts';
 import type { Executor } from '../db/client.ts';
 import { sessions, summits } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
@@ -24,6 +25,7 @@ export const summitOf = (r: typeof summits.$inferSelect): SummitRecord => ({
   endDate: r.endDate,
   proposalDeadline: r.proposalDeadline?.getTime() ?? null,
   travelMinutes: r.travelMinutes,
+  language: r.language as Language,
 });
 
 export async function findSummit(db: Executor, slug: string): Promise<SummitRecord | null> {

@@ -23,6 +23,7 @@ import {
   DELEGATION_KINDS,
   EQUIPMENT,
   GRANTED_ROLES,
+  LANGUAGES,
   ROLES,
   SEGMENT_KINDS,
   SESSION_KINDS,
@@ -51,11 +52,14 @@ export const summits = pgTable(
     endDate: date('end_date').notNull(),
     proposalDeadline: instant('proposal_deadline'),
     travelMinutes: integer('travel_minutes').notNull().default(10),
+    /** The language of its messages to people who chose none. */
+    language: text('language').notNull().default('en'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
     check('summits_dates', sql`${t.endDate} >= ${t.startDate}`),
     check('summits_travel', sql`${t.travelMinutes} >= 0`),
+    check('summits_language', oneOf(sql`${t.language}`, LANGUAGES)),
   ],
 );
 
@@ -134,8 +138,11 @@ export const people = pgTable(
     email: text('email'),
     delegationId: integer('delegation_id'),
     title: text('title'),
+    /** Null: the summit's language. */
+    language: text('language'),
   },
   (t) => [
+    check('people_language', oneOf(sql`${t.language}`, LANGUAGES)),
     unique('people_key').on(t.summitId, t.key),
     unique('people_summit_id').on(t.summitId, t.id),
     foreignKey({
@@ -248,9 +255,14 @@ export const users = pgTable(
     // Always stored lower-cased: addresses are compared case-insensitively.
     email: text('email').notNull().unique(),
     isAdmin: boolean('is_admin').notNull().default(false),
+    /** The language they chose for themselves (PATCH /api/auth/me); null: their summits' choice. */
+    language: text('language'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('users_language', oneOf(sql`${t.language}`, LANGUAGES)),
+  ],
 );
 
 /** Roles the support unit gave; roles that follow from the programme (a person's delegation, an organiser) are derived. */

@@ -216,6 +216,7 @@ const FIELDS: Record<string, string> = {
   startDate: 'First day',
   endDate: 'Last day',
   timeZone: 'Time zone',
+  language: 'Language',
   proposalDeadline: 'Proposal deadline',
 };
 const ROLE_WORDS: Record<string, string> = {

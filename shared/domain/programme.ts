@@ -3,6 +3,7 @@
 import type {
   DelegationKind,
   Equipment,
+  Language,
   Role,
   SegmentKind,
   SessionKind,
@@ -20,6 +21,8 @@ export type Summit = {
   endDate: string;
   proposalDeadline: number | null;
   travelMinutes: number;
+  /** The language of the summit's messages to people who chose none (docs/summit-file.md). */
+  language: Language;
 };
 export type Room = {
   key: string;
@@ -38,6 +41,8 @@ export type Person = {
   email: string | null;
   delegation: string | null;
   title: string | null;
+  /** The language the person reads; null: the summit's. */
+  language: Language | null;
 };
 /**
  * `confirmed: false`: a request naming another delegation or its people, which the support unit or

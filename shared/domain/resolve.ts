@@ -64,6 +64,7 @@ export function resolveSummit(item: SummitItem, base = 'summit'): Resolved<Summi
     endDate: item.endDate,
     proposalDeadline,
     travelMinutes: item.travelMinutes,
+    language: item.language,
   });
 }
 
@@ -92,6 +93,7 @@ export function resolvePerson(item: PersonItem, ctx: ResolveContext, base: strin
     email: item.email ?? null,
     delegation,
     title: item.title ?? null,
+    language: item.language ?? null,
   });
 }
 

@@ -174,6 +174,7 @@ export function summitToItem(s: Summit): SummitItem {
     endDate: s.endDate,
     ...(s.proposalDeadline !== null && { proposalDeadline: formatTime(s.proposalDeadline, s.timeZone) }),
     travelMinutes: s.travelMinutes,
+    language: s.language,
   };
 }
 
@@ -210,6 +211,7 @@ export function personToItem(p: Person): PersonItem {
     ...(p.email !== null && { email: p.email }),
     ...(p.delegation !== null && { delegation: p.delegation }),
     ...(p.title !== null && { title: p.title }),
+    ...(p.language !== null && { language: p.language }),
   };
 }
 

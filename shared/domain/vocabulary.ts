@@ -52,6 +52,8 @@ export const ROLES = [
 export const SESSION_STATUSES = ['draft', 'published'] as const;
 /** Roles the support unit gives in a summit (others follow from the programme). */
 export const GRANTED_ROLES = ['support_unit', 'focal_point', 'delegate', 'visitor'] as const;
+/** The languages people read Convene in: a summit's, a person's, an account's (docs/summit-file.md). */
+export const LANGUAGES = ['en', 'fr', 'es'] as const;
 
 export type Equipment = (typeof EQUIPMENT)[number];
 export type SegmentKind = (typeof SEGMENT_KINDS)[number];
@@ -60,6 +62,7 @@ export type SessionKind = (typeof SESSION_KINDS)[number];
 export type Role = (typeof ROLES)[number];
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export type GrantedRole = (typeof GRANTED_ROLES)[number];
+export type Language = (typeof LANGUAGES)[number];
 
 /** Roles that require the person (or delegation) to be in the room: all but participant, observer, visitor. */
 export const PRESENCE_ROLES: ReadonlySet<Role> = new Set(

@@ -1,7 +1,8 @@
 // Sign-in, the caller, API tokens and the roles the support unit gives: request and response shapes
 // shared by the routes (validation and OpenAPI) and the client (types and forms).
 import { z } from 'zod';
-import { GRANTED_ROLES } from '../domain/vocabulary.ts';
+import { GRANTED_ROLES, LANGUAGES } from '../domain/vocabulary.ts';
+import { languageSchema } from './enums.ts';
 import { plainLine, singleLine } from './fields.ts';
 import { keySchema } from './summit-file.ts';
 
@@ -31,6 +32,10 @@ export const meSchema = z.object({
   kind: z.enum(['anonymous', 'admin', 'user']),
   email: z.string().nullable(),
   admin: z.boolean(),
+  language: z
+    .enum(LANGUAGES)
+    .nullable()
+    .describe('the language the person chose for Convene and its mail (null: none chosen)'),
   csrfToken: z
     .string()
     .nullable()
@@ -46,6 +51,8 @@ export const meSchema = z.object({
   ),
 });
 export type Me = z.output<typeof meSchema>;
+/** What a signed-in person may change of their own account: the language they read (null forgets it). */
+export const meUpdateSchema = z.strictObject({ language: languageSchema.nullable() });
 
 export const apiTokenSchema = z.object({
   id: z.number(),

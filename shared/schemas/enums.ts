@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DELEGATION_KINDS,
   EQUIPMENT,
+  LANGUAGES,
   ROLES,
   SEGMENT_KINDS,
   SESSION_KINDS,
@@ -16,3 +17,4 @@ export const delegationKindSchema = z.enum(DELEGATION_KINDS);
 export const sessionKindSchema = z.enum(SESSION_KINDS);
 export const roleSchema = z.enum(ROLES);
 export const sessionStatusSchema = z.enum(SESSION_STATUSES);
+export const languageSchema = z.enum(LANGUAGES, { error: 'expected a language: en, fr or es' });

@@ -6,6 +6,7 @@ import { isIsoDate, isTimeZone } from '../domain/time.ts';
 import {
   delegationKindSchema,
   equipmentSchema,
+  languageSchema,
   roleSchema,
   segmentKindSchema,
   sessionKindSchema,
@@ -42,6 +43,7 @@ export const summitSchema = z.strictObject({
   endDate: dateSchema,
   proposalDeadline: optional(timeSchema),
   travelMinutes: withDefault(count(600), 10),
+  language: withDefault(languageSchema, 'en'),
 });
 
 export const roomSchema = z.strictObject({
@@ -75,6 +77,7 @@ export const personSchema = z.strictObject({
   email: optional(z.email().max(320)),
   delegation: optional(keySchema),
   title: optional(singleLine(300)),
+  language: optional(languageSchema),
 });
 
 export const participantSchema = z

@@ -81,6 +81,7 @@ export function generatedProgramme(sessions: number, seed = 3): Programme {
       endDate: new Date(Date.UTC(2026, 11, days)).toISOString().slice(0, 10),
       proposalDeadline: null,
       travelMinutes: 10,
+      language: 'en',
     },
     rooms: Array.from({ length: rooms }, (_, i) => ({
       key: `r${i}`,
@@ -104,6 +105,7 @@ export function generatedProgramme(sessions: number, seed = 3): Programme {
       name: `Person ${i}`,
       email: null,
       title: null,
+      language: null,
       delegation: `D${i % delegations}`,
     })),
     sessions: list,

@@ -91,6 +91,7 @@ export function placementInstance(size: Size, shape: Shape, seed: number): Confl
     name: `Person ${i}`,
     email: null,
     title: null,
+    language: null,
     delegation: pick(delegations).key,
   }));
   // A few people in demand: they moderate many events and sit in the fixed programme.
@@ -203,6 +204,7 @@ export function placementInstance(size: Size, shape: Shape, seed: number): Confl
       endDate: new Date(DAY0 + (z.days - 1) * 86_400_000 + 86_400_000 / 2).toISOString().slice(0, 10),
       proposalDeadline: null,
       travelMinutes: 10,
+      language: 'en',
     },
     rooms,
     segments,

@@ -73,6 +73,7 @@ export const programmeArbitrary: fc.Arbitrary<Programme> = fc
       name: `Person ${i}`,
       email: null,
       title: null,
+      language: null,
       delegation: d >= 0 && d < delegations.length ? `d${d}` : null,
     }));
     const segments = r.segments.map((s, i) => ({
@@ -121,6 +122,7 @@ export const programmeArbitrary: fc.Arbitrary<Programme> = fc
         endDate: '2018-12-07',
         proposalDeadline: null,
         travelMinutes: r.travelMinutes,
+        language: 'en',
       },
       rooms,
       segments,

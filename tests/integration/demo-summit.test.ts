@@ -33,6 +33,7 @@ describe('the demo summit', () => {
         endDate: '2018-12-07',
         proposalDeadline: '2018-09-28T23:59+01:00',
         travelMinutes: 10,
+        language: 'en',
         days: ['2018-12-05', '2018-12-06', '2018-12-07'],
       },
     ]);

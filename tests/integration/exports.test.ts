@@ -138,7 +138,8 @@ describe('the demo summit, published', () => {
         types[file],
         `attachment; filename="gfmd-2018-${file}"`,
       ]);
-      expect(res.headers.etag).toMatch(/^W\/"[\w-]{22}"$/);
+      // The CSV's tag also names the language of its headings (the summit's: English).
+      expect(res.headers.etag).toMatch(file === 'schedule.csv' ? /^W\/"[\w-]{22}-en"$/ : /^W\/"[\w-]{22}"$/);
       expect(res.body).not.toContain('Draft briefing');
     }
   });
@@ -230,6 +231,32 @@ describe('the demo summit, published', () => {
       Segment: expect.any(String),
       Participants: expect.stringContaining('Germany'),
     });
+  });
+
+  it('schedule.csv?lang=fr writes French headings and kinds, under their own ETag', async () => {
+    const res = await get(`${DEMO}/schedule.csv?lang=fr`, { 'accept-language': 'es' });
+    expect(res.body.startsWith('\uFEFFJour,Début,Fin,Salle,Titre,Type,Segment,Participants\r\n')).toBe(true);
+    const rows = parse(res.body, { bom: true, columns: true }) as Record<string, string>[];
+    expect([rows[0]!.Titre, rows[0]!.Type]).toEqual([
+      'Opening of the Eleventh GFMD Summit',
+      'Séance plénière',
+    ]);
+    expect(res.headers.etag).toMatch(/^W\/"[\w-]{22}-fr"$/);
+    expect(res.headers.vary).toBe('Accept-Language');
+  });
+
+  it('schedule.csv in Spanish when Accept-Language prefers it and no ?lang= is given', async () => {
+    const res = await get(`${DEMO}/schedule.csv`, { 'accept-language': 'de-DE, es-ES;q=0.8, en;q=0.5' });
+    expect(res.body.startsWith('\uFEFFDía,Inicio,Fin,Sala,Título,Tipo,Segmento,Participantes\r\n')).toBe(
+      true,
+    );
+    const rows = parse(res.body, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows[0]!.Tipo).toBe('Sesión plenaria');
+  });
+
+  it('schedule.csv?lang=de is refused, naming lang', async () => {
+    const res = await api.http.get(`${DEMO}/schedule.csv?lang=de`);
+    expect([res.status, res.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['query.lang']]);
   });
 });
 

@@ -17,7 +17,7 @@ describe('a malformed cookie', () => {
     const me = await api.http.get('/api/auth/me').set('cookie', 'convene_session=%');
     expect([me.status, me.body]).toEqual([
       200,
-      { kind: 'anonymous', email: null, admin: false, summits: [], csrfToken: null },
+      { kind: 'anonymous', email: null, admin: false, language: null, summits: [], csrfToken: null },
     ]);
     const summits = await api.http.get('/api/summits').set('cookie', 'convene_session=%E0%A4%A');
     expect(summits.status).toBe(200);

@@ -47,7 +47,7 @@ describe('the Outbox without a mail server', () => {
       ['invite', 'support@gfmd.example', 'Invitation: GFMD 2018 Summit'],
     ]);
     expect(res.body.messages[0].bodyText).toContain(
-      'You have been given a role in GFMD 2018 Summit: delegate of International Centre for Migration Policy Development.',
+      'You have been given a role in GFMD 2018 Summit: delegate of International Centre for Migration Policy Development, a delegation of 3 delegates.',
     );
     const everything = await api.http.get('/api/outbox').set(support.headers);
     expect(everything.status).toBe(403);

@@ -222,6 +222,7 @@ describe('null means "not set" on every optional field of the summit file', () =
         startDate: '2018-12-05',
         endDate: '2018-12-07',
         travelMinutes: 10,
+        language: 'en',
       },
       rooms: [
         {

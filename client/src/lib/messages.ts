@@ -1,39 +1,10 @@
-// Messages are ICU MessageFormat (FormatJS's intl-messageformat), so that a translator can write a
-// plural or a choice where the language needs one ("{count, plural, one {# délégué} other {#
-// délégués}}"). Each message is compiled once per language. A simple argument ("{name}") is written
-// as given, numbers included (a year or an id must not read "2,018"); numbers are formatted for the
-// language only where a message says so (plural, `#`, `{n, number}`).
+// The ICU message helpers live in shared/ so that the server's mail catalogues use the same ones;
+// the pseudo-locale's making of a message is the client's own.
 import { IntlMessageFormat } from 'intl-messageformat';
+import { type Compiled, compiledFrom, type MessageNode as Node } from '../../../shared/domain/messages.ts';
 import { accent, padding } from '../locales/pseudo.ts';
 
-type Node = { type: number; value?: unknown; options?: Record<string, { value: Node[] }>; children?: Node[] };
-const ARGUMENT = 1;
-const PLURAL = 6;
-const SELECT = 5;
-const TAG = 8;
-
-/** The names of a message's arguments, each once, sorted; `simple` gets those written as given. */
-export function argumentsOf(nodes: readonly Node[], simple = new Set<string>()): string[] {
-  const all = new Set<string>();
-  const walk = (list: readonly Node[]) => {
-    for (const n of list) {
-      if (typeof n.value === 'string' && n.type !== 0 && n.type !== TAG) all.add(n.value);
-      if (n.type === ARGUMENT) simple.add(n.value as string);
-      if ((n.type === PLURAL || n.type === SELECT) && n.options)
-        for (const o of Object.values(n.options)) walk(o.value);
-      if (n.children) walk(n.children);
-    }
-  };
-  walk(nodes);
-  return [...all].sort();
-}
-
-export type Compiled = { format: IntlMessageFormat; simple: Set<string> };
-
-export function compile(message: string, locale: string): Compiled {
-  const format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
-  return compiled(format);
-}
+export * from '../../../shared/domain/messages.ts';
 
 /** The pseudo-locale's message (pseudo.ts): its literal text accented, the whole bracketed and longer. */
 export function compilePseudo(message: string): Compiled {
@@ -63,19 +34,5 @@ export function compilePseudo(message: string): Compiled {
     );
   const literal = (value: string): Node => ({ type: 0, value });
   const pseudo = [literal('⟦'), ...accented(ast), literal(`${padding(length(ast))}⟧`)];
-  return compiled(new IntlMessageFormat(pseudo as never, 'en', undefined, { ignoreTag: true }));
-}
-
-function compiled(format: IntlMessageFormat): Compiled {
-  const simple = new Set<string>();
-  argumentsOf(format.getAst() as unknown as Node[], simple);
-  return { format, simple };
-}
-
-/** The message with its arguments: simple ones as given (a missing one stays "{name}"). */
-export function formatMessage(c: Compiled, params: Record<string, string | number> = {}): string {
-  const values: Record<string, string | number> = {};
-  for (const name of c.simple) values[name] = name in params ? String(params[name]) : `{${name}}`;
-  for (const [name, value] of Object.entries(params)) if (!c.simple.has(name)) values[name] = value;
-  return String(c.format.format(values));
+  return compiledFrom(new IntlMessageFormat(pseudo as never, 'en', undefined, { ignoreTag: true }));
 }

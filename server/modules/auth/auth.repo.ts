@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import type { Language } from '../../../shared/domain/vocabulary.ts';
 import { apiTokens, authSessions, signInLinks, users } from '../../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -14,6 +15,19 @@ export async function ensureUser(db: Executor, email: string): Promise<UserRow> 
   const lower = email.toLowerCase();
   await db.insert(users).values({ email: lower }).onConflictDoNothing();
   return (await findUserByEmail(db, lower))!;
+}
+
+/** The language a user chose for themselves (null: none). */
+export async function languageOfUser(db: Executor, userId: number): Promise<Language | null> {
+  const [row] = await db.select({ language: users.language }).from(users).where(eq(users.id, userId));
+  return (row?.language ?? null) as Language | null;
+}
+
+/** Remembers the language a user chose; returns the one they had. */
+export async function setLanguageOfUser(db: Executor, userId: number, language: Language | null) {
+  const before = await languageOfUser(db, userId);
+  await db.update(users).set({ language }).where(eq(users.id, userId));
+  return before;
 }
 
 /**

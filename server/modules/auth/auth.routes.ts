@@ -3,6 +3,7 @@ import {
   apiTokenSchema,
   linkRequestSchema,
   meSchema,
+  meUpdateSchema,
   newTokenBodySchema,
   newTokenSchema,
   signedInSchema,
@@ -98,6 +99,28 @@ export function authRoutes(db: Db, mailer: Mailer, adminToken: string | undefine
         status: 200,
         body: { ...(await service.me(db, actor)), csrfToken: caller.csrfToken ?? null },
       }),
+    }),
+    route({
+      method: 'patch',
+      path: '/api/auth/me',
+      tag: 'sign-in',
+      access: signedIn,
+      body: meUpdateSchema,
+      summary: 'Remember the language the caller reads Convene and its mail in (en, fr, es; null forgets it)',
+      responses: {
+        200: { description: 'the caller, with the language', schema: meSchema },
+        400: errors('not a language'),
+        401: errors('not signed in'),
+        403: errors('an administrator’s session, which has no account'),
+      },
+      handle: async ({ actor, caller, body }) => {
+        const r = await service.setLanguage(db, actor, body.language);
+        if (!r.ok) return outcomeReply(200, r);
+        return {
+          status: 200,
+          body: { ...(await service.me(db, actor)), csrfToken: caller.csrfToken ?? null },
+        };
+      },
     }),
     route({
       method: 'post',

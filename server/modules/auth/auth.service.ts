@@ -1,12 +1,13 @@
 // Sign-in by e-mail link, sessions, sign-out (here or everywhere) and API tokens.
 import { type Actor, actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
-import { type Failure, invalidField, type Outcome, tooMany } from '../../core/outcome.ts';
+import { type Failure, forbidden, invalidField, type Outcome, tooMany } from '../../core/outcome.ts';
 import { rolesOf, summitsOf } from '../../core/roles.ts';
 import { adminFingerprint, hashToken, newToken, sameSecret } from '../../core/secrets.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { type Mailer, signInMail } from '../mail/mail.service.ts';
+import { languageOf, type Mailer, signInMail } from '../mail/mail.service.ts';
 import type { SummitRoleName } from '../../../shared/schemas/accounts.ts';
+import type { Language } from '../../../shared/domain/vocabulary.ts';
 import * as repo from './auth.repo.ts';
 
 export const LINK_MINUTES = 15;
@@ -74,6 +75,7 @@ export async function requestLink(
       expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000),
     });
     const mail = signInMail(
+      await languageOf(tx, null, email),
       `${mailer.publicUrl}/sign-in/verify?token=${encodeURIComponent(token)}`,
       LINK_MINUTES,
     );
@@ -170,15 +172,19 @@ export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
   });
 }
 
-/** Who the caller is and what they are in each summit they belong to. */
+/** Who the caller is, the language they chose, and what they are in each summit they belong to. */
 export async function me(db: Db, actor: Actor) {
   if (actor.kind !== 'user')
-    return { kind: actor.kind, email: null, admin: actor.kind === 'admin', summits: [] };
-  const summits = await summitsOf(db, actor);
+    return { kind: actor.kind, email: null, admin: actor.kind === 'admin', language: null, summits: [] };
+  const [summits, language] = await Promise.all([
+    summitsOf(db, actor),
+    repo.languageOfUser(db, actor.userId),
+  ]);
   return {
     kind: actor.kind,
     email: actor.email,
     admin: actor.admin,
+    language,
     summits: await Promise.all(
       summits.map(async (s) => {
         const r = await rolesOf(db, s.id, actor);
@@ -201,6 +207,31 @@ export async function me(db: Db, actor: Actor) {
       }),
     ),
   };
+}
+
+/**
+ * Remembers the language a signed-in person reads Convene in (null: none, the browser's and each
+ * summit's). Their mail is written in it from now on. An administrator's session (ADMIN_TOKEN) has
+ * no account to remember it in.
+ */
+export async function setLanguage(db: Db, actor: Actor, language: Language | null): Promise<Outcome<null>> {
+  if (actor.kind !== 'user')
+    return forbidden(
+      'an administrator’s session has no account to remember a language in: sign in with your address',
+    );
+  await db.transaction(async (tx) => {
+    const before = await repo.setLanguageOfUser(tx, actor.userId, language);
+    await record(tx, {
+      summit: null,
+      actor: actorLabel(actor),
+      action: 'update',
+      entity: 'account',
+      key: actor.email,
+      before: { language: before },
+      after: { language },
+    });
+  });
+  return { ok: true, value: null };
 }
 
 /** The actor a Bearer token stands for: ADMIN_TOKEN, or an API token acting as its maker; null if neither. */

@@ -1,14 +1,25 @@
 import { z } from 'zod';
+import type { Language } from '../../../shared/domain/vocabulary.ts';
 import { slugParams } from '../../../shared/schemas/api.ts';
+import { languageSchema } from '../../../shared/schemas/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { anyone } from '../../http/access.ts';
 import { etagMatches } from '../../http/conditional.ts';
 import { errorResponse as errors, type Route, route } from '../../http/route.ts';
 import { inSummit } from '../../http/summit-route.ts';
+import { preferredLanguage } from '../mail/mail.service.ts';
 import { EXPORT_FORMATS, type ExportFormat, renderExport } from './exports.service.ts';
 import { assembleCalendar, type ProgrammeCache, stamped } from './programme-cache.ts';
 
-const conditional = z.object({ 'if-none-match': z.string().optional() });
+type Responses = Parameters<typeof route>[0]['responses'];
+const conditional = z.object({
+  'if-none-match': z.string().optional(),
+  'accept-language': z.string().optional(),
+});
+/** The CSV's headings: in `?lang=`, else the Accept-Language header's, else the summit's language. */
+const langQuery = z.object({
+  lang: languageSchema.optional().describe('the language of the headings (en, fr, es)'),
+});
 
 const SUMMARIES: Record<ExportFormat, string> = {
   xml: 'The published programme in the frab/pretalx schedule XML that conference apps read',
@@ -27,18 +38,29 @@ export function exportRoutes(db: Db, programmes: ProgrammeCache): Route[] {
       access: anyone,
       params: slugParams,
       headers: conditional,
+      ...(format === 'csv' && { query: langQuery }),
       summary: SUMMARIES[format],
       responses: {
+        ...(format === 'csv' && { 400: errors('not a language') }),
         200: { description: `${file} (with an ETag)`, media: type },
         304: { description: 'the copy the client has (If-None-Match) is current' },
         404: errors('no such summit, or not one the caller may see'),
-      },
-      handle: ({ params, headers, actor }) =>
+      } as Responses,
+      handle: ({ params, headers, query, actor }) =>
         inSummit(db, params.slug, actor, async (ctx) => {
           const held = await programmes.current(ctx.summit);
           const { snapshot } = held;
-          const etag = `W/"${snapshot.tag}"`;
-          const cache = { etag, 'cache-control': 'no-cache' };
+          const language =
+            (query as { lang?: Language } | undefined)?.lang ??
+            preferredLanguage(headers['accept-language']) ??
+            ctx.summit.language;
+          // The CSV differs by language: its tag says which, and caches keep one copy per language.
+          const etag = format === 'csv' ? `W/"${snapshot.tag}-${language}"` : `W/"${snapshot.tag}"`;
+          const cache = {
+            etag,
+            'cache-control': 'no-cache',
+            ...(format === 'csv' && { vary: 'Accept-Language' }),
+          };
           if (etagMatches(headers['if-none-match'], etag)) return { status: 304, headers: cache };
           return {
             status: 200,
@@ -52,7 +74,7 @@ export function exportRoutes(db: Db, programmes: ProgrammeCache): Route[] {
                     ),
                     Date.now(),
                   )
-                : renderExport(snapshot, format, Date.now()),
+                : renderExport(snapshot, format, Date.now(), language),
             headers: { ...cache, 'content-disposition': `attachment; filename="${params.slug}-${file}"` },
           };
         }),

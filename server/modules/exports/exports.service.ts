@@ -1,5 +1,6 @@
 // The programme's exports: the published programme of a summit in each format, with a version tag
 // that changes whenever what the export says changes (its ETag, and the frab schedule's version).
+import type { Language } from '../../../shared/domain/vocabulary.ts';
 import { calendarIcs } from './calendar-ics.ts';
 import { frabSchedule } from './frab.ts';
 import { scheduleCsv } from './schedule-csv.ts';
@@ -23,18 +24,26 @@ export { type ProgrammeSnapshot, programmeSnapshot } from './snapshot.ts';
 const rendered = new Map<string, string>();
 const RENDERED_MAX = 32;
 
-/** The export's body; `now` stamps the calendar's events (DTSTAMP) when it is written anew. */
-export function renderExport(s: ProgrammeSnapshot, format: ExportFormat, now: number): string {
-  const key = `${s.programme.summit.id}:${format}:${s.tag}`;
+/**
+ * The export's body; `now` stamps the calendar's events (DTSTAMP) when it is written anew; the CSV's
+ * headings are in `language`.
+ */
+export function renderExport(
+  s: ProgrammeSnapshot,
+  format: ExportFormat,
+  now: number,
+  language: Language = 'en',
+): string {
+  const key = `${s.programme.summit.id}:${format}:${s.tag}:${format === 'csv' ? language : ''}`;
   const cached = rendered.get(key);
   if (cached !== undefined) return cached;
-  const body = write(s, format, now);
+  const body = write(s, format, now, language);
   if (rendered.size >= RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
   rendered.set(key, body);
   return body;
 }
 
-function write(s: ProgrammeSnapshot, format: ExportFormat, now: number): string {
+function write(s: ProgrammeSnapshot, format: ExportFormat, now: number, language: Language): string {
   switch (format) {
     case 'xml':
       return scheduleXml(frabSchedule(s.programme, s.tag));
@@ -43,7 +52,7 @@ function write(s: ProgrammeSnapshot, format: ExportFormat, now: number): string 
     case 'ics':
       return calendarIcs(s.programme, now);
     case 'csv':
-      return scheduleCsv(s.programme);
+      return scheduleCsv(s.programme, language);
   }
 }
 

@@ -9,7 +9,15 @@ import {
   icsCalendar,
   icsText,
 } from '../calendar/calendar.service.ts';
-import type { OutgoingMail } from '../mail/mail.service.ts';
+import type { Language } from '../../../shared/domain/vocabulary.ts';
+import {
+  intervalText,
+  listText,
+  type MailKey,
+  type OutgoingMail,
+  type Translate,
+  translator,
+} from '../mail/mail.service.ts';
 import { ICalAttendee, ICalAttendeeRole, ICalAttendeeStatus, type ICalEvent } from 'ical-generator';
 import type { Attendee, ReleasedSession } from './release.ts';
 
@@ -30,6 +38,8 @@ export type InviteInput = {
   /** The RSVP links, for an invitation (none in a cancellation). */
   rsvp: Record<RsvpAnswer, string> | null;
   now: number;
+  /** The attendee's language (default English). */
+  language?: Language;
 };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -39,34 +49,9 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 export const locationOf = (s: ReleasedSession): string =>
   [s.room, s.building, s.venue].filter((part): part is string => !!part).join(', ');
 
-// Making a DateTimeFormat costs far more than using one: one per zone and pattern.
-const formats = new Map<string, Intl.DateTimeFormat>();
-function parts(ms: number, timeZone: string, options: Intl.DateTimeFormatOptions) {
-  const id = `${timeZone}|${options.weekday ?? 'time'}`;
-  let format = formats.get(id);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
-    formats.set(id, format);
-  }
-  const out: Record<string, string> = {};
-  for (const p of format.formatToParts(ms)) out[p.type] = p.value;
-  return out;
-}
-const day = (ms: number, tz: string) => {
-  const p = parts(ms, tz, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
-};
-const clock = (ms: number, tz: string) => {
-  const p = parts(ms, tz, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return `${p.hour}:${p.minute}`;
-};
-
 /** "Friday 7 December 2018, 10:00–11:30" in the summit's zone (the end's day too when it differs). */
-export function whenText(start: number, end: number, timeZone: string): string {
-  const endDay = day(end, timeZone);
-  const sameDay = endDay === day(start, timeZone);
-  return `${day(start, timeZone)}, ${clock(start, timeZone)}–${sameDay ? '' : `${endDay}, `}${clock(end, timeZone)}`;
-}
+export const whenText = (start: number, end: number, timeZone: string, language: Language = 'en'): string =>
+  intervalText(language, start, end, timeZone, 'long');
 
 /** "Convene <no-reply@host>" → its name and address. */
 export function mailbox(address: string): { name: string; email: string } {
@@ -74,42 +59,36 @@ export function mailbox(address: string): { name: string; email: string } {
   return m ? { name: m[1]!, email: m[2]! } : { name: '', email: address.trim() };
 }
 
-const rolesText = (a: Attendee) => a.roles.map((r) => r.replace(/_/g, ' ')).join(' and ');
+/** "moderator and organiser", in the attendee's language. */
+const rolesText = (a: Attendee, language: Language, t: Translate) =>
+  listText(
+    language,
+    a.roles.map((r) => t(`role.${r}` as MailKey)),
+  );
 
 /** "Friday 7 December 2018, 10:00–11:30 (Africa/Casablanca), Orangeraie Room, …". */
-function placeText(c: Common): string {
-  const when = whenText(c.session.start, c.session.end, c.summit.timeZone);
+function placeText(c: Common, language: Language): string {
+  const when = whenText(c.session.start, c.session.end, c.summit.timeZone, language);
   const where = locationOf(c.session);
   return `${when} (${c.summit.timeZone})${where ? `, ${where}` : ''}`;
 }
 
 function words(
+  t: Translate,
   rawTitle: string,
   at: string,
-  as: string,
+  roles: string,
   reason: InviteReason,
 ): { subject: string; lead: string } {
   const title = oneLine(rawTitle);
-  switch (reason) {
-    case 'new':
-      return { subject: `Invitation: ${title}`, lead: `You are invited as ${as} to “${title}”, ${at}.` };
-    case 'changed':
-      return {
-        subject: `Updated invitation: ${title}`,
-        lead: `“${title}”, where you take part as ${as}, has changed: it is now ${at}.`,
-      };
-    case 'cancelled':
-      return { subject: `Cancelled: ${title}`, lead: `“${title}”, ${at}, is cancelled.` };
-    case 'removed':
-      return {
-        subject: `Cancelled for you: ${title}`,
-        lead: `You no longer take part in “${title}”, ${at}.`,
-      };
-  }
+  return {
+    subject: t(`session.${reason}.subject` as MailKey, { title }),
+    lead: t(`session.${reason}.lead` as MailKey, { title, at, roles }),
+  };
 }
 
 type Method = 'REQUEST' | 'CANCEL';
-type Common = Omit<InviteInput, 'attendee' | 'reason' | 'rsvp'>;
+type Common = Omit<InviteInput, 'attendee' | 'reason' | 'rsvp' | 'language'>;
 
 // Stand-ins for what differs from person to person, replaced in the text ical-generator wrote.
 const SOMEONE = { email: 'attendee@convene.invalid', name: 'attendee' };
@@ -155,10 +134,12 @@ function sessionCalendars(c: Common) {
     }
     return { parts, cancel, event };
   }
-  return (method: Method, attendee: Attendee): string => {
+  return (method: Method, attendee: Attendee, language: Language): string => {
     const m = made.get(method) ?? build(method);
     made.set(method, m);
-    const description = `${c.summit.name}\nYour role: ${rolesText(attendee)}\n${c.url}`;
+    const t = translator(language);
+    const yourRole = t('session.yourRole', { roles: rolesText(attendee, language, t) });
+    const description = `${c.summit.name}\n${yourRole}\n${c.url}`;
     const attendeeLine = new ICalAttendee(
       {
         email: attendee.email,
@@ -179,44 +160,44 @@ function sessionCalendars(c: Common) {
 
 /** The iTIP message of one invitation (see `sessionCalendars`). */
 export function inviteCalendar(i: InviteInput): string {
-  return sessionCalendars(i)(isCancel(i.reason) ? 'CANCEL' : 'REQUEST', i.attendee);
+  return sessionCalendars(i)(isCancel(i.reason) ? 'CANCEL' : 'REQUEST', i.attendee, i.language ?? 'en');
 }
-
-const ANSWER_TEXT: Record<RsvpAnswer, string> = {
-  accepted: 'I will attend',
-  tentative: 'Maybe',
-  declined: 'I will not attend',
-};
 
 const isCancel = (reason: InviteReason) => reason === 'cancelled' || reason === 'removed';
 
 /** Writes one session's invitations: the words and calendar of each person's message. */
 export function sessionInvites(c: Common) {
   const calendar = sessionCalendars(c);
-  const at = placeText(c);
+  const places = new Map<Language, string>();
   return (
     attendee: Attendee,
     reason: InviteReason,
     rsvpLinks: Record<RsvpAnswer, string> | null,
+    language: Language = 'en',
   ): OutgoingMail => {
+    const t = translator(language);
+    const at = places.get(language) ?? placeText(c, language);
+    places.set(language, at);
     const cancel = isCancel(reason);
-    const { subject, lead } = words(c.session.title, at, rolesText(attendee), reason);
+    const { subject, lead } = words(t, c.session.title, at, rolesText(attendee, language, t), reason);
     const rsvp = rsvpLinks ? (Object.entries(rsvpLinks) as [RsvpAnswer, string][]) : [];
+    const answer = (a: RsvpAnswer) => t(`rsvp.${a}`);
+    const hello = t('mail.helloName', { name: attendee.name });
     const text = [
-      `Hello ${attendee.name},`,
+      hello,
       lead,
       `${c.summit.name}: ${c.url}`,
       ...(rsvp.length
-        ? ['Will you attend?', rsvp.map(([a, href]) => `${ANSWER_TEXT[a]}: ${href}`).join('\n')]
+        ? [t('session.willYouAttend'), rsvp.map(([a, href]) => `${answer(a)}: ${href}`).join('\n')]
         : []),
-      cancel ? 'Your calendar removes the event when you open this message.' : '',
+      cancel ? t('session.calendarRemoves') : '',
     ].filter(Boolean);
-    const links = rsvp.map(([a, href]) => `<a href="${escapeHtml(href)}">${ANSWER_TEXT[a]}</a>`).join(' · ');
+    const links = rsvp.map(([a, href]) => `<a href="${escapeHtml(href)}">${answer(a)}</a>`).join(' · ');
     const html = [
-      `<p>${escapeHtml(`Hello ${attendee.name},`)}</p>`,
+      `<p>${escapeHtml(hello)}</p>`,
       `<p>${escapeHtml(lead)}</p>`,
-      `<p><a href="${escapeHtml(c.url)}">${escapeHtml(c.summit.name)}: the session</a></p>`,
-      links ? `<p>Will you attend? ${links}</p>` : '',
+      `<p><a href="${escapeHtml(c.url)}">${escapeHtml(t('session.page', { summit: c.summit.name }))}</a></p>`,
+      links ? `<p>${escapeHtml(t('session.willYouAttend'))} ${links}</p>` : '',
     ].join('');
     const method = cancel ? 'CANCEL' : 'REQUEST';
     return {
@@ -226,11 +207,11 @@ export function sessionInvites(c: Common) {
       subject,
       text: `${text.join('\n\n')}\n`,
       html: `<!doctype html><html><body style="font-family:sans-serif">${html}</body></html>`,
-      ical: { method, content: calendar(method, attendee) },
+      ical: { method, content: calendar(method, attendee, language) },
     };
   };
 }
 
 export function inviteMail(i: InviteInput): OutgoingMail {
-  return sessionInvites(i)(i.attendee, i.reason, i.rsvp);
+  return sessionInvites(i)(i.attendee, i.reason, i.rsvp, i.language);
 }

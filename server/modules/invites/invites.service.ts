@@ -7,7 +7,8 @@ import { forbidden, notFound, type Outcome } from '../../core/outcome.ts';
 import { findSummitById, type SummitContext, type SummitRecord } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { sessionUid } from '../calendar/calendar.service.ts';
-import type { Mailer, OutgoingMail } from '../mail/mail.service.ts';
+import { languagesOf, type Mailer, type OutgoingMail } from '../mail/mail.service.ts';
+import type { Language } from '../../../shared/domain/vocabulary.ts';
 import { loadPeople, loadRooms, loadSessions, publishedSessionIds } from '../programme/programme.service.ts';
 import { type InviteReason, sessionInvites } from './invite-mail.ts';
 import * as repo from './invites.repo.ts';
@@ -51,7 +52,12 @@ export async function makeRelease(
       raise: c.raise,
     })),
   );
-  const mails = changes.flatMap((c) => changeMails(summit, mailer, c, identities.get(c.session.key)!, now));
+  const addresses = changes.flatMap((c) => [...c.requests, ...c.cancels].map((a) => a.email));
+  const languages = await languagesOf(tx, summit.id, addresses);
+  const languageOf = (email: string) => languages.get(email.toLowerCase()) ?? summit.language;
+  const mails = changes.flatMap((c) =>
+    changeMails(summit, mailer, c, identities.get(c.session.key)!, now, languageOf),
+  );
   await mailer.enqueueAll(tx, mails);
   return { number, invitations: mails.length };
 }
@@ -62,6 +68,7 @@ function changeMails(
   change: SessionChange,
   identity: repo.CalendarIdentity,
   now: number,
+  languageOf: (email: string) => Language,
 ): OutgoingMail[] {
   const write = sessionInvites({
     summit,
@@ -81,8 +88,8 @@ function changeMails(
   const requestReason: InviteReason = change.kind === 'changed' ? 'changed' : 'new';
   const cancelReason: InviteReason = change.kind === 'cancelled' ? 'cancelled' : 'removed';
   return [
-    ...change.requests.map((a) => write(a, requestReason, rsvp(a.key))),
-    ...change.cancels.map((a) => write(a, cancelReason, null)),
+    ...change.requests.map((a) => write(a, requestReason, rsvp(a.key), languageOf(a.email))),
+    ...change.cancels.map((a) => write(a, cancelReason, null, languageOf(a.email))),
   ];
 }
 

@@ -114,6 +114,19 @@ export async function resend(
 
 // The module's public face: other modules write mail through these.
 export type { Mailer, OutgoingMail } from './mailer.ts';
-export { inviteMail, signInMail } from './templates.ts';
+export { type GivenRole, inviteMail, signInMail } from './templates.ts';
+export {
+  asLanguage,
+  CATALOGUES,
+  dayText,
+  intervalText,
+  listText,
+  type MailKey,
+  momentText,
+  preferredLanguage,
+  type Translate,
+  translator,
+} from './i18n.ts';
+export { languageOf, languagesOf } from './recipients.repo.ts';
 export * from './proposal-templates.ts';
 export * from './marketplace-templates.ts';

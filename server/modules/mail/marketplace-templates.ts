@@ -1,66 +1,50 @@
-// The messages of the Marketplace: a request to a need's owner; the answer (accepted, declined,
-// cancelled) to the provider who asked. Names and times as people know them, never keys.
+// The messages of the Marketplace, in the recipient's language: a request to a need's owner; the
+// answer (accepted, declined, cancelled) to the provider who asked. Names and times as people know
+// them, never keys; times in the summit's zone.
+import type { Language } from '../../../shared/domain/vocabulary.ts';
+import { intervalText, listText, type MailKey, translator } from './i18n.ts';
 import { html } from './templates.ts';
 
 export type ConsultationFacts = {
+  /** The recipient's language. */
+  language: Language;
   summit: string;
+  timeZone: string;
   need: string;
   owner: string;
-  providers: string;
-  /** "at Table 1 on Thu 6 Dec 11:45–12:15", or where a slot is still to be set, saying so. */
-  at: string;
-  /** "Thu 6 Dec 11:45–12:15", in the summit's zone; null before a slot is set. */
-  when: string | null;
+  /** The providers' names, joined in the recipient's language. */
+  providers: readonly string[];
+  /** Its table and time; null while a slot is still to be set. */
+  place: { table: string; start: number; end: number } | null;
   link: string;
 };
 
-const EVENTS = {
-  requested: {
-    subject: 'Consultation requested',
-    says: (f: ConsultationFacts) =>
-      `${f.providers} asks for a consultation with ${f.owner} on the need “${f.need}”, ${f.at}, at the Marketplace of ${f.summit}.`,
-    next: 'The slot is held for you until you accept or decline the request, or it expires.',
-    linkText: 'Accept or decline the request',
-  },
-  accepted: {
-    subject: 'Consultation accepted',
-    says: (f: ConsultationFacts) =>
-      `${f.owner} has accepted the consultation on “${f.need}” with ${f.providers}, ${f.at}, at the Marketplace of ${f.summit}.`,
-    next: 'It is now in your delegation’s agenda.',
-    linkText: 'See the consultation',
-  },
-  declined: {
-    subject: 'Consultation declined',
-    says: (f: ConsultationFacts) =>
-      `${f.owner} has declined the consultation on “${f.need}” requested by ${f.providers}${f.when ? ` for ${f.when}` : ''}.`,
-    next: 'The slot is free again; you may ask for another.',
-    linkText: 'See the need and its other slots',
-  },
-  cancelled: {
-    subject: 'Consultation cancelled',
-    says: (f: ConsultationFacts) =>
-      `The consultation on “${f.need}” between ${f.owner} and ${f.providers}, ${f.at}, has been cancelled.`,
-    next: 'Its slot is free again.',
-    linkText: 'See the Marketplace',
-  },
-  scheduled: {
-    subject: 'Consultation scheduled',
-    says: (f: ConsultationFacts) =>
-      `The support unit has scheduled the consultation on “${f.need}” between ${f.owner} and ${f.providers} ${f.at}, at the Marketplace of ${f.summit}.`,
-    next: 'It is now in your delegation’s agenda.',
-    linkText: 'See the consultation',
-  },
-} as const;
-
-export type ConsultationEvent = keyof typeof EVENTS;
+export type ConsultationEvent = 'requested' | 'accepted' | 'declined' | 'cancelled' | 'scheduled';
 
 export function consultationMail(event: ConsultationEvent, f: ConsultationFacts) {
-  const e = EVENTS[event];
-  const body = ['Hello,', e.says(f), e.next];
-  const seeIt = `${e.linkText}:`;
+  const t = translator(f.language);
+  const key = (part: string) => `consultation.${event}.${part}` as MailKey;
+  // "Thu 6 Dec 11:45–12:15 (Africa/Casablanca)" in the summit's zone.
+  const when =
+    f.place && `${intervalText(f.language, f.place.start, f.place.end, f.timeZone, 'short')} (${f.timeZone})`;
+  const at =
+    f.place && when ? t('consultation.at', { table: f.place.table, when }) : t('consultation.atUnset');
+  const args = {
+    summit: f.summit,
+    need: f.need,
+    owner: f.owner,
+    providers: listText(f.language, f.providers),
+    at,
+    when: when ?? '',
+  };
+  const says =
+    event === 'declined' && when ? t('consultation.declined.saysWhen', args) : t(key('says'), args);
+  const body = [t('mail.hello'), says, t(key('next'))];
+  const linkText = t(key('link'));
+  const seeIt = `${linkText}:`;
   return {
-    subject: `${e.subject}: ${f.need}`,
+    subject: t(key('subject'), { need: f.need }),
     text: `${body.join('\n\n')}\n\n${seeIt}\n${f.link}\n`,
-    html: html([...body, seeIt], { href: f.link, text: e.linkText }),
+    html: html([...body, seeIt], { href: f.link, text: linkText }),
   };
 }

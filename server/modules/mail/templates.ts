@@ -1,4 +1,8 @@
-// The messages Convene writes. Plain text first (every client reads it), with a simple HTML part.
+// The messages Convene writes, in the recipient's language (i18n.ts). Plain text first (every
+// client reads it), with a simple HTML part.
+import type { GrantedRole, Language } from '../../../shared/domain/vocabulary.ts';
+import { translator } from './i18n.ts';
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function html(paragraphs: string[], link?: { href: string; text: string }) {
@@ -8,22 +12,34 @@ export function html(paragraphs: string[], link?: { href: string; text: string }
   return `<!doctype html><html><body style="font-family:sans-serif">${body}${button}</body></html>`;
 }
 
-export function signInMail(link: string, minutes: number) {
-  const intro = `Use this link to sign in to Convene. It works once, within ${minutes} minutes:`;
-  const ignore = 'If you did not ask to sign in, ignore this message: nothing happens without the link.';
+export function signInMail(language: Language, link: string, minutes: number) {
+  const t = translator(language);
+  const intro = t('signIn.intro', { minutes });
+  const ignore = t('signIn.ignore');
   return {
-    subject: 'Your sign-in link for Convene',
-    text: `Hello,\n\n${intro}\n\n${link}\n\n${ignore}\n`,
-    html: html(['Hello,', intro], { href: link, text: 'Sign in to Convene' }) + html([ignore]),
+    subject: t('signIn.subject'),
+    text: `${t('mail.hello')}\n\n${intro}\n\n${link}\n\n${ignore}\n`,
+    html: html([t('mail.hello'), intro], { href: link, text: t('signIn.button') }) + html([ignore]),
   };
 }
 
-export function inviteMail(summitName: string, roleText: string, signInUrl: string) {
-  const intro = `You have been given a role in ${summitName}: ${roleText}.`;
-  const how = 'Sign in with this e-mail address; you will receive a link, no password needed:';
+/** The role given, and the delegation (with its size) for a focal point or a delegate. */
+export type GivenRole = { role: GrantedRole; delegation: { name: string; size: number } | null };
+
+export function inviteMail(language: Language, summitName: string, given: GivenRole, signInUrl: string) {
+  const t = translator(language);
+  const intro = given.delegation
+    ? t('invite.delegationRole', {
+        summit: summitName,
+        role: given.role,
+        delegation: given.delegation.name,
+        size: given.delegation.size,
+      })
+    : t('invite.role', { summit: summitName, role: given.role });
+  const how = t('invite.how');
   return {
-    subject: `Invitation: ${summitName}`,
-    text: `Hello,\n\n${intro}\n\n${how}\n\n${signInUrl}\n`,
-    html: html(['Hello,', intro, how], { href: signInUrl, text: 'Sign in' }),
+    subject: t('invite.subject', { summit: summitName }),
+    text: `${t('mail.hello')}\n\n${intro}\n\n${how}\n\n${signInUrl}\n`,
+    html: html([t('mail.hello'), intro, how], { href: signInUrl, text: t('invite.button') }),
   };
 }

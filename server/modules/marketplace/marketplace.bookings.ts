@@ -57,6 +57,7 @@ export async function requestConsultation(
     need,
     settings,
     ownerAddresses: owners,
+    ownerLanguages,
     id,
   } = await repo.bookingFacts(db, summit.id, body.need, Boolean(body.slot));
   if (!need) return invalidField(`unknown need "${body.need}"`, 'need');
@@ -129,7 +130,11 @@ export async function requestConsultation(
           key: String(id),
           after: { need: need.key, slot: slot.id, provider: provider.key },
         }),
-        mails: mailsAbout(mailer, ctx, row, 'requested', { owners, requester: null }).map(mailer.outboxRow),
+        mails: mailsAbout(mailer, ctx, row, 'requested', {
+          owners,
+          requester: null,
+          languages: new Map(Object.entries(ownerLanguages)),
+        }).map(mailer.outboxRow),
       }),
     );
   } catch (e) {

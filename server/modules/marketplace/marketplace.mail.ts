@@ -1,30 +1,26 @@
 // Mail about a consultation, queued in the transaction of the change that causes it (the outbox):
 // a request to the owner delegation's people with addresses; an answer to the provider who asked.
-import { andList } from '../../../shared/domain/marketplace.ts';
-import { zoneOffsets } from '../../../shared/domain/time.ts';
-import { formatInterval } from '../../../shared/domain/wall-clock.ts';
+import type { Language } from '../../../shared/domain/vocabulary.ts';
 import type { Executor } from '../../db/client.ts';
 import {
   type ConsultationEvent,
   consultationMail,
+  languagesOf,
   type Mailer,
   type OutgoingMail,
 } from '../mail/mail.service.ts';
 import type { MarketContext } from './marketplace.context.ts';
 import * as repo from './marketplace.repo.ts';
 
-const DAY = 86_400_000;
-
-/** Where and when, in words: "at Table 1 on Thu 6 Dec 11:45–12:15 (Africa/Casablanca)". */
-function placeOf(c: repo.ConsultationRow, zone: string): { at: string; when: string | null } {
-  if (c.start === null || c.end === null || c.roomName === null)
-    return { at: 'at a table and time the support unit will set', when: null };
-  const when = `${formatInterval(c.start, c.end, zoneOffsets(zone, c.start - DAY, c.end + DAY))} (${zone})`;
-  return { at: `at ${c.roomName} on ${when}`, when };
-}
-
-/** Who hears of an event: the owner delegation's people with addresses, and the provider who asked. */
-export type Recipients = { owners: readonly string[]; requester: string | null };
+/**
+ * Who hears of an event: the owner delegation's people with addresses, and the provider who asked;
+ * with the languages known for them (the rest read the summit's).
+ */
+export type Recipients = {
+  owners: readonly string[];
+  requester: string | null;
+  languages: ReadonlyMap<string, Language>;
+};
 
 export async function mailAbout(
   tx: Executor,
@@ -40,7 +36,8 @@ export async function mailAbout(
       : [],
     asksRequester ? repo.userEmail(tx, c.requestedByUserId) : null,
   ]);
-  await mailer.enqueueAll(tx, mailsAbout(mailer, ctx, c, event, { owners, requester }));
+  const languages = await languagesOf(tx, ctx.summit.id, [...owners, ...(requester ? [requester] : [])]);
+  await mailer.enqueueAll(tx, mailsAbout(mailer, ctx, c, event, { owners, requester, languages }));
 }
 
 /** The messages an event sends, one per address (none when no one concerned has one). */
@@ -49,7 +46,7 @@ export function mailsAbout(
   ctx: MarketContext,
   c: repo.ConsultationRow,
   event: ConsultationEvent,
-  { owners, requester }: Recipients,
+  { owners, requester, languages }: Recipients,
 ): OutgoingMail[] {
   const { summit } = ctx;
   const to =
@@ -61,14 +58,19 @@ export function mailsAbout(
   const next = `/summits/${summit.slug}/marketplace/consultations/${c.id}`;
   const facts = {
     summit: summit.name,
+    timeZone: summit.timeZone,
     need: c.needTitle,
     owner: c.owner.name,
-    providers: andList(c.parties.filter((p) => p.role === 'provider').map((p) => p.delegation.name)),
-    ...placeOf(c, summit.timeZone),
+    providers: c.parties.filter((p) => p.role === 'provider').map((p) => p.delegation.name),
+    place:
+      c.start === null || c.end === null || c.roomName === null
+        ? null
+        : { table: c.roomName, start: c.start, end: c.end },
   };
   return [...new Set(to.filter((a): a is string => a !== null))].map((address) => {
     const link = `${mailer.publicUrl}/sign-in?email=${encodeURIComponent(address)}&next=${encodeURIComponent(next)}`;
-    const mail = consultationMail(event, { ...facts, link });
+    const language = languages.get(address) ?? summit.language;
+    const mail = consultationMail(event, { ...facts, language, link });
     return { kind: `marketplace_${event}`, summitId: summit.id, to: address, ...mail };
   });
 }

@@ -7,7 +7,7 @@ import type {
   Outcome,
   PartyRole,
 } from '../../../shared/domain/marketplace.ts';
-import type { DelegationKind } from '../../../shared/domain/vocabulary.ts';
+import type { DelegationKind, Language } from '../../../shared/domain/vocabulary.ts';
 import type { Grant, PersonOfUser } from '../../core/roles.ts';
 import type { SummitRecord } from '../../core/summit-context.ts';
 import { type Executor, resultRows } from '../../db/client.ts';
@@ -773,6 +773,8 @@ export type BookingFacts = {
   need: { id: number; key: string; title: string; owner: DelegationRef } | null;
   /** The owner delegation's people's addresses (lower case, each once), to tell them of the request. */
   ownerAddresses: string[];
+  /** The languages known for those addresses (the others read the summit's). */
+  ownerLanguages: Record<string, Language>;
   settings: SettingsRow | null;
   /** The id the consultation will take, drawn from its sequence when asked for (`withId`). */
   id: number | null;
@@ -795,13 +797,19 @@ export async function bookingFacts(
         json_build_object('id', d.id, 'key', d.key, 'name', d.name, 'kind', d.kind, 'size', d.size) as owner,
         d.id as owner_id
       from ${needs} n join ${delegations} d on d.id = n.owner_id
-      where n.summit_id = ${summitId} and n.key = ${needKey})
+      where n.summit_id = ${summitId} and n.key = ${needKey}),
+    -- Each address once, with the language its mail is written in when one is known: the account's
+    -- choice, else the person's (mail.service's languagesOf, read here to keep the booking's count).
+    owners as (
+      select lower(p.email) as e, min(p.id) as first,
+        coalesce(max(u.language), (array_agg(p.language order by p.id) filter (where p.language is not null))[1]) as language
+      from ${people} p left join ${users} u on u.email = lower(p.email)
+      where p.delegation_id = (select owner_id from need) and p.email is not null
+      group by lower(p.email))
     select json_build_object(
       'need', (select json_build_object('id', id, 'key', key, 'title', title, 'owner', owner) from need),
-      'ownerAddresses', coalesce((select json_agg(e order by first) from (
-          select lower(p.email) as e, min(p.id) as first from ${people} p
-          where p.delegation_id = (select owner_id from need) and p.email is not null
-          group by lower(p.email)) a), '[]'::json),
+      'ownerAddresses', coalesce((select json_agg(e order by first) from owners), '[]'::json),
+      'ownerLanguages', coalesce((select json_object_agg(e, language) from owners where language is not null), '{}'::json),
       'settings', (select json_build_object(
           'slotMinutes', s.slot_minutes,
           'requestExpiryMinutes', s.request_expiry_minutes,
@@ -871,7 +879,7 @@ export async function contextOf(
       'summit', (select json_build_object('id', id, 'slug', slug, 'name', name, 'theme', theme, 'venue', venue,
           'timeZone', time_zone, 'startDate', start_date, 'endDate', end_date,
           'proposalDeadline', (extract(epoch from proposal_deadline) * 1000)::float8,
-          'travelMinutes', travel_minutes) from s),
+          'travelMinutes', travel_minutes, 'language', language) from s),
       'grants', coalesce((select json_agg(json_build_object('role', role, 'delegation', delegation)) from g), '[]'::json),
       'people', coalesce((select json_agg(json_build_object('key', key, 'delegation', delegation)) from p), '[]'::json),
       'mine', coalesce((select json_agg(json_build_object('id', d.id, 'key', d.key, 'name', d.name, 'kind', d.kind,

@@ -243,7 +243,7 @@ export async function loadLists(db: Executor, summitId: number): Promise<Lists> 
 
 export async function findDelegation(db: Executor, summitId: number, key: string) {
   const [row] = await db
-    .select({ id: delegations.id, name: delegations.name })
+    .select({ id: delegations.id, name: delegations.name, size: delegations.size })
     .from(delegations)
     .where(and(eq(delegations.summitId, summitId), eq(delegations.key, key)));
   return row ?? null;

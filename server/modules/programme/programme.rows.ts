@@ -12,6 +12,7 @@ import type {
 import type {
   DelegationKind,
   Equipment,
+  Language,
   Role,
   SegmentKind,
   SessionKind,
@@ -80,6 +81,7 @@ export const personRow = (summitId: number, p: Person, ids: KeyIds): typeof peop
   name: p.name,
   email: p.email,
   title: p.title,
+  language: p.language,
   delegationId: idOf(ids.delegations, p.delegation),
 });
 
@@ -143,6 +145,7 @@ export const personOf = (p: typeof people.$inferSelect, delegationKey: string | 
   email: p.email,
   delegation: delegationKey,
   title: p.title,
+  language: p.language as Language | null,
 });
 
 export const sessionOf = (

@@ -2,9 +2,9 @@
 // organisers, or to the support unit, each with a link to the proposal through sign-in with their address.
 import { supportUnitAddresses } from '../../core/roles.ts';
 import type { Executor } from '../../db/client.ts';
-import type { Mailer, ProposalFacts } from '../mail/mail.service.ts';
+import { languagesOf, type Mailer, type ProposalFacts } from '../mail/mail.service.ts';
 import type { ProposalContext } from './proposals.context.ts';
-import { contactEmails, joinNames, organiserNames, type StoredForm } from './proposals.form.ts';
+import { contactEmails, organiserNames, type StoredForm } from './proposals.form.ts';
 import { creatorEmail } from './proposals.repo.ts';
 
 type Composed = { subject: string; text: string; html: string };
@@ -25,12 +25,15 @@ const mailTo =
     compose: (facts: ProposalFacts) => Composed,
   ): Promise<number> => {
     const { to, next } = await audience(tx, ctx, p);
+    const languages = await languagesOf(tx, ctx.summit.id, to);
     for (const address of to) {
       const link = `${mailer.publicUrl}/sign-in?email=${encodeURIComponent(address)}&next=${encodeURIComponent(next)}`;
       const mail = compose({
+        language: languages.get(address.toLowerCase()) ?? ctx.summit.language,
         summit: ctx.summit.name,
+        timeZone: ctx.summit.timeZone,
         title: p.form.title || null,
-        organisers: joinNames(organiserNames(p.form.organisers, delegationNames)),
+        organisers: organiserNames(p.form.organisers, delegationNames),
         link,
       });
       await mailer.enqueue(tx, { kind, summitId: ctx.summit.id, to: address, ...mail });
@@ -53,9 +56,9 @@ export const mailSupportUnit = mailTo(async (tx, ctx, p) => ({
   next: `/summits/${ctx.summit.slug}/proposal-desk/${p.id}`,
 }));
 
-/** Who did it, as the organisers know them: a contact's name, else their address. */
-export function whoIs(ctx: ProposalContext, form: StoredForm): string {
+/** Who did it, as the organisers know them: a contact's name, else their address; null: the support unit. */
+export function whoIs(ctx: ProposalContext, form: StoredForm): string | null {
   const contact = (form.contacts ?? []).find((c) => c.email?.toLowerCase() === ctx.email && c.name);
   if (contact?.name) return contact.name;
-  return ctx.roles.supportUnit ? 'the support unit' : (ctx.email ?? 'the support unit');
+  return ctx.roles.supportUnit ? null : (ctx.email ?? null);
 }

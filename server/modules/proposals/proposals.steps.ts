@@ -15,7 +15,7 @@ import { delegationNames, ok, viewOf, visible } from './proposals.reads.ts';
 import * as repo from './proposals.repo.ts';
 import * as keys from './idempotency.repo.ts';
 import { proposalMissing, transition, type TransitionRequest } from './proposals.transitions.ts';
-import { momentText, statusOf } from './proposals.view.ts';
+import { statusOf } from './proposals.view.ts';
 
 async function step(
   db: Db,
@@ -120,7 +120,6 @@ export async function extendDeadline(
       after: { deadline: ms === null ? null : new Date(ms).toISOString() },
     });
     if (ms !== null) {
-      const text = momentText(ms, summit.timeZone);
       await mailOrganisers(
         tx,
         mailer,
@@ -128,7 +127,7 @@ export async function extendDeadline(
         { id, form: found.row.form as StoredForm },
         await delegationNames(tx, summit.id),
         'proposal_deadline',
-        (f) => proposalDeadlineExtendedMail(f, text),
+        (f) => proposalDeadlineExtendedMail(f, ms),
       );
     }
     return ok(await viewOf(tx, ctx, (await repo.findProposal(tx, summit.id, id))!, now));

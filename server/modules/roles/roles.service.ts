@@ -7,7 +7,7 @@ import { conflict, invalidField, notFound, type Outcome } from '../../core/outco
 import type { SummitContext } from '../../core/summit-context.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { ensureUser } from '../auth/auth.service.ts';
-import { inviteMail, type Mailer } from '../mail/mail.service.ts';
+import { inviteMail, languageOf, type Mailer } from '../mail/mail.service.ts';
 import { findDelegation } from '../programme/programme.service.ts';
 import { rolesPolicy } from './roles.policy.ts';
 import { deleteGrant, type Grant, insertGrant, listGrants } from './roles.repo.ts';
@@ -72,10 +72,10 @@ export async function grant(
       after: value,
     });
     if (input.invite) {
-      const roleText = delegation ? `${ROLE_NAME[input.role]} of ${delegation.name}` : ROLE_NAME[input.role];
       const mail = inviteMail(
+        await languageOf(tx, ctx.summit, user.email),
         ctx.summit.name,
-        roleText,
+        { role: input.role, delegation: delegation && { name: delegation.name, size: delegation.size } },
         `${mailer.publicUrl}/sign-in?email=${encodeURIComponent(user.email)}`,
       );
       await mailer.enqueue(tx, { kind: 'invite', summitId: ctx.summit.id, to: user.email, ...mail });

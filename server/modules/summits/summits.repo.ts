@@ -15,6 +15,7 @@ const summitRow = (s: Summit) => ({
   endDate: s.endDate,
   proposalDeadline: s.proposalDeadline === null ? null : new Date(s.proposalDeadline),
   travelMinutes: s.travelMinutes,
+  language: s.language,
 });
 
 export async function listSummits(db: Executor, opts: { publicOnly: boolean }): Promise<SummitRecord[]> {

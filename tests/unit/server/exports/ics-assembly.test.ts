@@ -29,6 +29,7 @@ function programme(titles: string[]): ProgrammeExport {
       endDate: '2019-06-10',
       proposalDeadline: null,
       travelMinutes: 0,
+      language: 'en',
     },
     publicUrl: 'http://convene.test',
     days: ['2019-05-06'],

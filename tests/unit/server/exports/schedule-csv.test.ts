@@ -18,6 +18,7 @@ function programme(titles: string[]): ProgrammeExport {
       endDate: '2018-12-07',
       proposalDeadline: null,
       travelMinutes: 0,
+      language: 'en',
     },
     publicUrl: 'http://convene.test',
     days: ['2018-12-07'],

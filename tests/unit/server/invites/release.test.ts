@@ -76,6 +76,7 @@ describe('attendeesOf', () => {
         email: 'd.morari@example.org',
         delegation: 'MDA',
         title: null,
+        language: null,
       },
       {
         key: 'p-haddad',
@@ -83,9 +84,24 @@ describe('attendeesOf', () => {
         email: 'l.haddad@example.org',
         delegation: 'MDA',
         title: null,
+        language: null,
       },
-      { key: 'p-genetzke', name: 'Ralph Genetzke', email: null, delegation: 'ICMPD', title: null },
-      { key: 'p-chen', name: 'Chen Wei', email: 'chen.wei@example.org', delegation: 'ICMPD', title: null },
+      {
+        key: 'p-genetzke',
+        name: 'Ralph Genetzke',
+        email: null,
+        delegation: 'ICMPD',
+        title: null,
+        language: null,
+      },
+      {
+        key: 'p-chen',
+        name: 'Chen Wei',
+        email: 'chen.wei@example.org',
+        delegation: 'ICMPD',
+        title: null,
+        language: null,
+      },
     ];
     const session = {
       key: 'rt',

@@ -16,6 +16,7 @@ const person = (key: string, name: string, delegation: string | null): Person =>
   email: null,
   delegation,
   title: null,
+  language: null,
 });
 const delegation = (key: string, name: string): Delegation => ({ key, name, kind: 'member_state', size: 2 });
 const at = (wall: string) => Date.parse(`${wall}:00+01:00`);
