@@ -27,12 +27,36 @@ const CASES: Record<(typeof CONFLICT_CODES)[number], Case> = {
     { key: 'b', title: 'Briefing', room: 'orangeraie', ...fri('09:05', '09:30') },
   ],
   PERSON_DOUBLE_BOOKED: [
-    { key: 'a', title: 'Opening', room: 'menara', participants: speaker('p-chirita'), ...fri('08:00', '09:00') },
-    { key: 'b', title: 'Briefing', room: 'atlas', participants: speaker('p-chirita'), ...fri('08:30', '09:30') },
+    {
+      key: 'a',
+      title: 'Opening',
+      room: 'menara',
+      participants: speaker('p-chirita'),
+      ...fri('08:00', '09:00'),
+    },
+    {
+      key: 'b',
+      title: 'Briefing',
+      room: 'atlas',
+      participants: speaker('p-chirita'),
+      ...fri('08:30', '09:30'),
+    },
   ],
   TRAVEL_TOO_SHORT: [
-    { key: 'a', title: 'Opening', room: 'menara', participants: speaker('p-chirita'), ...fri('08:00', '09:00') },
-    { key: 'b', title: 'Briefing', room: 'atlas', participants: speaker('p-chirita'), ...fri('09:01', '10:00') },
+    {
+      key: 'a',
+      title: 'Opening',
+      room: 'menara',
+      participants: speaker('p-chirita'),
+      ...fri('08:00', '09:00'),
+    },
+    {
+      key: 'b',
+      title: 'Briefing',
+      room: 'atlas',
+      participants: speaker('p-chirita'),
+      ...fri('09:01', '10:00'),
+    },
   ],
   DELEGATION_OVERCOMMITTED: [
     { key: 'a', title: 'Opening', participants: organiser('MDA'), ...fri('08:00', '09:00') },
@@ -63,7 +87,13 @@ const CASES: Record<(typeof CONFLICT_CODES)[number], Case> = {
     },
   ],
   OUTSIDE_WINDOW: [
-    { key: 'a', title: 'Late breakfast', segment: 'breakfast', start: '2018-12-07T23:30', end: '2018-12-08T00:30' },
+    {
+      key: 'a',
+      title: 'Late breakfast',
+      segment: 'breakfast',
+      start: '2018-12-07T23:30',
+      end: '2018-12-08T00:30',
+    },
   ],
 };
 

@@ -10,6 +10,7 @@ import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { listQuery } from '../programme/api.ts';
 import { type ConflictReport, conflictReportQuery, REPORT_PAGE } from './api.ts';
+import { useConflictWords } from './use-conflict-words.ts';
 
 export function ConflictPanel({ slug }: { slug: string }) {
   // Cursors of the pages shown so far: '' is the first page; the last one is on screen.
@@ -121,6 +122,7 @@ const itemKey = (c: Conflict) =>
 
 function ConflictItem({ slug, conflict }: { slug: string; conflict: ConflictReport['conflicts'][number] }) {
   const { t } = useI18n();
+  const say = useConflictWords(slug);
   // The sessions by their titles, as people know them (the list is the programme's, in the cache).
   const sessions = useQuery(listQuery(slug, 'sessions'));
   const title = new Map(sessions.data?.map((s) => [s.key, s.title]));
@@ -133,7 +135,7 @@ function ConflictItem({ slug, conflict }: { slug: string; conflict: ConflictRepo
             : t('conflicts.accepted')}
         </strong>
       )}{' '}
-      {conflict.message}{' '}
+      {say(conflict)}{' '}
       <span className="conflict-links">
         {conflict.sessions.map((key) =>
           title.has(key) ? (

@@ -48,7 +48,9 @@ export function conflictContext(
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
 const nextDay = (date: string) =>
-  new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + 1)).toISOString().slice(0, 10);
+  new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + 1))
+    .toISOString()
+    .slice(0, 10);
 
 /** The most sessions of `list` running at one instant of [from, to) (half-open intervals). */
 function peak(list: readonly { start: number; end: number }[], from: number, to: number): number {
@@ -189,11 +191,18 @@ export function conflictWriter(ctx: ConflictContext, t: Translate, locale: strin
         const reasons: string[] = [];
         if (segment && (from < segment.start || to > segment.end))
           reasons.push(
-            t('conflictText.outsideSegment', { segment: segment.title, when: when(segment.start, segment.end) }),
+            t('conflictText.outsideSegment', {
+              segment: segment.title,
+              when: when(segment.start, segment.end),
+            }),
           );
         if (from < instantOfWall(first, 0, ctx.offsets) || to > instantOfWall(nextDay(last), 0, ctx.offsets))
           reasons.push(t('conflictText.outsideDays', { first, last }));
-        return t('conflictText.OUTSIDE_WINDOW', { a: quote(a), when: when(from, to), reasons: list.format(reasons) });
+        return t('conflictText.OUTSIDE_WINDOW', {
+          a: quote(a),
+          when: when(from, to),
+          reasons: list.format(reasons),
+        });
       }
     }
   };

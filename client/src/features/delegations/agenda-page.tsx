@@ -11,6 +11,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { displayZone, formatDate, formatMinutes, minutesIntoDay } from '../../lib/zone.ts';
+import { useConflictWords } from '../conflicts/use-conflict-words.ts';
 import type { SummitView } from '../summits/api.ts';
 import { type Agenda, agendaQuery } from './api.ts';
 import { OverCommitments } from './over-commitments.tsx';
@@ -31,6 +32,7 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
   const { t, dateLocale } = useI18n();
   const me = useMe();
   const zone = displayZone('summit', summit);
+  const say = useConflictWords(summit.slug);
   const mine = new Set([agenda.delegation.key, ...agenda.people.map((p) => p.key)]);
   const roleIn = (s: SessionItem): Role[] => [
     ...new Set(s.participants.filter((p) => mine.has(p.delegation ?? p.person ?? '')).map((p) => p.role)),
@@ -75,7 +77,7 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
           <ul>
             {agenda.conflicts.map((c) => (
               <li key={`${c.code}${c.sessions.join()}${c.person ?? ''}`} className={`conflict-${c.severity}`}>
-                {c.message}
+                {say(c)}
               </li>
             ))}
           </ul>

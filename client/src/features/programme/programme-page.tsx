@@ -17,6 +17,7 @@ import { listQuery, programmeDayQuery } from './api.ts';
 import { DayList } from './day-list.tsx';
 import { filterSessions } from './programme-filters.ts';
 import { ProgrammeLegend } from './programme-legend.tsx';
+import { useConflictWords } from '../conflicts/use-conflict-words.ts';
 import type { GridEditing } from './room-grid.tsx';
 
 // The grid brings FullCalendar; phones start on the list and need not download it.
@@ -45,8 +46,16 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
     minutesIntoDay(zone, Date.parse(end), day) > 0 && minutesIntoDay(zone, Date.parse(start), day) < 24 * 60;
   const moves = useGridMoves(slug, planning);
   const markers = planning ? conflictCounts(planning.conflicts) : undefined;
+  const say = useConflictWords(slug);
   const editing: GridEditing | undefined = planning
-    ? { preview: moves.preview, move: (key, to) => moves.attempt(key, to) }
+    ? {
+        preview: (key, to) => {
+          const session = planning.programme.sessions.find((s) => s.key === key);
+          const instead = session ? [{ ...session, ...to }] : [];
+          return moves.preview(key, to).map((c) => ({ severity: c.severity, text: say(c, instead) }));
+        },
+        move: (key, to) => moves.attempt(key, to),
+      }
     : undefined;
   const withSearch = (changes: RouteSearch<'programme'>) =>
     href('programme', { slug, day }, { ...search, ...changes });
@@ -173,7 +182,7 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
                           empty={filtered ? t('programme.filteredEmpty') : undefined}
                         />
                       </Suspense>
-                      {planning && <GridMoveUi moves={moves} rooms={r} zone={zone} />}
+                      {planning && <GridMoveUi slug={slug} moves={moves} rooms={r} zone={zone} />}
                     </>
                   ) : (
                     <DayList

@@ -31,7 +31,8 @@ const hhmm = (minutes: number) =>
 
 export type Target = { room: string | null; start: number; end: number };
 export type GridEditing = {
-  preview(key: string, target: Target): Conflict[];
+  /** The conflicts a place would put the session in, in words. */
+  preview(key: string, target: Target): { severity: Conflict['severity']; text: string }[];
   move(key: string, target: Target): Promise<boolean>;
 };
 
@@ -186,7 +187,7 @@ export function RoomGrid({
       for (const c of found) {
         const item = document.createElement('li');
         item.className = `preview-${c.severity}`;
-        item.textContent = c.message;
+        item.textContent = c.text;
         list.append(item);
       }
       el.append(list);

@@ -17,6 +17,7 @@ import { Link, navigate } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { displayZone } from '../../lib/zone.ts';
 import { ConflictList } from '../conflicts/conflict-list.tsx';
+import { useConflictWords } from '../conflicts/use-conflict-words.ts';
 import { type Planning, usePlanning } from '../conflicts/use-planning.ts';
 import { listQuery } from '../programme/api.ts';
 import { asPatch, useDeleteItem, useSaveItem } from '../setup/api.ts';
@@ -107,6 +108,7 @@ type FormProps = {
 
 function SessionForm({ summit, planning, item, day }: FormProps) {
   const { t } = useI18n();
+  const say = useConflictWords(summit.slug);
   const zone = displayZone('summit', summit);
   const form = useSchemaForm(sessionFormSchema, {
     defaultValues: item
@@ -182,7 +184,12 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
           {check === null ? (
             <p>{t('sessionEdit.checkIncomplete')}</p>
           ) : (
-            <ConflictList conflicts={check} empty={t('sessionEdit.checkClear')} />
+            <ConflictList
+              slug={summit.slug}
+              conflicts={check.conflicts}
+              instead={[check.session]}
+              empty={t('sessionEdit.checkClear')}
+            />
           )}
         </div>
       </section>
@@ -192,10 +199,10 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
           {refused.map((c, i) => (
             <p key={`${c.code}${c.sessions.join()}${c.room ?? c.person ?? c.delegation}`} className="accept">
               <label>
-                {t('plan.accept', { message: c.message })}{' '}
+                {t('plan.accept', { message: say(c) })}{' '}
                 <input
                   value={reasons[i] ?? ''}
-                  aria-label={`${t('plan.reason')}: ${c.message}`}
+                  aria-label={`${t('plan.reason')}: ${say(c)}`}
                   onChange={(e) => setReasons({ ...reasons, [i]: e.target.value })}
                 />
               </label>

@@ -61,7 +61,7 @@ export function conflictsWith(
   zone: DisplayZone,
   base: Session,
   values: SessionValues,
-): Conflict[] | null {
+): { session: Session; conflicts: Conflict[] } | null {
   const at = (v: unknown) => {
     const m = typeof v === 'string' ? WALL.exec(v) : null;
     return m ? zone.instant(m[1]!, Number(m[2]) * 60 + Number(m[3])) : null;
@@ -71,7 +71,7 @@ export function conflictsWith(
   if (start === null || end === null || end <= start) return null;
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   const attendance = values.expectedAttendance;
-  return conflictsInvolving(planning.prepared, {
+  const session: Session = {
     ...base,
     kind: (values.kind as Session['kind']) ?? base.kind,
     segment: text(values.segment),
@@ -79,7 +79,8 @@ export function conflictsWith(
     start,
     end,
     expectedAttendance: typeof attendance === 'number' && !Number.isNaN(attendance) ? attendance : null,
-  });
+  };
+  return { session, conflicts: conflictsInvolving(planning.prepared, session) };
 }
 
 /** A session not yet saved, as the conflict engine reads one. */
