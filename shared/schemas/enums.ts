@@ -7,6 +7,7 @@ import {
   SESSION_KINDS,
   SESSION_STATUSES,
 } from '../domain/vocabulary.ts';
+import { isLanguageCode } from '../domain/languages.ts';
 
 export * from '../domain/vocabulary.ts';
 
@@ -16,3 +17,6 @@ export const delegationKindSchema = z.enum(DELEGATION_KINDS);
 export const sessionKindSchema = z.enum(SESSION_KINDS);
 export const roleSchema = z.enum(ROLES);
 export const sessionStatusSchema = z.enum(SESSION_STATUSES);
+export const languageSchema = z
+  .string()
+  .refine(isLanguageCode, 'expected an ISO 639-1 language code such as "en", "fr" or "es"');

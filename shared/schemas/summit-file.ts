@@ -6,6 +6,7 @@ import { isIsoDate, isTimeZone } from '../domain/time.ts';
 import {
   delegationKindSchema,
   equipmentSchema,
+  languageSchema,
   roleSchema,
   segmentKindSchema,
   sessionKindSchema,
@@ -108,6 +109,12 @@ export const sessionSchema = z.strictObject({
   microphones: optional(count(1000)),
   pinned: withDefault(z.boolean(), false),
   status: withDefault(sessionStatusSchema, 'draft'),
+  languages: optional(uniqueList(languageSchema).max(20)).describe(
+    'ISO 639-1 codes of the languages it is held in (left out: none said)',
+  ),
+  interpretation: optional(uniqueList(languageSchema).max(20)).describe(
+    'ISO 639-1 codes of the languages it is interpreted into (left out: none)',
+  ),
   participants: withDefault(z.array(participantSchema).max(1000), []),
 });
 
