@@ -15,6 +15,7 @@ import { conflictCounts, usePlanning } from '../conflicts/use-planning.ts';
 import type { SummitView } from '../summits/api.ts';
 import { listQuery, programmeDayQuery } from './api.ts';
 import { DayList } from './day-list.tsx';
+import { languageOptions } from '../../lib/languages.ts';
 import { filterSessions } from './programme-filters.ts';
 import { ProgrammeLegend } from './programme-legend.tsx';
 import { useConflictWords } from '../conflicts/use-conflict-words.ts';
@@ -128,10 +129,27 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
               const waiting = !!search.delegation && !people.data;
               const shown = filterSessions(
                 p.sessions,
-                { kind: search.kind, delegation: search.delegation },
+                {
+                  kind: search.kind,
+                  delegation: search.delegation,
+                  language: search.language,
+                  interpretation: search.interpretation,
+                },
                 people.data,
               );
-              const filtered = !!(room || search.kind || search.delegation);
+              const filtered = !!(
+                room ||
+                search.kind ||
+                search.delegation ||
+                search.language ||
+                search.interpretation
+              );
+              // The languages of the day's sessions (and the one asked for, should none have it).
+              const spoken = (list: 'languages' | 'interpretation', asked?: string) =>
+                languageOptions(
+                  [...p.sessions.flatMap((s) => s[list] ?? []), ...(asked ? [asked] : [])],
+                  dateLocale,
+                );
               return (
                 <>
                   <fieldset className="programme-filters">
@@ -158,6 +176,20 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
                       value={search.delegation ?? ''}
                       options={(delegations.data ?? []).map((d) => [d.key, d.name] as [string, string])}
                       onChange={(value) => navigate(withSearch({ delegation: value || undefined }))}
+                    />
+                    <FilterSelect
+                      id="programme-language"
+                      label={t('programme.languageFilter')}
+                      value={search.language ?? ''}
+                      options={spoken('languages', search.language)}
+                      onChange={(value) => navigate(withSearch({ language: value || undefined }))}
+                    />
+                    <FilterSelect
+                      id="programme-interpretation"
+                      label={t('programme.interpretationFilter')}
+                      value={search.interpretation ?? ''}
+                      options={spoken('interpretation', search.interpretation)}
+                      onChange={(value) => navigate(withSearch({ interpretation: value || undefined }))}
                     />
                   </fieldset>
                   <ProgrammeLegend

@@ -107,7 +107,7 @@ type FormProps = {
 };
 
 function SessionForm({ summit, planning, item, day }: FormProps) {
-  const { t } = useI18n();
+  const { t, dateLocale } = useI18n();
   const say = useConflictWords(summit.slug);
   const zone = displayZone('summit', summit);
   const form = useSchemaForm(sessionFormSchema, {
@@ -121,6 +121,8 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
           start: item.start ? wallTime(item.start) : null,
           end: item.end ? wallTime(item.end) : null,
           expectedAttendance: item.expectedAttendance ?? null,
+          languages: item.languages ?? [],
+          interpretation: item.interpretation ?? [],
         }
       : {
           key: '',
@@ -131,6 +133,8 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
           start: day ? `${day}T09:00` : null,
           end: day ? `${day}T10:00` : null,
           expectedAttendance: null,
+          languages: [],
+          interpretation: [],
         },
   });
   useKeyFollows(form as never, 'title', !item);
@@ -139,7 +143,7 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [saved, setSaved] = useState(false);
   const values = useWatch({ control: form.control });
-  const specs = sessionFields(t, planning).filter((f) => !(item && f.createOnly));
+  const specs = sessionFields(t, planning, dateLocale, item ?? {}).filter((f) => !(item && f.createOnly));
   const base = item ? planning.programme.sessions.find((s) => s.key === item.key) : undefined;
   const check = conflictsWith(
     planning,
