@@ -31,11 +31,10 @@ export function sessionLanguages(
   locale: string,
   s: { languages?: readonly string[]; interpretation?: readonly string[] },
 ): string {
-  const parts = [
-    ...(s.languages?.length ? [t('session.heldIn', { languages: languageList(s.languages, locale) })] : []),
-    ...(s.interpretation?.length
-      ? [t('session.interpretationInto', { languages: languageList(s.interpretation, locale) })]
-      : []),
-  ];
-  return parts.join('; ');
+  const languages = s.languages?.length ? languageList(s.languages, locale) : null;
+  const interpretation = s.interpretation?.length ? languageList(s.interpretation, locale) : null;
+  if (languages && interpretation)
+    return t('session.heldInWithInterpretation', { languages, interpretation });
+  if (languages) return t('session.heldIn', { languages });
+  return interpretation ? t('session.interpretationInto', { languages: interpretation }) : '';
 }
