@@ -1,6 +1,6 @@
 // The app in French and Spanish: the browser's language picks it, <html lang> follows, the choice
 // is remembered, and the programme with the support unit's conflict panel reads in that language,
-// axe-core clean. (The conflicts' own sentences still come from the server in English: issue 14.)
+// axe-core clean, the conflicts' sentences included (written in the browser from their fields).
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN } from '../support/app.ts';
@@ -35,6 +35,11 @@ describe.skipIf(skipBrowser)('the app in the GFMD’s other languages', () => {
       await page.getByRole('region', { name: /^Conflits : \d+ bloquants?, \d+ non bloquants?$/ }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
       expect(await page.getByLabel('Langue').inputValue()).toBe('fr');
+      await page
+        .getByText(
+          /^Republic of Moldova compte 2 délégués mais est engagée dans 3 sessions le ven\. 7 déc\. 08:30–09:00 : « [^»]+ », « [^»]+ » et « What role for capacity building [^»]+ »\.$/,
+        )
+        .waitFor();
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();

@@ -93,6 +93,8 @@ export function conflictsWith(
   const attendance = values.expectedAttendance;
   const session: Session = {
     ...base,
+    // The title as typed: the check's sentences name the session by it.
+    title: typeof values.title === 'string' && values.title.trim() ? values.title.trim() : base.title,
     kind: (values.kind as Session['kind']) ?? base.kind,
     segment: text(values.segment),
     room: text(values.room),
