@@ -1,5 +1,6 @@
 // A delegation's agenda: what it and its people are expected at, day by day.
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { Role } from '../../../../shared/domain/vocabulary.ts';
 import type { SessionItem } from '../../../../shared/schemas/summit-file.ts';
 import type { Me } from '../../../../shared/schemas/accounts.ts';
@@ -32,7 +33,17 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
   const { t, dateLocale } = useI18n();
   const me = useMe();
   const zone = displayZone('summit', summit);
-  const say = useConflictWords(summit.slug);
+  // Its own drafts and people may be missing from the lists its members read.
+  const known = useMemo(
+    () => ({
+      sessions: agenda.sessions,
+      people: agenda.people,
+      rooms: agenda.rooms,
+      delegations: [agenda.delegation],
+    }),
+    [agenda],
+  );
+  const say = useConflictWords(summit.slug, known);
   const mine = new Set([agenda.delegation.key, ...agenda.people.map((p) => p.key)]);
   const roleIn = (s: SessionItem): Role[] => [
     ...new Set(s.participants.filter((p) => mine.has(p.delegation ?? p.person ?? '')).map((p) => p.role)),
