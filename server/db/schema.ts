@@ -176,6 +176,9 @@ export const sessions = pgTable(
     microphones: integer('microphones'),
     pinned: boolean('pinned').notNull().default(false),
     status: text('status').notNull().default('draft'),
+    // ISO 639-1 codes: held in, and interpreted into.
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    interpretation: text('interpretation').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     unique('sessions_key').on(t.summitId, t.key),

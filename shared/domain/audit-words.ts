@@ -37,10 +37,13 @@ export interface AuditWords {
   participant(who: string[], role: string, pending: boolean): string;
   /** A recorded day: "Fri 7 Dec". */
   day(date: string): string;
+  /** A language by its name ("French"), from its ISO 639-1 code. */
+  language(code: string): string;
   list(items: string[]): string;
 }
 
 export const REFERENCES = new Set<string>(['room', 'segment', 'delegation', 'person', 'session']);
+const LANGUAGE_FIELDS = new Set(['language', 'languages', 'interpretation']);
 const WALL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/;
 
 const asObject = (v: unknown): Record<string, unknown> =>
@@ -88,6 +91,7 @@ export function describeLine(line: AuditLine, names: LineNames, w: AuditWords) {
     if (typeof v === 'number') return String(v);
     if (typeof v === 'string') {
       if (REFERENCES.has(field)) return name(field, v) ?? v;
+      if (LANGUAGE_FIELDS.has(field)) return w.language(v);
       if (WALL.test(v)) return clock(v, other);
       return field === 'kind' || field === 'status' || field === 'role' ? w.word(line.entity, field, v) : v;
     }
@@ -225,6 +229,7 @@ const ROLE_WORDS: Record<string, string> = {
   delegate: 'delegate',
   visitor: 'visitor',
 };
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const dayFormat = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short',
@@ -256,5 +261,6 @@ export const englishAuditWords: AuditWords = {
   participant: (who, role, pending) =>
     `${who.join(' of ')}${role ? ` (${role}${pending ? ', not confirmed yet' : ''})` : ''}`,
   day: (date) => dayFormat.format(new Date(`${date}T00:00Z`)),
+  language: (code) => languageNames.of(code) ?? code,
   list: (items) => items.join('; '),
 };

@@ -1,5 +1,6 @@
 // The domain model from API items, in the browser: every time the API writes carries its offset,
 // so no time-zone data is needed to read it back.
+import { languagesOf } from './languages.ts';
 import type {
   DelegationItem,
   PersonItem,
@@ -42,6 +43,7 @@ export function sessionFromItem(s: SessionItem): Session {
       role: p.role,
       ...(p.confirmed === false && { confirmed: false }),
     })),
+    ...languagesOf(s),
   };
 }
 

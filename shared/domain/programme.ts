@@ -71,6 +71,10 @@ export type Session = {
   pinned: boolean;
   status: SessionStatus;
   participants: Participant[];
+  /** ISO 639-1 codes of the languages it is held in; left out: none said. */
+  languages?: string[];
+  /** ISO 639-1 codes of the languages it is interpreted into; left out: none. */
+  interpretation?: string[];
 };
 export type Programme = {
   summit: Summit;

@@ -1,6 +1,7 @@
 // Turns validated summit-file items into the domain model, checking what a schema alone cannot:
 // references between lists, times in the summit's zone, end after start, matching durations.
 // Every problem is collected (never thrown) so that a bad file is answered with all of them.
+import { languagesOf } from './languages.ts';
 import { joinPath, type Problem } from '../schemas/problems.ts';
 import type {
   DelegationItem,
@@ -159,5 +160,6 @@ export function resolveSession(item: SessionItem, ctx: ResolveContext, base: str
     pinned: item.pinned,
     status: item.status,
     participants: participants.ok ? participants.value : [],
+    ...languagesOf(item),
   });
 }

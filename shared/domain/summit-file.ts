@@ -1,4 +1,5 @@
 // Reading and writing the summit file (format summit/1) as a whole.
+import { languagesOf } from './languages.ts';
 import { z } from 'zod';
 import { withDefault } from '../schemas/fields.ts';
 import { zodProblems, type Problem } from '../schemas/problems.ts';
@@ -242,6 +243,7 @@ export function sessionToItem(s: Session, timeZone: string): SessionItem {
     pinned: s.pinned,
     status: s.status,
     participants: s.participants.map(participantToItem),
+    ...languagesOf(s),
   };
 }
 

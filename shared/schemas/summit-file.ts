@@ -6,6 +6,7 @@ import { isIsoDate, isTimeZone } from '../domain/time.ts';
 import {
   delegationKindSchema,
   equipmentSchema,
+  languageCodeSchema,
   languageSchema,
   roleSchema,
   segmentKindSchema,
@@ -111,6 +112,12 @@ export const sessionSchema = z.strictObject({
   microphones: optional(count(1000)),
   pinned: withDefault(z.boolean(), false),
   status: withDefault(sessionStatusSchema, 'draft'),
+  languages: optional(uniqueList(languageCodeSchema).max(20)).describe(
+    'ISO 639-1 codes of the languages it is held in (left out: none said)',
+  ),
+  interpretation: optional(uniqueList(languageCodeSchema).max(20)).describe(
+    'ISO 639-1 codes of the languages it is interpreted into (left out: none)',
+  ),
   participants: withDefault(z.array(participantSchema).max(1000), []),
 });
 

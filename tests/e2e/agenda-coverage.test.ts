@@ -79,6 +79,13 @@ describe.skipIf(skipBrowser)("Moldova's agenda says who covers what", () => {
     await page.getByRole('region', { name: 'Who is where' }).waitFor();
     expect(await lines(page, 'Who is where')).toEqual(WHO_IS_WHERE);
     expect(await lines(page, 'More sessions at once than delegates: the ways out')).toEqual(WAYS_OUT);
+    // The clash in words, written in the browser from the conflict's fields and the agenda's sessions.
+    const clashes = page.getByRole('region', { name: 'Over-commitments and clashes' }).getByRole('listitem');
+    await expect
+      .poll(() => clashes.allTextContents())
+      .toContain(
+        `Republic of Moldova has 2 delegates but is committed to 3 sessions on Fri 7 Dec 08:30–09:00: "${MOBILITY}", "${DIASPORA}" and "${CAPACITY}".`,
+      );
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
     await focal.context.close();

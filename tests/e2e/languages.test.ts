@@ -1,6 +1,6 @@
 // The app in French and Spanish: the browser's language picks it, <html lang> follows, the choice
 // is remembered, and the programme with the support unit's conflict panel reads in that language,
-// axe-core clean. (The conflicts' own sentences still come from the server in English: issue 14.)
+// axe-core clean, the conflicts' sentences included (written in the browser from their fields).
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN } from '../support/app.ts';
@@ -35,6 +35,18 @@ describe.skipIf(skipBrowser)('the app in the GFMD’s other languages', () => {
       await page.getByRole('region', { name: /^Conflits : \d+ bloquants?, \d+ non bloquants?$/ }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
       expect(await page.getByLabel('Langue').inputValue()).toBe('fr');
+      // Written in the browser from the conflict's fields, in French.
+      const moldova = page
+        .locator('.conflict-panel li')
+        .filter({ hasText: /^\s*Republic of Moldova compte/ });
+      await expect(
+        moldova
+          .first()
+          .textContent()
+          .then((text) => text?.trim()),
+      ).resolves.toMatch(
+        /^Republic of Moldova compte 2 délégués mais est engagée dans 3 sessions le ven\. 7 déc\. 08:30–09:00 : « Mobility partnerships in practice: lessons from the EU's neighbourhood », « Marketplace: engaging the diaspora in local development \(Republic of Moldova\) » et « What role for capacity building in turning the Global Compact on Migration into action\? »\. /,
+      );
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();

@@ -66,7 +66,7 @@ describe.skipIf(skipBrowser)('the programme in Chromium', () => {
       'Marketplace Table 2',
     ]);
     await expect(event.textContent()).resolves.toBe(
-      '08:30–09:45 What role for capacity building in turning the Global Compact on Migration into action?',
+      '08:30–09:45 What role for capacity building in turning the Global Compact on Migration into action? · Held in English',
     );
     // The event sits in the Orangeraie column.
     const [column, box] = await Promise.all([
@@ -74,6 +74,38 @@ describe.skipIf(skipBrowser)('the programme in Chromium', () => {
       event.boundingBox(),
     ]);
     expect(box!.x >= column!.x - 1 && box!.x + box!.width <= column!.x + column!.width + 1).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the day by the language a session is held in and the interpretation offered, kept in the URL', async () => {
+    const page = await open('/summits/gfmd-2018/programme/2018-12-05?view=list');
+    const titles = () => page.locator('.day-list-title').allTextContents();
+    await page.locator('.day-list-title').first().waitFor();
+    await page.getByLabel('Held in', { exact: true }).selectOption({ label: 'French' });
+    await page.waitForURL(/language=fr/);
+    await expect
+      .poll(titles)
+      .toEqual([
+        'Opening of the Eleventh GFMD Summit',
+        "RT 1.2 Migrants' skills and resilience in countries of origin and destination",
+      ]);
+    await page.getByLabel('Interpretation into', { exact: true }).selectOption({ label: 'Arabic' });
+    await page.waitForURL(/interpretation=ar/);
+    await expect.poll(titles).toEqual(['Opening of the Eleventh GFMD Summit']);
+    const meta = page.locator('.day-list-meta').first();
+    await expect(meta.textContent()).resolves.toBe(
+      'Plenary Palmeraie Plenary Hall · Held in English and French; interpretation into Spanish and Arabic',
+    );
+    // From the address alone, and in French: the languages named in the reader's language.
+    await page.goto(`${base}/summits/gfmd-2018/programme/2018-12-05?view=list&language=es`);
+    await page.evaluate(() => localStorage.setItem('locale', 'fr'));
+    await page.reload();
+    await expect.poll(titles).toEqual(['RT 2.2 Policy coherence for regional mobility']);
+    await expect(page.locator('.day-list-meta').first().textContent()).resolves.toBe(
+      'Table ronde Agdal Room · En espagnol ; interprétation en anglais et français',
+    );
+    await page.evaluate(() => localStorage.removeItem('locale'));
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

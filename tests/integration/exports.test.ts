@@ -196,6 +196,25 @@ describe('the demo summit, published', () => {
     expect(events).toHaveLength(21);
   });
 
+  it('says each event’s language: the first the session is held in (schedule.json and schedule.xml)', async () => {
+    const json = JSON.parse((await get(`${DEMO}/schedule.json`)).body);
+    const events = json.schedule.conference.days.flatMap((d: { rooms: Record<string, unknown[]> }) =>
+      Object.values(d.rooms).flat(),
+    ) as { title: string; language: string | null }[];
+    const language = (start: string) => events.find((e) => e.title.startsWith(start))?.language;
+    expect([
+      language('Opening'),
+      language('RT 1.2'),
+      language('RT 2.2'),
+      language('Marketplace: skills'),
+    ]).toEqual(['en', 'fr', 'es', 'fr']);
+    const xml = (await get(`${DEMO}/schedule.xml`)).body;
+    expect(xml.match(/<language>[a-z]{2}<\/language>/g)?.length).toBe(21);
+    expect(xml).toMatch(
+      /<title>RT 1\.2 [^<]*<\/title>\s*<type>Roundtable<\/type>\s*<track>[^<]*<\/track>\s*<language>fr<\/language>/,
+    );
+  });
+
   it('calendar.ics: one VTIMEZONE for Africa/Casablanca, the API’s instants, stable UIDs', async () => {
     const first = parseIcs((await get(`${DEMO}/calendar.ics`)).body);
     const second = parseIcs((await get(`${DEMO}/calendar.ics`)).body);

@@ -27,7 +27,8 @@ export const routes = {
   allOutbox: route('/outbox'),
   summit: route('/summits/:slug'),
   // No view in the URL: the grid on a wide screen, the list on a phone.
-  // The day as a rooms grid or a compact list, filtered by room, kind of session and delegation.
+  // The day as a rooms grid or a compact list, filtered by room, kind of session, delegation and
+  // languages (held in, interpreted into).
   programme: route(
     '/summits/:slug/programme/:day?',
     z.object({
@@ -36,6 +37,9 @@ export const routes = {
       room: text(),
       kind: maybeOneOf(SESSION_KINDS),
       delegation: text(),
+      // ISO 639-1 codes: held in, interpreted into.
+      language: text(),
+      interpretation: text(),
     }),
   ),
   session: route('/summits/:slug/sessions/:key', z.object({ zone })),

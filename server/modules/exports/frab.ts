@@ -59,6 +59,8 @@ export type FrabEvent = {
   title: string;
   type: string;
   track: string | null;
+  /** The language it is held in (the first, where it names several); null: not said. */
+  language: string | null;
   abstract: string;
   persons: { name: string; guid: string }[];
 };
@@ -113,6 +115,7 @@ export function frabSchedule(p: ProgrammeExport, version: string): FrabSchedule 
     title: s.title,
     type: KIND_LABELS[s.kind],
     track: s.segment?.title ?? null,
+    language: s.languages[0] ?? null,
     abstract: namedByRole(s),
     persons: s.named
       .filter((n) => n.person)

@@ -35,6 +35,8 @@ export type ExportSession = {
   url: string;
   /** Its calendar SEQUENCE, as its invitations last carried it (0 before any). */
   sequence: number;
+  /** ISO 639-1 codes of the languages it is held in, first the main one. */
+  languages: string[];
 };
 export type ProgrammeExport = {
   summit: SummitRecord;
@@ -46,7 +48,18 @@ export type ProgrammeExport = {
   sessions: ExportSession[];
 };
 
-type SessionRow = [number, string, SessionKind, string, number, number, string | null, string | null, number];
+type SessionRow = [
+  number,
+  string,
+  SessionKind,
+  string,
+  number,
+  number,
+  string | null,
+  string | null,
+  number,
+  string[],
+];
 type NamedRow = [number, string | null, string | null, string | null, string | null, Role];
 
 /**
@@ -60,7 +73,7 @@ async function publishedRows(db: Db, summitId: number) {
   const [row] = await db
     .select({
       sessions: sql<string | null>`(select json_agg(json_build_array(s.id, s.key, s.kind, s.title,
-        ${ms('s.start_at')}, ${ms('s.end_at')}, r.key, g.key, coalesce(q.sequence, 0)) order by s.id)::text
+        ${ms('s.start_at')}, ${ms('s.end_at')}, r.key, g.key, coalesce(q.sequence, 0), s.languages) order by s.id)::text
         from ${sessions} s left join ${rooms} r on r.id = s.room_id left join ${segments} g on g.id = s.segment_id
         left join ${calendarSequences} q on q.summit_id = s.summit_id and q.session_key = s.key
         where s.summit_id = ${summitId} and s.status = 'published' and s.start_at is not null and s.end_at is not null)`,
@@ -106,10 +119,11 @@ export async function publishedProgramme(
   }
   const base = `${publicUrl}/summits/${encodeURIComponent(summit.slug)}/sessions/`;
   const out: ExportSession[] = rows.sessions
-    .map(([id, key, kind, title, start, end, roomKey, segmentKey, sequence]) => ({
+    .map(([id, key, kind, title, start, end, roomKey, segmentKey, sequence, languages]) => ({
       id,
       key,
       sequence,
+      languages,
       kind,
       title,
       start,

@@ -19,7 +19,7 @@ const eventJson = (e: FrabEvent) => ({
   subtitle: null,
   track: e.track,
   type: e.type,
-  language: null,
+  language: e.language,
   abstract: e.abstract,
   persons: e.persons,
   links: [],

@@ -34,6 +34,7 @@ function eventXml(e: FrabEvent, indent: string): string {
       el('title', e.title),
       el('type', e.type),
       el('track', e.track ?? ''),
+      ...(e.language ? [el('language', e.language)] : []),
       el('abstract', e.abstract),
     ].map((line) => `${indent}  ${line}`),
     persons.length

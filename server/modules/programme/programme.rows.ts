@@ -1,5 +1,6 @@
 // Mapping between the domain model (keys, epoch milliseconds) and database rows (ids, Dates), and
 // the tables of the five lists.
+import { languagesOf } from '../../../shared/domain/languages.ts';
 import type {
   Delegation,
   Participant,
@@ -101,6 +102,8 @@ export const sessionRow = (summitId: number, s: Session, ids: KeyIds): typeof se
   microphones: s.microphones,
   pinned: s.pinned,
   status: s.status,
+  languages: s.languages ?? [],
+  interpretation: s.interpretation ?? [],
 });
 
 export const participantRow = (summitId: number, sessionId: number, p: Participant, ids: KeyIds) => ({
@@ -168,6 +171,7 @@ export const sessionOf = (
   pinned: s.pinned,
   status: s.status as SessionStatus,
   participants,
+  ...languagesOf(s),
 });
 
 export const participantOf = (p: {

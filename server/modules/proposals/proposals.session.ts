@@ -1,6 +1,7 @@
 // The side-event session an accepted proposal becomes (as Indico makes a contribution of an
 // accepted abstract): unplaced, with what placement needs to place it, and its participants.
 import type { Delegation, Participant, Person, Segment, Session } from '../../../shared/domain/programme.ts';
+import { languageCodeOf, languagesOf } from '../../../shared/domain/languages.ts';
 import type { Equipment } from '../../../shared/domain/vocabulary.ts';
 import type { StoredForm } from './proposals.form.ts';
 
@@ -87,7 +88,7 @@ export function windowOf(form: StoredForm, segments: readonly Segment[]): string
 /**
  * The session of an accepted proposal, in the side-event window of its format (windowOf). It asks for a room of the larger of the expected attendance
  * and the capacity the organisers asked for, since placement and the conflict rules know only the
- * attendance; interpretation languages ask for interpretation booths.
+ * attendance; interpretation languages ask for interpretation booths and become the session's.
  */
 export function sessionOfProposal(
   key: string,
@@ -129,6 +130,8 @@ export function sessionOfProposal(
   const seats = Math.max(form.expectedAttendance ?? 0, r.capacity ?? 0);
   const equipment = new Set<Equipment>(r.equipment ?? []);
   if (r.interpretation?.length) equipment.add('interpretation');
+  // The languages typed on the form ("French", "es"), as codes; one that cannot be told is left out.
+  const interpretation = [...new Set((r.interpretation ?? []).map(languageCodeOf).filter((c) => c !== null))];
   return {
     key,
     kind: 'side_event',
@@ -145,5 +148,6 @@ export function sessionOfProposal(
     pinned: false,
     status: 'draft',
     participants,
+    ...languagesOf({ interpretation }),
   };
 }

@@ -94,6 +94,13 @@ describe('the audit log in the reader’s language', () => {
     });
   });
 
+  it('names the languages a session is held in by name, not code', () => {
+    const held = { ...moved, before: { languages: ['en'] }, after: { languages: ['en', 'fr'] } };
+    expect(describeLine(held, names, say('fr', 'fr-FR')).changes).toEqual([
+      { field: 'Langues', before: 'anglais', after: 'anglais; français' },
+    ]);
+  });
+
   it('names every field of the items the log records', () => {
     const shapes = [summitSchema, roomSchema, segmentSchema, delegationSchema, personSchema, sessionSchema]
       .concat([proposalDraftSchema, needItemSchema, settingsSchema] as never[])

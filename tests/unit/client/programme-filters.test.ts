@@ -1,4 +1,5 @@
-// The programme's filters: kind, room, and a delegation named directly or through one of its people.
+// The programme's filters: kind, room, a delegation named directly or through one of its people,
+// and the languages a session is held in and interpreted into.
 import { describe, expect, it } from 'vitest';
 import { filterSessions } from '../../../client/src/features/programme/programme-filters.ts';
 import type { SessionItem } from '../../../shared/schemas/summit-file.ts';
@@ -30,5 +31,17 @@ describe('filterSessions', () => {
     expect(keys(filterSessions(sessions, { delegation: 'DEU' }, people))).toEqual(['a']);
     expect(keys(filterSessions(sessions, { delegation: 'MEX' }, people))).toEqual(['b']);
     expect(keys(filterSessions(sessions, { delegation: 'MEX', kind: 'plenary' }, people))).toEqual([]);
+  });
+  it('keeps the sessions held in a language, interpreted into one, and both', () => {
+    const spoken = [
+      { ...session('en-fr', 'plenary', 'hall', []), languages: ['en'], interpretation: ['fr', 'es'] },
+      { ...session('fr', 'side_event', 'hall', []), languages: ['fr'] },
+      session('unsaid', 'side_event', 'room', []),
+    ] as SessionItem[];
+    expect(keys(filterSessions(spoken, { language: 'fr' }))).toEqual(['fr']);
+    expect(keys(filterSessions(spoken, { interpretation: 'fr' }))).toEqual(['en-fr']);
+    expect(keys(filterSessions(spoken, { language: 'en', interpretation: 'es' }))).toEqual(['en-fr']);
+    expect(keys(filterSessions(spoken, { language: 'en', interpretation: 'ar' }))).toEqual([]);
+    expect(keys(filterSessions(spoken, { language: 'fr', kind: 'plenary' }))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // The audit log's words in the reader's language (shared/domain/audit-words.ts reads each line).
 import { type AuditWords, codeWords } from '../../../../shared/domain/audit-words.ts';
 import type { Translate } from '../../lib/i18n.tsx';
+import { languageName } from '../../lib/languages.ts';
 import { en, type MessageKey } from '../../locales/en.ts';
 
 const known = (key: string): key is MessageKey => key in en;
@@ -64,6 +65,7 @@ export function auditWords(t: Translate, dateLocale: string): AuditWords {
       return t(pending ? 'audit.participantPending' : 'audit.participant', { who: name, role });
     },
     day: (date) => day.format(new Date(`${date}T00:00Z`)),
+    language: (code) => languageName(code, dateLocale),
     list: (items) => items.join('; '),
   };
 }

@@ -10,6 +10,7 @@ import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { listQuery } from '../programme/api.ts';
 import { type ConflictReport, conflictReportQuery, REPORT_PAGE } from './api.ts';
+import { type SayConflict, useConflictWords } from './use-conflict-words.ts';
 
 export function ConflictPanel({ slug }: { slug: string }) {
   // Cursors of the pages shown so far: '' is the first page; the last one is on screen.
@@ -90,6 +91,8 @@ function Severity({
 }) {
   const { t, dateLocale } = useI18n();
   const number = new Intl.NumberFormat(dateLocale);
+  // The programme is read into sentences once for the page, not once a conflict.
+  const say = useConflictWords(slug);
   const codes = CONFLICT_CODES.filter((code) => SEVERITY[code] === severity && (page.counts[code] ?? 0) > 0);
   if (codes.length === 0) return null;
   return (
@@ -105,7 +108,7 @@ function Severity({
             {shown.length > 0 && (
               <ul>
                 {shown.map((c) => (
-                  <ConflictItem key={itemKey(c)} slug={slug} conflict={c} />
+                  <ConflictItem key={itemKey(c)} slug={slug} conflict={c} say={say} />
                 ))}
               </ul>
             )}
@@ -119,7 +122,15 @@ function Severity({
 const itemKey = (c: Conflict) =>
   `${c.code}|${c.sessions.join()}|${c.room ?? c.person ?? c.delegation ?? ''}|${c.start}`;
 
-function ConflictItem({ slug, conflict }: { slug: string; conflict: ConflictReport['conflicts'][number] }) {
+function ConflictItem({
+  slug,
+  conflict,
+  say,
+}: {
+  slug: string;
+  conflict: ConflictReport['conflicts'][number];
+  say: SayConflict;
+}) {
   const { t } = useI18n();
   // The sessions by their titles, as people know them (the list is the programme's, in the cache).
   const sessions = useQuery(listQuery(slug, 'sessions'));
@@ -133,7 +144,7 @@ function ConflictItem({ slug, conflict }: { slug: string; conflict: ConflictRepo
             : t('conflicts.accepted')}
         </strong>
       )}{' '}
-      {conflict.message}{' '}
+      {say(conflict)}{' '}
       <span className="conflict-links">
         {conflict.sessions.map((key) =>
           title.has(key) ? (

@@ -7,10 +7,11 @@ import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { DisplayZone } from '../../lib/zone.ts';
 import type { GridMoves, Place } from './use-grid-moves.ts';
+import { useConflictWords } from './use-conflict-words.ts';
 
-type Props = { moves: GridMoves; rooms: readonly RoomItem[]; zone: DisplayZone };
+type Props = { slug: string; moves: GridMoves; rooms: readonly RoomItem[]; zone: DisplayZone };
 
-export function GridMoveUi({ moves, rooms, zone }: Props) {
+export function GridMoveUi({ slug, moves, rooms, zone }: Props) {
   const { t } = useI18n();
   const where = (p: Place) =>
     t('moves.where', {
@@ -21,7 +22,7 @@ export function GridMoveUi({ moves, rooms, zone }: Props) {
   const { done } = moves;
   return (
     <>
-      <MoveDialog moves={moves} where={where} />
+      <MoveDialog slug={slug} moves={moves} where={where} />
       <div className="undo-bar" role="status">
         {done && (
           <>
@@ -41,8 +42,11 @@ export function GridMoveUi({ moves, rooms, zone }: Props) {
   );
 }
 
-function MoveDialog({ moves, where }: { moves: GridMoves; where: (p: Place) => string }) {
+type DialogProps = { slug: string; moves: GridMoves; where: (p: Place) => string };
+
+function MoveDialog({ slug, moves, where }: DialogProps) {
   const { t } = useI18n();
+  const say = useConflictWords(slug);
   const dialog = useRef<HTMLDialogElement>(null);
   const { pending } = moves;
   const [reason, setReason] = useState('');
@@ -97,7 +101,7 @@ function MoveDialog({ moves, where }: { moves: GridMoves; where: (p: Place) => s
                 key={`${c.code}-${c.sessions.join()}-${c.room ?? c.person ?? c.delegation ?? ''}`}
                 className="preview-hard"
               >
-                {c.message}
+                {say(c, [{ ...pending.session, ...pending.to }])}
               </li>
             ))}
           </ul>

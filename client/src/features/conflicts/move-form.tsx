@@ -29,20 +29,14 @@ export function MoveForm({ summit, session, planning }: Props) {
     resetOptions: { keepDirtyValues: true },
   });
   const move = useMove(summit.slug);
-  const [check, setCheck] = useState<Conflict[] | null>(null);
+  const [check, setCheck] = useState<{ moved: Session; conflicts: Conflict[] } | null>(null);
   const { errors } = form.formState;
   const instant = (value: string) =>
     zone.instant(value.slice(0, 10), Number(value.slice(11, 13)) * 60 + Number(value.slice(14, 16)));
-  const preview = form.handleSubmit((to) =>
-    setCheck(
-      conflictsInvolving(planning.prepared, {
-        ...session,
-        room: to.room ?? null,
-        start: instant(to.start),
-        end: instant(to.end),
-      }),
-    ),
-  );
+  const preview = form.handleSubmit((to) => {
+    const moved = { ...session, room: to.room ?? null, start: instant(to.start), end: instant(to.end) };
+    setCheck({ moved, conflicts: conflictsInvolving(planning.prepared, moved) });
+  });
   const save = form.handleSubmit((body: MoveBody) =>
     move.mutateAsync({ key: session.key, ...body }).then(
       () => {
@@ -94,7 +88,12 @@ export function MoveForm({ summit, session, planning }: Props) {
       </form>
       {check && (
         <div role="status">
-          <ConflictList conflicts={check} empty={t('planning.checkClear')} />
+          <ConflictList
+            slug={summit.slug}
+            conflicts={check.conflicts}
+            instead={[check.moved]}
+            empty={t('planning.checkClear')}
+          />
         </div>
       )}
     </>

@@ -7,6 +7,7 @@ import type { SummitView } from '../summits/api.ts';
 import { usePublish } from './api.ts';
 import { ConflictPanel } from './conflict-panel.tsx';
 import { Placement } from './placement-section.tsx';
+import { useConflictWords } from './use-conflict-words.ts';
 import { usePlanning } from './use-planning.ts';
 
 const idOf = (c: Conflict) => `${c.code}|${c.sessions.join('+')}|${c.room ?? c.person ?? c.delegation ?? ''}`;
@@ -27,6 +28,7 @@ export function PlanPage({ summit }: { summit: SummitView }) {
 function Publishing({ slug, hard }: { slug: string; hard: Conflict[] }) {
   const { t } = useI18n();
   const publish = usePublish(slug);
+  const say = useConflictWords(slug);
   const [accepted, setAccepted] = useState<Record<string, string>>({});
   // A hard conflict is accepted with a reason, kept in the audit log: publishing waits for each.
   const [tried, setTried] = useState(false);
@@ -59,7 +61,7 @@ function Publishing({ slug, hard }: { slug: string; hard: Conflict[] }) {
                 setAccepted(next);
               }}
             />{' '}
-            {t('plan.accept', { message: c.message })}
+            {t('plan.accept', { message: say(c) })}
           </label>
           {idOf(c) in accepted && (
             <>

@@ -19,7 +19,10 @@ export function SessionPlanning({ summit, sessionKey }: { summit: SummitView; se
   return (
     <section aria-labelledby="planning" className="session-planning">
       <h2 id="planning">{t('planning.title')}</h2>
-      <ConflictList conflicts={planning.conflicts.filter((c) => c.sessions.includes(sessionKey))} />
+      <ConflictList
+        slug={summit.slug}
+        conflicts={planning.conflicts.filter((c) => c.sessions.includes(sessionKey))}
+      />
       <SuggestedMoves summit={summit} sessionKey={sessionKey} planning={planning} />
       <h3>{t('planning.byHand')}</h3>
       <MoveForm summit={summit} session={session} planning={planning} />

@@ -1,5 +1,6 @@
 // A delegation's agenda: what it and its people are expected at, day by day.
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { Role } from '../../../../shared/domain/vocabulary.ts';
 import type { SessionItem } from '../../../../shared/schemas/summit-file.ts';
 import type { Me } from '../../../../shared/schemas/accounts.ts';
@@ -11,6 +12,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { displayZone, formatDate, formatMinutes, minutesIntoDay } from '../../lib/zone.ts';
+import { useConflictWords } from '../conflicts/use-conflict-words.ts';
 import type { SummitView } from '../summits/api.ts';
 import { type Agenda, agendaQuery } from './api.ts';
 import { OverCommitments } from './over-commitments.tsx';
@@ -31,6 +33,17 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
   const { t, dateLocale } = useI18n();
   const me = useMe();
   const zone = displayZone('summit', summit);
+  // Its own drafts and people may be missing from the lists its members read.
+  const known = useMemo(
+    () => ({
+      sessions: agenda.sessions,
+      people: agenda.people,
+      rooms: agenda.rooms,
+      delegations: [agenda.delegation],
+    }),
+    [agenda],
+  );
+  const say = useConflictWords(summit.slug, known);
   const mine = new Set([agenda.delegation.key, ...agenda.people.map((p) => p.key)]);
   const roleIn = (s: SessionItem): Role[] => [
     ...new Set(s.participants.filter((p) => mine.has(p.delegation ?? p.person ?? '')).map((p) => p.role)),
@@ -71,7 +84,7 @@ function AgendaView({ summit, agenda }: { summit: SummitView; agenda: Agenda }) 
           <ul>
             {agenda.conflicts.map((c) => (
               <li key={`${c.code}${c.sessions.join()}${c.person ?? ''}`} className={`conflict-${c.severity}`}>
-                {c.message}
+                {say(c)}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { KindBadge } from '../../components/kind-badge.tsx';
 import { conflictCount } from '../conflicts/use-planning.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
+import { sessionLanguages } from '../../lib/languages.ts';
 import { href } from '../../lib/routes.ts';
 import { formatMinutes, minutesIntoDay, type DisplayZone } from '../../lib/zone.ts';
 
@@ -20,7 +21,7 @@ type Props = {
 };
 
 export function DayList({ slug, day, sessions, rooms, zone, markers, empty }: Props) {
-  const { t } = useI18n();
+  const { t, dateLocale } = useI18n();
   const roomName = new Map(rooms.map((r) => [r.key, r.name]));
   if (sessions.length === 0) return <p>{empty ?? t('programme.empty')}</p>;
   // A day's sessions are placed; the server lists no other.
@@ -45,6 +46,7 @@ export function DayList({ slug, day, sessions, rooms, zone, markers, empty }: Pr
               <p className="day-list-meta">
                 <KindBadge kind={s.kind} />{' '}
                 {s.room ? (roomName.get(s.room) ?? s.room) : t('programme.noRoom')}
+                {(s.languages || s.interpretation) && <> · {sessionLanguages(t, dateLocale, s)}</>}
                 {marks && (
                   <>
                     {' '}

@@ -15,8 +15,10 @@ import { conflictCounts, usePlanning } from '../conflicts/use-planning.ts';
 import type { SummitView } from '../summits/api.ts';
 import { listQuery, programmeDayQuery } from './api.ts';
 import { DayList } from './day-list.tsx';
+import { languageOptions } from '../../lib/languages.ts';
 import { filterSessions } from './programme-filters.ts';
 import { ProgrammeLegend } from './programme-legend.tsx';
+import { useConflictWords } from '../conflicts/use-conflict-words.ts';
 import type { GridEditing } from './room-grid.tsx';
 
 // The grid brings FullCalendar; phones start on the list and need not download it.
@@ -45,8 +47,16 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
     minutesIntoDay(zone, Date.parse(end), day) > 0 && minutesIntoDay(zone, Date.parse(start), day) < 24 * 60;
   const moves = useGridMoves(slug, planning);
   const markers = planning ? conflictCounts(planning.conflicts) : undefined;
+  const say = useConflictWords(slug);
   const editing: GridEditing | undefined = planning
-    ? { preview: moves.preview, move: (key, to) => moves.attempt(key, to) }
+    ? {
+        preview: (key, to) => {
+          const session = planning.programme.sessions.find((s) => s.key === key);
+          const instead = session ? [{ ...session, ...to }] : [];
+          return moves.preview(key, to).map((c) => ({ severity: c.severity, text: say(c, instead) }));
+        },
+        move: (key, to) => moves.attempt(key, to),
+      }
     : undefined;
   const withSearch = (changes: RouteSearch<'programme'>) =>
     href('programme', { slug, day }, { ...search, ...changes });
@@ -119,10 +129,27 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
               const waiting = !!search.delegation && !people.data;
               const shown = filterSessions(
                 p.sessions,
-                { kind: search.kind, delegation: search.delegation },
+                {
+                  kind: search.kind,
+                  delegation: search.delegation,
+                  language: search.language,
+                  interpretation: search.interpretation,
+                },
                 people.data,
               );
-              const filtered = !!(room || search.kind || search.delegation);
+              const filtered = !!(
+                room ||
+                search.kind ||
+                search.delegation ||
+                search.language ||
+                search.interpretation
+              );
+              // The languages of the day's sessions (and the one asked for, should none have it).
+              const spoken = (list: 'languages' | 'interpretation', asked?: string) =>
+                languageOptions(
+                  [...p.sessions.flatMap((s) => s[list] ?? []), ...(asked ? [asked] : [])],
+                  dateLocale,
+                );
               return (
                 <>
                   <fieldset className="programme-filters">
@@ -150,6 +177,20 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
                       options={(delegations.data ?? []).map((d) => [d.key, d.name] as [string, string])}
                       onChange={(value) => navigate(withSearch({ delegation: value || undefined }))}
                     />
+                    <FilterSelect
+                      id="programme-language"
+                      label={t('programme.languageFilter')}
+                      value={search.language ?? ''}
+                      options={spoken('languages', search.language)}
+                      onChange={(value) => navigate(withSearch({ language: value || undefined }))}
+                    />
+                    <FilterSelect
+                      id="programme-interpretation"
+                      label={t('programme.interpretationFilter')}
+                      value={search.interpretation ?? ''}
+                      options={spoken('interpretation', search.interpretation)}
+                      onChange={(value) => navigate(withSearch({ interpretation: value || undefined }))}
+                    />
                   </fieldset>
                   <ProgrammeLegend
                     conflicts={!!markers}
@@ -173,7 +214,7 @@ export function ProgrammePage({ summit, day: wanted, search }: Props) {
                           empty={filtered ? t('programme.filteredEmpty') : undefined}
                         />
                       </Suspense>
-                      {planning && <GridMoveUi moves={moves} rooms={r} zone={zone} />}
+                      {planning && <GridMoveUi slug={slug} moves={moves} rooms={r} zone={zone} />}
                     </>
                   ) : (
                     <DayList

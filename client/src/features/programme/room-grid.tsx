@@ -17,6 +17,7 @@ import type { Conflict } from '../../../../shared/domain/conflicts/types.ts';
 import type { RoomItem, SegmentItem, SessionItem } from '../../../../shared/schemas/summit-file.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
+import { sessionLanguages } from '../../lib/languages.ts';
 import { href } from '../../lib/routes.ts';
 import { formatMinutes, type DisplayZone } from '../../lib/zone.ts';
 import { conflictCount } from '../conflicts/use-planning.ts';
@@ -31,7 +32,8 @@ const hhmm = (minutes: number) =>
 
 export type Target = { room: string | null; start: number; end: number };
 export type GridEditing = {
-  preview(key: string, target: Target): Conflict[];
+  /** The conflicts a place would put the session in, in words. */
+  preview(key: string, target: Target): { severity: Conflict['severity']; text: string }[];
   move(key: string, target: Target): Promise<boolean>;
 };
 
@@ -62,7 +64,7 @@ export function RoomGrid({
   editing,
   empty,
 }: Props) {
-  const { t } = useI18n();
+  const { t, dateLocale } = useI18n();
   const preview = useRef<HTMLDivElement>(null);
   // The drag under way, whether Escape cancelled it, and the timer that clears the panel after.
   const drag = useRef<{ cancelled: boolean; stop: () => void } | null>(null);
@@ -186,7 +188,7 @@ export function RoomGrid({
       for (const c of found) {
         const item = document.createElement('li');
         item.className = `preview-${c.severity}`;
-        item.textContent = c.message;
+        item.textContent = c.text;
         list.append(item);
       }
       el.append(list);
@@ -329,6 +331,12 @@ export function RoomGrid({
                     })}
                   </span>{' '}
                   <span className="grid-event-title">{session.title}</span>
+                  {(session.languages || session.interpretation) && (
+                    <span className="grid-event-languages">
+                      {' '}
+                      · {sessionLanguages(t, dateLocale, session)}
+                    </span>
+                  )}
                 </Link>
               );
             }}

@@ -17,6 +17,7 @@ import { Link, navigate } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { displayZone } from '../../lib/zone.ts';
 import { ConflictList } from '../conflicts/conflict-list.tsx';
+import { useConflictWords } from '../conflicts/use-conflict-words.ts';
 import { type Planning, usePlanning } from '../conflicts/use-planning.ts';
 import { listQuery } from '../programme/api.ts';
 import { asPatch, useDeleteItem, useSaveItem } from '../setup/api.ts';
@@ -106,7 +107,8 @@ type FormProps = {
 };
 
 function SessionForm({ summit, planning, item, day }: FormProps) {
-  const { t } = useI18n();
+  const { t, dateLocale } = useI18n();
+  const say = useConflictWords(summit.slug);
   const zone = displayZone('summit', summit);
   const form = useSchemaForm(sessionFormSchema, {
     defaultValues: item
@@ -119,6 +121,8 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
           start: item.start ? wallTime(item.start) : null,
           end: item.end ? wallTime(item.end) : null,
           expectedAttendance: item.expectedAttendance ?? null,
+          languages: item.languages ?? [],
+          interpretation: item.interpretation ?? [],
         }
       : {
           key: '',
@@ -129,6 +133,8 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
           start: day ? `${day}T09:00` : null,
           end: day ? `${day}T10:00` : null,
           expectedAttendance: null,
+          languages: [],
+          interpretation: [],
         },
   });
   useKeyFollows(form as never, 'title', !item);
@@ -137,7 +143,7 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [saved, setSaved] = useState(false);
   const values = useWatch({ control: form.control });
-  const specs = sessionFields(t, planning).filter((f) => !(item && f.createOnly));
+  const specs = sessionFields(t, planning, dateLocale, item ?? {}).filter((f) => !(item && f.createOnly));
   const base = item ? planning.programme.sessions.find((s) => s.key === item.key) : undefined;
   const check = conflictsWith(
     planning,
@@ -182,7 +188,12 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
           {check === null ? (
             <p>{t('sessionEdit.checkIncomplete')}</p>
           ) : (
-            <ConflictList conflicts={check} empty={t('sessionEdit.checkClear')} />
+            <ConflictList
+              slug={summit.slug}
+              conflicts={check.conflicts}
+              instead={[check.session]}
+              empty={t('sessionEdit.checkClear')}
+            />
           )}
         </div>
       </section>
@@ -192,10 +203,10 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
           {refused.map((c, i) => (
             <p key={`${c.code}${c.sessions.join()}${c.room ?? c.person ?? c.delegation}`} className="accept">
               <label>
-                {t('plan.accept', { message: c.message })}{' '}
+                {t('plan.accept', { message: say(c) })}{' '}
                 <input
                   value={reasons[i] ?? ''}
-                  aria-label={`${t('plan.reason')}: ${c.message}`}
+                  aria-label={`${t('plan.reason')}: ${say(c)}`}
                   onChange={(e) => setReasons({ ...reasons, [i]: e.target.value })}
                 />
               </label>

@@ -6,6 +6,7 @@ import type { Session } from '../../../../shared/domain/programme.ts';
 import { SESSION_KINDS } from '../../../../shared/domain/vocabulary.ts';
 import { sessionSchema } from '../../../../shared/schemas/summit-file.ts';
 import type { Translate } from '../../lib/i18n.tsx';
+import { languageOptions } from '../../lib/languages.ts';
 import type { DisplayZone } from '../../lib/zone.ts';
 import type { Planning } from '../conflicts/use-planning.ts';
 import type { FieldSpec } from '../setup/fields.tsx';
@@ -19,11 +20,23 @@ export const sessionFormSchema = sessionSchema.pick({
   start: true,
   end: true,
   expectedAttendance: true,
+  languages: true,
+  interpretation: true,
 });
+
+/** The languages the editor offers: the UN's six and a few more, and any the session already has. */
+const OFFERED = ['en', 'fr', 'es', 'ar', 'zh', 'ru', 'pt', 'de'];
 export type SessionValues = Record<string, unknown>;
 
-export function sessionFields(t: Translate, planning: Planning): FieldSpec[] {
+export function sessionFields(
+  t: Translate,
+  planning: Planning,
+  locale: string,
+  has: { languages?: string[]; interpretation?: string[] } = {},
+): FieldSpec[] {
   const { rooms, segments } = planning.programme;
+  const languages = (list: 'languages' | 'interpretation') =>
+    languageOptions([...OFFERED, ...(has[list] ?? [])], locale).map(([value, label]) => ({ value, label }));
   return [
     { name: 'title', label: 'edit.field.title', type: 'text' },
     { name: 'key', label: 'edit.field.key', type: 'text', createOnly: true, hint: 'edit.field.keyHint' },
@@ -50,6 +63,13 @@ export function sessionFields(t: Translate, planning: Planning): FieldSpec[] {
     { name: 'start', label: 'edit.field.start', type: 'datetime', optional: true },
     { name: 'end', label: 'edit.field.end', type: 'datetime', optional: true },
     { name: 'expectedAttendance', label: 'edit.field.expectedAttendance', type: 'number', optional: true },
+    { name: 'languages', label: 'edit.field.languages', type: 'checkboxes', options: languages('languages') },
+    {
+      name: 'interpretation',
+      label: 'edit.field.interpretation',
+      type: 'checkboxes',
+      options: languages('interpretation'),
+    },
   ];
 }
 
@@ -61,7 +81,7 @@ export function conflictsWith(
   zone: DisplayZone,
   base: Session,
   values: SessionValues,
-): Conflict[] | null {
+): { session: Session; conflicts: Conflict[] } | null {
   const at = (v: unknown) => {
     const m = typeof v === 'string' ? WALL.exec(v) : null;
     return m ? zone.instant(m[1]!, Number(m[2]) * 60 + Number(m[3])) : null;
@@ -71,15 +91,18 @@ export function conflictsWith(
   if (start === null || end === null || end <= start) return null;
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   const attendance = values.expectedAttendance;
-  return conflictsInvolving(planning.prepared, {
+  const session: Session = {
     ...base,
+    // The title as typed: the check's sentences name the session by it.
+    title: typeof values.title === 'string' && values.title.trim() ? values.title.trim() : base.title,
     kind: (values.kind as Session['kind']) ?? base.kind,
     segment: text(values.segment),
     room: text(values.room),
     start,
     end,
     expectedAttendance: typeof attendance === 'number' && !Number.isNaN(attendance) ? attendance : null,
-  });
+  };
+  return { session, conflicts: conflictsInvolving(planning.prepared, session) };
 }
 
 /** A session not yet saved, as the conflict engine reads one. */

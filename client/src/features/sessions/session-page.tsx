@@ -1,3 +1,4 @@
+import { sessionLanguages } from '../../lib/languages.ts';
 import { useQuery } from '@tanstack/react-query';
 import { ROLES } from '../../../../shared/domain/vocabulary.ts';
 import { KindBadge } from '../../components/kind-badge.tsx';
@@ -92,6 +93,12 @@ function SessionDetails({ summit, page, zoneMode }: { summit: SummitView; page: 
           <>
             <dt>{t('session.attendance')}</dt>
             <dd>{session.expectedAttendance}</dd>
+          </>
+        )}
+        {(session.languages || session.interpretation) && (
+          <>
+            <dt>{t('session.languages')}</dt>
+            <dd>{sessionLanguages(t, dateLocale, session)}</dd>
           </>
         )}
       </dl>

@@ -38,6 +38,7 @@ function programme(titles: string[]): ProgrammeExport {
     sessions: titles.map((title, i) => ({
       id: i + 1,
       key: `s${i}`,
+      languages: [],
       // Sessions at different SEQUENCEs: the assembled text carries each one's.
       sequence: i,
       kind: 'meeting',

@@ -27,6 +27,7 @@ function programme(titles: string[]): ProgrammeExport {
     sessions: titles.map((title, i) => ({
       id: i + 1,
       key: `s${i}`,
+      languages: [],
       sequence: 0,
       kind: 'meeting',
       title,

@@ -100,6 +100,19 @@ describe('the session of an accepted proposal', () => {
     ]);
   });
 
+  it('is interpreted into the languages the form asks for, as codes, whatever language they were typed in', () => {
+    const form = stored({
+      requirements: { interpretation: ['French', 'español', 'ar', 'fr', 'Klingon'] },
+    });
+    const s = sessionOfProposal('proposal-1', form, [], [], SEGMENTS);
+    expect([s.interpretation, s.languages]).toEqual([['fr', 'es', 'ar'], undefined]);
+  });
+
+  it('has no interpretation when the form asks for none', () => {
+    const s = sessionOfProposal('proposal-1', stored(), [], [], SEGMENTS);
+    expect([s.interpretation, s.languages]).toEqual([undefined, undefined]);
+  });
+
   it('prefers the start of each breakfast window when there are two and the organisers gave no time', () => {
     // No window is chosen: placement looks in every side-event window, and the preferred starts
     // keep a breakfast event at breakfast wherever a room is free.
