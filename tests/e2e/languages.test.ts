@@ -5,7 +5,7 @@ import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN } from '../support/app.ts';
 import { axeViolations, skipBrowser } from '../support/browser.ts';
-import { supportUnitBrowser } from './support-unit.ts';
+import { signedInAs, supportUnitBrowser } from './support-unit.ts';
 
 const FRIDAY = '/summits/gfmd-2018/programme/2018-12-07?view=grid';
 
@@ -74,6 +74,36 @@ describe.skipIf(skipBrowser)('the app in the GFMD’s other languages', () => {
       expect(await page.getByLabel('Langue').inputValue()).toBe('fr');
     } finally {
       await context.close();
+    }
+  });
+
+  it('keeps a language chosen on My page on the person’s account: another browser opens in it', async () => {
+    const first = await signedInAs(env, 'morari@example.org');
+    const second = await signedInAs(env, 'morari@example.org');
+    try {
+      const page = await first.context.newPage();
+      page.on('pageerror', (e) => env.pageErrors.push(e.message));
+      await page.goto(`${env.server.base}/me`);
+      await page.getByRole('heading', { name: 'Language', level: 2 }).waitFor();
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH',
+      );
+      await page.getByLabel('Language of the pages and your e-mails').selectOption('es');
+      expect((await saved).status()).toBe(200);
+      await page.getByRole('heading', { name: 'Mi página', level: 1 }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Another browser, in British English, signed in as her: Spanish, from her account.
+      const elsewhere = await second.context.newPage();
+      elsewhere.on('pageerror', (e) => env.pageErrors.push(e.message));
+      await elsewhere.goto(`${env.server.base}/summits/gfmd-2018`);
+      await elsewhere.getByRole('heading', { name: 'Programa por día' }).waitFor();
+      expect(await elsewhere.evaluate(() => document.documentElement.lang)).toBe('es');
+      const me = await second.context.request.get(`${env.server.base}/api/auth/me`);
+      expect((await me.json()).language).toBe('es');
+    } finally {
+      await first.context.close();
+      await second.context.close();
     }
   });
 });

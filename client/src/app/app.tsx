@@ -1,6 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import { LanguageSelect } from '../components/language-select.tsx';
 import { AccountNav } from '../features/auth/account-nav.tsx';
+import { useAccountLanguage } from '../features/auth/api.ts';
 import { I18nProvider, useI18n } from '../lib/i18n.tsx';
 import { Link, useRoute } from '../lib/router.tsx';
 import { href } from '../lib/routes.ts';
@@ -20,7 +22,8 @@ export function App() {
 }
 
 function Shell() {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
+  useAccountLanguage();
   const { url, route } = useRoute();
   const main = useRef<HTMLElement>(null);
   // A new page moves focus to its content, as a full page load would for screen readers.
@@ -39,18 +42,7 @@ function Shell() {
           {t('app.name')}
         </Link>
         <nav aria-label={t('app.name')} className="account-nav">
-          {Object.keys(LOCALES).length > 1 && (
-            <label>
-              {t('app.language')}{' '}
-              <select value={locale} onChange={(e) => setLocale(e.target.value)}>
-                {Object.entries(LOCALES).map(([code, l]) => (
-                  <option key={code} value={code} lang={code}>
-                    {l.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          {Object.keys(LOCALES).length > 1 && <LanguageSelect label={t('app.language')} />}
           <AccountNav />
         </nav>
       </header>

@@ -137,6 +137,11 @@ export const en = {
   'me.anonymous': 'You are not signed in.',
   'me.signedInAs': 'Signed in as {email}',
   'me.admin': 'Signed in as an administrator.',
+  'me.language': 'Language',
+  'me.languageHelp':
+    'The pages, and the e-mails Convene sends you, are in this language, on every device you sign in on.',
+  'me.languageHere': 'The pages are in this language in this browser.',
+  'me.languageLabel': 'Language of the pages and your e-mails',
   'me.noSummit': 'You have no role in a summit yet: you may read published programmes as a visitor.',
   'me.roles': 'Roles',
   'me.agenda': 'Agenda of {delegation}',

@@ -143,6 +143,11 @@ export const es: Messages = {
   'me.anonymous': 'No ha accedido a su cuenta.',
   'me.signedInAs': 'Ha accedido como {email}',
   'me.admin': 'Ha accedido como administrador.',
+  'me.language': 'Idioma',
+  'me.languageHelp':
+    'Las páginas, y los correos que Convene le envía, están en este idioma, en cada dispositivo en el que inicie sesión.',
+  'me.languageHere': 'Las páginas están en este idioma en este navegador.',
+  'me.languageLabel': 'Idioma de las páginas y de sus correos',
   'me.noSummit':
     'Todavía no tiene ninguna función en una cumbre: puede consultar los programas publicados como visitante.',
   'me.roles': 'Funciones',

@@ -143,6 +143,11 @@ export const fr: Messages = {
   'me.anonymous': 'Vous n’êtes pas connecté.',
   'me.signedInAs': 'Connecté en tant que {email}',
   'me.admin': 'Connecté en tant qu’administrateur.',
+  'me.language': 'Langue',
+  'me.languageHelp':
+    'Les pages, et les e-mails que Convene vous envoie, sont dans cette langue, sur chaque appareil où vous vous connectez.',
+  'me.languageHere': 'Les pages sont dans cette langue dans ce navigateur.',
+  'me.languageLabel': 'Langue des pages et de vos e-mails',
   'me.noSummit':
     'Vous n’avez encore aucun rôle dans un sommet : vous pouvez consulter les programmes publiés en tant que visiteur.',
   'me.roles': 'Rôles',

@@ -1,5 +1,6 @@
 // Signing in and out, and the caller's API tokens.
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { z } from 'zod';
 import type {
   ApiToken,
@@ -11,7 +12,10 @@ import type {
   tokenBodySchema,
 } from '../../../../shared/schemas/accounts.ts';
 import { getJson, send } from '../../lib/api.ts';
-import { meQuery } from '../../lib/auth.ts';
+import { meQuery, useMe } from '../../lib/auth.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { LOCALES } from '../../locales/index.ts';
+import { PSEUDO_LOCALE } from '../../locales/pseudo.ts';
 import { keys } from '../../lib/query-keys.ts';
 
 type SignedIn = z.output<typeof signedInSchema>;
@@ -77,4 +81,36 @@ export function useRevokeToken() {
     mutationFn: (id: number) => send('DELETE', `/api/tokens/${id}`),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.tokens }),
   });
+}
+
+/**
+ * Chooses the language the pages are in: at once on this page and in this browser, and, for a
+ * signed-in person, on their account too, so that other browsers and Convene's e-mails follow.
+ */
+export function useChooseLanguage(): (code: string) => void {
+  const qc = useQueryClient();
+  const { setLocale } = useI18n();
+  const me = useMe();
+  const remember = useMutation({
+    mutationFn: (language: string) => send<Me>('PATCH', '/api/auth/me', { language }),
+    onSuccess: (updated) => qc.setQueryData(meQuery.queryKey, updated),
+  });
+  return (code) => {
+    setLocale(code);
+    if (me?.kind === 'user' && me.language !== code && code in LOCALES) remember.mutate(code);
+  };
+}
+
+/**
+ * A signed-in person's remembered language wins over this browser's when their account loads (or
+ * changes); the pseudo-locale, a tester's choice, stays.
+ */
+export function useAccountLanguage(): void {
+  const me = useMe();
+  const { locale, setLocale } = useI18n();
+  const language = me?.kind === 'user' ? me.language : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the account's language is the trigger.
+  useEffect(() => {
+    if (language && language !== locale && locale !== PSEUDO_LOCALE) setLocale(language);
+  }, [language]);
 }

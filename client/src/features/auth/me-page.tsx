@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { LanguageSelect } from '../../components/language-select.tsx';
 import { ErrorAlert } from '../../components/status.tsx';
 import { listQuery } from '../programme/api.ts';
 import { useMe } from '../../lib/auth.ts';
@@ -56,6 +57,11 @@ export function MePage() {
           {people[0] && <Subscribe slug={slug} what={{ person: people[0] }} />}
         </section>
       ))}
+      <section aria-labelledby="my-language">
+        <h2 id="my-language">{t('me.language')}</h2>
+        <p>{me.kind === 'user' ? t('me.languageHelp') : t('me.languageHere')}</p>
+        <LanguageSelect label={t('me.languageLabel')} />
+      </section>
       {me.kind === 'user' && <MyFeeds />}
       {supportsAny && <ApiTokens />}
       <p>
