@@ -1,6 +1,6 @@
 // Plain sentences for conflicts, naming the room, person or delegation, the sessions and the local
 // time in the summit's zone.
-import { formatInterval, wallClockIn } from '../wall-clock.ts';
+import { formatInterval, shortDay, wallClockIn } from '../wall-clock.ts';
 import type { Lookups, Timed } from './prepare.ts';
 
 const quote = (c: Timed) => `"${c.session.title}"`;
@@ -15,6 +15,26 @@ const KIND_NAMES: Record<string, string> = {
   side_event: 'side event',
   marketplace_consultation: 'Marketplace consultation',
   meeting: 'meeting',
+};
+
+/** Equipment as a session needs it and as a room lacks it, in words. */
+const NEEDS: Record<string, string> = {
+  projector: 'a projector',
+  screen: 'a screen',
+  hdmi: 'an HDMI connection',
+  usb: 'a USB connection',
+  interpretation: 'interpretation booths',
+  video_conference: 'video conferencing',
+  recording: 'recording',
+};
+const LACKS: Record<string, string> = {
+  projector: 'no projector',
+  screen: 'no screen',
+  hdmi: 'no HDMI connection',
+  usb: 'no USB connection',
+  interpretation: 'no interpretation booths',
+  video_conference: 'no video conferencing',
+  recording: 'no recording',
 };
 
 // Checking one session (a drag, each spot placement tries) asks for the sentences of the same
@@ -62,15 +82,18 @@ function make(p: Lookups) {
       s: number,
       e: number,
     ) =>
-      `${delegationName(delegation)} has ${plural(size, 'delegate')} but is committed to ${most} sessions on ${when(s, e)}: ${list(sessions.map(quote))}.`,
+      `${delegationName(delegation)} has ${plural(size, 'delegate')} but is committed to ${plural(most, 'session')} on ${when(s, e)}: ${list(sessions.map(quote))}.`,
     sideEventOverOfficial: (delegation: string, side: Timed, official: Timed, s: number, e: number) =>
       `Side event ${quote(side)} overlaps ${KIND_NAMES[official.session.kind]} ${quote(official)} on ${when(s, e)}, and ${delegationName(delegation)} takes part in both.`,
     capacity: (c: Timed) =>
       `${quote(c)} expects ${c.session.expectedAttendance} people but ${c.room!.name} seats ${c.room!.capacity} (${when(c.start, c.end)}).`,
     equipment: (c: Timed, missing: string[], microphones: number | null) => {
-      const needs = [...missing, ...(microphones !== null ? [plural(microphones, 'microphone')] : [])];
+      const needs = [
+        ...missing.map((m) => NEEDS[m] ?? m),
+        ...(microphones !== null ? [plural(microphones, 'microphone')] : []),
+      ];
       const has = [
-        ...missing.map((m) => `no ${m}`),
+        ...missing.map((m) => LACKS[m] ?? `no ${m}`),
         ...(microphones !== null ? [plural(c.room!.microphones, 'microphone')] : []),
       ];
       return `${quote(c)} needs ${list(needs)} but ${c.room!.name} has ${list(has)} (${when(c.start, c.end)}).`;
@@ -83,7 +106,7 @@ function make(p: Lookups) {
       }
       if (days) {
         const first = wallClockIn(p.summitStart, p.input.offsets).date;
-        reasons.push(`the summit's days (${first} to ${p.input.summit.endDate})`);
+        reasons.push(`the summit's days (${shortDay(first)} to ${shortDay(p.input.summit.endDate)})`);
       }
       return `${quote(c)} (${when(c.start, c.end)}) is outside ${list(reasons)}.`;
     },

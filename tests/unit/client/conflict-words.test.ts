@@ -134,14 +134,14 @@ const EXPECTED: Record<keyof typeof CASES, Record<keyof typeof LOCALES, string>>
     es: '«Opening» espera 120 personas pero Atlas Room tiene 80 plazas (vie, 7 dic 10:00–11:00).',
   },
   EQUIPMENT_MISSING: {
-    en: '"Opening" needs interpretation, hdmi and 7 microphones but Orangeraie Room has no interpretation, no hdmi and 6 microphones (Fri 7 Dec 11:00–11:30).',
+    en: '"Opening" needs interpretation booths, an HDMI connection and 7 microphones but Orangeraie Room has no interpretation booths, no HDMI connection and 6 microphones (Fri 7 Dec 11:00–11:30).',
     fr: '« Opening » demande des cabines d’interprétation, une connexion HDMI et 7 micros, mais Orangeraie Room offre : pas de cabines d’interprétation, pas de connexion HDMI et 6 micros (ven. 7 déc. 11:00–11:30).',
     es: '«Opening» necesita cabinas de interpretación, una conexión HDMI y 7 micrófonos, pero Orangeraie Room tiene: ninguna cabina de interpretación, ninguna conexión HDMI y 6 micrófonos (vie, 7 dic 11:00–11:30).',
   },
   OUTSIDE_WINDOW: {
-    en: '"Late breakfast" (Fri 7 Dec 23:30–Sat 8 Dec 00:30) is outside its segment "Side events (breakfast)" (Fri 7 Dec 08:00–09:50) and the summit\'s days (2018-12-05 to 2018-12-07).',
-    fr: '« Late breakfast » (ven. 7 déc. 23:30 – sam. 8 déc. 00:30) déborde de son créneau « Side events (breakfast) » (ven. 7 déc. 08:00–09:50) et des jours du sommet (du 2018-12-05 au 2018-12-07).',
-    es: '«Late breakfast» (vie, 7 dic 23:30 – sáb, 8 dic 00:30) queda fuera de su franja «Side events (breakfast)» (vie, 7 dic 08:00–09:50) y los días de la cumbre (del 2018-12-05 al 2018-12-07).',
+    en: '"Late breakfast" (Fri 7 Dec 23:30–Sat 8 Dec 00:30) is outside its segment "Side events (breakfast)" (Fri 7 Dec 08:00–09:50) and the summit\'s days (Wed 5 Dec to Fri 7 Dec).',
+    fr: '« Late breakfast » (ven. 7 déc. 23:30 – sam. 8 déc. 00:30) déborde de son créneau « Side events (breakfast) » (ven. 7 déc. 08:00–09:50) et des jours du sommet (du mer. 5 déc. au ven. 7 déc.).',
+    es: '«Late breakfast» (vie, 7 dic 23:30 – sáb, 8 dic 00:30) queda fuera de su franja «Side events (breakfast)» (vie, 7 dic 08:00–09:50) y los días de la cumbre (del mié, 5 dic al vie, 7 dic).',
   },
 };
 

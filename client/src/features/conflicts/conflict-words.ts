@@ -197,7 +197,12 @@ export function conflictWriter(ctx: ConflictContext, t: Translate, locale: strin
             }),
           );
         if (from < instantOfWall(first, 0, ctx.offsets) || to > instantOfWall(nextDay(last), 0, ctx.offsets))
-          reasons.push(t('conflictText.outsideDays', { first, last }));
+          reasons.push(
+            t('conflictText.outsideDays', {
+              first: formatDate(first, locale, 'short'),
+              last: formatDate(last, locale, 'short'),
+            }),
+          );
         return t('conflictText.OUTSIDE_WINDOW', {
           a: quote(a),
           when: when(from, to),

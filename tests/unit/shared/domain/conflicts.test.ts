@@ -98,7 +98,7 @@ describe('room rules', () => {
     ]);
     expect(found.map((c) => c.message)).toEqual([
       '"big" expects 81 people but Atlas Room seats 80 (Fri 7 Dec 08:00–08:30).',
-      '"loud" needs interpretation and 7 microphones but Orangeraie Room has no interpretation and 6 microphones (Fri 7 Dec 11:00–11:30).',
+      '"loud" needs interpretation booths and 7 microphones but Orangeraie Room has no interpretation booths and 6 microphones (Fri 7 Dec 11:00–11:30).',
     ]);
   });
 });
@@ -280,12 +280,12 @@ describe('windows', () => {
       [
         'OUTSIDE_WINDOW',
         'early',
-        '"early" (Tue 4 Dec 23:59–Wed 5 Dec 00:30) is outside the summit\'s days (2018-12-05 to 2018-12-07).',
+        '"early" (Tue 4 Dec 23:59–Wed 5 Dec 00:30) is outside the summit\'s days (Wed 5 Dec to Fri 7 Dec).',
       ],
       [
         'OUTSIDE_WINDOW',
         'late',
-        '"late" (Fri 7 Dec 23:30–Sat 8 Dec 00:30) is outside the summit\'s days (2018-12-05 to 2018-12-07).',
+        '"late" (Fri 7 Dec 23:30–Sat 8 Dec 00:30) is outside the summit\'s days (Wed 5 Dec to Fri 7 Dec).',
       ],
     ]);
   });
