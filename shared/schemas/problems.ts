@@ -88,7 +88,7 @@ export function issueCode(issue: z.core.$ZodIssue): { code?: string; params?: Pr
       return named ? { code: named } : { code: 'invalidFormat', params: { format: issue.format } };
     }
     case 'unrecognized_keys':
-      return { code: 'unknownField', params: { keys: quoted(issue.keys), count: issue.keys.length } };
+      return { code: 'unknownField', params: { keys: listed(issue.keys), count: issue.keys.length } };
     case 'not_multiple_of':
       return { code: 'multipleOf', params: { divisor: num(issue.divisor) } };
     default:

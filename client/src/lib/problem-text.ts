@@ -8,22 +8,36 @@ import type { Translate } from './i18n.tsx';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Days ("2018-12-09") written in the reader's language: "dimanche 9 décembre". */
-function withDays(params: ProblemParams, dateLocale: string | undefined): ProblemParams {
-  const out: ProblemParams = {};
-  for (const [name, value] of Object.entries(params)) {
-    out[name] =
-      typeof value === 'string' && ISO_DAY.test(value)
-        ? new Intl.DateTimeFormat(dateLocale, {
-            weekday: 'long',
-            day: 'numeric',
-            month: 'long',
-            timeZone: 'UTC',
-          }).format(new Date(`${value}T00:00:00Z`))
-        : value;
-  }
-  return out;
+/**
+ * A day ("2018-12-09") in the reader's language, as a sentence says it: "dimanche 9 décembre",
+ * "domingo 9 de diciembre" (Intl writes "domingo, 9 de diciembre", a heading's form; only English
+ * keeps the comma after the weekday).
+ */
+function dayText(day: string, dateLocale: string | undefined): string {
+  const format = new Intl.DateTimeFormat(dateLocale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  const english = format.resolvedOptions().locale.startsWith('en');
+  return format
+    .formatToParts(new Date(`${day}T00:00:00Z`))
+    .map((part, i, parts) =>
+      !english && part.type === 'literal' && parts[i - 1]?.type === 'weekday'
+        ? part.value.replace(/^,\s*/, ' ')
+        : part.value,
+    )
+    .join('');
 }
+
+const withDays = (params: ProblemParams, dateLocale: string | undefined): ProblemParams =>
+  Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'string' && ISO_DAY.test(value) ? dayText(value, dateLocale) : value,
+    ]),
+  );
 
 /**
  * The problem in the reader's language, from its code and params; the English message for a code
