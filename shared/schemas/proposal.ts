@@ -123,10 +123,10 @@ function isHttpLink(s: string): boolean {
 export function submitProblems(p: ProposalDraft, refs: ProposalRefs = {}): SubmitProblem[] {
   const out: SubmitProblem[] = [];
   const add = (path: SubmitProblem['path'], message: string, code: string, params?: ProblemParams) =>
-    out.push({ path, message, code: `proposal.${code}`, ...(params && { params }) });
+    out.push({ path, message, code, ...(params && { params }) });
   const need = (value: unknown, path: SubmitProblem['path'], message: string, code: string) => {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
-      add(path, message, code);
+      add(path, message, `proposal.${code}`);
   };
   need(p.title, ['title'], 'a proposal needs a title', 'title');
   need(
@@ -143,10 +143,11 @@ export function submitProblems(p: ProposalDraft, refs: ProposalRefs = {}): Submi
         named === 0
           ? 'name the delegation or the organisation'
           : 'an organiser is a delegation or an organisation, not both',
-        named === 0 ? 'organiserNone' : 'organiserBoth',
+        named === 0 ? 'proposal.organiserNone' : 'proposal.organiserBoth',
       );
     else if (o.delegation !== undefined && refs.delegations && !refs.delegations.has(o.delegation))
-      add(['organisers', i, 'delegation'], `unknown delegation "${o.delegation}"`, 'unknownDelegation', {
+      add(['organisers', i, 'delegation'], `unknown delegation "${o.delegation}"`, 'unknownKey', {
+        kind: 'delegation',
         key: o.delegation,
       });
   });
@@ -154,14 +155,14 @@ export function submitProblems(p: ProposalDraft, refs: ProposalRefs = {}): Submi
   (p.contacts ?? []).forEach((c, i) => {
     need(c.name, ['contacts', i, 'name'], 'a contact needs a name', 'contactName');
     if (c.email === undefined || c.email === '')
-      add(['contacts', i, 'email'], 'a contact needs an e-mail address', 'contactEmail');
+      add(['contacts', i, 'email'], 'a contact needs an e-mail address', 'proposal.contactEmail');
     else if (!isEmail(c.email))
       add(['contacts', i, 'email'], `"${c.email}" is not an e-mail address`, 'notEmail', { email: c.email });
   });
   (p.materials ?? []).forEach((m, i) => {
     need(m.title, ['materials', i, 'title'], 'a background material needs a title', 'materialTitle');
     if (m.url === undefined || m.url === '')
-      add(['materials', i, 'url'], 'a background material needs a link', 'materialLink');
+      add(['materials', i, 'url'], 'a background material needs a link', 'proposal.materialLink');
     else if (!isHttpLink(m.url)) add(['materials', i, 'url'], HTTP_LINK, 'httpLink');
   });
   need(p.description, ['description'], 'a proposal needs a brief description', 'description');
@@ -193,7 +194,7 @@ export function submitProblems(p: ProposalDraft, refs: ProposalRefs = {}): Submi
     add(
       ['programme'],
       `the items add up to ${total} minutes, the event lasts ${p.durationMinutes}`,
-      'programmeSum',
+      'proposal.programmeSum',
       { total, duration: p.durationMinutes },
     );
   const seen = new Set<string>();
@@ -204,7 +205,7 @@ export function submitProblems(p: ProposalDraft, refs: ProposalRefs = {}): Submi
       add(
         ['preferredStarts', i],
         `${shortDay(day)} is not a day of the summit, which runs from ${shortDay(first)} to ${shortDay(last)}`,
-        'notSummitDay',
+        'proposal.notSummitDay',
         { day, first, last },
       );
     }

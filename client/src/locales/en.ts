@@ -39,6 +39,8 @@ export const en = {
   'problem.timeZone': 'Choose a time zone such as Africa/Casablanca.',
   'problem.sdgTarget': 'Enter an SDG target such as 10.7 or 17.b.',
   'problem.duplicate': 'A value is listed twice.',
+  'problem.duplicateKey': 'The identifier “{key}” is used twice.',
+  'problem.duplicateEmail': 'The e-mail address {email} is given twice.',
   'problem.timeTwice': 'This time is listed twice.',
   'problem.httpLink': 'Enter a link starting with http:// or https://.',
   'problem.notEmail': '“{email}” is not an e-mail address.',
