@@ -361,6 +361,11 @@ describe('bad input: 400 naming the field, never 500', () => {
             path: 'query.status[1]',
             message:
               'Invalid option: expected one of "draft"|"submitted"|"changes_requested"|"accepted"|"rejected"|"withdrawn"|"scheduled"',
+            code: 'invalidValue',
+            params: {
+              options: 'draft, submitted, changes_requested, accepted, rejected, withdrawn, scheduled',
+              count: 7,
+            },
           },
         ],
       ],

@@ -234,7 +234,11 @@ describe('malformed requests get a 4xx naming the field, never a 500', () => {
     const slug = await api.http.get('/api/summits/GFMD_2018');
     expect([slug.status, slug.body]).toEqual([
       400,
-      { errors: [{ path: 'params.slug', message: 'a slug is 2 to 64 of a-z, 0-9 and "-"' }] },
+      {
+        errors: [
+          { path: 'params.slug', message: 'a slug is 2 to 64 of a-z, 0-9 and "-"', code: 'slugFormat' },
+        ],
+      },
     ]);
   });
 
