@@ -55,7 +55,7 @@ export const fr: Messages = {
     '{kind, select, room {Une salle porte} segment {Un segment porte} delegation {Une délégation porte} person {Une personne porte} session {Une session porte} need {Un besoin porte} other {Un élément porte}} déjà l’identifiant « {key} ».',
   'problem.roleTaken': '{email} a déjà ce rôle.',
   'problem.endBeforeStart': 'Ne doit pas précéder la date de début.',
-  'problem.endAfterStart': 'La fin doit suivre le début.',
+  'problem.endAfterStart': 'La fin doit être postérieure au début.',
   'problem.startAndEnd': 'Indiquez le début et la fin ensemble, ou aucun des deux.',
   'problem.durationDiffers':
     'La durée est de {duration, plural, one {# minute} other {# minutes}}, mais le début et la fin sont séparés de {minutes, plural, one {# minute} other {# minutes}}.',
