@@ -37,7 +37,9 @@ export function compile(message: string, locale: string): Compiled {
 
 /** The pseudo-locale's message (pseudo.ts): its literal text accented, the whole bracketed and longer. */
 export function compilePseudo(message: string): Compiled {
-  const ast = new IntlMessageFormat(message, 'en', undefined, { ignoreTag: true }).getAst() as unknown as Node[];
+  const ast = new IntlMessageFormat(message, 'en', undefined, {
+    ignoreTag: true,
+  }).getAst() as unknown as Node[];
   const accented = (nodes: readonly Node[]): Node[] =>
     nodes.map((n) => {
       if (n.type === 0) return { ...n, value: accent(n.value as string) };
