@@ -1,6 +1,6 @@
 // What a use case answers: a value, or an expected failure as a value (never thrown). The HTTP
 // layer maps each reason to a status code; nothing below it knows of HTTP.
-import type { Problem } from '../../shared/schemas/problems.ts';
+import { type Problem, type ProblemParams, problem } from '../../shared/schemas/problems.ts';
 
 export type { Problem };
 
@@ -30,9 +30,14 @@ export type Verdict = { ok: true } | Failure;
 export const allowed: Verdict = { ok: true };
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
+/** `code` and `params` name the problem for a program (the client says it in the reader's language). */
 const fail =
   (reason: FailureReason) =>
-  (message: string, path = ''): Failure => ({ ok: false, reason, errors: [{ path, message }] });
+  (message: string, path = '', code?: string, params?: ProblemParams): Failure => ({
+    ok: false,
+    reason,
+    errors: [problem(path, message, code, params)],
+  });
 
 export const notFound = fail('not_found');
 export const conflict = fail('conflict');

@@ -1,8 +1,7 @@
 // The summit file's `marketplace` read into the domain model (references checked by JSON path) and
 // written back, so that a round trip is lossless.
-import type { Problem } from '../schemas/problems.ts';
 import { type MarketplaceItem, marketplaceItemSchema, type NeedItem } from '../schemas/marketplace.ts';
-import { zodProblems } from '../schemas/problems.ts';
+import { type Problem, problem, zodProblems } from '../schemas/problems.ts';
 import { DEFAULT_EXPIRY_MINUTES, type Marketplace, type Need } from './marketplace.ts';
 import type { KeySet, Resolved } from './resolve.ts';
 
@@ -63,7 +62,9 @@ export function readMarketplace(
   const refs = (list: 'tables' | 'segments', keys: KeySet, what: string) =>
     m[list].forEach((key, i) => {
       if (!keys.has(key))
-        errors.push({ path: `marketplace.${list}[${i}]`, message: `unknown ${what} "${key}"` });
+        errors.push(
+          problem(`marketplace.${list}[${i}]`, `unknown ${what} "${key}"`, 'unknownKey', { kind: what, key }),
+        );
     });
   refs('tables', known.rooms, 'room');
   refs('segments', known.segments, 'segment');
@@ -72,12 +73,21 @@ export function readMarketplace(
     const earlier = first.get(n.key);
     if (earlier === undefined) first.set(n.key, i);
     else
-      errors.push({
-        path: `marketplace.needs[${i}].key`,
-        message: `duplicate key "${n.key}" (also marketplace.needs[${earlier}])`,
-      });
+      errors.push(
+        problem(
+          `marketplace.needs[${i}].key`,
+          `duplicate key "${n.key}" (also marketplace.needs[${earlier}])`,
+          'duplicateKey',
+          { key: n.key },
+        ),
+      );
     if (!known.delegations.has(n.owner))
-      errors.push({ path: `marketplace.needs[${i}].owner`, message: `unknown delegation "${n.owner}"` });
+      errors.push(
+        problem(`marketplace.needs[${i}].owner`, `unknown delegation "${n.owner}"`, 'unknownKey', {
+          kind: 'delegation',
+          key: n.owner,
+        }),
+      );
   });
   return errors.length ? { ok: false, errors } : { ok: true, value: marketplaceOf(m) };
 }

@@ -2,7 +2,7 @@
 // references between lists, times in the summit's zone, end after start, matching durations.
 // Every problem is collected (never thrown) so that a bad file is answered with all of them.
 import { languagesOf } from './languages.ts';
-import { joinPath, type Problem } from '../schemas/problems.ts';
+import { joinPath, type Problem, type ProblemParams, problem } from '../schemas/problems.ts';
 import type {
   DelegationItem,
   ParticipantItem,
@@ -32,18 +32,18 @@ export type Resolved<T> = { ok: true; value: T } | { ok: false; errors: Problem[
 class Collector {
   readonly errors: Problem[] = [];
   constructor(private readonly base: string) {}
-  add(field: string, message: string): void {
-    this.errors.push({ path: joinPath(this.base, field), message });
+  add(field: string, message: string, code: string, params?: ProblemParams): void {
+    this.errors.push(problem(joinPath(this.base, field), message, code, params));
   }
   time(field: string, text: string | undefined, timeZone: string): number | null {
     if (text === undefined) return null;
     const ms = parseTime(text, timeZone);
-    if (ms === null) this.add(field, `not a valid time: "${text}"`);
+    if (ms === null) this.add(field, `not a valid time: "${text}"`, 'timeInvalid', { value: text });
     return ms;
   }
   ref(field: string, key: string | undefined, known: KeySet, what: string): string | null {
     if (key === undefined) return null;
-    if (!known.has(key)) this.add(field, `unknown ${what} "${key}"`);
+    if (!known.has(key)) this.add(field, `unknown ${what} "${key}"`, 'unknownKey', { kind: what, key });
     return key;
   }
   done<T>(value: T): Resolved<T> {
@@ -53,7 +53,7 @@ class Collector {
 
 export function resolveSummit(item: SummitItem, base = 'summit'): Resolved<Summit> {
   const c = new Collector(base);
-  if (item.endDate < item.startDate) c.add('endDate', 'must not be before startDate');
+  if (item.endDate < item.startDate) c.add('endDate', 'must not be before startDate', 'endBeforeStart');
   const proposalDeadline = c.time('proposalDeadline', item.proposalDeadline, item.timeZone);
   return c.done({
     slug: item.slug,
@@ -81,7 +81,7 @@ export function resolveSegment(item: SegmentItem, ctx: ResolveContext, base: str
   const c = new Collector(base);
   const start = c.time('start', item.start, ctx.timeZone);
   const end = c.time('end', item.end, ctx.timeZone);
-  if (start !== null && end !== null && end <= start) c.add('end', 'must be after start');
+  if (start !== null && end !== null && end <= start) c.add('end', 'must be after start', 'endAfterStart');
   return c.done({ key: item.key, kind: item.kind, title: item.title, start: start ?? 0, end: end ?? 0 });
 }
 
@@ -113,6 +113,8 @@ export function resolveParticipants(
       c.add(
         `[${i}]`,
         `lists ${p.person ? `person "${p.person}"` : `delegation "${p.delegation}"`} as ${p.role} twice`,
+        'participantTwice',
+        { kind: p.person ? 'person' : 'delegation', key: (p.person ?? p.delegation)!, role: p.role },
       );
     seen.add(id);
     return { person, delegation, role: p.role, ...(p.confirmed !== undefined && { confirmed: p.confirmed }) };
@@ -128,16 +130,29 @@ export function resolveSession(item: SessionItem, ctx: ResolveContext, base: str
   const end = c.time('end', item.end, ctx.timeZone);
   let durationMinutes = item.durationMinutes ?? 0;
   if ((item.start === undefined) !== (item.end === undefined)) {
-    c.add(item.start === undefined ? 'start' : 'end', 'start and end are given together or not at all');
+    c.add(
+      item.start === undefined ? 'start' : 'end',
+      'start and end are given together or not at all',
+      'startAndEnd',
+    );
   } else if (start !== null && end !== null) {
     const minutes = (end - start) / 60_000;
-    if (end <= start) c.add('end', 'must be after start');
+    if (end <= start) c.add('end', 'must be after start', 'endAfterStart');
     else if (item.durationMinutes !== undefined && item.durationMinutes !== minutes) {
-      c.add('durationMinutes', `is ${item.durationMinutes} but start to end is ${minutes} minutes`);
-    } else if (!Number.isInteger(minutes)) c.add('end', 'must be a whole number of minutes after start');
+      c.add(
+        'durationMinutes',
+        `is ${item.durationMinutes} but start to end is ${minutes} minutes`,
+        'durationDiffers',
+        {
+          duration: item.durationMinutes,
+          minutes,
+        },
+      );
+    } else if (!Number.isInteger(minutes))
+      c.add('end', 'must be a whole number of minutes after start', 'wholeMinutes');
     else durationMinutes = minutes;
   } else if (item.start === undefined && item.durationMinutes === undefined) {
-    c.add('durationMinutes', 'is required for a session without start and end');
+    c.add('durationMinutes', 'is required for a session without start and end', 'durationNeeded');
   }
   const preferredStarts = (item.preferredStarts ?? []).map(
     (t, i) => c.time(`preferredStarts[${i}]`, t, ctx.timeZone) ?? 0,

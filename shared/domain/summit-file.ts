@@ -2,7 +2,7 @@
 import { languagesOf } from './languages.ts';
 import { z } from 'zod';
 import { withDefault } from '../schemas/fields.ts';
-import { zodProblems, type Problem } from '../schemas/problems.ts';
+import { type Problem, problem, zodProblems } from '../schemas/problems.ts';
 import {
   delegationSchema,
   personSchema,
@@ -76,7 +76,11 @@ function duplicateKeys(list: string, items: readonly unknown[]): Problem[] {
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, i);
     else
-      out.push({ path: `${list}[${i}].key`, message: `duplicate key "${key}" (also ${list}[${earlier}])` });
+      out.push(
+        problem(`${list}[${i}].key`, `duplicate key "${key}" (also ${list}[${earlier}])`, 'duplicateKey', {
+          key,
+        }),
+      );
   });
   return out;
 }
@@ -94,10 +98,14 @@ function duplicateEmails(items: readonly unknown[]): Problem[] {
     const earlier = first.get(email.toLowerCase());
     if (earlier === undefined) first.set(email.toLowerCase(), i);
     else
-      out.push({
-        path: `people[${i}].email`,
-        message: `duplicate e-mail address "${email}" (also people[${earlier}])`,
-      });
+      out.push(
+        problem(
+          `people[${i}].email`,
+          `duplicate e-mail address "${email}" (also people[${earlier}])`,
+          'duplicateEmail',
+          { email },
+        ),
+      );
   });
   return out;
 }

@@ -17,7 +17,20 @@ import {
   timeSchema,
 } from './summit-file.ts';
 
-export const problemSchema = z.object({ path: z.string(), message: z.string() });
+export const problemSchema = z.object({
+  path: z
+    .string()
+    .describe('the JSON path of what is wrong: `sessions[3].room`; "" for the request as a whole'),
+  message: z.string().describe('what is wrong, in English'),
+  code: z
+    .string()
+    .optional()
+    .describe('what is wrong, for a program: `tooLong`, `empty`, `keyTaken`, `proposal.programmeSum`…'),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe('the values the code needs to be said again: `{ "maximum": 200 }`'),
+});
 export const errorsSchema = z.object({ errors: z.array(problemSchema) });
 
 export const zoneOffsetSchema = z.object({

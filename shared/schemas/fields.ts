@@ -1,6 +1,7 @@
 // Building blocks of fields, shared by the summit file and every API body, so that a name is checked
 // and normalised the same way whether it comes from an import, a POST or a PATCH.
 import { z } from 'zod';
+import { namedPattern, type ProblemParams, problemParams } from './problems.ts';
 
 // C0 and C1 control characters (NUL, tab, CR, LF, ESC, NEL…) and the Unicode line and paragraph
 // separators: none belongs in a single line, and PostgreSQL refuses NUL in text outright.
@@ -19,13 +20,24 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 // the byte order mark, the soft hyphen), marks without a base, and the Hangul and Braille blanks.
 const INVISIBLE = /^[\s\p{Cf}\p{M}\u115f\u1160\u3164\uffa0\u2800]*$/u;
 
-type Problem = { message: string } | null;
+/**
+ * A custom issue's message and its code (see problems.ts), to pass to `ctx.addIssue`: a new object
+ * each time, since zod writes into the issue it is given.
+ */
+const issue = (message: string, code: string, params?: ProblemParams) => ({
+  code: 'custom' as const,
+  message,
+  params: problemParams(code, params),
+});
+const SURROGATE = () => issue('must not contain an unpaired surrogate (broken UTF-16)', 'surrogate');
+const BIDI_ISSUE = () =>
+  issue('must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)', 'bidi');
+const INVISIBLE_ISSUE = () => issue('must contain a visible character', 'invisible');
 
 /** What is wrong with a line as typed, whatever it is for (a URL, a token, a name). */
-function lineProblem(value: string): Problem {
-  if (LONE_SURROGATE.test(value))
-    return { message: 'must not contain an unpaired surrogate (broken UTF-16)' };
-  if (hasControl(value)) return { message: 'must be one line without control characters' };
+function lineProblem(value: string) {
+  if (LONE_SURROGATE.test(value)) return SURROGATE();
+  if (hasControl(value)) return issue('must be one line without control characters', 'control');
   return null;
 }
 
@@ -36,7 +48,7 @@ export const plainLine = (max: number) =>
     .max(max)
     .superRefine((value, ctx) => {
       const problem = lineProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', ...problem });
+      if (problem) ctx.addIssue(problem);
     });
 
 /**
@@ -49,22 +61,17 @@ export const singleLine = (max: number, opts: { required?: boolean } = {}) =>
     .string()
     .superRefine((value, ctx) => {
       // Checked before normalising: NFC keeps an unpaired surrogate, but better say so first.
-      if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: 'custom', message: lineProblem(value)!.message });
+      if (LONE_SURROGATE.test(value)) ctx.addIssue(SURROGATE());
     })
     .normalize('NFC')
     .trim()
     .superRefine((value, ctx) => {
       if (LONE_SURROGATE.test(value)) return; // reported above
       const problem = lineProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', ...problem });
-      else if (BIDI.test(value))
-        ctx.addIssue({
-          code: 'custom',
-          message: 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)',
-        });
-      else if (value === '' && opts.required) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
-      else if (value !== '' && INVISIBLE.test(value))
-        ctx.addIssue({ code: 'custom', message: 'must contain a visible character' });
+      if (problem) ctx.addIssue(problem);
+      else if (BIDI.test(value)) ctx.addIssue(BIDI_ISSUE());
+      else if (value === '' && opts.required) ctx.addIssue(issue('must not be empty', 'empty'));
+      else if (value !== '' && INVISIBLE.test(value)) ctx.addIssue(INVISIBLE_ISSUE());
     })
     .max(max);
 
@@ -95,7 +102,7 @@ export const paragraphs = (max: number) =>
   z
     .string()
     .superRefine((value, ctx) => {
-      if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: 'custom', message: lineProblem(value)!.message });
+      if (LONE_SURROGATE.test(value)) ctx.addIssue(SURROGATE());
     })
     .normalize('NFC')
     .overwrite((value) => value.replace(/\r\n?|\u2028|\u2029/g, '\n'))
@@ -103,17 +110,9 @@ export const paragraphs = (max: number) =>
     .superRefine((value, ctx) => {
       if (LONE_SURROGATE.test(value)) return; // reported above
       if (hasControl(value.replace(/[\n\t]/g, ' ')))
-        ctx.addIssue({
-          code: 'custom',
-          message: 'must not contain control characters other than line breaks',
-        });
-      else if (BIDI.test(value))
-        ctx.addIssue({
-          code: 'custom',
-          message: 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)',
-        });
-      else if (value !== '' && INVISIBLE.test(value))
-        ctx.addIssue({ code: 'custom', message: 'must contain a visible character' });
+        ctx.addIssue(issue('must not contain control characters other than line breaks', 'controlInText'));
+      else if (BIDI.test(value)) ctx.addIssue(BIDI_ISSUE());
+      else if (value !== '' && INVISIBLE.test(value)) ctx.addIssue(INVISIBLE_ISSUE());
     })
     .max(max);
 
@@ -121,7 +120,15 @@ export const paragraphs = (max: number) =>
 export const keySchema = z
   .string()
   .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._~:-]{0,99}$/,
+    namedPattern(/^[A-Za-z0-9][A-Za-z0-9._~:-]{0,99}$/, 'keyFormat'),
     'a key is 1 to 100 letters, digits, ".", "_", "~", ":" or "-", starting with a letter or digit',
   );
-export const slugSchema = z.string().regex(/^[a-z0-9-]{2,64}$/, 'a slug is 2 to 64 of a-z, 0-9 and "-"');
+export const slugSchema = z
+  .string()
+  .regex(namedPattern(/^[a-z0-9-]{2,64}$/, 'slugFormat'), 'a slug is 2 to 64 of a-z, 0-9 and "-"');
+
+/** A check's refusal with its code, for `.refine(fn, withCode('lists a value twice', 'duplicate'))`. */
+export const withCode = (message: string, code: string, params?: ProblemParams) => ({
+  message,
+  params: problemParams(code, params),
+});

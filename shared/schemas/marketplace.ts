@@ -9,20 +9,24 @@ import {
   OUTCOMES,
 } from '../domain/marketplace.ts';
 import { delegationKindSchema } from './enums.ts';
-import { keySchema, optional, paragraphs, singleLine, slugSchema, withDefault } from './fields.ts';
+import { keySchema, optional, paragraphs, singleLine, slugSchema, withCode, withDefault } from './fields.ts';
+import { namedPattern } from './problems.ts';
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
     .max(max)
-    .refine((xs) => new Set(xs).size === xs.length, 'lists a value twice');
+    .refine((xs) => new Set(xs).size === xs.length, withCode('lists a value twice', 'duplicate'));
 
 export const assistanceSchema = z.enum(ASSISTANCE);
 export const outcomeSchema = z.enum(OUTCOMES);
 export const objectiveSchema = z.int().min(1).max(GCM_OBJECTIVES);
 const sdgTargetSchema = z
   .string()
-  .regex(/^([1-9]|1[0-7])\.([1-9][0-9]?|[a-z])$/, 'an SDG target such as "10.7" or "17.b"');
+  .regex(
+    namedPattern(/^([1-9]|1[0-7])\.([1-9][0-9]?|[a-z])$/, 'sdgTarget'),
+    'an SDG target such as "10.7" or "17.b"',
+  );
 const title = singleLine(300, { required: true });
 const description = optional(paragraphs(5000));
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DECISIONS, PROPOSAL_FORMATS, PROPOSAL_VIEW_STATUSES } from '../domain/proposals.ts';
 import { pageQuerySchema, zoneOffsetSchema } from './api.ts';
 import { delegationKindSchema, EQUIPMENT } from './enums.ts';
-import { optional, paragraphs, plainLine, singleLine } from './fields.ts';
+import { optional, paragraphs, plainLine, singleLine, withCode } from './fields.ts';
 import { proposalDraftSchema, proposalOrganiserSchema } from './proposal.ts';
 import { dateSchema, keySchema, slugSchema, timeSchema } from './summit-file.ts';
 
@@ -41,7 +41,10 @@ export const proposalPlacementSchema = z.object({
 
 export const proposalReportSchema = z.strictObject({
   attendance: z.int().min(0).max(100_000).describe('how many people came'),
-  conclusions: paragraphs(10_000).refine((s) => s !== '', 'a report needs its conclusions'),
+  conclusions: paragraphs(10_000).refine(
+    (s) => s !== '',
+    withCode('a report needs its conclusions', 'required'),
+  ),
   followUp: optional(paragraphs(10_000)),
 });
 
@@ -124,7 +127,7 @@ export const deadlineBodySchema = z.strictObject({
 });
 
 export const commentBodySchema = z.strictObject({
-  body: paragraphs(5_000).refine((s) => s !== '', 'a comment needs some text'),
+  body: paragraphs(5_000).refine((s) => s !== '', withCode('a comment needs some text', 'required')),
 });
 export const commentSchema = z.object({
   id: z.int(),

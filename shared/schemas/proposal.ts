@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { PROPOSAL_FORMATS, programmeMinutes } from '../domain/proposals.ts';
 import { shortDay } from '../domain/wall-clock.ts';
 import { equipmentSchema } from './enums.ts';
-import { optional, paragraphs, singleLine } from './fields.ts';
+import { optional, paragraphs, singleLine, withCode } from './fields.ts';
+import { type ProblemParams, problemParams } from './problems.ts';
 import { keySchema, timeSchema } from './summit-file.ts';
 
 const line = (max: number) => optional(singleLine(max));
@@ -30,12 +31,14 @@ export const proposalContactSchema = z.strictObject({
 });
 export const proposalMaterialSchema = z.strictObject({
   title: line(300),
-  url: optional(singleLine(2000).refine((url) => !OTHER_SCHEME.test(url), HTTP_LINK)),
+  url: optional(singleLine(2000).refine((url) => !OTHER_SCHEME.test(url), withCode(HTTP_LINK, 'httpLink'))),
 });
 export const proposalRequirementsSchema = z.strictObject({
   capacity: optional(count(100_000)).describe('seats the room must have'),
   equipment: optional(
-    z.array(equipmentSchema).refine((xs) => new Set(xs).size === xs.length, 'lists a value twice'),
+    z
+      .array(equipmentSchema)
+      .refine((xs) => new Set(xs).size === xs.length, withCode('lists a value twice', 'duplicate')),
   ),
   microphones: optional(count(1000)),
   interpretation: rows(singleLine(100, { required: true }), 20).describe('languages to interpret'),
@@ -98,7 +101,13 @@ export type ProposalRefs = {
   days?: readonly string[];
   dayOf?: (time: string) => string | null;
 };
-export type SubmitProblem = { path: (string | number)[]; message: string };
+/** `code` and `params` name the problem for the client, which says it in the reader's language. */
+export type SubmitProblem = {
+  path: (string | number)[];
+  message: string;
+  code: string;
+  params?: ProblemParams;
+};
 
 const isEmail = (s: string) => z.email().safeParse(s).success;
 function isHttpLink(s: string): boolean {
@@ -113,72 +122,94 @@ function isHttpLink(s: string): boolean {
 /** Every reason the form cannot be submitted yet, each on its field. */
 export function submitProblems(p: ProposalDraft, refs: ProposalRefs = {}): SubmitProblem[] {
   const out: SubmitProblem[] = [];
-  const need = (value: unknown, path: SubmitProblem['path'], message: string) => {
+  const add = (path: SubmitProblem['path'], message: string, code: string, params?: ProblemParams) =>
+    out.push({ path, message, code, ...(params && { params }) });
+  const need = (value: unknown, path: SubmitProblem['path'], message: string, code: string) => {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
-      out.push({ path, message });
+      add(path, message, `proposal.${code}`);
   };
-  need(p.title, ['title'], 'a proposal needs a title');
+  need(p.title, ['title'], 'a proposal needs a title', 'title');
   need(
     p.organisers,
     ['organisers'],
     'name at least one organiser: a delegation of the summit or an organisation',
+    'organisers',
   );
   (p.organisers ?? []).forEach((o, i) => {
     const named = [o.delegation, o.organisation].filter((x) => x !== undefined && x !== '').length;
     if (named !== 1)
-      out.push({
-        path: ['organisers', i],
-        message:
-          named === 0
-            ? 'name the delegation or the organisation'
-            : 'an organiser is a delegation or an organisation, not both',
-      });
+      add(
+        ['organisers', i],
+        named === 0
+          ? 'name the delegation or the organisation'
+          : 'an organiser is a delegation or an organisation, not both',
+        named === 0 ? 'proposal.organiserNone' : 'proposal.organiserBoth',
+      );
     else if (o.delegation !== undefined && refs.delegations && !refs.delegations.has(o.delegation))
-      out.push({ path: ['organisers', i, 'delegation'], message: `unknown delegation "${o.delegation}"` });
+      add(['organisers', i, 'delegation'], `unknown delegation "${o.delegation}"`, 'unknownKey', {
+        kind: 'delegation',
+        key: o.delegation,
+      });
   });
-  need(p.contacts, ['contacts'], 'name at least one contact person with an e-mail address');
+  need(p.contacts, ['contacts'], 'name at least one contact person with an e-mail address', 'contacts');
   (p.contacts ?? []).forEach((c, i) => {
-    need(c.name, ['contacts', i, 'name'], 'a contact needs a name');
+    need(c.name, ['contacts', i, 'name'], 'a contact needs a name', 'contactName');
     if (c.email === undefined || c.email === '')
-      out.push({ path: ['contacts', i, 'email'], message: 'a contact needs an e-mail address' });
+      add(['contacts', i, 'email'], 'a contact needs an e-mail address', 'proposal.contactEmail');
     else if (!isEmail(c.email))
-      out.push({ path: ['contacts', i, 'email'], message: `"${c.email}" is not an e-mail address` });
+      add(['contacts', i, 'email'], `"${c.email}" is not an e-mail address`, 'notEmail', { email: c.email });
   });
   (p.materials ?? []).forEach((m, i) => {
-    need(m.title, ['materials', i, 'title'], 'a background material needs a title');
+    need(m.title, ['materials', i, 'title'], 'a background material needs a title', 'materialTitle');
     if (m.url === undefined || m.url === '')
-      out.push({ path: ['materials', i, 'url'], message: 'a background material needs a link' });
-    else if (!isHttpLink(m.url)) out.push({ path: ['materials', i, 'url'], message: HTTP_LINK });
+      add(['materials', i, 'url'], 'a background material needs a link', 'proposal.materialLink');
+    else if (!isHttpLink(m.url)) add(['materials', i, 'url'], HTTP_LINK, 'httpLink');
   });
-  need(p.description, ['description'], 'a proposal needs a brief description');
-  need(p.objective, ['objective'], 'a proposal needs an objective');
-  need(p.expectedResults, ['expectedResults'], 'a proposal needs its expected results');
-  need(p.format, ['format'], 'choose a format: standard, breakfast, lunch or reception');
-  need(p.durationMinutes, ['durationMinutes'], 'give the duration in minutes');
-  if (p.moderator) need(p.moderator.name, ['moderator', 'name'], 'a moderator needs a name');
+  need(p.description, ['description'], 'a proposal needs a brief description', 'description');
+  need(p.objective, ['objective'], 'a proposal needs an objective', 'objective');
+  need(p.expectedResults, ['expectedResults'], 'a proposal needs its expected results', 'expectedResults');
+  need(p.format, ['format'], 'choose a format: standard, breakfast, lunch or reception', 'format');
+  need(p.durationMinutes, ['durationMinutes'], 'give the duration in minutes', 'duration');
+  if (p.moderator) need(p.moderator.name, ['moderator', 'name'], 'a moderator needs a name', 'moderatorName');
   (p.panellists ?? []).forEach((x, i) => {
-    need(x.name, ['panellists', i, 'name'], 'a panellist needs a name');
+    need(x.name, ['panellists', i, 'name'], 'a panellist needs a name', 'panellistName');
   });
-  need(p.programme, ['programme'], 'give a provisional programme whose items add up to the duration');
+  need(
+    p.programme,
+    ['programme'],
+    'give a provisional programme whose items add up to the duration',
+    'programme',
+  );
   (p.programme ?? []).forEach((x, i) => {
-    need(x.minutes, ['programme', i, 'minutes'], 'each item of the programme needs its minutes');
-    need(x.item, ['programme', i, 'item'], 'each item of the programme needs a description');
+    need(
+      x.minutes,
+      ['programme', i, 'minutes'],
+      'each item of the programme needs its minutes',
+      'itemMinutes',
+    );
+    need(x.item, ['programme', i, 'item'], 'each item of the programme needs a description', 'itemText');
   });
   const total = programmeMinutes(p.programme);
   if (p.programme?.length && p.durationMinutes !== undefined && total !== p.durationMinutes)
-    out.push({
-      path: ['programme'],
-      message: `the items add up to ${total} minutes, the event lasts ${p.durationMinutes}`,
-    });
+    add(
+      ['programme'],
+      `the items add up to ${total} minutes, the event lasts ${p.durationMinutes}`,
+      'proposal.programmeSum',
+      { total, duration: p.durationMinutes },
+    );
   const seen = new Set<string>();
   (p.preferredStarts ?? []).forEach((t, i) => {
     const day = refs.dayOf?.(t);
-    if (refs.days && day && !refs.days.includes(day))
-      out.push({
-        path: ['preferredStarts', i],
-        message: `${shortDay(day)} is not a day of the summit, which runs from ${shortDay(refs.days[0]!)} to ${shortDay(refs.days.at(-1)!)}`,
-      });
-    if (seen.has(t)) out.push({ path: ['preferredStarts', i], message: 'lists this time twice' });
+    if (refs.days && day && !refs.days.includes(day)) {
+      const [first, last] = [refs.days[0]!, refs.days.at(-1)!];
+      add(
+        ['preferredStarts', i],
+        `${shortDay(day)} is not a day of the summit, which runs from ${shortDay(first)} to ${shortDay(last)}`,
+        'proposal.notSummitDay',
+        { day, first, last },
+      );
+    }
+    if (seen.has(t)) add(['preferredStarts', i], 'lists this time twice', 'timeTwice');
     seen.add(t);
   });
   return out;
@@ -187,6 +218,6 @@ export function submitProblems(p: ProposalDraft, refs: ProposalRefs = {}): Submi
 /** The submit check as a schema: the draft's rules, then every problem of `submitProblems`. */
 export const proposalSubmitSchema = (refs: ProposalRefs = {}) =>
   proposalDraftSchema.superRefine((p, ctx) => {
-    for (const problem of submitProblems(p, refs))
-      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    for (const { path, message, code, params } of submitProblems(p, refs))
+      ctx.addIssue({ code: 'custom', path, message, params: problemParams(code, params) });
   });

@@ -13,7 +13,8 @@ import {
   sessionKindSchema,
   sessionStatusSchema,
 } from './enums.ts';
-import { keySchema, optional, singleLine, slugSchema, withDefault } from './fields.ts';
+import { keySchema, optional, singleLine, slugSchema, withCode, withDefault } from './fields.ts';
+import { namedPattern } from './problems.ts';
 import { marketplaceItemSchema } from './marketplace.ts';
 
 export { keySchema, slugSchema } from './fields.ts';
@@ -21,18 +22,23 @@ export const timeSchema = z
   .string()
   .max(40)
   .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i,
+    namedPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i, 'timeFormat'),
     'expected an ISO 8601 time such as 2018-12-07T08:30 or 2018-12-07T07:30Z',
   );
-export const dateSchema = z.string().refine(isIsoDate, 'expected a date such as 2018-12-05');
+export const dateSchema = z
+  .string()
+  .refine(isIsoDate, withCode('expected a date such as 2018-12-05', 'dateFormat'));
 export const timeZoneSchema = z
   .string()
-  .refine(isTimeZone, 'unknown time zone (expected an IANA name such as Africa/Casablanca)');
+  .refine(
+    isTimeZone,
+    withCode('unknown time zone (expected an IANA name such as Africa/Casablanca)', 'timeZone'),
+  );
 /** Required text: one line, normalised, not empty (see fields.ts). */
 const text = (max: number) => singleLine(max, { required: true });
 const count = (max: number) => z.int().min(0).max(max);
 const uniqueList = <T extends z.ZodType>(item: T) =>
-  z.array(item).refine((xs) => new Set(xs).size === xs.length, 'lists a value twice');
+  z.array(item).refine((xs) => new Set(xs).size === xs.length, withCode('lists a value twice', 'duplicate'));
 
 export const summitSchema = z.strictObject({
   slug: slugSchema,
@@ -89,7 +95,7 @@ export const participantSchema = z
     confirmed: optional(z.boolean()),
   })
   .refine((p) => (p.delegation === undefined) !== (p.person === undefined), {
-    message: 'a participant names either a delegation or a person',
+    ...withCode('a participant names either a delegation or a person', 'participantWho'),
   });
 
 export const sessionSchema = z.strictObject({

@@ -155,20 +155,20 @@ describe.skipIf(skipBrowser)('the support unit editing the summit in the app', (
     await page.getByLabel('Name', { exact: true }).fill('Salle Ourika');
     await page.getByLabel('Seats', { exact: true }).fill('-5');
     await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByText('Too small: expected number to be >=0').waitFor();
+    await page.getByText('Must be 0 or more.').waitFor();
     await expect(described(page, 'Seats')).resolves.toEqual({
       invalid: 'true',
-      description: 'Too small: expected number to be >=0',
+      description: 'Must be 0 or more.',
     });
     // What only the server knows: the key is taken.
     await page.getByLabel('Seats', { exact: true }).fill('30');
     await page.getByLabel('Identifier (in links and files)').fill('menara');
     await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByText('a room with key "menara" already exists').waitFor();
+    await page.getByText('A room with the identifier “menara” already exists.').waitFor();
     await expect(described(page, 'Identifier (in links and files)')).resolves.toEqual({
       invalid: 'true',
       description:
-        'a room with key "menara" already exists | Letters, digits and “-”; it cannot be changed later.',
+        'A room with the identifier “menara” already exists. | Letters, digits and “-”; it cannot be changed later.',
     });
     expect(await roomKeys()).toEqual(before);
     expect(env.pageErrors.splice(0)).toEqual([expect.stringContaining('409')]);

@@ -1,7 +1,7 @@
 // The app in French and Spanish: the browser's language picks it, <html lang> follows, the choice
 // is remembered, and the programme with the support unit's conflict panel reads in that language,
 // axe-core clean, the conflicts' sentences included (written in the browser from their fields).
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN } from '../support/app.ts';
 import { axeViolations, skipBrowser } from '../support/browser.ts';
@@ -106,4 +106,50 @@ describe.skipIf(skipBrowser)('the app in the GFMD’s other languages', () => {
       await second.context.close();
     }
   });
+
+  it('says in French what is wrong with a field: the browser’s check and the server’s refusal', async () => {
+    const context = await contextIn('fr-FR');
+    try {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => env.pageErrors.push(e.message));
+      const posts: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST') posts.push(r.url());
+      });
+      await page.goto(`${env.server.base}/summits/gfmd-2018/setup/rooms`);
+      await page.getByRole('heading', { name: 'Nouvelle salle' }).waitFor();
+      // The name left empty: refused in the browser, in French, and nothing sent.
+      await page.getByRole('button', { name: 'Créer' }).click();
+      await page.getByText('Ce champ est obligatoire.').first().waitFor();
+      await expect(described(page, 'Nom')).resolves.toEqual({
+        invalid: 'true',
+        description: 'Ce champ est obligatoire.',
+      });
+      expect(posts).toEqual([]);
+      // A key only the server knows is taken: its refusal, said in French from its code.
+      await page.getByLabel('Nom', { exact: true }).fill('Menara');
+      await page.getByLabel('Places', { exact: true }).fill('30');
+      await page.getByRole('button', { name: 'Créer' }).click();
+      await page.getByText('Une salle porte déjà l’identifiant « menara ».').waitFor();
+      await expect(described(page, 'Identifiant (dans les liens et les fichiers)')).resolves.toEqual({
+        invalid: 'true',
+        description:
+          'Une salle porte déjà l’identifiant « menara ». | Lettres, chiffres et « - » ; il ne pourra plus être modifié.',
+      });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(env.pageErrors.splice(0)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
+
+/** The texts a control's aria-describedby points at, and whether it is marked invalid. */
+const described = (page: Page, label: string) =>
+  page.getByLabel(label, { exact: true }).evaluate((el) => ({
+    invalid: el.getAttribute('aria-invalid'),
+    description: (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
+      .join(' | '),
+  }));

@@ -336,7 +336,9 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
     await summary.waitFor();
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
     await summary
-      .getByRole('link', { name: 'Programme items: the items add up to 70 minutes, the event lasts 75' })
+      .getByRole('link', {
+        name: 'Programme items: The items add up to 70 minutes; the event lasts 75 minutes.',
+      })
       .click();
     const items = page.getByRole('group', { name: 'Programme items', exact: true });
     expect(
@@ -348,7 +350,7 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
     ).toEqual({
       focused: true,
       invalid: 'true',
-      description: 'the items add up to 70 minutes, the event lasts 75',
+      description: 'The items add up to 70 minutes; the event lasts 75 minutes.',
     });
     expect(submits).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);

@@ -30,10 +30,10 @@ describe.skipIf(skipBrowser)('a write the server refuses, shown to the support u
     // The same role again: the server answers 409 with { path: 'role', message }.
     await page.getByLabel('E-mail address').fill('morari@example.org');
     await page.getByRole('button', { name: 'Give the role' }).click();
-    await page.getByText('morari@example.org already has this role').waitFor();
+    await page.getByText('morari@example.org already has this role.').waitFor();
     await expect(described(page, 'Role')).resolves.toEqual({
       invalid: 'true',
-      description: 'morari@example.org already has this role',
+      description: 'morari@example.org already has this role.',
       focused: true,
     });
     expect(await axeViolations(page)).toEqual([]);
@@ -49,10 +49,10 @@ describe.skipIf(skipBrowser)('a write the server refuses, shown to the support u
     });
     await page.getByLabel('E-mail address').fill('not an address');
     await page.getByRole('button', { name: 'Give the role' }).click();
-    await page.getByText('Invalid email address').waitFor();
+    await page.getByText('Enter an e-mail address, such as name@example.org.').waitFor();
     await expect(described(page, 'E-mail address')).resolves.toEqual({
       invalid: 'true',
-      description: 'Invalid email address',
+      description: 'Enter an e-mail address, such as name@example.org.',
       focused: true,
     });
     expect(posts).toEqual([]);

@@ -86,7 +86,12 @@ describe('slots of a one-person delegation in a roundtable 10:00–11:30', () =>
 
   it('refuses a bad need or slot on its field', async () => {
     expect((await request(chirita, 'nope', slot('table-1', '09:30'))).body.errors).toEqual([
-      { path: 'need', message: 'unknown need "nope"' },
+      {
+        path: 'need',
+        message: 'unknown need "nope"',
+        code: 'unknownKey',
+        params: { key: 'nope', kind: 'need' },
+      },
     ]);
     expect((await request(chirita, 'mda-diaspora', 'table-1@2099-12-10T08:45:00.000Z')).body.errors).toEqual([
       { path: 'slot', message: '"table-1@2099-12-10T08:45:00.000Z" is not a slot of the Marketplace' },

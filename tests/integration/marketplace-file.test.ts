@@ -95,10 +95,30 @@ describe('the marketplace of a summit file', () => {
     expect([refs.status, refs.body.errors]).toEqual([
       400,
       [
-        { path: 'marketplace.tables[1]', message: 'unknown room "x"' },
-        { path: 'marketplace.segments[0]', message: 'unknown segment "nowhere"' },
-        { path: 'marketplace.needs[0].owner', message: 'unknown delegation "ZZZ"' },
-        { path: 'marketplace.needs[1].key', message: 'duplicate key "n1" (also marketplace.needs[0])' },
+        {
+          path: 'marketplace.tables[1]',
+          message: 'unknown room "x"',
+          code: 'unknownKey',
+          params: { kind: 'room', key: 'x' },
+        },
+        {
+          path: 'marketplace.segments[0]',
+          message: 'unknown segment "nowhere"',
+          code: 'unknownKey',
+          params: { kind: 'segment', key: 'nowhere' },
+        },
+        {
+          path: 'marketplace.needs[0].owner',
+          message: 'unknown delegation "ZZZ"',
+          code: 'unknownKey',
+          params: { kind: 'delegation', key: 'ZZZ' },
+        },
+        {
+          path: 'marketplace.needs[1].key',
+          message: 'duplicate key "n1" (also marketplace.needs[0])',
+          code: 'duplicateKey',
+          params: { key: 'n1' },
+        },
       ],
     ]);
   });

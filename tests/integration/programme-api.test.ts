@@ -52,7 +52,16 @@ describe('rooms', () => {
       .send({ key: 'atlas', name: 'Atlas again', capacity: 10 });
     expect([dup.status, dup.body]).toEqual([
       409,
-      { errors: [{ path: 'key', message: 'a room with key "atlas" already exists' }] },
+      {
+        errors: [
+          {
+            path: 'key',
+            message: 'a room with key "atlas" already exists',
+            code: 'keyTaken',
+            params: { key: 'atlas', kind: 'room' },
+          },
+        ],
+      },
     ]);
     const negative = await api.http
       .post(`${base}/rooms`)
@@ -60,7 +69,16 @@ describe('rooms', () => {
       .send({ key: 'x', name: 'X', capacity: -5 });
     expect([negative.status, negative.body]).toEqual([
       400,
-      { errors: [{ path: 'capacity', message: 'Too small: expected number to be >=0' }] },
+      {
+        errors: [
+          {
+            path: 'capacity',
+            message: 'Too small: expected number to be >=0',
+            code: 'atLeast',
+            params: { minimum: 0 },
+          },
+        ],
+      },
     ]);
   });
 
@@ -88,7 +106,14 @@ describe('rooms', () => {
     const clash = await api.http.patch(`${base}/rooms/majorelle-room`).set(admin).send({ key: 'atlas' });
     expect([clash.status, clash.body.errors]).toEqual([
       409,
-      [{ path: 'key', message: 'a room with key "atlas" already exists' }],
+      [
+        {
+          path: 'key',
+          message: 'a room with key "atlas" already exists',
+          code: 'keyTaken',
+          params: { key: 'atlas', kind: 'room' },
+        },
+      ],
     ]);
   });
 
@@ -184,9 +209,19 @@ describe('sessions', () => {
     expect([res.status, res.body.errors]).toEqual([
       400,
       [
-        { path: 'room', message: 'unknown room "orangery"' },
-        { path: 'end', message: 'must be after start' },
-        { path: 'participants[0].person', message: 'unknown person "p-nobody"' },
+        {
+          path: 'room',
+          message: 'unknown room "orangery"',
+          code: 'unknownKey',
+          params: { key: 'orangery', kind: 'room' },
+        },
+        { path: 'end', message: 'must be after start', code: 'endAfterStart' },
+        {
+          path: 'participants[0].person',
+          message: 'unknown person "p-nobody"',
+          code: 'unknownKey',
+          params: { key: 'p-nobody', kind: 'person' },
+        },
       ],
     ]);
     const kept = await api.http.get(`${base}/sessions/se-youth`).set(admin);
@@ -218,7 +253,14 @@ describe('sessions', () => {
       .send({ delegation: 'ATLANTIS', role: 'speaker' });
     expect([unknown.status, unknown.body.errors]).toEqual([
       400,
-      [{ path: 'delegation', message: 'unknown delegation "ATLANTIS"' }],
+      [
+        {
+          path: 'delegation',
+          message: 'unknown delegation "ATLANTIS"',
+          code: 'unknownKey',
+          params: { key: 'ATLANTIS', kind: 'delegation' },
+        },
+      ],
     ]);
     const list = await api.http.get(`${base}/sessions/se-youth/participants`).set(admin);
     expect(list.body.map((p: { id: number }) => ({ ...p, id: 0 }))).toEqual([
@@ -295,7 +337,14 @@ describe('segments, delegations and people', () => {
       .send({ email: 'not-an-address' });
     expect([badEmail.status, badEmail.body.errors]).toEqual([
       400,
-      [{ path: 'email', message: 'Invalid email address' }],
+      [
+        {
+          path: 'email',
+          message: 'Invalid email address',
+          code: 'invalidFormat',
+          params: { format: 'email' },
+        },
+      ],
     ]);
     expect((await api.http.delete(`${base}/people/p-gmb`).set(admin)).status).toBe(204);
     expect((await api.http.delete(`${base}/delegations/GMB`).set(admin)).status).toBe(204);
@@ -348,12 +397,18 @@ describe('segments, delegations and people', () => {
       .send({ key: 'x', kind: 'break', title: 'Break', start: '2018-12-07T10:00', end: '2018-12-07T09:00' });
     expect([segment.status, segment.body.errors]).toEqual([
       400,
-      [{ path: 'end', message: 'must be after start' }],
+      [{ path: 'end', message: 'must be after start', code: 'endAfterStart' }],
     ]);
     const summit = await api.http.patch(base).set(admin).send({ timeZone: 'Africa/Marrakesh' });
     expect([summit.status, summit.body.errors]).toEqual([
       400,
-      [{ path: 'timeZone', message: 'unknown time zone (expected an IANA name such as Africa/Casablanca)' }],
+      [
+        {
+          path: 'timeZone',
+          message: 'unknown time zone (expected an IANA name such as Africa/Casablanca)',
+          code: 'timeZone',
+        },
+      ],
     ]);
   });
 });
@@ -376,7 +431,7 @@ describe('summits', () => {
     const patched = await api.http.patch('/api/summits/gfmd-2016').set(admin).send({ endDate: '2016-12-09' });
     expect([patched.status, patched.body.errors]).toEqual([
       400,
-      [{ path: 'endDate', message: 'must not be before startDate' }],
+      [{ path: 'endDate', message: 'must not be before startDate', code: 'endBeforeStart' }],
     ]);
     expect((await api.http.delete('/api/summits/gfmd-2016').set(admin)).status).toBe(204);
     expect((await api.http.get('/api/summits/gfmd-2016').set(admin)).status).toBe(404);

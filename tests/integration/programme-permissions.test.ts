@@ -175,9 +175,27 @@ describe('permission before validation: what a caller cannot see answers as if i
     const hidden = await add('p-hidden');
     expect([unknown.status, unknown.body, hidden.status, hidden.body]).toEqual([
       400,
-      { errors: [{ path: 'person', message: 'unknown person "p-nobody"' }] },
+      {
+        errors: [
+          {
+            path: 'person',
+            message: 'unknown person "p-nobody"',
+            code: 'unknownKey',
+            params: { key: 'p-nobody', kind: 'person' },
+          },
+        ],
+      },
       400,
-      { errors: [{ path: 'person', message: 'unknown person "p-hidden"' }] },
+      {
+        errors: [
+          {
+            path: 'person',
+            message: 'unknown person "p-hidden"',
+            code: 'unknownKey',
+            params: { key: 'p-hidden', kind: 'person' },
+          },
+        ],
+      },
     ]);
     // A person named in a published session is public: the organiser may name them.
     const known = await add('p-genetzke');

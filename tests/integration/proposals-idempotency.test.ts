@@ -100,7 +100,13 @@ describe('one Idempotency-Key', () => {
     const refused = await submit(path, 'fix-then-send');
     expect([refused.status, refused.body.errors]).toEqual([
       400,
-      [{ path: 'contacts[0].email', message: 'a contact needs an e-mail address' }],
+      [
+        {
+          path: 'contacts[0].email',
+          message: 'a contact needs an e-mail address',
+          code: 'proposal.contactEmail',
+        },
+      ],
     ]);
     await api.http
       .patch(path)

@@ -48,7 +48,14 @@ describe('submitting refuses, on its field, keeping the draft', () => {
     form.programme![1] = { ...form.programme![1]!, minutes: 20 };
     expect(await refusedSubmit(await draft(S, form))).toEqual([
       400,
-      [{ path: 'programme', message: 'the items add up to 70 minutes, the event lasts 75' }],
+      [
+        {
+          path: 'programme',
+          message: 'the items add up to 70 minutes, the event lasts 75',
+          code: 'proposal.programmeSum',
+          params: { duration: 75, total: 70 },
+        },
+      ],
     ]);
   });
 
@@ -60,7 +67,13 @@ describe('submitting refuses, on its field, keeping the draft', () => {
     };
     expect(await refusedSubmit(await draft(S, form))).toEqual([
       400,
-      [{ path: 'contacts[2].email', message: 'a contact needs an e-mail address' }],
+      [
+        {
+          path: 'contacts[2].email',
+          message: 'a contact needs an e-mail address',
+          code: 'proposal.contactEmail',
+        },
+      ],
     ]);
   });
 
@@ -75,7 +88,13 @@ describe('submitting refuses, on its field, keeping the draft', () => {
       });
     expect([patched.status, patched.body.errors, await read(path)]).toEqual([
       400,
-      [{ path: 'materials[0].url', message: 'must be a link starting with http:// or https://' }],
+      [
+        {
+          path: 'materials[0].url',
+          message: 'must be a link starting with http:// or https://',
+          code: 'httpLink',
+        },
+      ],
       before,
     ]);
     await api.http
@@ -84,7 +103,13 @@ describe('submitting refuses, on its field, keeping the draft', () => {
       .send({ materials: [{ title: 'MIEUX Annual Report 2017', url: 'www.mieux-initiative.eu' }] });
     expect(await refusedSubmit(path)).toEqual([
       400,
-      [{ path: 'materials[0].url', message: 'must be a link starting with http:// or https://' }],
+      [
+        {
+          path: 'materials[0].url',
+          message: 'must be a link starting with http:// or https://',
+          code: 'httpLink',
+        },
+      ],
     ]);
   });
 
@@ -214,6 +239,8 @@ describe('bad input: 400 naming the field, never 500', () => {
           {
             path: 'decision',
             message: 'Invalid option: expected one of "accept"|"reject"|"request_changes"',
+            code: 'invalidValue',
+            params: { count: 3, options: 'accept, reject, request_changes' },
           },
         ],
       ],
@@ -238,7 +265,14 @@ describe('bad input: 400 naming the field, never 500', () => {
       [
         'a field the form does not have',
         (p) => api.http.patch(p).set(chirita.headers).send({ budget: 5000 }),
-        [{ path: '', message: 'unknown field "budget"' }],
+        [
+          {
+            path: '',
+            message: 'unknown field "budget"',
+            code: 'unknownField',
+            params: { count: 1, keys: 'budget' },
+          },
+        ],
       ],
       [
         'a time that does not exist',
@@ -257,32 +291,67 @@ describe('bad input: 400 naming the field, never 500', () => {
       [
         'an Idempotency-Key too long',
         (p) => api.http.post(`${p}/submit`).set(chirita.headers).set('Idempotency-Key', 'k'.repeat(256)),
-        [{ path: 'idempotency-key', message: 'Too big: expected string to have <=255 characters' }],
+        [
+          {
+            path: 'idempotency-key',
+            message: 'Too big: expected string to have <=255 characters',
+            code: 'tooLong',
+            params: { maximum: 255 },
+          },
+        ],
       ],
       [
         'a proposal id that is not a number',
         (p) => api.http.get(p.replace(/\d+$/, 'capacity-building')).set(chirita.headers),
-        [{ path: 'params.id', message: 'Invalid input: expected number, received NaN' }],
+        [
+          {
+            path: 'params.id',
+            message: 'Invalid input: expected number, received NaN',
+            code: 'invalidType',
+            params: { expected: 'number' },
+          },
+        ],
       ],
       [
         'a nested field that is not an object',
         (p) => api.http.patch(p).set(chirita.headers).send({ requirements: 5 }),
-        [{ path: 'requirements', message: 'Invalid input: expected object, received number' }],
+        [
+          {
+            path: 'requirements',
+            message: 'Invalid input: expected object, received number',
+            code: 'invalidType',
+            params: { expected: 'object' },
+          },
+        ],
       ],
       [
         'a page beyond any id',
         () => api.http.get(`${S}/proposals?before=99999999999`).set(admin),
-        [{ path: 'query.before', message: 'Too big: expected number to be <=2147483647' }],
+        [
+          {
+            path: 'query.before',
+            message: 'Too big: expected number to be <=2147483647',
+            code: 'atMost',
+            params: { maximum: 2147483647 },
+          },
+        ],
       ],
       [
         'an empty comment',
         (p) => api.http.post(`${p}/comments`).set(chirita.headers).send({ body: '  ' }),
-        [{ path: 'body', message: 'a comment needs some text' }],
+        [{ path: 'body', message: 'a comment needs some text', code: 'required' }],
       ],
       [
         'a report with a negative attendance',
         (p) => api.http.put(`${p}/report`).set(chirita.headers).send({ attendance: -1, conclusions: 'None' }),
-        [{ path: 'attendance', message: 'Too small: expected number to be >=0' }],
+        [
+          {
+            path: 'attendance',
+            message: 'Too small: expected number to be >=0',
+            code: 'atLeast',
+            params: { minimum: 0 },
+          },
+        ],
       ],
       [
         'an unknown status in the list’s filter',
@@ -292,6 +361,11 @@ describe('bad input: 400 naming the field, never 500', () => {
             path: 'query.status[1]',
             message:
               'Invalid option: expected one of "draft"|"submitted"|"changes_requested"|"accepted"|"rejected"|"withdrawn"|"scheduled"',
+            code: 'invalidValue',
+            params: {
+              options: 'draft, submitted, changes_requested, accepted, rejected, withdrawn, scheduled',
+              count: 7,
+            },
           },
         ],
       ],

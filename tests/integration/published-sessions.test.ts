@@ -96,7 +96,16 @@ describe('only publishing publishes', () => {
       .send({ delegation: 'MDA', role: 'speaker', status: 'published' });
     expect([res.status, res.body]).toEqual([
       400,
-      { errors: [{ path: '', message: 'unknown field "status"' }] },
+      {
+        errors: [
+          {
+            path: '',
+            message: 'unknown field "status"',
+            code: 'unknownField',
+            params: { count: 1, keys: 'status' },
+          },
+        ],
+      },
     ]);
     expect((await session('draft-double')).status).toBe('draft');
   });
@@ -247,7 +256,7 @@ describe('a change that puts a published session in a new hard conflict', () => 
       });
     expect([unexplained.status, unexplained.body.errors]).toEqual([
       400,
-      [{ path: 'accept[0].reason', message: 'must not be empty' }],
+      [{ path: 'accept[0].reason', message: 'must not be empty', code: 'empty' }],
     ]);
   });
 });

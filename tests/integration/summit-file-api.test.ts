@@ -47,8 +47,13 @@ describe('POST /api/summits/import', () => {
       400,
       {
         errors: [
-          { path: 'sessions[0].room', message: 'unknown room "orangery"' },
-          { path: 'sessions[0].end', message: 'must be after start' },
+          {
+            path: 'sessions[0].room',
+            message: 'unknown room "orangery"',
+            code: 'unknownKey',
+            params: { key: 'orangery', kind: 'room' },
+          },
+          { path: 'sessions[0].end', message: 'must be after start', code: 'endAfterStart' },
         ],
       },
     ]);
@@ -65,6 +70,7 @@ describe('POST /api/summits/import', () => {
         {
           path: 'summit.timeZone',
           message: 'unknown time zone (expected an IANA name such as Africa/Casablanca)',
+          code: 'timeZone',
         },
       ],
     ]);
@@ -79,8 +85,18 @@ describe('POST /api/summits/import', () => {
     expect([res.status, res.body.errors]).toEqual([
       400,
       [
-        { path: 'delegations[2].key', message: 'duplicate key "MDA" (also delegations[0])' },
-        { path: 'delegations[2].size', message: 'Invalid input: expected number, received string' },
+        {
+          path: 'delegations[2].key',
+          message: 'duplicate key "MDA" (also delegations[0])',
+          code: 'duplicateKey',
+          params: { key: 'MDA' },
+        },
+        {
+          path: 'delegations[2].size',
+          message: 'Invalid input: expected number, received string',
+          code: 'invalidType',
+          params: { expected: 'number' },
+        },
       ],
     ]);
   });
@@ -96,6 +112,8 @@ describe('POST /api/summits/import', () => {
           {
             path: 'people[2].email',
             message: 'duplicate e-mail address "D.MORARI@example.org" (also people[0])',
+            code: 'duplicateEmail',
+            params: { email: 'D.MORARI@example.org' },
           },
         ],
       },
@@ -184,7 +202,16 @@ describe('malformed requests get a 4xx naming the field, never a 500', () => {
     const array = await api.http.post('/api/summits/import').set(admin).send([smallSummitFile()]);
     expect([array.status, array.body]).toEqual([
       400,
-      { errors: [{ path: '', message: 'Invalid input: expected object, received array' }] },
+      {
+        errors: [
+          {
+            path: '',
+            message: 'Invalid input: expected object, received array',
+            code: 'invalidType',
+            params: { expected: 'object' },
+          },
+        ],
+      },
     ]);
     const nothing = await api.http
       .post('/api/summits/import')
@@ -198,7 +225,7 @@ describe('malformed requests get a 4xx naming the field, never a 500', () => {
     const day = await api.http.get('/api/summits/gfmd-2018/programme?day=2018-13-40');
     expect([day.status, day.body]).toEqual([
       400,
-      { errors: [{ path: 'query.day', message: 'expected a date such as 2018-12-05' }] },
+      { errors: [{ path: 'query.day', message: 'expected a date such as 2018-12-05', code: 'dateFormat' }] },
     ]);
     const missingDay = await api.http.get('/api/summits/gfmd-2018/programme');
     expect([missingDay.status, missingDay.body.errors[0].path]).toEqual([400, 'query.day']);
@@ -207,7 +234,11 @@ describe('malformed requests get a 4xx naming the field, never a 500', () => {
     const slug = await api.http.get('/api/summits/GFMD_2018');
     expect([slug.status, slug.body]).toEqual([
       400,
-      { errors: [{ path: 'params.slug', message: 'a slug is 2 to 64 of a-z, 0-9 and "-"' }] },
+      {
+        errors: [
+          { path: 'params.slug', message: 'a slug is 2 to 64 of a-z, 0-9 and "-"', code: 'slugFormat' },
+        ],
+      },
     ]);
   });
 

@@ -16,10 +16,14 @@ afterAll(async () => {
   await api.close();
 });
 
-const CONTROL = 'must be one line without control characters';
-const SURROGATE = 'must not contain an unpaired surrogate (broken UTF-16)';
-const BIDI = 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)';
-const INVISIBLE = 'must contain a visible character';
+// Each refusal's English message, and its code for the client to say it in the reader's language.
+const CONTROL = { message: 'must be one line without control characters', code: 'control' };
+const SURROGATE = { message: 'must not contain an unpaired surrogate (broken UTF-16)', code: 'surrogate' };
+const BIDI = {
+  message: 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)',
+  code: 'bidi',
+};
+const INVISIBLE = { message: 'must contain a visible character', code: 'invisible' };
 
 const file = (slug: string) => smallSummitFile({ summit: { ...smallSummitFile().summit, slug } });
 
@@ -28,7 +32,7 @@ describe('control characters in single-line fields are refused with a 400 on the
     const f = file('nul-import');
     f.rooms![0]!.name = 'Orangeraie\u0000Room';
     const res = await api.http.post('/api/summits/import').set(admin).send(f);
-    expect([res.status, res.body]).toEqual([400, { errors: [{ path: 'rooms[0].name', message: CONTROL }] }]);
+    expect([res.status, res.body]).toEqual([400, { errors: [{ path: 'rooms[0].name', ...CONTROL }] }]);
   });
 
   it('a NUL in the title of a new session, and a line feed in a patched one', async () => {
@@ -36,26 +40,26 @@ describe('control characters in single-line fields are refused with a 400 on the
       .post(`${base}/sessions`)
       .set(admin)
       .send({ key: 'nul', kind: 'meeting', title: 'Bad\u0000title', durationMinutes: 30 });
-    expect([created.status, created.body]).toEqual([400, { errors: [{ path: 'title', message: CONTROL }] }]);
+    expect([created.status, created.body]).toEqual([400, { errors: [{ path: 'title', ...CONTROL }] }]);
     const patched = await api.http
       .patch(`${base}/sessions/se-capacity-building`)
       .set(admin)
       .send({ title: 'Capacity building\r\nBcc: everyone@example.org' });
-    expect([patched.status, patched.body]).toEqual([400, { errors: [{ path: 'title', message: CONTROL }] }]);
+    expect([patched.status, patched.body]).toEqual([400, { errors: [{ path: 'title', ...CONTROL }] }]);
   });
 
   it('a NUL in the summit name of a PATCH, and in a token name', async () => {
     const summit = await api.http.patch(base).set(admin).send({ name: 'GFMD\u0000' });
-    expect([summit.status, summit.body]).toEqual([400, { errors: [{ path: 'name', message: CONTROL }] }]);
+    expect([summit.status, summit.body]).toEqual([400, { errors: [{ path: 'name', ...CONTROL }] }]);
     const token = await api.http.post('/api/tokens').set(admin).send({ name: 'nightly\u0000import' });
-    expect([token.status, token.body]).toEqual([400, { errors: [{ path: 'name', message: CONTROL }] }]);
+    expect([token.status, token.body]).toEqual([400, { errors: [{ path: 'name', ...CONTROL }] }]);
   });
 
   it('a NUL in the sign-in link request\'s "next"', async () => {
     const res = await api.http
       .post('/api/auth/link')
       .send({ email: 'visitor@example.org', next: '/summits/\u0000' });
-    expect([res.status, res.body]).toEqual([400, { errors: [{ path: 'next', message: CONTROL }] }]);
+    expect([res.status, res.body]).toEqual([400, { errors: [{ path: 'next', ...CONTROL }] }]);
   });
 });
 
@@ -99,11 +103,11 @@ describe('one normalisation for every name and title, on every path', () => {
       imported.body,
     ]).toEqual([
       400,
-      { errors: [{ path: 'title', message: INVISIBLE }] },
+      { errors: [{ path: 'title', ...INVISIBLE }] },
       400,
-      { errors: [{ path: 'title', message: INVISIBLE }] },
+      { errors: [{ path: 'title', ...INVISIBLE }] },
       400,
-      { errors: [{ path: 'delegations[0].name', message: INVISIBLE }] },
+      { errors: [{ path: 'delegations[0].name', ...INVISIBLE }] },
     ]);
   });
 
@@ -117,9 +121,9 @@ describe('one normalisation for every name and title, on every path', () => {
       .send({ name: 'Daniela \udc00' });
     expect([imported.status, imported.body, patched.status, patched.body]).toEqual([
       400,
-      { errors: [{ path: 'people[0].name', message: SURROGATE }] },
+      { errors: [{ path: 'people[0].name', ...SURROGATE }] },
       400,
-      { errors: [{ path: 'name', message: SURROGATE }] },
+      { errors: [{ path: 'name', ...SURROGATE }] },
     ]);
   });
 
@@ -131,9 +135,9 @@ describe('one normalisation for every name and title, on every path', () => {
       .send({ title: '\u2067State\u2069' });
     expect([summit.status, summit.body, person.status, person.body]).toEqual([
       400,
-      { errors: [{ path: 'name', message: BIDI }] },
+      { errors: [{ path: 'name', ...BIDI }] },
       400,
-      { errors: [{ path: 'title', message: BIDI }] },
+      { errors: [{ path: 'title', ...BIDI }] },
     ]);
   });
 

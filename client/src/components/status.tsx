@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { ApiError } from '../lib/api.ts';
+import { ApiError, describeProblems } from '../lib/api.ts';
 import { type Translate, useI18n } from '../lib/i18n.tsx';
+import { problemText } from '../lib/problem-text.ts';
 
 /** What a query hands over: TanStack Query's result has these fields. */
 type Loaded<T> = { status: 'pending' | 'error' | 'success'; data: T | undefined; error: unknown };
@@ -27,17 +28,21 @@ export function Await<T>({ query, children }: { query: Loaded<T>; children: (dat
   );
 }
 
-/** A refusal in the server's words; anything else (a dropped connection) as "something went wrong". */
-export function errorText(t: Translate, error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+/**
+ * A refusal's problems in the reader's language (the server's words where it gave no code);
+ * anything else (a dropped connection) as "something went wrong".
+ */
+export function errorText(t: Translate, error: unknown, dateLocale?: string): string {
+  if (error instanceof ApiError)
+    return describeProblems(error.problems, (p) => problemText(t, p, dateLocale)) || error.message;
   return t('app.error', { message: error instanceof Error ? error.message : String(error) });
 }
 
 /** Why a write failed, next to the control that made it; nothing when it did not fail. */
 export function ErrorAlert({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const { t, dateLocale } = useI18n();
   if (!error) return null;
-  return <p role="alert">{errorText(t, error)}</p>;
+  return <p role="alert">{errorText(t, error, dateLocale)}</p>;
 }
 
 /** What a page says of an address that names nothing (or nothing the caller may see). */

@@ -3,6 +3,7 @@
 // write may be read as it runs (sendStreamed: NDJSON, one JSON value a line).
 import { errorsSchema } from '../../../shared/schemas/api.ts';
 import type { Problem } from '../../../shared/schemas/problems.ts';
+import { joinProblems } from './problem-text.ts';
 
 /** A refused or failed request: its status and the server's `{ path, message }` problems. */
 export class ApiError extends Error {
@@ -30,9 +31,14 @@ export class ApiError extends Error {
   }
 }
 
-/** The problems in one line for people: "token: this sign-in link is unknown…; email: …". */
-export const describeProblems = (problems: readonly Problem[]): string =>
-  problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
+/**
+ * The problems in one line for people: "token: this sign-in link is unknown…; email: …", each said
+ * by `say` (problem-text.ts says it in the reader's language; the English message by default).
+ */
+export const describeProblems = (
+  problems: readonly Problem[],
+  say: (problem: Problem) => string = (p) => p.message,
+): string => joinProblems(problems.map((p) => (p.path ? `${p.path}: ${say(p)}` : say(p))));
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, { signal, headers: { accept: 'application/json' } });

@@ -1,8 +1,10 @@
 // react-hook-form with the zod schema the server's route validates with: the browser checks what
 // the server will check, and what only the server can know (a role already given, a key taken)
-// comes back as problems that land on the field they name.
-import { zodResolver } from '@hookform/resolvers/zod';
+// comes back as problems that land on the field they name. Either way a problem is said in the
+// reader's language (problem-text.ts), not in zod's or the API's English.
+import { toNestErrors, validateFieldsNatively } from '@hookform/resolvers';
 import {
+  type FieldError,
   type FieldValues,
   type Path,
   type Resolver,
@@ -11,7 +13,14 @@ import {
   useForm,
 } from 'react-hook-form';
 import type { z } from 'zod';
+import { type Problem, zodProblems } from '../../../shared/schemas/problems.ts';
 import { ApiError, describeProblems } from './api.ts';
+import { useI18n } from './i18n.tsx';
+import { joinProblems, problemText } from './problem-text.ts';
+
+/** How a problem reads to this reader. */
+export type SayProblem = (problem: Problem) => string;
+const english: SayProblem = (p) => p.message;
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 type Input<S extends ObjectSchema> = z.input<S> & FieldValues;
@@ -25,13 +34,14 @@ export function useSchemaForm<S extends ObjectSchema>(
   schema: S,
   options: Omit<UseFormProps<Input<S>, unknown, z.output<S>>, 'resolver'> = {},
 ): SchemaForm<S> {
+  const { t, dateLocale } = useI18n();
+  const say: SayProblem = (p) => problemText(t, p, dateLocale);
   const form = useForm<Input<S>, unknown, z.output<S>>({
     ...options,
-    // The resolver's overloads cannot see that a generic zod object's input is a FieldValues.
-    resolver: zodResolver(schema as never) as unknown as Resolver<Input<S>, unknown, z.output<S>>,
+    resolver: schemaResolver<Input<S>, z.output<S>>(schema, say),
   });
   const showProblems = (error: unknown) => {
-    const { field, other } = placeProblems(error, Object.keys(schema.shape));
+    const { field, other } = placeProblems(error, Object.keys(schema.shape), say);
     for (const [i, [name, message]] of field.entries()) {
       form.setError(name as Path<Input<S>>, { type: 'server', message }, { shouldFocus: i === 0 });
     }
@@ -47,6 +57,7 @@ export function useSchemaForm<S extends ObjectSchema>(
 export function placeProblems(
   error: unknown,
   fields: readonly string[],
+  say: SayProblem = english,
 ): { field: [string, string][]; other: { type: 'server' | 'network'; message: string } | null } {
   if (!(error instanceof ApiError)) {
     return { field: [], other: { type: 'network', message: error instanceof Error ? error.message : '' } };
@@ -54,13 +65,40 @@ export function placeProblems(
   const byField = new Map<string, string[]>();
   const rest = error.problems.filter((p) => {
     if (!fields.includes(p.path)) return true;
-    byField.set(p.path, [...(byField.get(p.path) ?? []), p.message]);
+    byField.set(p.path, [...(byField.get(p.path) ?? []), say(p)]);
     return false;
   });
-  const field = [...byField].map(([name, messages]): [string, string] => [name, messages.join('; ')]);
+  const field = [...byField].map(([name, messages]): [string, string] => [name, joinProblems(messages)]);
   const other =
     rest.length > 0 || field.length === 0
-      ? { type: 'server' as const, message: describeProblems(rest) || error.message }
+      ? { type: 'server' as const, message: describeProblems(rest, say) || error.message }
       : null;
   return { field, other };
+}
+
+/**
+ * A resolver that checks the values with `schema` and says each field's first problem with `say`
+ * (zodResolver would give zod's English). Problems in rows (`programme.2.minutes`) are nested as
+ * react-hook-form expects, by the resolvers' own `toNestErrors`.
+ */
+export function schemaResolver<Values extends FieldValues, Output>(
+  schema: z.ZodType,
+  say: SayProblem,
+): Resolver<Values, unknown, Output> {
+  return async (values, _context, options) => {
+    const parsed = await schema.safeParseAsync(values);
+    if (parsed.success) {
+      if (options.shouldUseNativeValidation) validateFieldsNatively({}, options);
+      return { values: parsed.data as Output, errors: {} };
+    }
+    const problems = zodProblems(parsed.error);
+    // Keyed by react-hook-form's dotted names; a null prototype so that a field named
+    // "constructor" is not taken as already having a problem.
+    const errors: Record<string, FieldError> = Object.create(null);
+    parsed.error.issues.forEach((issue, i) => {
+      const name = issue.path.map(String).join('.');
+      errors[name] ??= { type: issue.code, message: say(problems[i]!) };
+    });
+    return { values: {}, errors: toNestErrors(errors, options) };
+  };
 }

@@ -60,7 +60,11 @@ export async function requestConsultation(
     ownerLanguages,
     id,
   } = await repo.bookingFacts(db, summit.id, body.need, Boolean(body.slot));
-  if (!need) return invalidField(`unknown need "${body.need}"`, 'need');
+  if (!need)
+    return invalidField(`unknown need "${body.need}"`, 'need', 'unknownKey', {
+      kind: 'need',
+      key: body.need,
+    });
   if (need.owner.id === provider.id)
     return invalidField(
       `“${need.title}” is your delegation’s own need: ask another delegation to provide`,

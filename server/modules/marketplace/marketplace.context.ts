@@ -55,7 +55,9 @@ export async function actingDelegation(
     if (own) return { ok: true, value: own };
     if (!ctx.roles.supportUnit) return forbidden(`you do not belong to the delegation "${as}"`, path);
     const [any] = await repo.delegationsByKey(db, ctx.summit.id, [as]);
-    return any ? { ok: true, value: any } : invalidField(`unknown delegation "${as}"`, path);
+    return any
+      ? { ok: true, value: any }
+      : invalidField(`unknown delegation "${as}"`, path, 'unknownKey', { kind: 'delegation', key: as });
   }
   if (ctx.mine.length === 1) return { ok: true, value: ctx.mine[0]! };
   return invalidField(

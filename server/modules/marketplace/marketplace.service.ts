@@ -211,7 +211,10 @@ export async function createNeed(db: Db, ctx: MarketContext, body: unknown, now:
   const { fields, owner } = checked.value;
   const { summit } = ctx;
   if (await repo.findNeed(db, summit.id, fields.key, new Date(now)))
-    return conflict(`need "${fields.key}" already exists`, 'key');
+    return conflict(`need "${fields.key}" already exists`, 'key', 'keyTaken', {
+      kind: 'need',
+      key: fields.key,
+    });
   await db.transaction(async (tx) => {
     await repo.insertNeeds(tx, summit.id, [{ ...fields, ownerId: owner.id }]);
     await record(tx, {
@@ -386,7 +389,8 @@ export async function deleteOffer(db: Db, ctx: MarketContext, id: number): Promi
 /** The need and the parties whose slots are asked for (the caller's delegation as provider). */
 async function partiesFor(db: Db, ctx: MarketContext, needKey: string, as: string | undefined, now: number) {
   const need = await repo.findNeed(db, ctx.summit.id, needKey, new Date(now));
-  if (!need) return invalidField(`unknown need "${needKey}"`, 'need');
+  if (!need)
+    return invalidField(`unknown need "${needKey}"`, 'need', 'unknownKey', { kind: 'need', key: needKey });
   if (ctx.visitorOnly)
     return {
       ok: true as const,
@@ -415,7 +419,8 @@ export async function slots(db: Db, ctx: MarketContext, q: { need: string; as?: 
 
 export async function suggestions(db: Db, ctx: MarketContext, needKey: string, now: number) {
   const need = await repo.findNeed(db, ctx.summit.id, needKey, new Date(now));
-  if (!need) return invalidField(`unknown need "${needKey}"`, 'need');
+  if (!need)
+    return invalidField(`unknown need "${needKey}"`, 'need', 'unknownKey', { kind: 'need', key: needKey });
   const byProvider = new Map<number, { provider: repo.DelegationRef; overlap: number; offers: number[] }>();
   for (const o of await repo.listOffers(db, ctx.summit.id, {})) {
     if (o.provider.id === need.owner.id) continue;

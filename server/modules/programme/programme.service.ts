@@ -159,7 +159,7 @@ export async function createItem(
     const verdict = programmePolicy.mayWrite(ctx.roles, list, noun, null, after);
     if (!verdict.ok) return verdict;
     if ((await repo.findId(tx, summit.id, list, key)) !== null) {
-      return conflict(`a ${noun} with key "${key}" already exists`, 'key');
+      return conflict(`a ${noun} with key "${key}" already exists`, 'key', 'keyTaken', { kind: noun, key });
     }
     const taken = await emailTaken(tx, ctx, list, null, after);
     if (taken) return taken;
@@ -243,7 +243,10 @@ export async function updateItem(
     if (!verdict.ok) return verdict;
     const newKey = checked.value.key;
     if (newKey !== key && (await repo.findId(tx, summit.id, list, newKey)) !== null) {
-      return conflict(`a ${LISTS[list].noun} with key "${newKey}" already exists`, 'key');
+      return conflict(`a ${LISTS[list].noun} with key "${newKey}" already exists`, 'key', 'keyTaken', {
+        kind: LISTS[list].noun,
+        key: newKey,
+      });
     }
     const taken = await emailTaken(tx, ctx, list, before, after);
     if (taken) return taken;

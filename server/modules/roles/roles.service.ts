@@ -45,7 +45,10 @@ export async function grant(
     const delegation =
       input.delegation === undefined ? null : await findDelegation(tx, ctx.summit.id, input.delegation);
     if (input.delegation !== undefined && delegation === null) {
-      return invalidField(`unknown delegation "${input.delegation}"`, 'delegation');
+      return invalidField(`unknown delegation "${input.delegation}"`, 'delegation', 'unknownKey', {
+        kind: 'delegation',
+        key: input.delegation,
+      });
     }
     const delegationId = delegation?.id ?? null;
     const user = await ensureUser(tx, input.email);
@@ -55,7 +58,8 @@ export async function grant(
       role: input.role,
       delegationId,
     });
-    if (id === null) return conflict(`${user.email} already has this role`, 'role');
+    if (id === null)
+      return conflict(`${user.email} already has this role`, 'role', 'roleTaken', { email: user.email });
     const value: Grant = {
       id,
       userId: user.id,

@@ -3,6 +3,7 @@
 import { createContext, type RefObject, useContext } from 'react';
 import type { Problem } from '../../../../shared/schemas/problems.ts';
 import { type Translate, useI18n } from '../../lib/i18n.tsx';
+import { joinProblems, problemText } from '../../lib/problem-text.ts';
 import type { MessageKey } from '../../locales/en.ts';
 import { fieldId, fieldName, type FormValues } from './form-values.ts';
 
@@ -12,8 +13,11 @@ export const ProblemsProvider = ProblemsContext.Provider;
 /** The messages on these fields (a row's select also says what is wrong with the row). */
 export function useFieldMessage(...names: string[]): string | undefined {
   const problems = useContext(ProblemsContext);
-  const messages = problems.filter((p) => names.includes(fieldName(p.path))).map((p) => p.message);
-  return messages.length > 0 ? messages.join('; ') : undefined;
+  const { t, dateLocale } = useI18n();
+  const messages = problems
+    .filter((p) => names.includes(fieldName(p.path)))
+    .map((p) => problemText(t, p, dateLocale));
+  return messages.length > 0 ? joinProblems(messages) : undefined;
 }
 
 const FIELDS: Record<keyof FormValues, MessageKey> = {
@@ -79,7 +83,7 @@ export function ErrorSummary({
   problems: readonly Problem[];
   summaryRef: RefObject<HTMLElement | null>;
 }) {
-  const { t } = useI18n();
+  const { t, dateLocale } = useI18n();
   if (problems.length === 0) return null;
   return (
     <section className="error-summary" ref={summaryRef} tabIndex={-1} aria-labelledby="error-summary-title">
@@ -95,10 +99,10 @@ export function ErrorSummary({
                   focusField(p.path);
                 }}
               >
-                {`${problemPlace(t, p.path)}: ${p.message}`}
+                {t('problem.at', { place: problemPlace(t, p.path), problem: problemText(t, p, dateLocale) })}
               </a>
             ) : (
-              p.message
+              problemText(t, p, dateLocale)
             )}
           </li>
         ))}

@@ -72,7 +72,14 @@ describe('the form between its inputs and the draft the API takes', () => {
     expect(toDraft(values)).not.toHaveProperty('durationMinutes');
     expect(draftOf(values)).toEqual({
       ok: false,
-      problems: [{ path: 'expectedAttendance', message: 'Invalid input: expected int, received number' }],
+      problems: [
+        {
+          path: 'expectedAttendance',
+          message: 'Invalid input: expected int, received number',
+          code: 'invalidType',
+          params: { expected: 'int' },
+        },
+      ],
     });
   });
 
@@ -94,7 +101,12 @@ describe('the submit check in the browser', () => {
     const values = toFormValues(shown as never);
     values.programme[4]!.minutes = '10';
     expect(submitCheck(values, call)).toEqual([
-      { path: 'programme', message: 'the items add up to 70 minutes, the event lasts 75' },
+      {
+        path: 'programme',
+        message: 'the items add up to 70 minutes, the event lasts 75',
+        code: 'proposal.programmeSum',
+        params: { total: 70, duration: 75 },
+      },
     ]);
   });
 
@@ -103,10 +115,16 @@ describe('the submit check in the browser', () => {
     values.contacts[1]!.email = '';
     values.preferredStarts = [{ day: '2018-12-08', time: '08:30' }];
     expect(submitCheck(values, call)).toEqual([
-      { path: 'contacts[1].email', message: 'a contact needs an e-mail address' },
+      {
+        path: 'contacts[1].email',
+        message: 'a contact needs an e-mail address',
+        code: 'proposal.contactEmail',
+      },
       {
         path: 'preferredStarts[0]',
         message: 'Sat 8 Dec is not a day of the summit, which runs from Wed 5 Dec to Fri 7 Dec',
+        code: 'proposal.notSummitDay',
+        params: { day: '2018-12-08', first: '2018-12-05', last: '2018-12-07' },
       },
     ]);
   });

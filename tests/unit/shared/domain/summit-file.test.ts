@@ -29,7 +29,12 @@ describe('readSummitFile', () => {
 
   it('names an unknown room by its JSON path', () => {
     expect(errorsOf(smallSummitFile({ sessions: [session({ room: 'orangery' })] }))).toEqual([
-      { path: 'sessions[0].room', message: 'unknown room "orangery"' },
+      {
+        path: 'sessions[0].room',
+        message: 'unknown room "orangery"',
+        code: 'unknownKey',
+        params: { key: 'orangery', kind: 'room' },
+      },
     ]);
   });
 
@@ -43,11 +48,27 @@ describe('readSummitFile', () => {
       {
         path: 'summit.timeZone',
         message: 'unknown time zone (expected an IANA name such as Africa/Casablanca)',
+        code: 'timeZone',
       },
-      { path: 'rooms[1].key', message: 'duplicate key "orangeraie" (also rooms[0])' },
-      { path: 'rooms[1].capacity', message: 'Too small: expected number to be >=0' },
-      { path: 'sessions[0].segment', message: 'unknown segment "lunch"' },
-      { path: 'sessions[0].end', message: 'must be after start' },
+      {
+        path: 'rooms[1].key',
+        message: 'duplicate key "orangeraie" (also rooms[0])',
+        code: 'duplicateKey',
+        params: { key: 'orangeraie' },
+      },
+      {
+        path: 'rooms[1].capacity',
+        message: 'Too small: expected number to be >=0',
+        code: 'atLeast',
+        params: { minimum: 0 },
+      },
+      {
+        path: 'sessions[0].segment',
+        message: 'unknown segment "lunch"',
+        code: 'unknownKey',
+        params: { key: 'lunch', kind: 'segment' },
+      },
+      { path: 'sessions[0].end', message: 'must be after start', code: 'endAfterStart' },
     ]);
   });
 
@@ -63,26 +84,54 @@ describe('readSummitFile', () => {
       ],
     });
     expect(errorsOf(file)).toEqual([
-      { path: 'rooms[1].key', message: 'duplicate key "orangeraie" (also rooms[0])' },
-      { path: 'sessions[0].segment', message: 'unknown segment "lunch"' },
-      { path: 'sessions[0].end', message: 'must be after start' },
-      { path: 'sessions[0].participants[0].person', message: 'unknown person "p-nobody"' },
+      {
+        path: 'rooms[1].key',
+        message: 'duplicate key "orangeraie" (also rooms[0])',
+        code: 'duplicateKey',
+        params: { key: 'orangeraie' },
+      },
+      {
+        path: 'sessions[0].segment',
+        message: 'unknown segment "lunch"',
+        code: 'unknownKey',
+        params: { key: 'lunch', kind: 'segment' },
+      },
+      { path: 'sessions[0].end', message: 'must be after start', code: 'endAfterStart' },
+      {
+        path: 'sessions[0].participants[0].person',
+        message: 'unknown person "p-nobody"',
+        code: 'unknownKey',
+        params: { key: 'p-nobody', kind: 'person' },
+      },
     ]);
   });
 
   it('refuses a duration that does not match start and end', () => {
     expect(errorsOf(smallSummitFile({ sessions: [session({ durationMinutes: 60 })] }))).toEqual([
-      { path: 'sessions[0].durationMinutes', message: 'is 60 but start to end is 75 minutes' },
+      {
+        path: 'sessions[0].durationMinutes',
+        message: 'is 60 but start to end is 75 minutes',
+        code: 'durationDiffers',
+        params: { duration: 60, minutes: 75 },
+      },
     ]);
   });
 
   it('needs a duration for an unplaced session, and start with end', () => {
     const { start: _s, end: _e, room: _r, ...unplaced } = session({});
     expect(errorsOf(smallSummitFile({ sessions: [unplaced] }))).toEqual([
-      { path: 'sessions[0].durationMinutes', message: 'is required for a session without start and end' },
+      {
+        path: 'sessions[0].durationMinutes',
+        message: 'is required for a session without start and end',
+        code: 'durationNeeded',
+      },
     ]);
     expect(errorsOf(smallSummitFile({ sessions: [{ ...unplaced, start: '2018-12-07T08:30' }] }))).toEqual([
-      { path: 'sessions[0].end', message: 'start and end are given together or not at all' },
+      {
+        path: 'sessions[0].end',
+        message: 'start and end are given together or not at all',
+        code: 'startAndEnd',
+      },
     ]);
   });
 
@@ -97,16 +146,40 @@ describe('readSummitFile', () => {
       ],
     });
     expect(errorsOf(file)).toEqual([
-      { path: 'sessions[0].expectedAttendance', message: 'Invalid input: expected number, received string' },
-      { path: 'sessions[0].participants[0]', message: 'a participant names either a delegation or a person' },
-      { path: 'sessions[0]', message: 'unknown field "colour"' },
+      {
+        path: 'sessions[0].expectedAttendance',
+        message: 'Invalid input: expected number, received string',
+        code: 'invalidType',
+        params: { expected: 'number' },
+      },
+      {
+        path: 'sessions[0].participants[0]',
+        message: 'a participant names either a delegation or a person',
+        code: 'participantWho',
+      },
+      {
+        path: 'sessions[0]',
+        message: 'unknown field "colour"',
+        code: 'unknownField',
+        params: { count: 1, keys: 'colour' },
+      },
     ]);
   });
 
   it('refuses a file of another format, and lists that are not lists', () => {
     expect(errorsOf({ ...smallSummitFile(), format: 'summit/2', rooms: {} })).toEqual([
-      { path: 'format', message: 'Invalid input: expected "summit/1"' },
-      { path: 'rooms', message: 'Invalid input: expected array, received object' },
+      {
+        path: 'format',
+        message: 'Invalid input: expected "summit/1"',
+        code: 'invalidValue',
+        params: { count: 1, options: 'summit/1' },
+      },
+      {
+        path: 'rooms',
+        message: 'Invalid input: expected array, received object',
+        code: 'invalidType',
+        params: { expected: 'array' },
+      },
     ]);
   });
 });

@@ -47,7 +47,11 @@ describe('a draft', () => {
 
   it('refuses a link with another scheme, even in a draft', () => {
     expect(draftProblems({ materials: [{ title: 'Report', url: 'javascript:alert(1)' }] })).toEqual([
-      { path: 'materials[0].url', message: 'must be a link starting with http:// or https://' },
+      {
+        path: 'materials[0].url',
+        message: 'must be a link starting with http:// or https://',
+        code: 'httpLink',
+      },
     ]);
   });
 
@@ -73,8 +77,18 @@ describe('a draft', () => {
 
   it('bounds every field', () => {
     expect(draftProblems({ title: 'x'.repeat(301), programme: Array(31).fill({ minutes: 1 }) })).toEqual([
-      { path: 'title', message: 'Too big: expected string to have <=300 characters' },
-      { path: 'programme', message: 'Too big: expected array to have <=30 items' },
+      {
+        path: 'title',
+        message: 'Too big: expected string to have <=300 characters',
+        code: 'tooLong',
+        params: { maximum: 300 },
+      },
+      {
+        path: 'programme',
+        message: 'Too big: expected array to have <=30 items',
+        code: 'tooMany',
+        params: { maximum: 30 },
+      },
     ]);
   });
 });
@@ -88,7 +102,12 @@ describe('submitting', () => {
     const p = moldovaProposal();
     p.programme![4] = { minutes: 10, item: 'Conclusions by the Chair and Q&A' };
     expect(submitProblems(p)).toEqual([
-      { path: 'programme', message: 'the items add up to 70 minutes, the event lasts 75' },
+      {
+        path: 'programme',
+        message: 'the items add up to 70 minutes, the event lasts 75',
+        code: 'proposal.programmeSum',
+        params: { total: 70, duration: 75 },
+      },
     ]);
   });
 
@@ -97,10 +116,16 @@ describe('submitting', () => {
     p.contacts![1] = { name: 'Oleg Chirita' };
     p.contacts![2]!.email = 'laura.zorrilla-fernandez.icmpd.org';
     expect(submitProblems(p)).toEqual([
-      { path: 'contacts[1].email', message: 'a contact needs an e-mail address' },
+      {
+        path: 'contacts[1].email',
+        message: 'a contact needs an e-mail address',
+        code: 'proposal.contactEmail',
+      },
       {
         path: 'contacts[2].email',
         message: '"laura.zorrilla-fernandez.icmpd.org" is not an e-mail address',
+        code: 'notEmail',
+        params: { email: 'laura.zorrilla-fernandez.icmpd.org' },
       },
     ]);
   });
@@ -110,8 +135,16 @@ describe('submitting', () => {
     p.materials![0]!.url = 'www.mieux-initiative.eu';
     p.materials!.push({ title: 'Mobility Partnership Newsletter' });
     expect(submitProblems(p)).toEqual([
-      { path: 'materials[0].url', message: 'must be a link starting with http:// or https://' },
-      { path: 'materials[2].url', message: 'a background material needs a link' },
+      {
+        path: 'materials[0].url',
+        message: 'must be a link starting with http:// or https://',
+        code: 'httpLink',
+      },
+      {
+        path: 'materials[2].url',
+        message: 'a background material needs a link',
+        code: 'proposal.materialLink',
+      },
     ]);
   });
 
@@ -139,14 +172,29 @@ describe('submitting', () => {
     ];
     p.preferredStarts = ['2018-12-07T08:30', '2018-12-09T08:30', '2018-12-07T08:30'];
     expect(submitProblems(p)).toEqual([
-      { path: 'organisers[1].delegation', message: 'unknown delegation "MOLDOVA"' },
-      { path: 'organisers[2]', message: 'an organiser is a delegation or an organisation, not both' },
-      { path: 'organisers[3]', message: 'name the delegation or the organisation' },
+      {
+        path: 'organisers[1].delegation',
+        message: 'unknown delegation "MOLDOVA"',
+        code: 'unknownKey',
+        params: { kind: 'delegation', key: 'MOLDOVA' },
+      },
+      {
+        path: 'organisers[2]',
+        message: 'an organiser is a delegation or an organisation, not both',
+        code: 'proposal.organiserBoth',
+      },
+      {
+        path: 'organisers[3]',
+        message: 'name the delegation or the organisation',
+        code: 'proposal.organiserNone',
+      },
       {
         path: 'preferredStarts[1]',
         message: 'Sun 9 Dec is not a day of the summit, which runs from Wed 5 Dec to Fri 7 Dec',
+        code: 'proposal.notSummitDay',
+        params: { day: '2018-12-09', first: '2018-12-05', last: '2018-12-07' },
       },
-      { path: 'preferredStarts[2]', message: 'lists this time twice' },
+      { path: 'preferredStarts[2]', message: 'lists this time twice', code: 'timeTwice' },
     ]);
   });
 });
