@@ -10,6 +10,7 @@ import {
   roomSchema,
   segmentSchema,
   sessionSchema,
+  summitFileSchema,
   summitSchema,
 } from '../../../shared/schemas/summit-file.ts';
 import { auditWords } from '../../../client/src/features/audit/audit-words.ts';
@@ -102,7 +103,15 @@ describe('the audit log in the reader’s language', () => {
   });
 
   it('names every field of the items the log records', () => {
-    const shapes = [summitSchema, roomSchema, segmentSchema, delegationSchema, personSchema, sessionSchema]
+    const shapes = [
+      summitFileSchema,
+      summitSchema,
+      roomSchema,
+      segmentSchema,
+      delegationSchema,
+      personSchema,
+      sessionSchema,
+    ]
       .concat([proposalDraftSchema, needItemSchema, settingsSchema] as never[])
       .flatMap((s) => Object.keys((s as { shape: object }).shape));
     expect([...new Set(shapes)].filter((f) => !(`audit.field.${f}` in en))).toEqual([]);
