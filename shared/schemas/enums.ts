@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withCode } from './fields.ts';
 import {
   DELEGATION_KINDS,
   EQUIPMENT,
@@ -23,4 +24,7 @@ export const languageSchema = z.enum(LANGUAGES, { error: 'expected a language: e
 /** A language a session is held in or interpreted into: any ISO 639-1 code. */
 export const languageCodeSchema = z
   .string()
-  .refine(isLanguageCode, 'expected an ISO 639-1 language code such as "en", "fr" or "es"');
+  .refine(
+    isLanguageCode,
+    withCode('expected an ISO 639-1 language code such as "en", "fr" or "es"', 'languageCode'),
+  );

@@ -91,7 +91,13 @@ describe('session languages', () => {
       .send({ languages: ['en', 'english'] });
     expect([edit.status, edit.body.errors]).toEqual([
       400,
-      [{ path: 'languages[1]', message: 'expected an ISO 639-1 language code such as "en", "fr" or "es"' }],
+      [
+        {
+          path: 'languages[1]',
+          message: 'expected an ISO 639-1 language code such as "en", "fr" or "es"',
+          code: 'languageCode',
+        },
+      ],
     ]);
     const bad = file();
     bad.summit.slug = 'langs-bad';
@@ -103,6 +109,7 @@ describe('session languages', () => {
         {
           path: 'sessions[0].interpretation[0]',
           message: 'expected an ISO 639-1 language code such as "en", "fr" or "es"',
+          code: 'languageCode',
         },
       ],
     ]);
@@ -115,7 +122,7 @@ describe('session languages', () => {
       .send({ interpretation: ['fr', 'fr'] });
     expect([res.status, res.body.errors]).toEqual([
       400,
-      [{ path: 'interpretation', message: 'lists a value twice' }],
+      [{ path: 'interpretation', message: 'lists a value twice', code: 'duplicate' }],
     ]);
   });
 });

@@ -39,6 +39,7 @@ export const en = {
   'problem.timeZone': 'Choose a time zone such as Africa/Casablanca.',
   'problem.sdgTarget': 'Enter an SDG target such as 10.7 or 17.b.',
   'problem.duplicate': 'A value is listed twice.',
+  'problem.languageCode': 'Give a language by its two-letter ISO 639-1 code, such as en, fr or es.',
   'problem.duplicateKey': 'The identifier “{key}” is used twice.',
   'problem.duplicateEmail': 'The e-mail address {email} is given twice.',
   'problem.timeTwice': 'This time is listed twice.',

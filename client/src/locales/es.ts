@@ -42,6 +42,7 @@ export const es: Messages = {
   'problem.timeZone': 'Elija una zona horaria, por ejemplo Africa/Casablanca.',
   'problem.sdgTarget': 'Escriba una meta de los ODS, por ejemplo 10.7 o 17.b.',
   'problem.duplicate': 'Un valor figura dos veces.',
+  'problem.languageCode': 'Indique un idioma con su código ISO 639-1 de dos letras, por ejemplo es, en o fr.',
   'problem.duplicateKey': 'El identificador «{key}» se usa dos veces.',
   'problem.duplicateEmail': 'La dirección de correo electrónico {email} figura dos veces.',
   'problem.timeTwice': 'Esta hora figura dos veces.',

@@ -41,6 +41,8 @@ export const fr: Messages = {
   'problem.timeZone': 'Choisissez un fuseau horaire, par exemple Africa/Casablanca.',
   'problem.sdgTarget': 'Saisissez une cible des ODD, par exemple 10.7 ou 17.b.',
   'problem.duplicate': 'Une valeur figure deux fois.',
+  'problem.languageCode':
+    'Indiquez une langue par son code ISO 639-1 à deux lettres, par exemple fr, en ou es.',
   'problem.duplicateKey': 'L’identifiant « {key} » est utilisé deux fois.',
   'problem.duplicateEmail': 'L’adresse électronique {email} figure deux fois.',
   'problem.timeTwice': 'Cette heure figure deux fois.',
