@@ -75,6 +75,8 @@ export const es: Messages = {
   'programme.delegationFilter': 'Delegación',
   'programme.filteredEmpty': 'Ninguna sesión de este día coincide con los filtros.',
   'programme.gridLabel': 'Sesiones del {day} por sala y hora',
+  'programme.gridName': 'Salas el {date}',
+  'programme.gridRow': 'Sesiones (horas en formato de 24 horas, {zone})',
   'session.back': 'Volver al programa',
   'session.when': 'Cuándo',
   'session.where': 'Dónde',
@@ -234,6 +236,8 @@ export const es: Messages = {
   'audit.details': 'Qué ha cambiado',
   'audit.zone': 'Horas en el huso horario de la cumbre ({zone}).',
   'form.done': 'Hecho.',
+  'form.problems': '{count, plural, one {Hay # problema} other {Hay # problemas}}',
+  'form.problem': '{field}: {message}',
   'conflicts.title':
     'Conflictos: {hard, plural, one {# grave} other {# graves}}, {soft, plural, one {# leve} other {# leves}}',
   'conflicts.none':
@@ -411,8 +415,8 @@ export const es: Messages = {
   'proposal.sum.under': '{total} de {duration} minutos: quedan {left} minutos por planificar.',
   'proposal.sum.exact': '{total} de {duration} minutos: el programa ocupa todo el evento.',
   'proposal.sum.over': '{total} de {duration} minutos: sobran {over} minutos.',
-  'proposal.problemsOne': 'Hay un problema que impide presentar la propuesta',
-  'proposal.problems': 'Hay {count} problemas que impiden presentar la propuesta',
+  'proposal.problems':
+    '{count, plural, one {Hay un problema que impide} other {Hay # problemas que impiden}} presentar la propuesta',
   'proposal.save.idle': 'Los cambios se guardan a medida que escribe.',
   'proposal.save.saving': 'Guardando…',
   'proposal.save.saved': 'Guardado',

@@ -75,6 +75,8 @@ export const fr: Messages = {
   'programme.delegationFilter': 'Délégation',
   'programme.filteredEmpty': 'Aucune session de cette journée ne correspond aux filtres.',
   'programme.gridLabel': 'Sessions du {day} par salle et par heure',
+  'programme.gridName': 'Salles le {date}',
+  'programme.gridRow': 'Sessions (heures au format 24 h, {zone})',
   'session.back': 'Retour au programme',
   'session.when': 'Date et heure',
   'session.where': 'Lieu',
@@ -235,6 +237,8 @@ export const fr: Messages = {
   'audit.details': 'Modifications',
   'audit.zone': 'Heures du fuseau horaire du sommet ({zone}).',
   'form.done': 'Terminé.',
+  'form.problems': '{count, plural, one {Il y a # problème} other {Il y a # problèmes}}',
+  'form.problem': '{field} : {message}',
   'conflicts.title':
     'Conflits : {hard, plural, one {# bloquant} other {# bloquants}}, {soft, plural, one {# non bloquant} other {# non bloquants}}',
   'conflicts.none':
@@ -414,9 +418,8 @@ export const fr: Messages = {
   'proposal.sum.under': '{total} sur {duration} minutes : il reste {left} minutes à prévoir.',
   'proposal.sum.exact': '{total} sur {duration} minutes : le programme couvre toute la manifestation.',
   'proposal.sum.over': '{total} sur {duration} minutes : {over} minutes de trop.',
-  'proposal.problemsOne': 'Un point empêche de soumettre la proposition',
   'proposal.problems':
-    '{count, plural, one {# point empêche} other {# points empêchent}} de soumettre la proposition',
+    '{count, plural, one {Un point empêche} other {# points empêchent}} de soumettre la proposition',
   'proposal.save.idle': 'Les modifications sont enregistrées au fur et à mesure de la saisie.',
   'proposal.save.saving': 'Enregistrement…',
   'proposal.save.saved': 'Enregistré',

@@ -1,0 +1,167 @@
+// Every page of the app (client/src/lib/routes.ts), in English, French and Spanish, on a desktop
+// (1280 px) and on a phone or at 400 % zoom (320 px): axe-core finds nothing against WCAG 2.2 AA,
+// no control is smaller than 24×24 CSS px (WCAG 2.5.8), and at 320 px the page does not scroll
+// sideways (WCAG 1.4.10): only the rooms grid may, inside its own box.
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { moldovaProposal, summitAwaitingProposals } from '../factories/proposal.ts';
+import { ADMIN_TOKEN } from '../support/app.ts';
+import { skipBrowser, wcagViolations } from '../support/browser.ts';
+import { signedInAs, supportUnitBrowser } from './support-unit.ts';
+
+const S = '/summits/gfmd-2018';
+const API = '/api/summits/gfmd-2018';
+const FRIDAY = '2018-12-07';
+
+/** The pages, by route name, as the support unit opens them (the ids are filled in once known). */
+function supportUnitPages(ids: { proposal: number; consultation: number }): [string, string][] {
+  return [
+    ['summits', '/'],
+    ['me', '/me'],
+    ['allOutbox', '/outbox'],
+    ['summit', S],
+    ['programme (grid)', `${S}/programme/${FRIDAY}?view=grid`],
+    ['programme (list)', `${S}/programme/${FRIDAY}?view=list`],
+    ['session', `${S}/sessions/se-narratives`],
+    ['sessionEdit', `${S}/sessions/se-narratives/edit`],
+    ['sessionNew', `${S}/setup/new-session?day=${FRIDAY}`],
+    ['setup', `${S}/setup`],
+    ['setupList (rooms)', `${S}/setup/rooms`],
+    ['setupList (segments)', `${S}/setup/segments`],
+    ['setupList (delegations)', `${S}/setup/delegations?edit=MDA`],
+    ['setupList (people)', `${S}/setup/people`],
+    ['agenda', `${S}/delegations/MDA`],
+    ['directory', `${S}/directory?q=Mor`],
+    ['print', `${S}/print/${FRIDAY}`],
+    ['print (doors)', `${S}/print/${FRIDAY}?sheets=doors`],
+    ['outbox', `${S}/outbox`],
+    ['roles', `${S}/roles`],
+    ['audit', `${S}/audit`],
+    ['plan', `${S}/plan`],
+    ['proposals', `${S}/proposals`],
+    ['proposalNew', `${S}/proposals/new`],
+    ['proposal', `${S}/proposals/${ids.proposal}`],
+    ['desk', `${S}/proposal-desk`],
+    ['review', `${S}/proposal-desk/${ids.proposal}`],
+    ['marketplace', `${S}/marketplace`],
+    ['need', `${S}/marketplace/needs/mda-diaspora`],
+    ['consultations', `${S}/marketplace/consultations`],
+    ['consultation', `${S}/marketplace/consultations/${ids.consultation}`],
+    ['marketTables', `${S}/marketplace/tables`],
+    ['marketReport', `${S}/marketplace/report`],
+    ['not-found', '/no-such-page'],
+  ];
+}
+/** The pages a visitor who has not signed in sees. */
+const visitorPages: [string, string][] = [
+  ['signIn', '/sign-in'],
+  ['verify', '/sign-in/verify?token=not-a-token'],
+  ['summit (visitor)', S],
+  ['programme (visitor)', `${S}/programme/${FRIDAY}?view=grid`],
+];
+
+const LOCALES = ['en-GB', 'fr-FR', 'es-ES'];
+const WIDTHS = [1280, 320];
+
+/** Controls smaller than 24×24 CSS px, as "tag “name” w×h". Links inside a sentence are exempt (WCAG 2.5.8, Inline). */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const inSentence = (el: Element) =>
+      el.tagName === 'A' &&
+      getComputedStyle(el).display === 'inline' &&
+      [...(el.parentElement?.childNodes ?? [])].some(
+        (n) => n !== el && n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+      );
+    const controls = document.querySelectorAll(
+      'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex="-1"])',
+    );
+    return [...controls].flatMap((el) => {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return [];
+      if (getComputedStyle(el).visibility === 'hidden' || el.closest('.visually-hidden')) return [];
+      if (box.width >= 23.5 && box.height >= 23.5) return [];
+      if (inSentence(el)) return [];
+      const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
+      return [`${el.tagName.toLowerCase()} “${name}” ${Math.round(box.width)}×${Math.round(box.height)}`];
+    });
+  });
+}
+
+/** How far the page scrolls sideways (0 when it does not). */
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe.skipIf(skipBrowser)('every page, in every language, at every width', () => {
+  const env = supportUnitBrowser();
+  const ids = { proposal: 0, consultation: 0 };
+
+  it('sets up a summit with a submitted side-event proposal and a requested consultation', async () => {
+    const post = (context: BrowserContext, path: string, csrf: string, data: object) =>
+      context.request.post(`${env.server.base}${path}`, { data, headers: { 'x-csrf-token': csrf } });
+    const imported = await post(
+      env.context,
+      '/api/summits/import?replace=true',
+      env.csrfToken,
+      summitAwaitingProposals('2099-09-28T23:59'),
+    );
+    expect(imported.status()).toBe(201);
+    const chirita = await signedInAs(env, 'chirita@example.org');
+    const draft = await post(chirita.context, `${API}/proposals`, chirita.csrfToken, moldovaProposal());
+    expect(draft.status()).toBe(201);
+    ids.proposal = (await draft.json()).id;
+    const submitted = await post(chirita.context, `${API}/proposals/${ids.proposal}/submit`, chirita.csrfToken, {});
+    expect(submitted.status()).toBe(200);
+    const requested = await post(chirita.context, `${API}/marketplace/consultations`, chirita.csrfToken, {
+      need: 'mda-diaspora',
+      as: 'ICMPD',
+    });
+    expect(requested.status()).toBe(201);
+    ids.consultation = (await requested.json()).id;
+    await chirita.context.close();
+  });
+
+  for (const locale of LOCALES) {
+    for (const width of WIDTHS) {
+      it(`has no WCAG 2.2 AA violation on any page in ${locale} at ${width} px`, { timeout: 300_000 }, async () => {
+        const found: string[] = [];
+        const signedIn = await env.browser.newContext({ locale, timezoneId: 'Asia/Kathmandu' });
+        const visitor = await env.browser.newContext({ locale, timezoneId: 'Asia/Kathmandu' });
+        const token = await signedIn.request.post(`${env.server.base}/api/auth/token`, {
+          data: { token: ADMIN_TOKEN },
+        });
+        expect(token.status()).toBe(200);
+        try {
+          for (const [context, pages] of [
+            [signedIn, supportUnitPages(ids)],
+            [visitor, visitorPages],
+          ] as const) {
+            const page = await context.newPage();
+            await page.setViewportSize({ width, height: 800 });
+            page.on('pageerror', (e) => env.pageErrors.push(e.message));
+            for (const [name, path] of pages.filter(([n]) => new RegExp(process.env.A11Y_ONLY ?? '').test(n))) {
+              await page.goto(`${env.server.base}${path}`);
+              await page.waitForLoadState('networkidle');
+              const heading = await page
+                .locator('h1')
+                .first()
+                .waitFor({ timeout: 5000 })
+                .then(() => true, () => false);
+              if (!heading) found.push(`${name}: no heading`);
+              for (const v of await wcagViolations(page)) found.push(`${name}: ${v}`);
+              for (const s of await smallTargets(page)) found.push(`${name}: small target ${s}`);
+              if (width <= 320) {
+                const over = await sideways(page);
+                if (over > 0) found.push(`${name}: scrolls sideways by ${over} px`);
+              }
+            }
+            await page.close();
+          }
+        } finally {
+          await signedIn.close();
+          await visitor.close();
+        }
+        expect(found).toEqual([]);
+      });
+    }
+  }
+});
