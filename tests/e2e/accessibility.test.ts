@@ -87,9 +87,24 @@ function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
-/** How far the page scrolls sideways (0 when it does not). */
+/** How far the page scrolls sideways, and the innermost elements that stick out ('' when it does not). */
 const sideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  page.evaluate(() => {
+    const root = document.documentElement;
+    const over = root.scrollWidth - root.clientWidth;
+    if (over <= 0) return '';
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== root; p = p.parentElement)
+        if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
+    const out = [...document.body.querySelectorAll('*')].filter(
+      (el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && !clipped(el),
+    );
+    const innermost = out.filter((el) => !out.some((o) => o !== el && el.contains(o)));
+    const names = innermost.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    return `${over} px (${names.join(', ')})`;
+  });
 
 describe.skipIf(skipBrowser)('every page, in every language, at every width', () => {
   const env = supportUnitBrowser();
@@ -151,7 +166,7 @@ describe.skipIf(skipBrowser)('every page, in every language, at every width', ()
               for (const s of await smallTargets(page)) found.push(`${name}: small target ${s}`);
               if (width <= 320) {
                 const over = await sideways(page);
-                if (over > 0) found.push(`${name}: scrolls sideways by ${over} px`);
+                if (over) found.push(`${name}: scrolls sideways by ${over}`);
               }
             }
             await page.close();

@@ -27,34 +27,37 @@ export function AuditPage({ summit }: { summit: SummitView }) {
       <p>{t('audit.zone', { zone: summit.timeZone })}</p>
       <Await query={log}>
         {(entries) => (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col">{t('audit.what')}</th>
-                <th scope="col">{t('audit.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{when(e.at)}</td>
-                  <td>{e.actor}</td>
-                  <td>{e.what}</td>
-                  <td>
-                    {e.changes.length > 0 && (
-                      <ul className="audit-changes">
-                        {e.changes.map((c) => (
-                          <li key={c.field}>{changeText(c)}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
+          // Wider than a phone: the table scrolls in its own box, which the keyboard can scroll too.
+          <div className="table-scroll" role="region" aria-label={t('audit.title')} tabIndex={0}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.when')}</th>
+                  <th scope="col">{t('audit.who')}</th>
+                  <th scope="col">{t('audit.what')}</th>
+                  <th scope="col">{t('audit.details')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id}>
+                    <td>{when(e.at)}</td>
+                    <td>{e.actor}</td>
+                    <td>{e.what}</td>
+                    <td>
+                      {e.changes.length > 0 && (
+                        <ul className="audit-changes">
+                          {e.changes.map((c) => (
+                            <li key={c.field}>{changeText(c)}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Await>
     </>

@@ -49,7 +49,8 @@ function Grid({ m }: { m: Market }) {
             (c) => c.room === room && Date.parse(c.start!) < start + length && start < Date.parse(c.end!),
           );
         return (
-          <div className="table-scroll">
+          // Scrolls sideways on a phone: a region the keyboard can reach and scroll (WCAG 2.1.1).
+          <div className="table-scroll" role="region" aria-label={t('market.tables')} tabIndex={0}>
             <table className="data-table market-grid">
               <thead>
                 <tr>

@@ -88,29 +88,32 @@ function DayTable({ summit, day, sessions, rooms, names }: Sheet) {
       {sessions.length === 0 ? (
         <p>{t('programme.empty')}</p>
       ) : (
-        <table className="print-table">
-          <thead>
-            <tr>
-              {COLUMNS.map((c) => (
-                <th key={c} scope="col">
-                  {t(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {ordered(sessions).map((s) => (
-              <tr key={s.key}>
-                <td>{range(s)}</td>
-                <td>{s.room ? (roomName.get(s.room) ?? s.room) : t('programme.noRoom')}</td>
-                <th scope="row">
-                  {s.title} <span className="print-kind">({t(`kind.${s.kind}`)})</span>
-                </th>
-                <td>{who(s, names)}</td>
+        // Wider than a phone on screen: the table scrolls in its own box (on paper it is whole).
+        <div className="table-scroll" role="region" aria-label={t('print.switch.programme')} tabIndex={0}>
+          <table className="print-table">
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th key={c} scope="col">
+                    {t(c)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ordered(sessions).map((s) => (
+                <tr key={s.key}>
+                  <td>{range(s)}</td>
+                  <td>{s.room ? (roomName.get(s.room) ?? s.room) : t('programme.noRoom')}</td>
+                  <th scope="row">
+                    {s.title} <span className="print-kind">({t(`kind.${s.kind}`)})</span>
+                  </th>
+                  <td>{who(s, names)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p className="print-footer">
         {t('print.footer', { zone: summit.timeZone, date: formatDate(day, dateLocale) })}
