@@ -102,7 +102,9 @@ const sideways = (page: Page) =>
       (el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && !clipped(el),
     );
     const innermost = out.filter((el) => !out.some((o) => o !== el && el.contains(o)));
-    const names = innermost.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    const names = innermost
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
     return `${over} px (${names.join(', ')})`;
   });
 
@@ -124,7 +126,12 @@ describe.skipIf(skipBrowser)('every page, in every language, at every width', ()
     const draft = await post(chirita.context, `${API}/proposals`, chirita.csrfToken, moldovaProposal());
     expect(draft.status()).toBe(201);
     ids.proposal = (await draft.json()).id;
-    const submitted = await post(chirita.context, `${API}/proposals/${ids.proposal}/submit`, chirita.csrfToken, {});
+    const submitted = await post(
+      chirita.context,
+      `${API}/proposals/${ids.proposal}/submit`,
+      chirita.csrfToken,
+      {},
+    );
     expect(submitted.status()).toBe(200);
     const requested = await post(chirita.context, `${API}/marketplace/consultations`, chirita.csrfToken, {
       need: 'mda-diaspora',
@@ -137,7 +144,9 @@ describe.skipIf(skipBrowser)('every page, in every language, at every width', ()
 
   for (const locale of LOCALES) {
     for (const width of WIDTHS) {
-      it(`has no WCAG 2.2 AA violation on any page in ${locale} at ${width} px`, { timeout: 300_000 }, async () => {
+      it(`has no WCAG 2.2 AA violation on any page in ${locale} at ${width} px`, {
+        timeout: 300_000,
+      }, async () => {
         const found: string[] = [];
         const signedIn = await env.browser.newContext({ locale, timezoneId: 'Asia/Kathmandu' });
         const visitor = await env.browser.newContext({ locale, timezoneId: 'Asia/Kathmandu' });
@@ -153,14 +162,19 @@ describe.skipIf(skipBrowser)('every page, in every language, at every width', ()
             const page = await context.newPage();
             await page.setViewportSize({ width, height: 800 });
             page.on('pageerror', (e) => env.pageErrors.push(e.message));
-            for (const [name, path] of pages.filter(([n]) => new RegExp(process.env.A11Y_ONLY ?? '').test(n))) {
+            for (const [name, path] of pages.filter(([n]) =>
+              new RegExp(process.env.A11Y_ONLY ?? '').test(n),
+            )) {
               await page.goto(`${env.server.base}${path}`);
               await page.waitForLoadState('networkidle');
               const heading = await page
                 .locator('h1')
                 .first()
                 .waitFor({ timeout: 5000 })
-                .then(() => true, () => false);
+                .then(
+                  () => true,
+                  () => false,
+                );
               if (!heading) found.push(`${name}: no heading`);
               for (const v of await wcagViolations(page)) found.push(`${name}: ${v}`);
               for (const s of await smallTargets(page)) found.push(`${name}: small target ${s}`);
@@ -179,4 +193,33 @@ describe.skipIf(skipBrowser)('every page, in every language, at every width', ()
       });
     }
   }
+
+  it('moves nothing for a reader who asks for reduced motion, on the grid as it is dragged', async () => {
+    const context = await env.browser.newContext({ reducedMotion: 'reduce', timezoneId: 'Asia/Kathmandu' });
+    const token = await context.request.post(`${env.server.base}/api/auth/token`, {
+      data: { token: ADMIN_TOKEN },
+    });
+    expect(token.status()).toBe(200);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => env.pageErrors.push(e.message));
+    await page.goto(`${env.server.base}${S}/programme/${FRIDAY}?view=grid`);
+    await page.locator('.grid-event').first().waitFor();
+    // Every element's transitions and animations last no time, and nothing scrolls smoothly.
+    const moving = await page.evaluate(() =>
+      [document.documentElement, ...document.querySelectorAll('body *')].flatMap((el) => {
+        const style = getComputedStyle(el);
+        const longest = (list: string) =>
+          Math.max(
+            ...list.split(',').map((d) => Number.parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000)),
+          );
+        const moves =
+          longest(style.transitionDuration) > 1 ||
+          longest(style.animationDuration) > 1 ||
+          style.scrollBehavior === 'smooth';
+        return moves ? [`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`] : [];
+      }),
+    );
+    expect(moving).toEqual([]);
+    await context.close();
+  });
 });

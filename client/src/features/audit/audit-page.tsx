@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import type { AuditEntry } from '../../../../shared/schemas/outbox.ts';
 import { Await } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -27,8 +28,7 @@ export function AuditPage({ summit }: { summit: SummitView }) {
       <p>{t('audit.zone', { zone: summit.timeZone })}</p>
       <Await query={log}>
         {(entries) => (
-          // Wider than a phone: the table scrolls in its own box, which the keyboard can scroll too.
-          <div className="table-scroll" role="region" aria-label={t('audit.title')} tabIndex={0}>
+          <ScrollBox label={t('audit.title')}>
             <table className="data-table">
               <thead>
                 <tr>
@@ -57,7 +57,7 @@ export function AuditPage({ summit }: { summit: SummitView }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </Await>
     </>

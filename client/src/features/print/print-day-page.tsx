@@ -1,6 +1,7 @@
 // A day of the published programme on paper: the programme as a table (time, room, session, who),
 // or door sheets, one page per room with its sessions of the day. Print CSS in styles.css drops
 // the app's frame and breaks pages between door sheets.
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { useQuery } from '@tanstack/react-query';
 import type { RoomItem, SessionItem } from '../../../../shared/schemas/summit-file.ts';
 import { Await } from '../../components/status.tsx';
@@ -88,8 +89,7 @@ function DayTable({ summit, day, sessions, rooms, names }: Sheet) {
       {sessions.length === 0 ? (
         <p>{t('programme.empty')}</p>
       ) : (
-        // Wider than a phone on screen: the table scrolls in its own box (on paper it is whole).
-        <div className="table-scroll" role="region" aria-label={t('print.switch.programme')} tabIndex={0}>
+        <ScrollBox label={t('print.switch.programme')}>
           <table className="print-table">
             <thead>
               <tr>
@@ -113,7 +113,7 @@ function DayTable({ summit, day, sessions, rooms, names }: Sheet) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <p className="print-footer">
         {t('print.footer', { zone: summit.timeZone, date: formatDate(day, dateLocale) })}

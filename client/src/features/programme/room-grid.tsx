@@ -244,7 +244,10 @@ export function RoomGrid({
     if (cancelled || !editing || !start || !end || !(await editing.move(id, target(start, end)))) revert();
   };
   return (
-    <section className="room-grid" aria-label={t('programme.gridLabel', { day: formatDate(day, dateLocale) })}>
+    <section
+      className="room-grid"
+      aria-label={t('programme.gridLabel', { day: formatDate(day, dateLocale) })}
+    >
       {editing && <p className="grid-hint">{t('moves.keyboardHint')}</p>}
       {editing && <div ref={preview} className="drop-preview" aria-live="polite" />}
       {/* dayMinWidth needs the non-MIT scrollgrid plugin: the wrapper scrolls instead, both ways,
