@@ -19,7 +19,9 @@ const focused = (page: Page) =>
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { name: '', ring: false };
     const style = getComputedStyle(el);
-    const ring = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
+    // The page's main, focused by the app on arriving (tabindex -1), is no stop of the Tab order.
+    const ring =
+      el.tabIndex < 0 || (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2);
     const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
     return { name, ring };
   });

@@ -484,6 +484,7 @@ export const en = {
   'desk.sessionLost':
     'Its session is no longer in the programme (it was deleted). Accept the proposal again to make a new one.',
   'rooms.title': 'Rooms that can hold it',
+  'rooms.tableBox': 'Rooms and their equipment',
   'rooms.needs': 'It needs {seats} seats, {microphones} microphones and: {equipment}.',
   'rooms.noEquipment': 'no equipment',
   'rooms.none': 'No room of the summit can hold it.',

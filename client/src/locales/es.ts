@@ -500,6 +500,7 @@ export const es: Messages = {
   'desk.sessionLost':
     'Su sesión ya no figura en el programa (se eliminó). Vuelva a aceptar la propuesta para crear una nueva.',
   'rooms.title': 'Salas que pueden acogerlo',
+  'rooms.tableBox': 'Salas y su equipamiento',
   'rooms.needs': 'Necesita {seats} plazas, {microphones} micrófonos y: {equipment}.',
   'rooms.noEquipment': 'ningún equipo',
   'rooms.none': 'Ninguna sala de la cumbre puede acogerlo.',

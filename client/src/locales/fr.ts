@@ -503,6 +503,7 @@ export const fr: Messages = {
   'desk.sessionLost':
     'Sa session ne figure plus au programme (elle a été supprimée). Acceptez de nouveau la proposition pour en créer une nouvelle.',
   'rooms.title': 'Salles pouvant l’accueillir',
+  'rooms.tableBox': 'Salles et leur équipement',
   'rooms.needs': 'Elle requiert {seats} places, {microphones} microphones et : {equipment}.',
   'rooms.noEquipment': 'aucun équipement',
   'rooms.none': 'Aucune salle du sommet ne peut l’accueillir.',

@@ -42,7 +42,7 @@ export function RoomsForProposal({ slug, proposal }: { slug: string; proposal: P
               {fit.length === 0 ? (
                 <p>{t('rooms.none')}</p>
               ) : (
-                <ScrollBox label={t('rooms.title')}>
+                <ScrollBox label={t('rooms.tableBox')}>
                   <table className="data-table">
                     <caption className="visually-hidden">{t('rooms.title')}</caption>
                     <thead>
