@@ -222,4 +222,45 @@ describe.skipIf(skipBrowser)('every page, in every language, at every width', ()
     expect(moving).toEqual([]);
     await context.close();
   });
+
+  it('names the rooms grid for its day and its rooms in each language, and announces no invented date', async () => {
+    const names = {
+      'en-GB': [
+        'Rooms on Friday 7 December 2018',
+        'Sessions (times on the 24-hour clock, Africa/Casablanca)',
+      ],
+      'fr-FR': ['Salles le vendredi 7 décembre 2018', 'Sessions (heures au format 24 h, Africa/Casablanca)'],
+      'es-ES': [
+        'Salas el viernes, 7 de diciembre de 2018',
+        'Sesiones (horas en formato de 24 horas, Africa/Casablanca)',
+      ],
+    };
+    for (const [locale, [table, row]] of Object.entries(names)) {
+      const context = await env.browser.newContext({ locale, timezoneId: 'Asia/Kathmandu' });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => env.pageErrors.push(e.message));
+      await page.goto(`${env.server.base}${S}/programme/${FRIDAY}?view=grid`);
+      const grid = page.getByRole('table', { name: table, exact: true });
+      await grid.waitFor();
+      // Each header says its room (the names themselves: programme.test.ts) in its label, its hidden
+      // text read by screen readers and its visible text: the room, and nothing else.
+      const headers = await grid
+        .getByRole('columnheader')
+        .evaluateAll((els) =>
+          els.map((e): [string, string] => [e.getAttribute('aria-label') ?? '', e.textContent ?? '']),
+        );
+      expect(headers.length).toBe(8);
+      expect(headers.map(([, text]) => text)).toEqual(headers.map(([label]) => label + label));
+      await grid.getByRole('rowheader', { name: row, exact: true }).waitFor();
+      // Neither the base date's year nor its month, in any text or label of the grid.
+      const said = await grid.evaluate((el) =>
+        [
+          el.textContent ?? '',
+          ...[...el.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')),
+        ].join(' '),
+      );
+      expect(said).not.toMatch(/2000|January|janvier|enero/);
+      await context.close();
+    }
+  });
 });
