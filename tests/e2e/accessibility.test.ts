@@ -223,10 +223,12 @@ describe.skipIf(skipBrowser)('every page, in every language, at every width', ()
     await context.close();
   });
 
-  it('names the rooms grid for its day and its rooms in each language, and announces no invented date', async () => {
+  it('names the rooms grid for its day and its rooms in each language, and announces no invented date', {
+    timeout: 60_000,
+  }, async () => {
     const names = {
       'en-GB': [
-        'Rooms on Friday 7 December 2018',
+        'Rooms on Friday, 7 December 2018',
         'Sessions (times on the 24-hour clock, Africa/Casablanca)',
       ],
       'fr-FR': ['Salles le vendredi 7 décembre 2018', 'Sessions (heures au format 24 h, Africa/Casablanca)'],
@@ -240,8 +242,9 @@ describe.skipIf(skipBrowser)('every page, in every language, at every width', ()
       const page = await context.newPage();
       page.on('pageerror', (e) => env.pageErrors.push(e.message));
       await page.goto(`${env.server.base}${S}/programme/${FRIDAY}?view=grid`);
+      await page.locator('.grid-event').first().waitFor();
+      expect(await page.locator('[role=table]').getAttribute('aria-label')).toBe(table);
       const grid = page.getByRole('table', { name: table, exact: true });
-      await grid.waitFor();
       // Each header says its room (the names themselves: programme.test.ts) in its label, its hidden
       // text read by screen readers and its visible text: the room, and nothing else.
       const headers = await grid
