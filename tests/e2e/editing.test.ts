@@ -155,7 +155,12 @@ describe.skipIf(skipBrowser)('the support unit editing the summit in the app', (
     await page.getByLabel('Name', { exact: true }).fill('Salle Ourika');
     await page.getByLabel('Seats', { exact: true }).fill('-5');
     await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByText('Too small: expected number to be >=0').waitFor();
+    // In the form's error summary, which takes the focus, as a link to the field; and on the field.
+    const summary = page.getByRole('region', { name: 'There is 1 problem' });
+    await summary
+      .getByRole('link', { name: 'Seats: Too small: expected number to be >=0', exact: true })
+      .waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
     await expect(described(page, 'Seats')).resolves.toEqual({
       invalid: 'true',
       description: 'Too small: expected number to be >=0',
@@ -164,7 +169,7 @@ describe.skipIf(skipBrowser)('the support unit editing the summit in the app', (
     await page.getByLabel('Seats', { exact: true }).fill('30');
     await page.getByLabel('Identifier (in links and files)').fill('menara');
     await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByText('a room with key "menara" already exists').waitFor();
+    await page.getByText('a room with key "menara" already exists', { exact: true }).waitFor();
     await expect(described(page, 'Identifier (in links and files)')).resolves.toEqual({
       invalid: 'true',
       description:
