@@ -155,7 +155,10 @@ describe.skipIf(skipBrowser)('the support unit editing the summit in the app', (
     await page.getByLabel('Name', { exact: true }).fill('Salle Ourika');
     await page.getByLabel('Seats', { exact: true }).fill('-5');
     await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByText('Must be 0 or more.').waitFor();
+    // In the form's error summary, which takes the focus, as a link to the field; and on the field.
+    const summary = page.getByRole('region', { name: 'There is 1 problem' });
+    await summary.getByRole('link', { name: 'Seats: Must be 0 or more.', exact: true }).waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
     await expect(described(page, 'Seats')).resolves.toEqual({
       invalid: 'true',
       description: 'Must be 0 or more.',

@@ -213,7 +213,9 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
     // Without a message the server refuses it, on the message's field.
     await decision.getByRole('button', { name: 'Request changes' }).click();
     const message = decision.getByLabel('Message to the organisers (needed to request changes)');
-    await decision.getByText('say what should change, in a message to the organisers').waitFor();
+    await decision
+      .getByText('say what should change, in a message to the organisers', { exact: true })
+      .waitFor();
     expect(await message.getAttribute('aria-invalid')).toBe('true');
     expect(env.pageErrors.splice(0)).toEqual([expect.stringContaining('400')]);
     await message.fill('Please confirm the speakers of the national and the donors’ dimension.');

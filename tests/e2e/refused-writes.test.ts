@@ -11,6 +11,13 @@ const described = (page: Page, label: string) =>
     focused: document.activeElement === el,
   }));
 
+/** The form's error summary, named `title`, has the focus; its link `problem` takes it to the field. */
+async function summaryLeadsTo(page: Page, title: string, problem: string) {
+  const summary = page.getByRole('region', { name: title });
+  await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await summary.getByRole('link', { name: problem, exact: true }).click();
+}
+
 describe.skipIf(skipBrowser)('a write the server refuses, shown to the support unit', () => {
   const env = supportUnitBrowser();
   const rolesPage = () => openPage(env.context, `${env.server.base}/summits/gfmd-2018/roles`, env.pageErrors);
@@ -30,7 +37,8 @@ describe.skipIf(skipBrowser)('a write the server refuses, shown to the support u
     // The same role again: the server answers 409 with { path: 'role', message }.
     await page.getByLabel('E-mail address').fill('morari@example.org');
     await page.getByRole('button', { name: 'Give the role' }).click();
-    await page.getByText('morari@example.org already has this role.').waitFor();
+    await page.getByText('morari@example.org already has this role.').first().waitFor();
+    await summaryLeadsTo(page, 'There is 1 problem', 'Role: morari@example.org already has this role.');
     await expect(described(page, 'Role')).resolves.toEqual({
       invalid: 'true',
       description: 'morari@example.org already has this role.',
@@ -49,7 +57,12 @@ describe.skipIf(skipBrowser)('a write the server refuses, shown to the support u
     });
     await page.getByLabel('E-mail address').fill('not an address');
     await page.getByRole('button', { name: 'Give the role' }).click();
-    await page.getByText('Enter an e-mail address, such as name@example.org.').waitFor();
+    await page.getByText('Enter an e-mail address, such as name@example.org.').first().waitFor();
+    await summaryLeadsTo(
+      page,
+      'There is 1 problem',
+      'E-mail address: Enter an e-mail address, such as name@example.org.',
+    );
     await expect(described(page, 'E-mail address')).resolves.toEqual({
       invalid: 'true',
       description: 'Enter an e-mail address, such as name@example.org.',
@@ -79,7 +92,7 @@ describe.skipIf(skipBrowser)('a write the server refuses, shown to the support u
     await page.close();
   });
 
-  it("puts problems that name no field of the form at the form's top", async () => {
+  it("puts problems that name no field of the form at the top of the form's error summary", async () => {
     const page = await openPage(env.context, `${env.server.base}/me`, env.pageErrors);
     // A refusal the server cannot be made to give on demand: answered in its format, for this POST only.
     await page.route('**/api/tokens', (route) =>
@@ -99,9 +112,13 @@ describe.skipIf(skipBrowser)('a write the server refuses, shown to the support u
     await page.getByLabel('What the token is for').fill('Registration import');
     await page.getByRole('button', { name: 'Create a token' }).click();
     const form = page.locator('form').filter({ has: page.getByLabel('What the token is for') });
-    await expect(form.getByRole('alert').textContent()).resolves.toBe(
+    await expect(
+      form.getByRole('region', { name: 'There are 2 problems' }).getByRole('listitem').allTextContents(),
+    ).resolves.toEqual([
       'you have too many tokens; scope: unknown scope',
-    );
+      'What the token is for: a token of that name exists',
+    ]);
+    await summaryLeadsTo(page, 'There are 2 problems', 'What the token is for: a token of that name exists');
     await expect(described(page, 'What the token is for')).resolves.toEqual({
       invalid: 'true',
       description: 'a token of that name exists',

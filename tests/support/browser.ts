@@ -77,3 +77,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
   return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
 }
+
+/** The WCAG 2.2 A and AA tags, the rules a page must pass. */
+export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's violations of WCAG 2.2 A/AA on the page, as "rule (count): the first elements". */
+export async function wcagViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(o: object): Promise<Result> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: tags } });
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.nodes.length}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+  }, WCAG_22_AA);
+}

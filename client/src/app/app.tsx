@@ -47,7 +47,7 @@ function Shell() {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Page route={route} notFound={<p>{t('app.notFound')}</p>} />
+        <Page route={route} notFound={<h1>{t('app.notFound')}</h1>} />
       </main>
     </>
   );

@@ -48,5 +48,5 @@ export function ErrorAlert({ error }: { error: unknown }) {
 /** What a page says of an address that names nothing (or nothing the caller may see). */
 export function NotFound() {
   const { t } = useI18n();
-  return <p>{t('app.notFound')}</p>;
+  return <h1>{t('app.notFound')}</h1>;
 }

@@ -1,7 +1,9 @@
 // react-hook-form with the zod schema the server's route validates with: the browser checks what
 // the server will check, and what only the server can know (a role already given, a key taken)
 // comes back as problems that land on the field they name. Either way a problem is said in the
-// reader's language (problem-text.ts), not in zod's or the API's English.
+// reader's language (problem-text.ts), not in zod's or the API's English. A refused submit (the
+// browser's check or the server's) moves the focus to the form's error summary
+// (components/error-summary.tsx), whose links take it on to each field.
 import { toNestErrors, validateFieldsNatively } from '@hookform/resolvers';
 import {
   type FieldError,
@@ -12,6 +14,7 @@ import {
   type UseFormReturn,
   useForm,
 } from 'react-hook-form';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { type Problem, zodProblems } from '../../../shared/schemas/problems.ts';
 import { ApiError, describeProblems } from './api.ts';
@@ -28,6 +31,8 @@ type Input<S extends ObjectSchema> = z.input<S> & FieldValues;
 export type SchemaForm<S extends ObjectSchema> = UseFormReturn<Input<S>, unknown, z.output<S>> & {
   /** Puts a failed write's problems on their fields, the others (and network errors) on `root.server`. */
   showProblems(error: unknown): void;
+  /** How many submits were refused so far: the error summary takes the focus at each. */
+  refused: number;
 };
 
 export function useSchemaForm<S extends ObjectSchema>(
@@ -36,18 +41,27 @@ export function useSchemaForm<S extends ObjectSchema>(
 ): SchemaForm<S> {
   const { t, dateLocale } = useI18n();
   const say: SayProblem = (p) => problemText(t, p, dateLocale);
+  const [refused, setRefused] = useState(0);
   const form = useForm<Input<S>, unknown, z.output<S>>({
+    // The summary takes the focus, not the first field: it says how many problems there are.
+    shouldFocusError: false,
     ...options,
     resolver: schemaResolver<Input<S>, z.output<S>>(schema, say),
   });
   const showProblems = (error: unknown) => {
     const { field, other } = placeProblems(error, Object.keys(schema.shape), say);
-    for (const [i, [name, message]] of field.entries()) {
-      form.setError(name as Path<Input<S>>, { type: 'server', message }, { shouldFocus: i === 0 });
+    for (const [name, message] of field) {
+      form.setError(name as Path<Input<S>>, { type: 'server', message });
     }
     if (other) form.setError('root.server', other);
+    setRefused((n) => n + 1);
   };
-  return { ...form, showProblems };
+  const handleSubmit: typeof form.handleSubmit = (valid, invalid) =>
+    form.handleSubmit(valid, (errors, event) => {
+      setRefused((n) => n + 1);
+      return invalid?.(errors, event);
+    });
+  return { ...form, handleSubmit, showProblems, refused };
 }
 
 /**

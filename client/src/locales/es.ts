@@ -156,6 +156,8 @@ export const es: Messages = {
   'programme.interpretationFilter': 'Interpretación en',
   'programme.filteredEmpty': 'Ninguna sesión de este día coincide con los filtros.',
   'programme.gridLabel': 'Sesiones del {day} por sala y hora',
+  'programme.gridName': 'Salas el {date}',
+  'programme.gridRow': 'Sesiones (horas en formato de 24 horas, {zone})',
   'session.back': 'Volver al programa',
   'session.when': 'Cuándo',
   'session.where': 'Dónde',
@@ -464,6 +466,8 @@ export const es: Messages = {
   'audit.field.published': 'Sesiones publicadas',
   'audit.field.release': 'Versión',
   'form.done': 'Hecho.',
+  'form.problems': '{count, plural, one {Hay # problema} other {Hay # problemas}}',
+  'form.problem': '{field}: {message}',
   'conflicts.title':
     'Conflictos: {hard, plural, one {# grave} other {# graves}}, {soft, plural, one {# leve} other {# leves}}',
   'conflicts.none':
@@ -765,6 +769,7 @@ export const es: Messages = {
   'rooms.title': 'Salas que pueden acogerlo',
   'rooms.needs':
     'Necesita {seats, plural, one {# plaza} other {# plazas}}, {microphones, plural, one {# micrófono} other {# micrófonos}} y: {equipment}.',
+  'rooms.tableBox': 'Salas y su equipamiento',
   'rooms.noEquipment': 'ningún equipo',
   'rooms.none': 'Ninguna sala de la cumbre puede acogerlo.',
   'rooms.room': 'Sala',

@@ -155,6 +155,8 @@ export const fr: Messages = {
   'programme.interpretationFilter': 'Interprétation en',
   'programme.filteredEmpty': 'Aucune session de cette journée ne correspond aux filtres.',
   'programme.gridLabel': 'Sessions du {day} par salle et par heure',
+  'programme.gridName': 'Salles le {date}',
+  'programme.gridRow': 'Sessions (heures au format 24 h, {zone})',
   'session.back': 'Retour au programme',
   'session.when': 'Date et heure',
   'session.where': 'Lieu',
@@ -464,6 +466,8 @@ export const fr: Messages = {
   'audit.field.published': 'Sessions publiées',
   'audit.field.release': 'Version',
   'form.done': 'Terminé.',
+  'form.problems': '{count, plural, one {Il y a # problème} other {Il y a # problèmes}}',
+  'form.problem': '{field} : {message}',
   'conflicts.title':
     'Conflits : {hard, plural, one {# bloquant} other {# bloquants}}, {soft, plural, one {# non bloquant} other {# non bloquants}}',
   'conflicts.none':
@@ -681,7 +685,7 @@ export const fr: Messages = {
   'proposal.sum.over':
     '{total} sur {duration, plural, one {# minute} other {# minutes}} : {over, plural, one {# minute} other {# minutes}} de trop.',
   'proposal.problems':
-    '{count, plural, one {# point empêche} other {# points empêchent}} de soumettre la proposition',
+    '{count, plural, one {Un point empêche} other {# points empêchent}} de soumettre la proposition',
   'proposal.save.idle': 'Les modifications sont enregistrées au fur et à mesure de la saisie.',
   'proposal.save.saving': 'Enregistrement…',
   'proposal.save.saved': 'Enregistré',
@@ -767,6 +771,7 @@ export const fr: Messages = {
   'rooms.title': 'Salles pouvant l’accueillir',
   'rooms.needs':
     'Elle requiert {seats, plural, one {# place} other {# places}}, {microphones, plural, one {# microphone} other {# microphones}} et : {equipment}.',
+  'rooms.tableBox': 'Salles et leur équipement',
   'rooms.noEquipment': 'aucun équipement',
   'rooms.none': 'Aucune salle du sommet ne peut l’accueillir.',
   'rooms.room': 'Salle',

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { type Change, describeLine } from '../../../../shared/domain/audit-words.ts';
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { Await } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { displayZone, formatDate } from '../../lib/zone.ts';
@@ -30,38 +31,40 @@ export function AuditPage({ summit }: { summit: SummitView }) {
       <p>{t('audit.zone', { zone: summit.timeZone })}</p>
       <Await query={log}>
         {(entries) => (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col">{t('audit.what')}</th>
-                <th scope="col">{t('audit.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => {
-                // Said in the reader's language from the line itself; the API's `what` is English.
-                const { what, changes } = describeLine(e, e.names, words);
-                return (
-                  <tr key={e.id}>
-                    <td>{when(e.at)}</td>
-                    <td>{e.actor}</td>
-                    <td>{what}</td>
-                    <td>
-                      {changes.length > 0 && (
-                        <ul className="audit-changes">
-                          {changes.map((c) => (
-                            <li key={c.field}>{changeText(c)}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ScrollBox label={t('audit.title')}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.when')}</th>
+                  <th scope="col">{t('audit.who')}</th>
+                  <th scope="col">{t('audit.what')}</th>
+                  <th scope="col">{t('audit.details')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => {
+                  // Said in the reader's language from the line itself; the API's `what` is English.
+                  const { what, changes } = describeLine(e, e.names, words);
+                  return (
+                    <tr key={e.id}>
+                      <td>{when(e.at)}</td>
+                      <td>{e.actor}</td>
+                      <td>{what}</td>
+                      <td>
+                        {changes.length > 0 && (
+                          <ul className="audit-changes">
+                            {changes.map((c) => (
+                              <li key={c.field}>{changeText(c)}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollBox>
         )}
       </Await>
     </>

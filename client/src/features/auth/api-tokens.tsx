@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { newTokenBodySchema } from '../../../../shared/schemas/accounts.ts';
-import { Field, FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
+import { Field } from '../../components/field.tsx';
 import { Await, ErrorAlert } from '../../components/status.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -24,7 +25,7 @@ export function ApiTokens() {
       <h2 id="api-tokens">{t('tokens.title')}</h2>
       <p>{t('tokens.intro')}</p>
       <form onSubmit={submit} className="stack-form" noValidate>
-        <FormAlert error={errors.root?.server} />
+        <FormErrorSummary errors={errors} refused={form.refused} />
         <Field id="token-name" label={t('tokens.name')} error={errors.name}>
           {(control) => <input {...control} required maxLength={100} {...form.register('name')} />}
         </Field>

@@ -1,5 +1,6 @@
 import { linkRequestSchema, tokenBodySchema } from '../../../../shared/schemas/accounts.ts';
-import { Field, FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
+import { Field } from '../../components/field.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { navigate } from '../../lib/router.tsx';
@@ -32,7 +33,7 @@ function LinkForm({ email, next }: { email?: string; next?: string }) {
   return (
     <>
       <form onSubmit={submit} className="stack-form" noValidate>
-        <FormAlert error={errors.root?.server} />
+        <FormErrorSummary errors={errors} refused={form.refused} />
         <Field id="sign-in-email" label={t('signIn.email')} error={errors.email}>
           {(control) => (
             <input {...control} type="email" required autoComplete="email" {...form.register('email')} />
@@ -60,7 +61,7 @@ function TokenForm() {
   );
   return (
     <form onSubmit={submit} className="stack-form" noValidate>
-      <FormAlert error={errors.root?.server} />
+      <FormErrorSummary errors={errors} refused={form.refused} />
       <Field id="sign-in-token" label={t('signIn.token')} error={errors.token}>
         {(control) => (
           <input {...control} type="password" required autoComplete="off" {...form.register('token')} />

@@ -6,7 +6,8 @@ import { conflictsInvolving } from '../../../../shared/domain/conflicts/engine.t
 import type { Conflict } from '../../../../shared/domain/conflicts/types.ts';
 import type { Session } from '../../../../shared/domain/programme.ts';
 import { moveBodySchema } from '../../../../shared/schemas/api.ts';
-import { Field, FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
+import { Field } from '../../components/field.tsx';
 import { WallTimeField } from '../../components/wall-time-field.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -49,7 +50,7 @@ export function MoveForm({ summit, session, planning }: Props) {
   return (
     <>
       <form className="stack-form" onSubmit={preview} noValidate>
-        <FormAlert error={errors.root?.server} />
+        <FormErrorSummary errors={errors} refused={form.refused} />
         <Field id="move-room" label={t('session.where')} error={errors.room}>
           {(control) => (
             <select {...control} {...form.register('room', { setValueAs: (v: string | null) => v || null })}>

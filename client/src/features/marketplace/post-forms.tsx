@@ -6,7 +6,8 @@ import { ASSISTANCE } from '../../../../shared/domain/marketplace.ts';
 import { singleLine } from '../../../../shared/schemas/fields.ts';
 import { assistanceSchema, objectiveSchema } from '../../../../shared/schemas/marketplace.ts';
 import { keySchema } from '../../../../shared/schemas/summit-file.ts';
-import { Field, FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
+import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { usePostNeed, usePublishOffer } from './api.ts';
@@ -85,7 +86,7 @@ export function NeedForm({ m }: { m: Market }) {
     <details className="post-form">
       <summary>{t('market.postNeed')}</summary>
       <form onSubmit={submit} className="stack-form" noValidate>
-        <FormAlert error={errors.root?.server} />
+        <FormErrorSummary errors={errors} refused={form.refused} />
         <ActingFor choices={choices} value={as} onChange={setAs} />
         <Field id="need-title" label={t('market.needTitle')} error={errors.title}>
           {(c) => <input {...c} required {...form.register('title')} />}
@@ -131,7 +132,7 @@ export function OfferForm({ m }: { m: Market }) {
     <details className="post-form">
       <summary>{t('market.publishOffer')}</summary>
       <form onSubmit={submit} className="stack-form" noValidate>
-        <FormAlert error={errors.root?.server} />
+        <FormErrorSummary errors={errors} refused={form.refused} />
         <ActingFor choices={choices} value={as} onChange={setAs} />
         <Field id="offer-title" label={t('market.needTitle')} error={errors.title}>
           {(c) => <input {...c} required {...form.register('title')} />}

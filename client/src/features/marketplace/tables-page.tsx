@@ -1,5 +1,6 @@
 // The support unit's view of the Marketplace: every slot (a row) at every table (a column), each
 // cell naming the need of the live consultation there, or free.
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { slotsOf } from '../../../../shared/domain/marketplace.ts';
 import { Await, ErrorAlert } from '../../components/status.tsx';
@@ -49,7 +50,7 @@ function Grid({ m }: { m: Market }) {
             (c) => c.room === room && Date.parse(c.start!) < start + length && start < Date.parse(c.end!),
           );
         return (
-          <div className="table-scroll">
+          <ScrollBox label={t('market.tables')}>
             <table className="data-table market-grid">
               <thead>
                 <tr>
@@ -88,7 +89,7 @@ function Grid({ m }: { m: Market }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         );
       }}
     </Await>

@@ -1,6 +1,7 @@
 // A day of the published programme on paper: the programme as a table (time, room, session, who),
 // or door sheets, one page per room with its sessions of the day. Print CSS in styles.css drops
 // the app's frame and breaks pages between door sheets.
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { useQuery } from '@tanstack/react-query';
 import type { RoomItem, SessionItem } from '../../../../shared/schemas/summit-file.ts';
 import { Await } from '../../components/status.tsx';
@@ -88,29 +89,31 @@ function DayTable({ summit, day, sessions, rooms, names }: Sheet) {
       {sessions.length === 0 ? (
         <p>{t('programme.empty')}</p>
       ) : (
-        <table className="print-table">
-          <thead>
-            <tr>
-              {COLUMNS.map((c) => (
-                <th key={c} scope="col">
-                  {t(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {ordered(sessions).map((s) => (
-              <tr key={s.key}>
-                <td>{range(s)}</td>
-                <td>{s.room ? (roomName.get(s.room) ?? s.room) : t('programme.noRoom')}</td>
-                <th scope="row">
-                  {s.title} <span className="print-kind">({t(`kind.${s.kind}`)})</span>
-                </th>
-                <td>{who(s, names)}</td>
+        <ScrollBox label={t('print.switch.programme')}>
+          <table className="print-table">
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th key={c} scope="col">
+                    {t(c)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ordered(sessions).map((s) => (
+                <tr key={s.key}>
+                  <td>{range(s)}</td>
+                  <td>{s.room ? (roomName.get(s.room) ?? s.room) : t('programme.noRoom')}</td>
+                  <th scope="row">
+                    {s.title} <span className="print-kind">({t(`kind.${s.kind}`)})</span>
+                  </th>
+                  <td>{who(s, names)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
       <p className="print-footer">
         {t('print.footer', { zone: summit.timeZone, date: formatDate(day, dateLocale) })}

@@ -19,7 +19,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { sessionLanguages } from '../../lib/languages.ts';
 import { href } from '../../lib/routes.ts';
-import { formatMinutes, type DisplayZone } from '../../lib/zone.ts';
+import { formatDate, formatMinutes, type DisplayZone } from '../../lib/zone.ts';
 import { conflictCount } from '../conflicts/use-planning.ts';
 import { gridKeyHandler } from './grid-keyboard.ts';
 import { layoutDay } from './grid-layout.ts';
@@ -246,7 +246,10 @@ export function RoomGrid({
     if (cancelled || !editing || !start || !end || !(await editing.move(id, target(start, end)))) revert();
   };
   return (
-    <section className="room-grid" aria-label={t('programme.gridLabel', { day })}>
+    <section
+      className="room-grid"
+      aria-label={t('programme.gridLabel', { day: formatDate(day, dateLocale) })}
+    >
       {editing && <p className="grid-hint">{t('moves.keyboardHint')}</p>}
       {editing && <div ref={preview} className="drop-preview" aria-live="polite" />}
       {/* dayMinWidth needs the non-MIT scrollgrid plugin: the wrapper scrolls instead, both ways,
@@ -273,15 +276,20 @@ export function RoomGrid({
             slotHeaderInterval="01:00"
             slotMinTime="00:00"
             slotMaxTime={hhmm(layout.lastMinute - layout.firstMinute)}
+            // FullCalendar names the table after its title and each row after timedText: without a
+            // toolbar the title is the base date's month ("January 2000"). Named for the real day.
+            titleFormat={() => t('programme.gridName', { date: formatDate(day, dateLocale) })}
+            timedText={t('programme.gridRow', { zone: zone.name })}
             dayHeaderFormat={({ date }) => columnName(Date.UTC(date.year, date.month, date.day))}
-            // FullCalendar writes the full date for screen readers ("January 3, 2000" here) and hides
-            // the visible text from them: read the room's name instead.
+            // FullCalendar writes the base date for screen readers ("January 3, 2000") in a hidden
+            // text and hides the visible one from them: that text says the room's name instead.
             dayHeaderDidMount={({ el, date }) => {
               const name = columnName(date.getTime());
               el.setAttribute('aria-label', name);
               for (const child of el.children) {
-                if (child.textContent === name) child.removeAttribute('aria-hidden');
-                else child.setAttribute('aria-hidden', 'true');
+                if (child.textContent !== name && child.getAttribute('aria-hidden') !== 'true') {
+                  child.textContent = name;
+                }
               }
             }}
             slotHeaderClass="grid-time"

@@ -2,7 +2,8 @@
 // them), and a form to write one when the proposal's `actions` allow it.
 import { useQuery } from '@tanstack/react-query';
 import { commentBodySchema } from '../../../../shared/schemas/proposal-api.ts';
-import { Field, FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
+import { Field } from '../../components/field.tsx';
 import { Await } from '../../components/status.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -62,7 +63,7 @@ function CommentForm({ slug, id }: { slug: string; id: number }) {
   );
   return (
     <form className="stack-form" onSubmit={send} noValidate>
-      <FormAlert error={errors.root?.server} />
+      <FormErrorSummary errors={errors} refused={form.refused} />
       <Field id={`comment-${id}`} label={t('comments.write')} error={errors.body}>
         {(control) => <textarea {...control} rows={4} {...form.register('body')} />}
       </Field>

@@ -2,7 +2,8 @@
 // `actions` include `extend_deadline`: a wall clock in the summit's zone.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { deadlineBodySchema } from '../../../../shared/schemas/proposal-api.ts';
-import { Field, FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
+import { Field } from '../../components/field.tsx';
 import { send, summitApi } from '../../lib/api.ts';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -36,7 +37,7 @@ export function DeadlineForm({
     <section aria-labelledby="extend-deadline">
       <h2 id="extend-deadline">{t('deadline.title')}</h2>
       <form className="stack-form" onSubmit={submit} noValidate>
-        <FormAlert error={errors.root?.server} />
+        <FormErrorSummary errors={errors} refused={form.refused} />
         <Field id="deadline-until" label={t('deadline.until', { zone })} error={errors.until}>
           {(control) => <input {...control} type="datetime-local" required {...form.register('until')} />}
         </Field>

@@ -3,7 +3,8 @@
 // the decisions the proposal's `actions` allow are offered.
 import type { Decision } from '../../../../shared/domain/proposals.ts';
 import { decisionBodySchema } from '../../../../shared/schemas/proposal-api.ts';
-import { Field, FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
+import { Field } from '../../components/field.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../locales/en.ts';
@@ -37,7 +38,7 @@ export function DecisionForm({ slug, proposal }: { slug: string; proposal: Propo
     <section aria-labelledby="decision" className="decision">
       <h2 id="decision">{t('decision.title')}</h2>
       <form className="stack-form" noValidate onSubmit={(e) => e.preventDefault()}>
-        <FormAlert error={errors.root?.server} />
+        <FormErrorSummary errors={errors} refused={form.refused} />
         <Field id="decision-message" label={t('decision.message')} error={errors.message}>
           {(control) => <textarea {...control} rows={4} {...form.register('message')} />}
         </Field>

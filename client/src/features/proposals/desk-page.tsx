@@ -1,6 +1,7 @@
 // The review desk (the support unit): the summit's proposals newest first, filtered by status,
 // format, preferred day and organiser as the URL says (so a filtered view can be bookmarked or
 // shared), with counts per status and a page at a time.
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PROPOSAL_VIEW_STATUSES } from '../../../../shared/domain/proposals.ts';
 import { Await } from '../../components/status.tsx';
@@ -64,50 +65,52 @@ function DeskList({ call, page, search }: { call: ProposalCall; page: ProposalLi
       </nav>
       <p role="status">{t('desk.total', { count: page.total })}</p>
       {page.proposals.length > 0 && (
-        <table className="data-table desk-table">
-          <caption className="visually-hidden">{t('desk.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('proposal.title')}</th>
-              <th scope="col">{t('proposal.organisers')}</th>
-              <th scope="col">{t('proposal.format')}</th>
-              <th scope="col">{t('proposal.duration')}</th>
-              <th scope="col">{t('proposal.attendance')}</th>
-              <th scope="col">{t('desk.starts')}</th>
-              <th scope="col">{t('proposal.status')}</th>
-              <th scope="col">{t('desk.submitted')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.proposals.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link href={href('review', { slug, id: String(p.id) })}>
-                    {p.title || t('proposal.untitled', { id: p.id })}
-                  </Link>
-                </th>
-                <td>{p.organiserNames.join('; ')}</td>
-                <td>{p.format && t(`format.${p.format}`)}</td>
-                <td>
-                  {p.durationMinutes !== undefined && t('proposal.minutes', { count: p.durationMinutes })}
-                </td>
-                <td>{p.expectedAttendance}</td>
-                <td>
-                  {p.placement
-                    ? `${p.placement.roomName}, ${summitInterval(p.placement.start, p.placement.end, zone, dateLocale)}`
-                    : p.preferredStarts
-                        .map((s) => `${formatDate(s.slice(0, 10), dateLocale, 'short')} ${s.slice(11, 16)}`)
-                        .join('; ')}
-                </td>
-                <td>
-                  {t(STATUS_NAMES[p.status])}
-                  {p.late && ` (${t('proposal.late')})`}
-                </td>
-                <td>{p.submittedAt && summitMoment(wallClockOf(p.submittedAt, zone), zone, dateLocale)}</td>
+        <ScrollBox label={t('desk.title')}>
+          <table className="data-table desk-table">
+            <caption className="visually-hidden">{t('desk.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('proposal.title')}</th>
+                <th scope="col">{t('proposal.organisers')}</th>
+                <th scope="col">{t('proposal.format')}</th>
+                <th scope="col">{t('proposal.duration')}</th>
+                <th scope="col">{t('proposal.attendance')}</th>
+                <th scope="col">{t('desk.starts')}</th>
+                <th scope="col">{t('proposal.status')}</th>
+                <th scope="col">{t('desk.submitted')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.proposals.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link href={href('review', { slug, id: String(p.id) })}>
+                      {p.title || t('proposal.untitled', { id: p.id })}
+                    </Link>
+                  </th>
+                  <td>{p.organiserNames.join('; ')}</td>
+                  <td>{p.format && t(`format.${p.format}`)}</td>
+                  <td>
+                    {p.durationMinutes !== undefined && t('proposal.minutes', { count: p.durationMinutes })}
+                  </td>
+                  <td>{p.expectedAttendance}</td>
+                  <td>
+                    {p.placement
+                      ? `${p.placement.roomName}, ${summitInterval(p.placement.start, p.placement.end, zone, dateLocale)}`
+                      : p.preferredStarts
+                          .map((s) => `${formatDate(s.slice(0, 10), dateLocale, 'short')} ${s.slice(11, 16)}`)
+                          .join('; ')}
+                  </td>
+                  <td>
+                    {t(STATUS_NAMES[p.status])}
+                    {p.late && ` (${t('proposal.late')})`}
+                  </td>
+                  <td>{p.submittedAt && summitMoment(wallClockOf(p.submittedAt, zone), zone, dateLocale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
       <div className="button-row">
         {search.before && (

@@ -1,6 +1,7 @@
 // The form's problems, from the browser's check (the shared schema) or the server's 400, each on
 // its field, and all of them in a summary at the top whose links take the focus to the field.
-import { createContext, type RefObject, useContext } from 'react';
+import { createContext, useContext } from 'react';
+import { ErrorSummary } from '../../components/error-summary.tsx';
 import type { Problem } from '../../../../shared/schemas/problems.ts';
 import { type Translate, useI18n } from '../../lib/i18n.tsx';
 import { joinProblems, problemText } from '../../lib/problem-text.ts';
@@ -76,37 +77,21 @@ function focusField(path: string) {
   }
 }
 
-export function ErrorSummary({
-  problems,
-  summaryRef,
-}: {
-  problems: readonly Problem[];
-  summaryRef: RefObject<HTMLElement | null>;
-}) {
+/** The problems in the shared error summary, each linked to its field (or its row or list). */
+export function ProposalProblems({ problems, refused }: { problems: readonly Problem[]; refused: number }) {
   const { t, dateLocale } = useI18n();
-  if (problems.length === 0) return null;
   return (
-    <section className="error-summary" ref={summaryRef} tabIndex={-1} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('proposal.problems', { count: problems.length })}</h2>
-      <ul>
-        {problems.map((p) => (
-          <li key={`${p.path}|${p.message}`}>
-            {p.path ? (
-              <a
-                href={`#${fieldId(fieldName(p.path))}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  focusField(p.path);
-                }}
-              >
-                {t('problem.at', { place: problemPlace(t, p.path), problem: problemText(t, p, dateLocale) })}
-              </a>
-            ) : (
-              problemText(t, p, dateLocale)
-            )}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ErrorSummary
+      refused={refused}
+      title={t('proposal.problems', { count: problems.length })}
+      items={problems.map((p) => ({
+        key: `${p.path}|${p.message}`,
+        text: p.path
+          ? t('problem.at', { place: problemPlace(t, p.path), problem: problemText(t, p, dateLocale) })
+          : problemText(t, p, dateLocale),
+        target: p.path ? fieldId(fieldName(p.path)) : undefined,
+        focus: () => focusField(p.path),
+      }))}
+    />
   );
 }

@@ -13,7 +13,7 @@ import { navigate } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { idempotencyKey, type ProposalCall, type ProposalView, proposalQuery, useSubmit } from './api.ts';
 import { submitCheck } from './form-check.ts';
-import { ErrorSummary, ProblemsProvider } from './form-problems.tsx';
+import { ProposalProblems, ProblemsProvider } from './form-problems.tsx';
 import { emptyForm, type FormValues, toFormValues } from './form-values.ts';
 import { browserDrafts } from './local-drafts.ts';
 import { ProgrammeSection, StartsSection } from './programme-section.tsx';
@@ -52,11 +52,7 @@ export function ProposalEditor({ slug, call, proposal, onReload, onSubmitted }: 
 
   const [problems, setProblems] = useState<Problem[]>([]);
   const checked = useRef(false);
-  const summary = useRef<HTMLElement>(null);
   const [focusSummary, setFocusSummary] = useState(0);
-  useEffect(() => {
-    if (focusSummary) summary.current?.focus();
-  }, [focusSummary]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: subscribed once, for the form's life.
   useEffect(() => {
@@ -149,7 +145,7 @@ export function ProposalEditor({ slug, call, proposal, onReload, onSubmitted }: 
             </div>
           </div>
         )}
-        <ErrorSummary problems={shown} summaryRef={summary} />
+        <ProposalProblems problems={shown} refused={focusSummary} />
         <form className="proposal-form" noValidate onSubmit={(e) => e.preventDefault()}>
           <EventSection />
           <OrganisersSection call={call} />

@@ -1,7 +1,8 @@
 // After the event, the organisers' short report, as the GFMD form asks: attendance, conclusions,
 // follow-up. Shown once the proposal's `actions` include `report`; it may be replaced.
 import { proposalReportSchema } from '../../../../shared/schemas/proposal-api.ts';
-import { Field, FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
+import { Field } from '../../components/field.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { type ProposalView, useReport } from './api.ts';
@@ -49,7 +50,7 @@ function ReportForm({ slug, proposal }: { slug: string; proposal: ProposalView }
   );
   return (
     <form className="stack-form" onSubmit={submit} noValidate>
-      <FormAlert error={errors.root?.server} />
+      <FormErrorSummary errors={errors} refused={form.refused} />
       <Field id="report-attendance" label={t('report.attendance')} error={errors.attendance}>
         {(control) => (
           <input

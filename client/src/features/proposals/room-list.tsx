@@ -1,5 +1,6 @@
 // Beside a proposal on the review desk: the summit's rooms that can hold it, and what each other
 // room lacks.
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { Await } from '../../components/status.tsx';
 import { type Translate, useI18n } from '../../lib/i18n.tsx';
@@ -41,27 +42,29 @@ export function RoomsForProposal({ slug, proposal }: { slug: string; proposal: P
               {fit.length === 0 ? (
                 <p>{t('rooms.none')}</p>
               ) : (
-                <table className="data-table">
-                  <caption className="visually-hidden">{t('rooms.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('rooms.room')}</th>
-                      <th scope="col">{t('rooms.seats')}</th>
-                      <th scope="col">{t('proposal.equipment')}</th>
-                      <th scope="col">{t('proposal.microphones')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {fit.map((r) => (
-                      <tr key={r.key}>
-                        <th scope="row">{r.name}</th>
-                        <td>{r.capacity}</td>
-                        <td>{r.equipment.map((e) => t(EQUIPMENT_NAMES[e])).join(', ')}</td>
-                        <td>{r.microphones}</td>
+                <ScrollBox label={t('rooms.tableBox')}>
+                  <table className="data-table">
+                    <caption className="visually-hidden">{t('rooms.title')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('rooms.room')}</th>
+                        <th scope="col">{t('rooms.seats')}</th>
+                        <th scope="col">{t('proposal.equipment')}</th>
+                        <th scope="col">{t('proposal.microphones')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {fit.map((r) => (
+                        <tr key={r.key}>
+                          <th scope="row">{r.name}</th>
+                          <td>{r.capacity}</td>
+                          <td>{r.equipment.map((e) => t(EQUIPMENT_NAMES[e])).join(', ')}</td>
+                          <td>{r.microphones}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollBox>
               )}
               {short.length > 0 && (
                 <details>

@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { GRANTED_ROLES } from '../../../../shared/domain/vocabulary.ts';
 import { grantBodySchema } from '../../../../shared/schemas/accounts.ts';
-import { Field, FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
+import { Field } from '../../components/field.tsx';
 import { ErrorAlert } from '../../components/status.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -31,7 +32,7 @@ export function GrantForm({ slug }: { slug: string }) {
   return (
     <>
       <form onSubmit={submit} className="stack-form" noValidate>
-        <FormAlert error={errors.root?.server} />
+        <FormErrorSummary errors={errors} refused={form.refused} />
         <Field id="grant-email" label={t('roles.email')} error={errors.email}>
           {(control) => <input {...control} type="email" required {...form.register('email')} />}
         </Field>

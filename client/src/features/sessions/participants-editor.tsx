@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLES } from '../../../../shared/domain/vocabulary.ts';
 import { participantSchema } from '../../../../shared/schemas/summit-file.ts';
-import { Field, FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
+import { Field } from '../../components/field.tsx';
 import { Await, ErrorAlert } from '../../components/status.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -92,7 +93,7 @@ function AddParticipant({ slug, sessionKey, planning }: Props) {
   };
   return (
     <form className="stack-form" onSubmit={submit} noValidate>
-      <FormAlert error={errors.root?.server} />
+      <FormErrorSummary errors={errors} refused={form.refused} />
       <fieldset>
         <legend>{t('sessionEdit.who')}</legend>
         {(['person', 'delegation'] as const).map((w) => (

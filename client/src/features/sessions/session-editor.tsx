@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { Conflict } from '../../../../shared/domain/conflicts/types.ts';
 import type { SessionItem } from '../../../../shared/schemas/summit-file.ts';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
 import { FormAlert } from '../../components/field.tsx';
 import { Await, NotFound } from '../../components/status.tsx';
 import { ApiError } from '../../lib/api.ts';
@@ -180,7 +181,7 @@ function SessionForm({ summit, planning, item, day }: FormProps) {
   return (
     <form className="stack-form" onSubmit={write(null)} noValidate>
       <h2>{t('sessionEdit.details')}</h2>
-      <FormAlert error={form.formState.errors.root?.server} />
+      <FormErrorSummary errors={form.formState.errors} refused={form.refused} />
       <Fields idPrefix="session" specs={specs} form={form as never} zone={summit.timeZone} />
       <section aria-labelledby="session-check" className="session-check">
         <h3 id="session-check">{t('sessionEdit.check')}</h3>

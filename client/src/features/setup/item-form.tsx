@@ -3,7 +3,7 @@
 // outside the summit's days) land on their fields.
 import { useI18n } from '../../lib/i18n.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
-import { FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
 import type { SummitView } from '../summits/api.ts';
 import { asPatch, type SetupList, useSaveItem } from './api.ts';
 import { Fields, useKeyFollows, wallTime } from './fields.tsx';
@@ -48,7 +48,7 @@ export function ItemForm({ summit, list, spec, item, onSaved }: Props) {
   useKeyFollows(form as never, spec.nameField, !item);
   return (
     <form className="stack-form" onSubmit={submit} noValidate>
-      <FormAlert error={form.formState.errors.root?.server} />
+      <FormErrorSummary errors={form.formState.errors} refused={form.refused} />
       <Fields idPrefix={`${list}-form`} specs={fields} form={form as never} zone={summit.timeZone} />
       <div className="button-row">
         <button type="submit" disabled={save.isPending}>

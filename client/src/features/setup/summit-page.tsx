@@ -1,7 +1,7 @@
 // The summit's details: name, theme, venue, days, time zone, the proposal deadline and the time
 // needed between buildings. Its slug stays: links and e-mails sent carry it.
 import { summitSchema } from '../../../../shared/schemas/summit-file.ts';
-import { FormAlert } from '../../components/field.tsx';
+import { FormErrorSummary } from '../../components/error-summary.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useState } from 'react';
@@ -61,7 +61,7 @@ export function SetupSummitPage({ summit }: { summit: SummitView }) {
       <SetupNav slug={summit.slug} current="summit" />
       <h2>{t('edit.summit')}</h2>
       <form className="stack-form" onSubmit={submit} noValidate>
-        <FormAlert error={form.formState.errors.root?.server} />
+        <FormErrorSummary errors={form.formState.errors} refused={form.refused} />
         <Fields idPrefix="summit" specs={FIELDS} form={form as never} zone={summit.timeZone} />
         <div className="button-row">
           <button type="submit" disabled={save.isPending}>
