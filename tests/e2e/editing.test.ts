@@ -167,7 +167,7 @@ describe.skipIf(skipBrowser)('the support unit editing the summit in the app', (
     await page.getByLabel('Seats', { exact: true }).fill('30');
     await page.getByLabel('Identifier (in links and files)').fill('menara');
     await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByText('A room with the identifier “menara” already exists.').waitFor();
+    await page.getByText('A room with the identifier “menara” already exists.', { exact: true }).waitFor();
     await expect(described(page, 'Identifier (in links and files)')).resolves.toEqual({
       invalid: 'true',
       description:

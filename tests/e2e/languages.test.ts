@@ -130,7 +130,7 @@ describe.skipIf(skipBrowser)('the app in the GFMD’s other languages', () => {
       await page.getByLabel('Nom', { exact: true }).fill('Menara');
       await page.getByLabel('Places', { exact: true }).fill('30');
       await page.getByRole('button', { name: 'Créer' }).click();
-      await page.getByText('Une salle porte déjà l’identifiant « menara ».').waitFor();
+      await page.getByText('Une salle porte déjà l’identifiant « menara ».', { exact: true }).waitFor();
       await expect(described(page, 'Identifiant (dans les liens et les fichiers)')).resolves.toEqual({
         invalid: 'true',
         description:

@@ -73,7 +73,7 @@ describe.skipIf(skipBrowser)('signing in from the outbox link', () => {
     const again = await openPage(await context(), link!, pageErrors);
     await again.getByRole('button', { name: 'Continue' }).click();
     await expect(again.getByRole('alert').textContent()).resolves.toBe(
-      'token: this sign-in link is unknown, already used or expired: ask for a new one',
+      'This sign-in link is unknown, already used or expired: ask for a new one.',
     );
     pageErrors.splice(0); // the refused POST is logged by Chromium as a failed request
   });

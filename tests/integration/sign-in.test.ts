@@ -88,6 +88,7 @@ describe('sign-in by e-mail link', () => {
         {
           path: 'token',
           message: 'this sign-in link is unknown, already used or expired: ask for a new one',
+          code: 'signInLink',
         },
       ],
     ]);

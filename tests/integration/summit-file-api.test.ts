@@ -26,6 +26,8 @@ describe('POST /api/summits/import', () => {
         {
           path: 'summit.slug',
           message: 'summit "gfmd-2018-small" already exists (use ?replace=true to replace it)',
+          code: 'slugTaken',
+          params: { slug: 'gfmd-2018-small' },
         },
       ],
     ]);

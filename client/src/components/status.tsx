@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { ApiError, describeProblems } from '../lib/api.ts';
+import { ApiError } from '../lib/api.ts';
 import { type Translate, useI18n } from '../lib/i18n.tsx';
-import { problemText } from '../lib/problem-text.ts';
+import { joinProblems, problemText } from '../lib/problem-text.ts';
+import { en, type MessageKey } from '../locales/en.ts';
 
 /** What a query hands over: TanStack Query's result has these fields. */
 type Loaded<T> = { status: 'pending' | 'error' | 'success'; data: T | undefined; error: unknown };
@@ -33,10 +34,24 @@ export function Await<T>({ query, children }: { query: Loaded<T>; children: (dat
  * anything else (a dropped connection) as "something went wrong".
  */
 export function errorText(t: Translate, error: unknown, dateLocale?: string): string {
-  if (error instanceof ApiError)
-    return describeProblems(error.problems, (p) => problemText(t, p, dateLocale)) || error.message;
+  if (error instanceof ApiError) {
+    // Signed out, not allowed, gone: the status says it all, in the reader's words, unless a
+    // problem's code says more.
+    const coded = error.problems.some((p) => p.code !== undefined && `problem.${p.code}` in en);
+    const plain = STATUS_WORDS[error.status];
+    if (plain && !coded) return t(plain);
+    // Sentences, without the JSON paths they came with (a field's name is the form's to say).
+    return joinProblems(error.problems.map((p) => problemText(t, p, dateLocale))) || t('error.server');
+  }
   return t('app.error', { message: error instanceof Error ? error.message : String(error) });
 }
+
+const STATUS_WORDS: Record<number, MessageKey> = {
+  401: 'error.signedOut',
+  403: 'error.forbidden',
+  404: 'error.gone',
+  429: 'error.tooMany',
+};
 
 /** Why a write failed, next to the control that made it; nothing when it did not fail. */
 export function ErrorAlert({ error }: { error: unknown }) {

@@ -125,6 +125,7 @@ export async function verifyLink(db: Db, token: string): Promise<Outcome<NewSess
       return invalidField(
         'this sign-in link is unknown, already used or expired: ask for a new one',
         'token',
+        'signInLink',
       );
     }
     const user = await repo.ensureUser(tx, link.email);

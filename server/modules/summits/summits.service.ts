@@ -19,7 +19,7 @@ import { summitsPolicy } from './summits.policy.ts';
 import * as repo from './summits.repo.ts';
 
 const slugTaken = (slug: string, path: string, hint = '') =>
-  conflict(`summit "${slug}" already exists${hint}`, path);
+  conflict(`summit "${slug}" already exists${hint}`, path, 'slugTaken', { slug });
 
 /** Imports a whole summit file in one transaction: all of it, or nothing. */
 export async function importSummit(
