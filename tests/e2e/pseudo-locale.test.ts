@@ -59,6 +59,8 @@ describe.skipIf(skipBrowser)('the pages in the pseudo-locale', () => {
       await ready?.(page);
       await page.waitForLoadState('networkidle');
       const texts = await page.evaluate(() => {
+        // What is shown (innerText), not what is hidden: a collapsed section's text is not on the page.
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point here
         const out = [document.title, document.body.innerText];
         for (const el of document.querySelectorAll('*'))
           for (const a of [

@@ -235,6 +235,23 @@ describe('the demo summit, published', () => {
     expect(opening.start).toBe(Date.UTC(2018, 11, 5, 8, 0));
   });
 
+  it('a French summit’s calendar.ics and schedule.json name roles and kinds in French', async () => {
+    const file = awkwardSummit();
+    file.summit = { ...file.summit, slug: 'sommet-fr', language: 'fr' };
+    file.sessions = [{ ...file.sessions![0]!, kind: 'roundtable', title: 'Table ronde 1' }];
+    expect((await api.http.post('/api/summits/import').set(admin).send(file)).status).toBe(201);
+    const ics: string = (await get('/api/summits/sommet-fr/calendar.ics')).body;
+    const unfolded = ics.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('DESCRIPTION:Modération : Amina El-Idrissi\\; "Mina".');
+    const json = JSON.parse((await get('/api/summits/sommet-fr/schedule.json')).body);
+    const events = json.schedule.conference.days.flatMap(
+      (d: { rooms: Record<string, { type: string; abstract: string }[]> }) => Object.values(d.rooms).flat(),
+    );
+    expect(events.map((e: { type: string; abstract: string }) => [e.type, e.abstract])).toEqual([
+      ['Table ronde', 'Modération : Amina El-Idrissi; "Mina".'],
+    ]);
+  });
+
   it('schedule.csv: a header and one row per published session, in the summit’s zone', async () => {
     const res = await get(`${DEMO}/schedule.csv`);
     expect(res.body.startsWith('\uFEFFDay,Start,End,Room,Title,Kind,Segment,Participants\r\n')).toBe(true);

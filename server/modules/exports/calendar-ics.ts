@@ -6,7 +6,7 @@ import { addSessionEvent, icsCalendar, sessionUid } from '../calendar/calendar.s
 import type { ExportSession, ProgrammeExport } from './published-programme.ts';
 import { locationOf, namedByRole } from './labels.ts';
 
-type CalendarSummit = Pick<ProgrammeExport['summit'], 'name' | 'slug' | 'timeZone' | 'venue'>;
+type CalendarSummit = Pick<ProgrammeExport['summit'], 'name' | 'slug' | 'timeZone' | 'venue' | 'language'>;
 
 /** The calendar of these sessions, none added yet; `now` stands for the instants when there are none. */
 export function calendarOf(summit: CalendarSummit, sessions: ExportSession[], now: number): ICalCalendar {
@@ -30,7 +30,7 @@ export function addExportEvent(cal: ICalCalendar, summit: CalendarSummit, s: Exp
     end: s.end,
     summary: s.title,
     location: locationOf(s, summit.venue),
-    description: [namedByRole(s), s.url].filter(Boolean).join('\n\n'),
+    description: [namedByRole(s, summit.language), s.url].filter(Boolean).join('\n\n'),
     url: s.url,
   });
 }

@@ -6,7 +6,7 @@ import { Temporal } from 'temporal-polyfill';
 import { dayBounds, offsetMinutesAt } from '../../../shared/domain/time.ts';
 import { URL_NAMESPACE, uuidV5 } from '../../core/uuid.ts';
 import type { ExportSession, ProgrammeExport } from './published-programme.ts';
-import { KIND_LABELS, namedByRole } from './labels.ts';
+import { kindLabel, namedByRole } from './labels.ts';
 
 const NAMESPACE = uuidV5(URL_NAMESPACE, 'urn:convene:schedule');
 /** A stable UUID for a thing of a summit: `what` is e.g. "sessions/opening". */
@@ -113,10 +113,10 @@ export function frabSchedule(p: ProgrammeExport, version: string): FrabSchedule 
     slug: eventSlug(acronym, s),
     url: s.url,
     title: s.title,
-    type: KIND_LABELS[s.kind],
+    type: kindLabel(s.kind, summit.language),
     track: s.segment?.title ?? null,
     language: s.languages[0] ?? null,
-    abstract: namedByRole(s),
+    abstract: namedByRole(s, summit.language),
     persons: s.named
       .filter((n) => n.person)
       .map((n) => ({ name: n.name, guid: guidOf(summit.slug, `people/${n.key}`) })),

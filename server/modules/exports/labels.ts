@@ -1,37 +1,25 @@
-// The words the exports write for the programme's vocabularies (English, as the server's mail is).
-import type { Role, SessionKind } from '../../../shared/domain/vocabulary.ts';
+// The words the exports write for the programme's vocabularies, in the summit's language (the
+// server's catalogues, server/modules/mail/locales).
+import type { Language, SessionKind } from '../../../shared/domain/vocabulary.ts';
 import { ROLES } from '../../../shared/domain/vocabulary.ts';
+import { translator } from '../mail/mail.service.ts';
 import type { ExportSession } from './published-programme.ts';
 
-export const KIND_LABELS: Record<SessionKind, string> = {
-  plenary: 'Plenary',
-  roundtable: 'Roundtable',
-  side_event: 'Side event',
-  marketplace_consultation: 'Marketplace consultation',
-  special_session: 'Special session',
-  meeting: 'Meeting',
-};
+/** A kind of session as the exports name it, in the summit's language ("Table ronde"). */
+export const kindLabel = (kind: SessionKind, language: Language): string =>
+  translator(language)(`kind.${kind}`);
 
-const ROLE_LABELS: Record<Role, string> = {
-  co_chair: 'Co-chairs',
-  rapporteur: 'Rapporteurs',
-  thematic_lead: 'Thematic leads',
-  moderator: 'Moderators',
-  panellist: 'Panellists',
-  speaker: 'Speakers',
-  organiser: 'Organisers',
-  owner: 'Owners',
-  provider: 'Providers',
-  participant: 'Participants',
-  observer: 'Observers',
-  visitor: 'Visitors',
-};
-
-/** "Co-chairs: Germany, Morocco. Moderators: Daniela Morari." in the order of the roles. */
-export function namedByRole(s: ExportSession): string {
+/**
+ * "Co-chairs: Germany, Morocco. Moderators: Daniela Morari." in the order of the roles, in the
+ * summit's language ("Coprésidence : Germany, Morocco.").
+ */
+export function namedByRole(s: ExportSession, language: Language = 'en'): string {
+  const t = translator(language);
   return ROLES.flatMap((role) => {
     const names = s.named.filter((n) => n.role === role).map((n) => n.name);
-    return names.length ? [`${ROLE_LABELS[role]}: ${names.join(', ')}.`] : [];
+    return names.length
+      ? [t('export.named', { role: t(`export.role.${role}`), names: names.join(', ') })]
+      : [];
   }).join(' ');
 }
 

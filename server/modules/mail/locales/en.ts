@@ -134,6 +134,19 @@ export const en = {
   'kind.marketplace_consultation': 'Marketplace consultation',
   'kind.special_session': 'Special session',
   'kind.meeting': 'Meeting',
+  'export.named': '{role}: {names}.',
+  'export.role.co_chair': 'Co-chairs',
+  'export.role.rapporteur': 'Rapporteurs',
+  'export.role.thematic_lead': 'Thematic leads',
+  'export.role.moderator': 'Moderators',
+  'export.role.panellist': 'Panellists',
+  'export.role.speaker': 'Speakers',
+  'export.role.organiser': 'Organisers',
+  'export.role.owner': 'Owners',
+  'export.role.provider': 'Providers',
+  'export.role.participant': 'Participants',
+  'export.role.observer': 'Observers',
+  'export.role.visitor': 'Visitors',
 } as const;
 
 export type MailKey = keyof typeof en;
