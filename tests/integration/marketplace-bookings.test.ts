@@ -233,6 +233,7 @@ describe('a consultation’s lifecycle', () => {
     expect((await api.http.patch(M).set(admin).send({ capPerDelegation: 1 })).status).toBe(200);
     const slots = await api.http.get(`${M}/slots?need=mda-diaspora`).set(chirita.headers);
     expect(slots.body.slots[0].reason).toBe('Your delegation has reached its 1 consultation');
+    expect(slots.body.slots[0].why).toEqual({ code: 'capReached', delegation: null, cap: 1 });
     const res = await request(chirita, 'mda-diaspora', slot('table-2', '09:30'));
     expect([res.status, res.body.errors[0].message]).toEqual([
       409,

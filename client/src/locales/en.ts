@@ -839,6 +839,17 @@ export const en = {
   'market.alternatives': 'Slots still free:',
   'market.noSlots': 'No slot can be booked for this need now.',
   'market.unbookable': 'Slots that cannot be booked ({count})',
+  'market.why.begun': 'This slot has begun',
+  'market.why.tableTaken': '{table} is taken at this time',
+  'market.why.roomHosts': '{table} hosts “{session}” then',
+  'market.why.overCommitted':
+    '{size, plural, =0 {{delegation} has no one registered to attend} one {{delegation} has # person and is committed to {titles} then} other {{delegation} has # people and is committed to {titles} then}}',
+  'market.why.capReached':
+    '{cap, plural, one {{delegation} has reached its # consultation} other {{delegation} has reached its # consultations}}',
+  'market.why.capReachedYours':
+    '{cap, plural, one {Your delegation has reached its # consultation} other {Your delegation has reached its # consultations}}',
+  'market.why.quote': '“{title}”',
+  'market.why.consultation': 'Marketplace: {need}',
   'market.ownNeed': 'This is your delegation’s need: providers request consultations on it.',
   'market.suggestions': 'Providers whose offers match',
   'market.noSuggestions': 'No published offer matches this need yet.',

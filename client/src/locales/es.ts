@@ -861,6 +861,17 @@ export const es: Messages = {
   'market.alternatives': 'Franjas todavía libres:',
   'market.noSlots': 'Ahora mismo no se puede reservar ninguna franja para esta necesidad.',
   'market.unbookable': 'Franjas que no se pueden reservar ({count})',
+  'market.why.begun': 'Esta franja ya ha empezado',
+  'market.why.tableTaken': 'Una consulta ya ocupa {table} a esta hora',
+  'market.why.roomHosts': '{table} acoge «{session}» a esta hora',
+  'market.why.overCommitted':
+    '{size, plural, =0 {{delegation} no tiene a nadie inscrito para asistir} one {{delegation} solo tiene una persona inscrita, ya comprometida con {titles} a esta hora} other {{delegation} solo tiene # personas inscritas, ya comprometidas con {titles} a esta hora}}',
+  'market.why.capReached':
+    '{cap, plural, one {{delegation} ha alcanzado su límite de # consulta} other {{delegation} ha alcanzado su límite de # consultas}}',
+  'market.why.capReachedYours':
+    '{cap, plural, one {Su delegación ha alcanzado su límite de # consulta} other {Su delegación ha alcanzado su límite de # consultas}}',
+  'market.why.quote': '«{title}»',
+  'market.why.consultation': 'Marketplace: {need}',
   'market.ownNeed': 'Esta es una necesidad de su delegación: los proveedores solicitan consultas sobre ella.',
   'market.suggestions': 'Proveedores cuyas ofertas coinciden',
   'market.noSuggestions': 'Todavía no hay ninguna oferta publicada que coincida con esta necesidad.',

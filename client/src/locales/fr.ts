@@ -862,6 +862,17 @@ export const fr: Messages = {
   'market.alternatives': 'Créneaux encore libres :',
   'market.noSlots': 'Aucun créneau ne peut être réservé pour ce besoin pour le moment.',
   'market.unbookable': 'Créneaux impossibles à réserver ({count})',
+  'market.why.begun': 'Ce créneau a déjà commencé',
+  'market.why.tableTaken': 'Une consultation occupe déjà {table} à cette heure',
+  'market.why.roomHosts': '{table} accueille « {session} » à cette heure',
+  'market.why.overCommitted':
+    '{size, plural, =0 {{delegation} n’a personne d’inscrit pour y assister} one {{delegation} n’a qu’une personne inscrite, déjà engagée dans {titles} à cette heure} other {{delegation} n’a que # personnes inscrites, déjà engagées dans {titles} à cette heure}}',
+  'market.why.capReached':
+    '{cap, plural, one {{delegation} a atteint son plafond de # consultation} other {{delegation} a atteint son plafond de # consultations}}',
+  'market.why.capReachedYours':
+    '{cap, plural, one {Votre délégation a atteint son plafond de # consultation} other {Votre délégation a atteint son plafond de # consultations}}',
+  'market.why.quote': '« {title} »',
+  'market.why.consultation': 'Marketplace : {need}',
   'market.ownNeed':
     'Il s’agit du besoin de votre délégation : les fournisseurs demandent des consultations à son sujet.',
   'market.suggestions': 'Fournisseurs dont les offres correspondent',

@@ -1,5 +1,6 @@
 // The slots of a need, by day: only bookable ones are buttons; the others are listed apart, each
-// with the server's reason ("Moldova has 1 person and is committed to “RT 1.2” then"). A request
+// with the server's reason in the reader's language ("Moldova has 1 person and is committed to
+// “RT 1.2” then", from its `why`; the English `reason` of an older server otherwise). A request
 // that loses a race says so and offers the slots the server names as still free.
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/status.tsx';
@@ -8,6 +9,7 @@ import { ApiError } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { type SlotView, slotsQuery, useRequestConsultation } from './api.ts';
 import type { Market } from './frame.tsx';
+import { slotWhyText } from './slot-words.ts';
 
 export function SlotPicker({
   m,
@@ -20,7 +22,7 @@ export function SlotPicker({
   owner: string;
   as?: string;
 }) {
-  const { t } = useI18n();
+  const { t, dateLocale } = useI18n();
   const slots = useQuery(slotsQuery(m.summit.slug, needKey, as));
   const request = useRequestConsultation(m.summit.slug);
   const tableName = (key: string) => m.settings.tables.find((x) => x.key === key)?.name ?? key;
@@ -75,7 +77,8 @@ export function SlotPicker({
                   <ul>
                     {others.map((s) => (
                       <li key={s.id}>
-                        {m.when(s.start, s.end)}, {tableName(s.room)}: {s.reason}
+                        {m.when(s.start, s.end)}, {tableName(s.room)}:{' '}
+                        {s.why ? slotWhyText(t, s.why, dateLocale) : s.reason}
                       </li>
                     ))}
                   </ul>
