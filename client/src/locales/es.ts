@@ -546,6 +546,11 @@ export const es: Messages = {
   'planning.clear': 'Esta sesión no tiene ningún conflicto.',
   'planning.moves': 'Traslados que resuelven sus conflictos graves',
   'planning.move': '{room}, {start}–{end} (coste {cost})',
+  'planning.why.pinned': 'Está fijada: no se propone ningún traslado para una sesión fijada.',
+  'planning.why.unplaced': 'Aún no tiene horario: la asignación le propone uno.',
+  'planning.why.noHardConflict':
+    'No está en ningún conflicto grave: no hay nada que un traslado pueda resolver.',
+  'planning.why.noMove': 'Ninguna sala ni horario lo resuelve: {reason}.',
   'planning.apply': 'Trasladar aquí',
   'planning.byHand': 'Trasladarla usted mismo',
   'planning.start': 'Inicio ({zone})',
@@ -575,6 +580,55 @@ export const es: Messages = {
   'plan.nothing': 'Todas las sesiones están asignadas.',
   'plan.unplacedTitle': 'Sin asignar',
   'plan.unplaced': '«{title}»: {reason}.',
+  'plan.why.pinned': 'está fijada, y la asignación nunca mueve una sesión fijada',
+  'plan.why.outOfTime':
+    'a la asignación se le acabó el tiempo antes de probarla: dele un límite de tiempo más largo',
+  'plan.why.outOfTimeReason':
+    'a la asignación se le acabó el tiempo antes de poder decir por qué esta sesión queda fuera: dele un límite de tiempo más largo',
+  'plan.why.outOfTimeSearch':
+    'a la asignación se le acabó el tiempo antes de encajarla, aunque había una sala y un horario libres: dele un límite de tiempo más largo',
+  'plan.why.noRooms': 'la cumbre no tiene salas',
+  'plan.why.tooLong': 'dura {minutes, plural, one {# minuto} other {# minutos}}, más que {window}',
+  'plan.why.window.segment': 'su segmento «{segment}» ({when})',
+  'plan.why.window.sideEventWindows': 'cualquiera de las franjas de eventos paralelos de la cumbre',
+  'plan.why.window.summitDays': 'los días de la cumbre',
+  'plan.why.ownRoomSeats':
+    'conserva su sala, {room}, con {capacity} plazas, menos que las {expected} personas previstas',
+  'plan.why.ownRoomLacks': 'conserva su sala, {room}, a la que le falta: {needs}',
+  'plan.why.noRoomSeats': 'ninguna sala tiene {expected} plazas',
+  'plan.why.noRoomHas': 'ninguna sala dispone de: {needs}',
+  'plan.why.noRoomSeatsAndHas': 'ninguna sala tiene {expected} plazas y a la vez dispone de: {needs}',
+  'plan.why.equipment.projector': 'proyector',
+  'plan.why.equipment.screen': 'pantalla',
+  'plan.why.equipment.hdmi': 'HDMI',
+  'plan.why.equipment.usb': 'USB',
+  'plan.why.equipment.interpretation': 'interpretación',
+  'plan.why.equipment.video_conference': 'videoconferencia',
+  'plan.why.equipment.recording': 'grabación',
+  'plan.why.atItsTime': 'a su hora, {when}',
+  'plan.why.atEveryTime': 'en todos los horarios posibles',
+  'plan.why.personInRole': '{name} ({role})',
+  'plan.why.peopleBusy':
+    '{count, plural, one {{people} tiene otro compromiso {when}} other {{people} tienen otros compromisos {when}}}',
+  'plan.why.delegationBusy':
+    '{size, plural, =0 {{delegation} no tiene delegados que enviar} one {el único delegado de {delegation} tiene otro compromiso} =2 {los dos delegados de {delegation} tienen otros compromisos} other {los # delegados de {delegation} tienen otros compromisos}}',
+  'plan.why.delegationsBusy': '{delegations} {when}',
+  'plan.why.everyoneBusy':
+    'una de sus personas o delegaciones está ocupada en todos los horarios posibles ({names})',
+  'plan.why.others': '{count, plural, one {# más} other {# más}}',
+  'plan.why.ownRoomBooked':
+    '{whenFree, select, yes {su sala, {room}, está reservada en todos los horarios posibles en que sus participantes están libres} other {su sala, {room}, está reservada en todos los horarios posibles}}',
+  'plan.why.roomsBooked':
+    '{whenFree, select, yes {todas las salas adecuadas están reservadas en todos los horarios posibles en que sus participantes están libres} other {todas las salas adecuadas están reservadas en todos los horarios posibles}}',
+  'plan.why.roomsBookedAt': 'todas las salas adecuadas están reservadas a su hora, {when}',
+  'plan.why.keepsNoTime': 'no puede conservar su horario sin un conflicto grave: {conflict}',
+  'plan.why.hardRule': 'cada sala y horario posibles incumplen una regla estricta',
+  'plan.why.hardRuleSuchAs':
+    'cada sala y horario posibles incumplen una regla estricta, por ejemplo: {conflict}',
+  'plan.why.taken':
+    '{count, plural, =0 {cada sala y horario posibles están ocupados por sesiones asignadas aquí} other {cada sala y horario posibles están ocupados por sesiones asignadas aquí: {titles}}}',
+  'plan.why.takenAt':
+    '{count, plural, =0 {todas las salas adecuadas están ocupadas a su hora, {when}} other {todas las salas adecuadas están ocupadas a su hora, {when}, por {titles}}}',
   'plan.applyAll': 'Aplicar esta asignación',
   'plan.applied': '{count, plural, one {# sesión asignada.} other {# sesiones asignadas.}}',
   'plan.publishIntro':
