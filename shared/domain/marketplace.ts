@@ -157,6 +157,29 @@ export type SlotWhy =
 /** How a consultation is titled among a delegation's commitments. */
 export const consultationTitle = (need: string) => `Marketplace: ${need}`;
 
+/**
+ * A reason as a problem's code and params (shared/schemas/problems.ts), for a refused booking:
+ * `slotTableTaken` with `{ table }`. Params are flat: `slotOverCommitted` names no titles (the
+ * refusal's `why` has them).
+ */
+export function whyProblem(why: SlotWhy): { code: string; params: Record<string, string | number> } {
+  const code = `slot${why.code[0]!.toUpperCase()}${why.code.slice(1)}`;
+  switch (why.code) {
+    case 'begun':
+      return { code, params: {} };
+    case 'tableTaken':
+      return { code, params: { table: why.table } };
+    case 'roomHosts':
+      return { code, params: { table: why.table, session: why.session } };
+    case 'overCommitted':
+      return { code, params: { delegation: why.delegation, size: why.size } };
+    case 'capReached':
+      return why.delegation === null
+        ? { code: 'slotCapReachedYours', params: { cap: why.cap } }
+        : { code, params: { delegation: why.delegation, cap: why.cap } };
+  }
+}
+
 /** The English sentence of a reason (the API's `reason`). */
 export function sayWhy(why: SlotWhy): string {
   switch (why.code) {

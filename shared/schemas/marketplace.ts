@@ -237,8 +237,16 @@ export const consultationViewSchema = z.object({
   updatedAt: z.string(),
 });
 export const consultationRefusalSchema = z.object({
-  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      path: z.string(),
+      message: z.string(),
+      code: z.string().optional().describe('the reason’s code: slotTableTaken, slotCapReached…'),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
   alternatives: z.array(z.string()).optional(),
+  why: slotWhySchema.optional().describe('why the slot was refused, for the client to say'),
 });
 
 const funnelSchema = z.object({

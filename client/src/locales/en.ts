@@ -82,6 +82,15 @@ export const en = {
   'problem.proposal.programmeSum':
     'The items add up to {total, plural, one {# minute} other {# minutes}}; the event lasts {duration, plural, one {# minute} other {# minutes}}.',
   'problem.proposal.notSummitDay': '{day} is not a day of the summit, which runs from {first} to {last}.',
+  'problem.slotBegun': 'This slot has begun',
+  'problem.slotTableTaken': '{table} is taken at this time',
+  'problem.slotRoomHosts': '{table} hosts “{session}” then',
+  'problem.slotOverCommitted':
+    '{size, plural, =0 {{delegation} has no one registered to attend} one {{delegation} has # person, committed elsewhere then} other {{delegation} has # people, all committed elsewhere then}}',
+  'problem.slotCapReached':
+    '{cap, plural, one {{delegation} has reached its # consultation} other {{delegation} has reached its # consultations}}',
+  'problem.slotCapReachedYours':
+    '{cap, plural, one {Your delegation has reached its # consultation} other {Your delegation has reached its # consultations}}',
   'app.notFound': 'This page does not exist.',
   'app.language': 'Language',
   'summits.title': 'Summits',

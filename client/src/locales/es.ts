@@ -87,6 +87,15 @@ export const es: Messages = {
     'Los puntos suman {total, plural, one {# minuto} other {# minutos}}; el evento dura {duration, plural, one {# minuto} other {# minutos}}.',
   'problem.proposal.notSummitDay':
     'El {day} no es un día de la cumbre, que se celebra del {first} al {last}.',
+  'problem.slotBegun': 'Esta franja ya ha empezado',
+  'problem.slotTableTaken': 'Una consulta ya ocupa {table} a esta hora',
+  'problem.slotRoomHosts': '{table} acoge «{session}» a esta hora',
+  'problem.slotOverCommitted':
+    '{size, plural, =0 {{delegation} no tiene a nadie inscrito para asistir} one {{delegation} solo tiene una persona inscrita, ya comprometida en otra parte a esta hora} other {{delegation} solo tiene # personas inscritas, todas comprometidas en otra parte a esta hora}}',
+  'problem.slotCapReached':
+    '{cap, plural, one {{delegation} ha alcanzado su límite de # consulta} other {{delegation} ha alcanzado su límite de # consultas}}',
+  'problem.slotCapReachedYours':
+    '{cap, plural, one {Su delegación ha alcanzado su límite de # consulta} other {Su delegación ha alcanzado su límite de # consultas}}',
   'app.notFound': 'Esta página no existe.',
   'app.language': 'Idioma',
   'summits.title': 'Cumbres',

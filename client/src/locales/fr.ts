@@ -85,6 +85,15 @@ export const fr: Messages = {
   'problem.proposal.programmeSum':
     'Les éléments totalisent {total, plural, one {# minute} other {# minutes}} ; la manifestation dure {duration, plural, one {# minute} other {# minutes}}.',
   'problem.proposal.notSummitDay': 'Le {day} n’est pas un jour du sommet, qui se tient du {first} au {last}.',
+  'problem.slotBegun': 'Ce créneau a déjà commencé',
+  'problem.slotTableTaken': 'Une consultation occupe déjà {table} à cette heure',
+  'problem.slotRoomHosts': '{table} accueille « {session} » à cette heure',
+  'problem.slotOverCommitted':
+    '{size, plural, =0 {{delegation} n’a personne d’inscrit pour y assister} one {{delegation} n’a qu’une personne inscrite, déjà engagée ailleurs à cette heure} other {{delegation} n’a que # personnes inscrites, toutes engagées ailleurs à cette heure}}',
+  'problem.slotCapReached':
+    '{cap, plural, one {{delegation} a atteint son plafond de # consultation} other {{delegation} a atteint son plafond de # consultations}}',
+  'problem.slotCapReachedYours':
+    '{cap, plural, one {Votre délégation a atteint son plafond de # consultation} other {Votre délégation a atteint son plafond de # consultations}}',
   'app.notFound': 'Cette page n’existe pas.',
   'app.language': 'Langue',
   'summits.title': 'Sommets',

@@ -114,12 +114,6 @@ export function capWhy(w: World, parties: Parties): SlotWhy | null {
   return null;
 }
 
-/** `capWhy` in English. */
-export function capRefusal(w: World, parties: Parties): string | null {
-  const why = capWhy(w, parties);
-  return why && sayWhy(why);
-}
-
 /** Why this slot cannot be booked for these parties, or null. `table: false` when joining one that holds it. */
 export function whyNot(
   w: World,

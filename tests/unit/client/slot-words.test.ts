@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { slotWhyText } from '../../../client/src/features/marketplace/slot-words.ts';
 import { translator } from '../../../client/src/lib/i18n.tsx';
-import { type SlotWhy, sayWhy } from '../../../shared/domain/marketplace.ts';
+import { problemText } from '../../../client/src/lib/problem-text.ts';
+import { type SlotWhy, sayWhy, whyProblem } from '../../../shared/domain/marketplace.ts';
 
 const LOCALES = { en: 'en-GB', fr: 'fr', es: 'es' } as const;
 const say = (lang: keyof typeof LOCALES, why: SlotWhy) => slotWhyText(translator(lang), why, LOCALES[lang]);
@@ -90,4 +91,28 @@ describe('slot reasons in the reader’s language', () => {
       new Set(['begun', 'tableTaken', 'roomHosts', 'overCommitted', 'capReached']),
     );
   });
+
+  // A refused booking's problem: its code and flat params say the same as the API's English message,
+  // but for a delegation over-committed, whose titles the params do not carry (the refusal's `why` does).
+  for (const c of CASES)
+    it(`${c.name}: a refused booking's problem, from its code, in English, French and Spanish`, () => {
+      const problem = { path: 'slot', message: sayWhy(c.why), ...whyProblem(c.why) };
+      const texts = (['en', 'fr', 'es'] as const).map((l) => problemText(translator(l), problem));
+      const over = c.why.code === 'overCommitted' && c.why.size > 0;
+      expect(texts).toEqual(over ? PROBLEMS[c.name] : [c.en, c.fr, c.es]);
+    });
 });
+
+/** A refused booking's problem where it differs from the slot's reason: no titles. */
+const PROBLEMS: Record<string, string[]> = {
+  'overCommitted, one person, one session': [
+    'Moldova has 1 person, committed elsewhere then',
+    'Moldova n’a qu’une personne inscrite, déjà engagée ailleurs à cette heure',
+    'Moldova solo tiene una persona inscrita, ya comprometida en otra parte a esta hora',
+  ],
+  'overCommitted, two people, a session and a consultation': [
+    'IOM has 2 people, all committed elsewhere then',
+    'IOM n’a que 2 personnes inscrites, toutes engagées ailleurs à cette heure',
+    'IOM solo tiene 2 personas inscritas, todas comprometidas en otra parte a esta hora',
+  ],
+};

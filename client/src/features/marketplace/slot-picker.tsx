@@ -1,13 +1,15 @@
 // The slots of a need, by day: only bookable ones are buttons; the others are listed apart, each
 // with the server's reason in the reader's language ("Moldova has 1 person and is committed to
 // “RT 1.2” then", from its `why`; the English `reason` of an older server otherwise). A request
-// that loses a race says so and offers the slots the server names as still free.
+// that loses a race says why, from the refusal's `why`, and offers the slots the server names as
+// still free.
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/status.tsx';
 import { Await } from '../../components/status.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { type SlotView, slotsQuery, useRequestConsultation } from './api.ts';
+import type { SlotWhy } from '../../../../shared/domain/marketplace.ts';
 import type { Market } from './frame.tsx';
 import { slotWhyText } from './slot-words.ts';
 
@@ -29,10 +31,11 @@ export function SlotPicker({
   const label = (s: SlotView) => t('market.book', { time: m.when(s.start, s.end), table: tableName(s.room) });
   const book = (s: SlotView) => request.mutate({ need: needKey, slot: s.id, as });
   const anyTime = () => request.mutate({ need: needKey, as });
-  const alternatives =
+  const refusal =
     request.error instanceof ApiError && request.error.status === 409
-      ? ((request.error.body as { alternatives?: string[] } | null)?.alternatives ?? [])
-      : [];
+      ? (request.error.body as { alternatives?: string[]; why?: SlotWhy } | null)
+      : null;
+  const alternatives = refusal?.alternatives ?? [];
   return (
     <>
       <p>{t('market.slotsIntro', { minutes: m.settings.slotMinutes, zone: m.summit.timeZone })}</p>
@@ -47,7 +50,11 @@ export function SlotPicker({
             : t('market.requestedAnyTime', { owner })}
         </p>
       )}
-      <ErrorAlert error={request.error} />
+      {refusal?.why ? (
+        <p role="alert">{slotWhyText(t, refusal.why, dateLocale)}</p>
+      ) : (
+        <ErrorAlert error={request.error} />
+      )}
       <Await query={slots}>
         {({ slots: all }) => {
           const free = all.filter((s) => s.bookable);
