@@ -897,6 +897,7 @@ export const en = {
   'market.alternatives': 'Slots still free:',
   'market.noSlots': 'No slot can be booked for this need now.',
   'market.unbookable': 'Slots that cannot be booked ({count})',
+  'market.unbookableOne': '{time}, {table}: {reason}',
   'market.why.begun': 'This slot has begun',
   'market.why.tableTaken': '{table} is taken at this time',
   'market.why.roomHosts': '{table} hosts “{session}” then',

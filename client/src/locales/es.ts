@@ -924,6 +924,7 @@ export const es: Messages = {
   'market.alternatives': 'Franjas todavía libres:',
   'market.noSlots': 'Ahora mismo no se puede reservar ninguna franja para esta necesidad.',
   'market.unbookable': 'Franjas que no se pueden reservar ({count})',
+  'market.unbookableOne': '{time}, {table}: {reason}',
   'market.why.begun': 'Esta franja ya ha empezado',
   'market.why.tableTaken': 'Una consulta ya ocupa {table} a esta hora',
   'market.why.roomHosts': '{table} acoge «{session}» a esta hora',

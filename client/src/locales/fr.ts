@@ -925,6 +925,7 @@ export const fr: Messages = {
   'market.alternatives': 'Créneaux encore libres :',
   'market.noSlots': 'Aucun créneau ne peut être réservé pour ce besoin pour le moment.',
   'market.unbookable': 'Créneaux impossibles à réserver ({count})',
+  'market.unbookableOne': '{time}, {table} : {reason}',
   'market.why.begun': 'Ce créneau a déjà commencé',
   'market.why.tableTaken': 'Une consultation occupe déjà {table} à cette heure',
   'market.why.roomHosts': '{table} accueille « {session} » à cette heure',

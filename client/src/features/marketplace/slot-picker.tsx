@@ -84,8 +84,11 @@ export function SlotPicker({
                   <ul>
                     {others.map((s) => (
                       <li key={s.id}>
-                        {m.when(s.start, s.end)}, {tableName(s.room)}:{' '}
-                        {s.why ? slotWhyText(t, s.why, dateLocale) : s.reason}
+                        {t('market.unbookableOne', {
+                          time: m.when(s.start, s.end),
+                          table: tableName(s.room),
+                          reason: s.why ? slotWhyText(t, s.why, dateLocale) : (s.reason ?? ''),
+                        })}
                       </li>
                     ))}
                   </ul>
