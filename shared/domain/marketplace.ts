@@ -75,18 +75,22 @@ export function slotsOf(
     );
 }
 
-/** Something a delegation is committed to: a session where it holds a presence role, a request. */
-export type Commitment = { title: string; start: number; end: number };
+/**
+ * Something a delegation is committed to: a session where it holds a presence role, a request
+ * (titled "Marketplace: <need>", with `need` its need's title).
+ */
+export type Commitment = { title: string; start: number; end: number; need?: string };
 
 /**
  * The most things a delegation is in at once during [start, end) (half-open: one ending at start
- * does not count), and the titles of those overlapping it. A delegation of size N may be in N.
+ * does not count), and the titles of those overlapping it: all of them (`titles`), those of sessions
+ * and the need titles of consultations. A delegation of size N may be in N.
  */
 export function peakLoad(
   commitments: readonly Commitment[],
   start: number,
   end: number,
-): { peak: number; titles: string[] } {
+): { peak: number; titles: string[]; sessions: string[]; consultations: string[] } {
   const inside = commitments.filter((c) => c.start < end && start < c.end);
   const edges = inside.flatMap((c) => [
     { at: Math.max(c.start, start), d: 1 },
@@ -99,7 +103,13 @@ export function peakLoad(
     now += e.d;
     peak = Math.max(peak, now);
   }
-  return { peak, titles: [...new Set(inside.map((c) => c.title))] };
+  const unique = (list: (string | undefined)[]) => [...new Set(list.filter((x) => x !== undefined))];
+  return {
+    peak,
+    titles: unique(inside.map((c) => c.title)),
+    sessions: unique(inside.map((c) => (c.need === undefined ? c.title : undefined))),
+    consultations: unique(inside.map((c) => c.need)),
+  };
 }
 
 /** "ICMPD, IOM and The Gambia". */
@@ -124,6 +134,70 @@ export const reasons = {
   capReached: (who: string, cap: number) =>
     `${who} has reached its ${cap} consultation${cap === 1 ? '' : 's'}`,
 };
+
+/**
+ * Why a slot cannot be booked, for a program: the client says it in the reader's language, and
+ * `sayWhy` in English. Names, never keys: `table` is the table's name, `delegation` a delegation's
+ * (null in `capReached`: the caller's own), `sessions` the titles of sessions and `consultations`
+ * the need titles of Marketplace consultations the delegation is committed to then.
+ */
+export type SlotWhy =
+  | { code: 'begun' }
+  | { code: 'tableTaken'; table: string }
+  | { code: 'roomHosts'; table: string; session: string }
+  | {
+      code: 'overCommitted';
+      delegation: string;
+      size: number;
+      sessions: string[];
+      consultations: string[];
+    }
+  | { code: 'capReached'; delegation: string | null; cap: number };
+
+/** How a consultation is titled among a delegation's commitments. */
+export const consultationTitle = (need: string) => `Marketplace: ${need}`;
+
+/**
+ * A reason as a problem's code and params (shared/schemas/problems.ts), for a refused booking:
+ * `slotTableTaken` with `{ table }`. Params are flat: `slotOverCommitted` names no titles (the
+ * refusal's `why` has them).
+ */
+export function whyProblem(why: SlotWhy): { code: string; params: Record<string, string | number> } {
+  const code = `slot${why.code[0]!.toUpperCase()}${why.code.slice(1)}`;
+  switch (why.code) {
+    case 'begun':
+      return { code, params: {} };
+    case 'tableTaken':
+      return { code, params: { table: why.table } };
+    case 'roomHosts':
+      return { code, params: { table: why.table, session: why.session } };
+    case 'overCommitted':
+      return { code, params: { delegation: why.delegation, size: why.size } };
+    case 'capReached':
+      return why.delegation === null
+        ? { code: 'slotCapReachedYours', params: { cap: why.cap } }
+        : { code, params: { delegation: why.delegation, cap: why.cap } };
+  }
+}
+
+/** The English sentence of a reason (the API's `reason`). */
+export function sayWhy(why: SlotWhy): string {
+  switch (why.code) {
+    case 'begun':
+      return reasons.begun();
+    case 'tableTaken':
+      return reasons.tableTaken(why.table);
+    case 'roomHosts':
+      return reasons.roomHosts(why.table, why.session);
+    case 'overCommitted':
+      return reasons.overCommitted(why.delegation, why.size, [
+        ...why.sessions,
+        ...why.consultations.map(consultationTitle),
+      ]);
+    case 'capReached':
+      return reasons.capReached(why.delegation ?? 'Your delegation', why.cap);
+  }
+}
 
 /** Stages of the follow-up funnel each outcome reaches (an outcome counts in every stage before it). */
 const STAGE: Record<Outcome, number> = {

@@ -177,13 +177,41 @@ export const offerViewSchema = z.object({
   assistance: z.array(assistanceSchema),
 });
 
+/** `SlotWhy` (shared/domain/marketplace.ts): names, never keys. */
+export const slotWhySchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('begun') }).describe('the slot has begun'),
+  z.object({ code: z.literal('tableTaken'), table: z.string() }).describe('a consultation holds the table'),
+  z
+    .object({ code: z.literal('roomHosts'), table: z.string(), session: z.string() })
+    .describe('the table’s room hosts a session then (its title)'),
+  z
+    .object({
+      code: z.literal('overCommitted'),
+      delegation: z.string(),
+      size: z.int().describe('the people the delegation has registered'),
+      sessions: z.array(z.string()).describe('titles of the sessions it is committed to then'),
+      consultations: z.array(z.string()).describe('need titles of the consultations it is committed to then'),
+    })
+    .describe('a delegation would be in more things at once than it has people'),
+  z
+    .object({
+      code: z.literal('capReached'),
+      delegation: z.string().nullable().describe('null: the caller’s own delegation'),
+      cap: z.int(),
+    })
+    .describe('a delegation has reached its cap of live consultations'),
+]);
+
 export const slotViewSchema = z.object({
   id: z.string(),
   room: z.string(),
   start: z.string(),
   end: z.string(),
   bookable: z.boolean(),
-  reason: z.string().optional(),
+  reason: z.string().optional().describe('why it cannot be booked, in English'),
+  why: slotWhySchema
+    .optional()
+    .describe('why it cannot be booked, for the client to say in the reader’s language'),
 });
 export const slotsViewSchema = z.object({ slots: z.array(slotViewSchema) });
 
@@ -209,8 +237,16 @@ export const consultationViewSchema = z.object({
   updatedAt: z.string(),
 });
 export const consultationRefusalSchema = z.object({
-  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      path: z.string(),
+      message: z.string(),
+      code: z.string().optional().describe('the reason’s code: slotTableTaken, slotCapReached…'),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
   alternatives: z.array(z.string()).optional(),
+  why: slotWhySchema.optional().describe('why the slot was refused, for the client to say'),
 });
 
 const funnelSchema = z.object({

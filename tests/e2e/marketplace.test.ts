@@ -54,6 +54,16 @@ describe.skipIf(skipBrowser)('the Marketplace', () => {
       )
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // The reason in the reader's language, from the slot's `why`.
+    await page.getByLabel('Language').selectOption('fr');
+    await page
+      .getByText(
+        /, 10:00–10:30, Table 1 : Moldova n’a qu’une personne inscrite, déjà engagée dans « RT 1\.2 » à cette heure$/,
+      )
+      .first()
+      .waitFor();
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByText('Slots that cannot be booked (6)').waitFor();
 
     await page
       .getByRole('button', { name: 'Request Thursday, 10 December 2099, 09:30–10:00 at Table 1' })

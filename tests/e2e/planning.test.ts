@@ -265,6 +265,16 @@ describe.skipIf(skipBrowser)('the support unit proposing a placement', () => {
       '"Labour mobility partnerships in the Mediterranean": every room and time it could take is taken by sessions placed here: "Diaspora bonds for development finance".',
     ]);
     expect(await axeViolations(page)).toEqual([]);
+    // The same reasons in the reader's language, from their `why`.
+    await page.getByLabel('Language').selectOption('es');
+    const sinAsignar = page.getByRole('list', { name: 'Sin asignar' });
+    await sinAsignar.waitFor();
+    expect(await sinAsignar.getByRole('listitem').allTextContents()).toEqual([
+      '«Youth and migration»: Daniela Morari (moderador) tiene otro compromiso en todos los horarios posibles.',
+      '«Global Compact town hall»: ninguna sala tiene 500 plazas.',
+      '«Labour mobility partnerships in the Mediterranean»: cada sala y horario posibles están ocupados por sesiones asignadas aquí: «Diaspora bonds for development finance».',
+    ]);
+    await page.getByLabel('Idioma').selectOption('en');
     await page.close();
   });
 });

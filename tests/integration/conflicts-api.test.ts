@@ -82,12 +82,23 @@ describe('resolution', () => {
   it('says why neither Moldovan side event can be moved out of the over-commitment', async () => {
     for (const key of ['se-mobility-partnerships', 'se-capacity-building']) {
       const res = await api.http.get(`${S}/sessions/${key}/moves`).set(admin);
-      expect([key, res.status, res.body.conflicts.length, res.body.moves, res.body.note]).toEqual([
+      expect([
+        key,
+        res.status,
+        res.body.conflicts.length,
+        res.body.moves,
+        res.body.note,
+        res.body.why,
+      ]).toEqual([
         key,
         200,
         1,
         [],
         'No room and time clears it: both delegates of Republic of Moldova are committed elsewhere at every time it could take.',
+        {
+          code: 'noMove',
+          reason: { code: 'delegationsBusy', delegations: [{ delegation: 'MDA', size: 2 }] },
+        },
       ]);
     }
   });
@@ -106,9 +117,11 @@ describe('resolution', () => {
   it('says why a session in no hard conflict, or a pinned one, gets no move', async () => {
     const free = await api.http.get(`${S}/sessions/rt-1-1/moves`).set(admin);
     const pinned = await api.http.get(`${S}/sessions/closing/moves`).set(admin);
-    expect([free.body.note, pinned.body.note]).toEqual([
+    expect([free.body.note, free.body.why, pinned.body.note, pinned.body.why]).toEqual([
       'It is in no hard conflict: there is nothing for a move to clear.',
+      { code: 'noHardConflict' },
       'It is pinned: no move is proposed for a pinned session.',
+      { code: 'pinned' },
     ]);
   });
 
@@ -261,12 +274,17 @@ describe('POST /api/summits/{slug}/place', () => {
       },
     ],
     unplaced: [
-      { session: 'se-youth', reason: 'its moderator Daniela Morari is busy at every time it could take' },
-      { session: 'se-big', reason: 'no room seats 500' },
+      {
+        session: 'se-youth',
+        reason: 'its moderator Daniela Morari is busy at every time it could take',
+        why: { code: 'peopleBusy', people: [{ person: 'p-morari', role: 'moderator' }] },
+      },
+      { session: 'se-big', reason: 'no room seats 500', why: { code: 'noRoomSeats', expected: 500 } },
       {
         session: 'se-labour',
         reason:
           'every room and time it could take is taken by sessions placed here: "Diaspora bonds for development finance"',
+        why: { code: 'taken', titles: ['Diaspora bonds for development finance'] },
       },
     ],
     cost: (20 / 220) * 10 + 7.5,

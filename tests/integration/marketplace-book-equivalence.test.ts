@@ -6,6 +6,7 @@
 // that every refusal (table, room host, cap, a delegation over its size by sessions, requests and
 // accepted consultations) is met. Black box: only the HTTP API is used.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SlotWhy, sayWhy } from '../../shared/domain/marketplace.ts';
 import { random } from '../factories/large-summit.ts';
 import {
   DELEGATES,
@@ -25,7 +26,15 @@ const SEEDS: [seed: number, cap: number | null][] = [
 ];
 const STEPS = 40;
 
-type SlotView = { id: string; room: string; start: string; end: string; bookable: boolean; reason?: string };
+type SlotView = {
+  id: string;
+  room: string;
+  start: string;
+  end: string;
+  bookable: boolean;
+  reason?: string;
+  why?: SlotWhy;
+};
 type Need = EquivalenceSummit['needs'][number];
 /** A booking made, for the provider to try again at its time. */
 type Last = { provider: number; need: string; start: string };
@@ -123,6 +132,10 @@ async function run(seed: number, cap: number | null) {
     const slots: SlotView[] = listed.body.slots;
     expect(slots.length).toBeGreaterThan(0);
     const bookable = slots.filter((s) => s.bookable);
+    // Each reason's structured side says the same thing as its English sentence.
+    for (const s of slots)
+      if (!s.bookable)
+        expect.soft(s.why && sayWhy(s.why), `seed ${seed} step ${step}: ${s.id}`).toBe(s.reason);
     // Unbookable ones by reason, so that a rare reason is tried as often as a common one.
     const byReason = new Map<string, SlotView[]>();
     for (const s of slots) if (!s.bookable) byReason.set(s.reason!, [...(byReason.get(s.reason!) ?? []), s]);

@@ -74,7 +74,15 @@ describe('slots of a one-person delegation in a roundtable 10:00–11:30', () =>
     const res = await request(chirita, 'mda-diaspora', slot('table-1', '10:30'));
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
-      errors: [{ path: 'slot', message: 'Moldova has 1 person and is committed to “RT 1.2” then' }],
+      errors: [
+        {
+          path: 'slot',
+          message: 'Moldova has 1 person and is committed to “RT 1.2” then',
+          code: 'slotOverCommitted',
+          params: { delegation: 'Moldova', size: 1 },
+        },
+      ],
+      why: { code: 'overCommitted', delegation: 'Moldova', size: 1, sessions: ['RT 1.2'], consultations: [] },
       alternatives: [
         slot('table-1', '09:30'),
         slot('table-2', '09:30'),
@@ -121,7 +129,14 @@ describe('a consultation’s lifecycle', () => {
     const lost = await request(pope, 'mda-diaspora', slot('table-1', '09:30'));
     expect([lost.status, lost.body.errors]).toEqual([
       409,
-      [{ path: 'slot', message: 'Table 1 is taken at this time' }],
+      [
+        {
+          path: 'slot',
+          message: 'Table 1 is taken at this time',
+          code: 'slotTableTaken',
+          params: { table: 'Table 1' },
+        },
+      ],
     ]);
     // A provider may not accept on another's need.
     expect((await step(chirita, id, 'accept')).status).toBe(403);
@@ -233,10 +248,17 @@ describe('a consultation’s lifecycle', () => {
     expect((await api.http.patch(M).set(admin).send({ capPerDelegation: 1 })).status).toBe(200);
     const slots = await api.http.get(`${M}/slots?need=mda-diaspora`).set(chirita.headers);
     expect(slots.body.slots[0].reason).toBe('Your delegation has reached its 1 consultation');
+    expect(slots.body.slots[0].why).toEqual({ code: 'capReached', delegation: null, cap: 1 });
     const res = await request(chirita, 'mda-diaspora', slot('table-2', '09:30'));
-    expect([res.status, res.body.errors[0].message]).toEqual([
+    expect([res.status, res.body.errors[0], res.body.why]).toEqual([
       409,
-      'Your delegation has reached its 1 consultation',
+      {
+        path: 'slot',
+        message: 'Your delegation has reached its 1 consultation',
+        code: 'slotCapReachedYours',
+        params: { cap: 1 },
+      },
+      { code: 'capReached', delegation: null, cap: 1 },
     ]);
     expect((await api.http.patch(M).set(admin).send({ capPerDelegation: null })).status).toBe(200);
   });

@@ -90,6 +90,15 @@ export const en = {
   'problem.proposal.programmeSum':
     'The items add up to {total, plural, one {# minute} other {# minutes}}; the event lasts {duration, plural, one {# minute} other {# minutes}}.',
   'problem.proposal.notSummitDay': '{day} is not a day of the summit, which runs from {first} to {last}.',
+  'problem.slotBegun': 'This slot has begun',
+  'problem.slotTableTaken': '{table} is taken at this time',
+  'problem.slotRoomHosts': '{table} hosts “{session}” then',
+  'problem.slotOverCommitted':
+    '{size, plural, =0 {{delegation} has no one registered to attend} one {{delegation} has # person, committed elsewhere then} other {{delegation} has # people, all committed elsewhere then}}',
+  'problem.slotCapReached':
+    '{cap, plural, one {{delegation} has reached its # consultation} other {{delegation} has reached its # consultations}}',
+  'problem.slotCapReachedYours':
+    '{cap, plural, one {Your delegation has reached its # consultation} other {Your delegation has reached its # consultations}}',
   'app.notFound': 'This page does not exist.',
   'app.language': 'Language',
   'summits.title': 'Summits',
@@ -542,6 +551,10 @@ export const en = {
   'planning.clear': 'This session is in no conflict.',
   'planning.moves': 'Moves that clear its hard conflicts',
   'planning.move': '{room}, {start}–{end} (cost {cost})',
+  'planning.why.pinned': 'It is pinned: no move is proposed for a pinned session.',
+  'planning.why.unplaced': 'It has no time yet: placement proposes one.',
+  'planning.why.noHardConflict': 'It is in no hard conflict: there is nothing for a move to clear.',
+  'planning.why.noMove': 'No room and time clears it: {reason}.',
   'planning.apply': 'Move here',
   'planning.byHand': 'Move it yourself',
   'planning.start': 'Start ({zone})',
@@ -570,6 +583,51 @@ export const en = {
   'plan.nothing': 'Every session is placed.',
   'plan.unplacedTitle': 'Not placed',
   'plan.unplaced': '"{title}": {reason}.',
+  'plan.why.pinned': 'it is pinned, and placement never moves a pinned session',
+  'plan.why.outOfTime': 'placement ran out of time before trying it: give it a longer time limit',
+  'plan.why.outOfTimeReason':
+    'placement ran out of time before it could say why this session is left out: give it a longer time limit',
+  'plan.why.outOfTimeSearch':
+    'placement ran out of time before fitting it in, though a room and time were free: give it a longer time limit',
+  'plan.why.noRooms': 'the summit has no rooms',
+  'plan.why.tooLong': 'it lasts {minutes, plural, one {# minute} other {# minutes}}, longer than {window}',
+  'plan.why.window.segment': 'its segment "{segment}" ({when})',
+  'plan.why.window.sideEventWindows': 'every side-event window of the summit',
+  'plan.why.window.summitDays': "the summit's days",
+  'plan.why.ownRoomSeats':
+    'it keeps its room, {room}, which seats {capacity}, fewer than the {expected} expected',
+  'plan.why.ownRoomLacks': 'it keeps its room, {room}, which lacks {needs}',
+  'plan.why.noRoomSeats': 'no room seats {expected}',
+  'plan.why.noRoomHas': 'no room has {needs}',
+  'plan.why.noRoomSeatsAndHas': 'no room both seats {expected} and has {needs}',
+  'plan.why.equipment.projector': 'projector',
+  'plan.why.equipment.screen': 'screen',
+  'plan.why.equipment.hdmi': 'HDMI',
+  'plan.why.equipment.usb': 'USB',
+  'plan.why.equipment.interpretation': 'interpretation',
+  'plan.why.equipment.video_conference': 'video conferencing',
+  'plan.why.equipment.recording': 'recording',
+  'plan.why.atItsTime': 'at its time, {when}',
+  'plan.why.atEveryTime': 'at every time it could take',
+  'plan.why.personInRole': 'its {role} {name}',
+  'plan.why.peopleBusy': '{count, plural, one {{people} is busy {when}} other {{people} are busy {when}}}',
+  'plan.why.delegationBusy':
+    '{size, plural, =0 {{delegation} has no delegates to send} one {the one delegate of {delegation} is committed elsewhere} =2 {both delegates of {delegation} are committed elsewhere} other {all # delegates of {delegation} are committed elsewhere}}',
+  'plan.why.delegationsBusy': '{delegations} {when}',
+  'plan.why.everyoneBusy': 'one of its people or delegations is busy at every time it could take ({names})',
+  'plan.why.others': '{count, plural, one {# other} other {# others}}',
+  'plan.why.ownRoomBooked':
+    '{whenFree, select, yes {its room, {room}, is booked at every time it could take whenever its people are free} other {its room, {room}, is booked at every time it could take}}',
+  'plan.why.roomsBooked':
+    '{whenFree, select, yes {every room that fits it is booked at every time it could take whenever its people are free} other {every room that fits it is booked at every time it could take}}',
+  'plan.why.roomsBookedAt': 'every room that fits it is booked at its time, {when}',
+  'plan.why.keepsNoTime': 'it cannot keep its time without a hard conflict: {conflict}',
+  'plan.why.hardRule': 'every room and time it could take breaks a hard rule',
+  'plan.why.hardRuleSuchAs': 'every room and time it could take breaks a hard rule, such as: {conflict}',
+  'plan.why.taken':
+    '{count, plural, =0 {every room and time it could take is taken by sessions placed here} other {every room and time it could take is taken by sessions placed here: {titles}}}',
+  'plan.why.takenAt':
+    '{count, plural, =0 {every room that fits it is taken at its time, {when}} other {every room that fits it is taken at its time, {when}, by {titles}}}',
   'plan.applyAll': 'Apply this placement',
   'plan.applied': '{count, plural, one {# session placed.} other {# sessions placed.}}',
   'plan.publishIntro':
@@ -852,6 +910,18 @@ export const en = {
   'market.alternatives': 'Slots still free:',
   'market.noSlots': 'No slot can be booked for this need now.',
   'market.unbookable': 'Slots that cannot be booked ({count})',
+  'market.unbookableOne': '{time}, {table}: {reason}',
+  'market.why.begun': 'This slot has begun',
+  'market.why.tableTaken': '{table} is taken at this time',
+  'market.why.roomHosts': '{table} hosts “{session}” then',
+  'market.why.overCommitted':
+    '{size, plural, =0 {{delegation} has no one registered to attend} one {{delegation} has # person and is committed to {titles} then} other {{delegation} has # people and is committed to {titles} then}}',
+  'market.why.capReached':
+    '{cap, plural, one {{delegation} has reached its # consultation} other {{delegation} has reached its # consultations}}',
+  'market.why.capReachedYours':
+    '{cap, plural, one {Your delegation has reached its # consultation} other {Your delegation has reached its # consultations}}',
+  'market.why.quote': '“{title}”',
+  'market.why.consultation': 'Marketplace: {need}',
   'market.ownNeed': 'This is your delegation’s need: providers request consultations on it.',
   'market.suggestions': 'Providers whose offers match',
   'market.noSuggestions': 'No published offer matches this need yet.',

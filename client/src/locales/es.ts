@@ -96,6 +96,15 @@ export const es: Messages = {
     'Los puntos suman {total, plural, one {# minuto} other {# minutos}}; el evento dura {duration, plural, one {# minuto} other {# minutos}}.',
   'problem.proposal.notSummitDay':
     'El {day} no es un día de la cumbre, que se celebra del {first} al {last}.',
+  'problem.slotBegun': 'Esta franja ya ha empezado',
+  'problem.slotTableTaken': 'Una consulta ya ocupa {table} a esta hora',
+  'problem.slotRoomHosts': '{table} acoge «{session}» a esta hora',
+  'problem.slotOverCommitted':
+    '{size, plural, =0 {{delegation} no tiene a nadie inscrito para asistir} one {{delegation} solo tiene una persona inscrita, ya comprometida en otra parte a esta hora} other {{delegation} solo tiene # personas inscritas, todas comprometidas en otra parte a esta hora}}',
+  'problem.slotCapReached':
+    '{cap, plural, one {{delegation} ha alcanzado su límite de # consulta} other {{delegation} ha alcanzado su límite de # consultas}}',
+  'problem.slotCapReachedYours':
+    '{cap, plural, one {Su delegación ha alcanzado su límite de # consulta} other {Su delegación ha alcanzado su límite de # consultas}}',
   'app.notFound': 'Esta página no existe.',
   'app.language': 'Idioma',
   'summits.title': 'Cumbres',
@@ -559,6 +568,11 @@ export const es: Messages = {
   'planning.clear': 'Esta sesión no tiene ningún conflicto.',
   'planning.moves': 'Traslados que resuelven sus conflictos graves',
   'planning.move': '{room}, {start}–{end} (coste {cost})',
+  'planning.why.pinned': 'Está fijada: no se propone ningún traslado para una sesión fijada.',
+  'planning.why.unplaced': 'Aún no tiene horario: la asignación le propone uno.',
+  'planning.why.noHardConflict':
+    'No está en ningún conflicto grave: no hay nada que un traslado pueda resolver.',
+  'planning.why.noMove': 'Ninguna sala ni horario lo resuelve: {reason}.',
   'planning.apply': 'Trasladar aquí',
   'planning.byHand': 'Trasladarla usted mismo',
   'planning.start': 'Inicio ({zone})',
@@ -588,6 +602,55 @@ export const es: Messages = {
   'plan.nothing': 'Todas las sesiones están asignadas.',
   'plan.unplacedTitle': 'Sin asignar',
   'plan.unplaced': '«{title}»: {reason}.',
+  'plan.why.pinned': 'está fijada, y la asignación nunca mueve una sesión fijada',
+  'plan.why.outOfTime':
+    'a la asignación se le acabó el tiempo antes de probarla: dele un límite de tiempo más largo',
+  'plan.why.outOfTimeReason':
+    'a la asignación se le acabó el tiempo antes de poder decir por qué esta sesión queda fuera: dele un límite de tiempo más largo',
+  'plan.why.outOfTimeSearch':
+    'a la asignación se le acabó el tiempo antes de encajarla, aunque había una sala y un horario libres: dele un límite de tiempo más largo',
+  'plan.why.noRooms': 'la cumbre no tiene salas',
+  'plan.why.tooLong': 'dura {minutes, plural, one {# minuto} other {# minutos}}, más que {window}',
+  'plan.why.window.segment': 'su segmento «{segment}» ({when})',
+  'plan.why.window.sideEventWindows': 'cualquiera de las franjas de eventos paralelos de la cumbre',
+  'plan.why.window.summitDays': 'los días de la cumbre',
+  'plan.why.ownRoomSeats':
+    'conserva su sala, {room}, con {capacity} plazas, menos que las {expected} personas previstas',
+  'plan.why.ownRoomLacks': 'conserva su sala, {room}, a la que le falta: {needs}',
+  'plan.why.noRoomSeats': 'ninguna sala tiene {expected} plazas',
+  'plan.why.noRoomHas': 'ninguna sala dispone de: {needs}',
+  'plan.why.noRoomSeatsAndHas': 'ninguna sala tiene {expected} plazas y a la vez dispone de: {needs}',
+  'plan.why.equipment.projector': 'proyector',
+  'plan.why.equipment.screen': 'pantalla',
+  'plan.why.equipment.hdmi': 'HDMI',
+  'plan.why.equipment.usb': 'USB',
+  'plan.why.equipment.interpretation': 'interpretación',
+  'plan.why.equipment.video_conference': 'videoconferencia',
+  'plan.why.equipment.recording': 'grabación',
+  'plan.why.atItsTime': 'a su hora, {when}',
+  'plan.why.atEveryTime': 'en todos los horarios posibles',
+  'plan.why.personInRole': '{name} ({role})',
+  'plan.why.peopleBusy':
+    '{count, plural, one {{people} tiene otro compromiso {when}} other {{people} tienen otros compromisos {when}}}',
+  'plan.why.delegationBusy':
+    '{size, plural, =0 {{delegation} no tiene delegados que enviar} one {el único delegado de {delegation} tiene otro compromiso} =2 {los dos delegados de {delegation} tienen otros compromisos} other {los # delegados de {delegation} tienen otros compromisos}}',
+  'plan.why.delegationsBusy': '{delegations} {when}',
+  'plan.why.everyoneBusy':
+    'una de sus personas o delegaciones está ocupada en todos los horarios posibles ({names})',
+  'plan.why.others': '{count, plural, one {# más} other {# más}}',
+  'plan.why.ownRoomBooked':
+    '{whenFree, select, yes {su sala, {room}, está reservada en todos los horarios posibles en que sus participantes están libres} other {su sala, {room}, está reservada en todos los horarios posibles}}',
+  'plan.why.roomsBooked':
+    '{whenFree, select, yes {todas las salas adecuadas están reservadas en todos los horarios posibles en que sus participantes están libres} other {todas las salas adecuadas están reservadas en todos los horarios posibles}}',
+  'plan.why.roomsBookedAt': 'todas las salas adecuadas están reservadas a su hora, {when}',
+  'plan.why.keepsNoTime': 'no puede conservar su horario sin un conflicto grave: {conflict}',
+  'plan.why.hardRule': 'cada sala y horario posibles incumplen una regla estricta',
+  'plan.why.hardRuleSuchAs':
+    'cada sala y horario posibles incumplen una regla estricta, por ejemplo: {conflict}',
+  'plan.why.taken':
+    '{count, plural, =0 {cada sala y horario posibles están ocupados por sesiones asignadas aquí} other {cada sala y horario posibles están ocupados por sesiones asignadas aquí: {titles}}}',
+  'plan.why.takenAt':
+    '{count, plural, =0 {todas las salas adecuadas están ocupadas a su hora, {when}} other {todas las salas adecuadas están ocupadas a su hora, {when}, por {titles}}}',
   'plan.applyAll': 'Aplicar esta asignación',
   'plan.applied': '{count, plural, one {# sesión asignada.} other {# sesiones asignadas.}}',
   'plan.publishIntro':
@@ -875,6 +938,18 @@ export const es: Messages = {
   'market.alternatives': 'Franjas todavía libres:',
   'market.noSlots': 'Ahora mismo no se puede reservar ninguna franja para esta necesidad.',
   'market.unbookable': 'Franjas que no se pueden reservar ({count})',
+  'market.unbookableOne': '{time}, {table}: {reason}',
+  'market.why.begun': 'Esta franja ya ha empezado',
+  'market.why.tableTaken': 'Una consulta ya ocupa {table} a esta hora',
+  'market.why.roomHosts': '{table} acoge «{session}» a esta hora',
+  'market.why.overCommitted':
+    '{size, plural, =0 {{delegation} no tiene a nadie inscrito para asistir} one {{delegation} solo tiene una persona inscrita, ya comprometida con {titles} a esta hora} other {{delegation} solo tiene # personas inscritas, ya comprometidas con {titles} a esta hora}}',
+  'market.why.capReached':
+    '{cap, plural, one {{delegation} ha alcanzado su límite de # consulta} other {{delegation} ha alcanzado su límite de # consultas}}',
+  'market.why.capReachedYours':
+    '{cap, plural, one {Su delegación ha alcanzado su límite de # consulta} other {Su delegación ha alcanzado su límite de # consultas}}',
+  'market.why.quote': '«{title}»',
+  'market.why.consultation': 'Marketplace: {need}',
   'market.ownNeed': 'Esta es una necesidad de su delegación: los proveedores solicitan consultas sobre ella.',
   'market.suggestions': 'Proveedores cuyas ofertas coinciden',
   'market.noSuggestions': 'Todavía no hay ninguna oferta publicada que coincida con esta necesidad.',

@@ -94,6 +94,15 @@ export const fr: Messages = {
   'problem.proposal.programmeSum':
     'Les éléments totalisent {total, plural, one {# minute} other {# minutes}} ; la manifestation dure {duration, plural, one {# minute} other {# minutes}}.',
   'problem.proposal.notSummitDay': 'Le {day} n’est pas un jour du sommet, qui se tient du {first} au {last}.',
+  'problem.slotBegun': 'Ce créneau a déjà commencé',
+  'problem.slotTableTaken': 'Une consultation occupe déjà {table} à cette heure',
+  'problem.slotRoomHosts': '{table} accueille « {session} » à cette heure',
+  'problem.slotOverCommitted':
+    '{size, plural, =0 {{delegation} n’a personne d’inscrit pour y assister} one {{delegation} n’a qu’une personne inscrite, déjà engagée ailleurs à cette heure} other {{delegation} n’a que # personnes inscrites, toutes engagées ailleurs à cette heure}}',
+  'problem.slotCapReached':
+    '{cap, plural, one {{delegation} a atteint son plafond de # consultation} other {{delegation} a atteint son plafond de # consultations}}',
+  'problem.slotCapReachedYours':
+    '{cap, plural, one {Votre délégation a atteint son plafond de # consultation} other {Votre délégation a atteint son plafond de # consultations}}',
   'app.notFound': 'Cette page n’existe pas.',
   'app.language': 'Langue',
   'summits.title': 'Sommets',
@@ -558,6 +567,11 @@ export const fr: Messages = {
   'planning.clear': 'Cette session ne présente aucun conflit.',
   'planning.moves': 'Déplacements qui lèvent ses conflits bloquants',
   'planning.move': '{room}, {start}–{end} (coût {cost})',
+  'planning.why.pinned': 'Elle est fixée : aucun déplacement n’est proposé pour une session fixée.',
+  'planning.why.unplaced': 'Elle n’a pas encore d’horaire : le placement lui en propose un.',
+  'planning.why.noHardConflict':
+    'Elle n’est dans aucun conflit bloquant : aucun déplacement n’a rien à lever.',
+  'planning.why.noMove': 'Aucune salle ni aucun horaire ne la tire d’affaire : {reason}.',
   'planning.apply': 'Déplacer ici',
   'planning.byHand': 'La déplacer vous-même',
   'planning.start': 'Début ({zone})',
@@ -588,6 +602,55 @@ export const fr: Messages = {
   'plan.nothing': 'Toutes les sessions sont placées.',
   'plan.unplacedTitle': 'Non placées',
   'plan.unplaced': '« {title} » : {reason}.',
+  'plan.why.pinned': 'elle est fixée, et le placement ne déplace jamais une session fixée',
+  'plan.why.outOfTime': 'le placement a manqué de temps avant de l’essayer : donnez-lui un délai plus long',
+  'plan.why.outOfTimeReason':
+    'le placement a manqué de temps avant de pouvoir dire pourquoi cette session reste de côté : donnez-lui un délai plus long',
+  'plan.why.outOfTimeSearch':
+    'le placement a manqué de temps avant de la caser, alors qu’une salle et un horaire étaient libres : donnez-lui un délai plus long',
+  'plan.why.noRooms': 'le sommet n’a aucune salle',
+  'plan.why.tooLong': 'elle dure {minutes, plural, one {# minute} other {# minutes}}, plus que {window}',
+  'plan.why.window.segment': 'son segment « {segment} » ({when})',
+  'plan.why.window.sideEventWindows': 'chacune des plages réservées aux manifestations parallèles',
+  'plan.why.window.summitDays': 'les journées du sommet',
+  'plan.why.ownRoomSeats':
+    'elle garde sa salle, {room}, qui compte {capacity} places, moins que les {expected} personnes attendues',
+  'plan.why.ownRoomLacks': 'elle garde sa salle, {room}, à laquelle il manque : {needs}',
+  'plan.why.noRoomSeats': 'aucune salle ne compte {expected} places',
+  'plan.why.noRoomHas': 'aucune salle ne dispose de : {needs}',
+  'plan.why.noRoomSeatsAndHas':
+    'aucune salle ne compte à la fois {expected} places et ne dispose de : {needs}',
+  'plan.why.equipment.projector': 'projecteur',
+  'plan.why.equipment.screen': 'écran',
+  'plan.why.equipment.hdmi': 'HDMI',
+  'plan.why.equipment.usb': 'USB',
+  'plan.why.equipment.interpretation': 'interprétation',
+  'plan.why.equipment.video_conference': 'visioconférence',
+  'plan.why.equipment.recording': 'enregistrement',
+  'plan.why.atItsTime': 'à son horaire, {when}',
+  'plan.why.atEveryTime': 'à chaque horaire possible',
+  'plan.why.personInRole': '{name} ({role})',
+  'plan.why.peopleBusy':
+    '{count, plural, one {{people} est indisponible {when}} other {{people} sont indisponibles {when}}}',
+  'plan.why.delegationBusy':
+    '{size, plural, =0 {{delegation} n’a aucun délégué à envoyer} one {l’unique délégué de {delegation} est pris ailleurs} =2 {les deux délégués de {delegation} sont pris ailleurs} other {les # délégués de {delegation} sont pris ailleurs}}',
+  'plan.why.delegationsBusy': '{delegations} {when}',
+  'plan.why.everyoneBusy':
+    'une de ses personnes ou délégations est prise à chaque horaire possible ({names})',
+  'plan.why.others': '{count, plural, one {# autre} other {# autres}}',
+  'plan.why.ownRoomBooked':
+    '{whenFree, select, yes {sa salle, {room}, est réservée à chaque horaire possible où ses intervenants sont libres} other {sa salle, {room}, est réservée à chaque horaire possible}}',
+  'plan.why.roomsBooked':
+    '{whenFree, select, yes {toutes les salles qui lui conviennent sont réservées à chaque horaire possible où ses intervenants sont libres} other {toutes les salles qui lui conviennent sont réservées à chaque horaire possible}}',
+  'plan.why.roomsBookedAt': 'toutes les salles qui lui conviennent sont réservées à son horaire, {when}',
+  'plan.why.keepsNoTime': 'elle ne peut garder son horaire sans conflit bloquant : {conflict}',
+  'plan.why.hardRule': 'chaque salle et chaque horaire possibles enfreignent une règle stricte',
+  'plan.why.hardRuleSuchAs':
+    'chaque salle et chaque horaire possibles enfreignent une règle stricte, par exemple : {conflict}',
+  'plan.why.taken':
+    '{count, plural, =0 {chaque salle et chaque horaire possibles sont pris par les sessions placées ici} other {chaque salle et chaque horaire possibles sont pris par les sessions placées ici : {titles}}}',
+  'plan.why.takenAt':
+    '{count, plural, =0 {toutes les salles qui lui conviennent sont prises à son horaire, {when}} other {toutes les salles qui lui conviennent sont prises à son horaire, {when}, par {titles}}}',
   'plan.applyAll': 'Appliquer ce placement',
   'plan.applied': '{count, plural, one {# session placée.} other {# sessions placées.}}',
   'plan.publishIntro':
@@ -876,6 +939,18 @@ export const fr: Messages = {
   'market.alternatives': 'Créneaux encore libres :',
   'market.noSlots': 'Aucun créneau ne peut être réservé pour ce besoin pour le moment.',
   'market.unbookable': 'Créneaux impossibles à réserver ({count})',
+  'market.unbookableOne': '{time}, {table} : {reason}',
+  'market.why.begun': 'Ce créneau a déjà commencé',
+  'market.why.tableTaken': 'Une consultation occupe déjà {table} à cette heure',
+  'market.why.roomHosts': '{table} accueille « {session} » à cette heure',
+  'market.why.overCommitted':
+    '{size, plural, =0 {{delegation} n’a personne d’inscrit pour y assister} one {{delegation} n’a qu’une personne inscrite, déjà engagée dans {titles} à cette heure} other {{delegation} n’a que # personnes inscrites, déjà engagées dans {titles} à cette heure}}',
+  'market.why.capReached':
+    '{cap, plural, one {{delegation} a atteint son plafond de # consultation} other {{delegation} a atteint son plafond de # consultations}}',
+  'market.why.capReachedYours':
+    '{cap, plural, one {Votre délégation a atteint son plafond de # consultation} other {Votre délégation a atteint son plafond de # consultations}}',
+  'market.why.quote': '« {title} »',
+  'market.why.consultation': 'Marketplace : {need}',
   'market.ownNeed':
     'Il s’agit du besoin de votre délégation : les fournisseurs demandent des consultations à son sujet.',
   'market.suggestions': 'Fournisseurs dont les offres correspondent',

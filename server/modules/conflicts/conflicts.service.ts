@@ -11,7 +11,7 @@ import {
 import type { Conflict, ConflictInput } from '../../../shared/domain/conflicts/types.ts';
 import type { Session } from '../../../shared/domain/programme.ts';
 import { CONFLICT_PAGE_DEFAULT } from '../../../shared/schemas/api.ts';
-import { searchMoves } from '../../../shared/domain/resolution/moves.ts';
+import { type MoveWhy, NO_HARD_CONFLICT, searchMoves } from '../../../shared/domain/resolution/moves.ts';
 import { formatTime } from '../../../shared/domain/time.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { record } from '../../core/audit.ts';
@@ -94,13 +94,12 @@ export async function sessionMoves(db: Db, ctx: SummitContext, key: string) {
     softConflicts: m.softConflicts,
   }));
   const note = search ? search.why : NO_HARD_CONFLICT;
+  const why: MoveWhy | null = search ? search.whyNot : { code: 'noHardConflict' };
   return {
     ok: true as const,
-    value: { session: key, conflicts: hard, moves, ...(note && { note }) },
+    value: { session: key, conflicts: hard, moves, ...(note && { note }), ...(why && { why }) },
   };
 }
-
-const NO_HARD_CONFLICT = 'It is in no hard conflict: there is nothing for a move to clear.';
 
 /** Moves (or places) one session, then re-checks it against the programme as saved. */
 export async function moveSession(

@@ -128,7 +128,7 @@ const proposalOf = (result: PlacementResult, tz: string): Proposal => ({
     end: formatTime(x.end, tz),
     cost: x.cost,
   })),
-  unplaced: result.unplaced.map((x) => ({ session: x.key, reason: x.reason })),
+  unplaced: result.unplaced.map((x) => ({ session: x.key, reason: x.reason, why: x.why })),
   cost: result.cost,
   bound: result.bound,
   optimal: result.optimal,

@@ -8,7 +8,7 @@ import type { Slot } from '../../../shared/domain/marketplace.ts';
 import type { Executor } from '../../db/client.ts';
 import * as repo from './marketplace.repo.ts';
 import { PRESENCE_ROLES } from '../../../shared/domain/vocabulary.ts';
-import { allSlots, type Parties, refusalAt, type World } from './marketplace.slots.ts';
+import { allSlots, type Parties, type World, whyNot } from './marketplace.slots.ts';
 import { push } from '../../../shared/domain/resolution/placement-rows.ts';
 
 /** How many free tables are checked for the parties: enough that a busy delegation still finds some. */
@@ -98,7 +98,7 @@ export async function alternatives(
     liveCount,
   };
   return candidates
-    .filter((s) => refusalAt(world, s, parties, { table: false }) === null)
+    .filter((s) => whyNot(world, s, parties, { table: false }) === null)
     .slice(0, limit)
     .map((s) => s.id);
 }

@@ -4,7 +4,15 @@
 // consultation at the table (23P01): the loser of a race is told at once, with the next bookable
 // slots. A deadlock or serialization failure is retried.
 import { alternatives } from './marketplace.alternatives.ts';
-import { parseSlotId, reasons, type Slot } from '../../../shared/domain/marketplace.ts';
+import {
+  consultationTitle,
+  parseSlotId,
+  reasons,
+  type Slot,
+  type SlotWhy,
+  sayWhy,
+  whyProblem,
+} from '../../../shared/domain/marketplace.ts';
 import { PRESENCE_ROLES } from '../../../shared/domain/vocabulary.ts';
 import { actorLabel } from '../../core/actor.ts';
 import { auditRow, record } from '../../core/audit.ts';
@@ -16,7 +24,7 @@ import { actingDelegation, type MarketContext } from './marketplace.context.ts';
 import { mailAbout, mailsAbout } from './marketplace.mail.ts';
 import { marketplacePolicy, standingOf } from './marketplace.policy.ts';
 import * as repo from './marketplace.repo.ts';
-import { allSlots, capRefusal, loadWorld, NO_TIME, type Parties, refusalAt } from './marketplace.slots.ts';
+import { allSlots, capWhy, loadWorld, NO_TIME, type Parties, whyNot } from './marketplace.slots.ts';
 import { consultationView, type ConsultationView, statusAt } from './marketplace.view.ts';
 import { rebuildSession } from './marketplace.session.ts';
 
@@ -81,9 +89,9 @@ export async function requestConsultation(
     return invalidField(`"${body.slot}" is not a slot of the Marketplace`, 'slot');
   const table = settings.tables.find((t) => t.key === slot.room)!;
   const parties: Parties = { owner: need.owner, check: [need.owner, provider], you: provider };
-  const refused = (reason: string): Promise<Outcome<ConsultationView>> =>
-    refusedWithAlternatives(db, ctx, settings, parties, slot, reason, now);
-  if (slot.start <= now) return refused(reasons.begun());
+  const refused = (why: SlotWhy, reason = sayWhy(why)): Promise<Outcome<ConsultationView>> =>
+    refusedWithAlternatives(db, ctx, settings, parties, slot, why, reason, now);
+  if (slot.start <= now) return refused({ code: 'begun' });
   const row: repo.ConsultationRow = {
     id,
     needId: need.id,
@@ -149,35 +157,54 @@ export async function requestConsultation(
   const named = (id: number) => parties.check.find((d) => d.id === id)!;
   switch (answer.refused) {
     case 'table':
-      return refused(reasons.tableTaken(table.name));
+      return refused({ code: 'tableTaken', table: table.name });
     case 'hosts':
-      return refused(reasons.roomHosts(table.name, answer.title));
+      return refused({ code: 'roomHosts', table: table.name, session: answer.title });
     case 'cap': {
       const d = named(answer.delegation);
-      return refused(
-        reasons.capReached(d.id === provider.id ? 'Your delegation' : d.name, settings.capPerDelegation!),
-      );
+      return refused({
+        code: 'capReached',
+        delegation: d.id === provider.id ? null : d.name,
+        cap: settings.capPerDelegation!,
+      });
     }
     case 'over': {
+      // The database names what the delegation is in, consultations as "Marketplace: <need>"; the
+      // English keeps its order.
       const d = named(answer.delegation);
-      return refused(reasons.overCommitted(d.name, d.size, answer.titles));
+      const prefix = consultationTitle('');
+      const why: SlotWhy = {
+        code: 'overCommitted',
+        delegation: d.name,
+        size: d.size,
+        sessions: answer.titles.filter((t) => !t.startsWith(prefix)),
+        consultations: answer.titles.filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length)),
+      };
+      return refused(why, reasons.overCommitted(d.name, d.size, answer.titles));
     }
   }
 }
 
-/** A 409 on the slot, with the next bookable slots for the same parties. */
+/** A 409 that says why in English, with the reason's code and params. */
+function refusal(why: SlotWhy, path = '', reason = sayWhy(why)) {
+  const { code, params } = whyProblem(why);
+  return conflict(reason, path, code, params);
+}
+
+/** A 409 on the slot, with why (for a program) and the next bookable slots for the same parties. */
 async function refusedWithAlternatives(
   db: Db,
   ctx: MarketContext,
   settings: repo.SettingsRow,
   parties: Parties,
   slot: Slot,
+  why: SlotWhy,
   reason: string,
   now: number,
 ): Promise<Outcome<ConsultationView>> {
   return {
-    ...conflict(reason, 'slot'),
-    details: { alternatives: await alternatives(db, ctx.summit.id, settings, parties, slot.id, now) },
+    ...refusal(why, 'slot', reason),
+    details: { alternatives: await alternatives(db, ctx.summit.id, settings, parties, slot.id, now), why },
   };
 }
 
@@ -205,8 +232,8 @@ async function requestWithoutSlot(
       delegations: parties.check,
       during: NO_TIME,
     });
-    const capped = capRefusal(world, parties);
-    if (capped) return conflict(capped, 'need');
+    const capped = capWhy(world, parties);
+    if (capped) return refusal(capped, 'need');
     return {
       ok: true,
       value: await insertRequest(tx, mailer, ctx, { need, provider, settings, at: null }, now),
@@ -258,11 +285,11 @@ export async function takePart(
         during: c.start !== null && c.end !== null ? { from: c.start, to: c.end } : NO_TIME,
       });
       // One still waiting for its slot takes no time yet: only the cap can refuse.
-      const reason =
+      const why =
         c.room !== null && c.start !== null && c.end !== null
-          ? refusalAt(world, { id: '', room: c.room, start: c.start, end: c.end }, parties, { table: false })
-          : capRefusal(world, parties);
-      if (reason) return conflict(reason);
+          ? whyNot(world, { id: '', room: c.room, start: c.start, end: c.end }, parties, { table: false })
+          : capWhy(world, parties);
+      if (why) return refusal(why);
     }
     await repo.insertParty(tx, summit.id, id, joiner.id, role);
     const after = (await repo.findConsultation(tx, summit.id, id))!;

@@ -21,7 +21,7 @@ import { loadRooms, loadSegments } from '../programme/programme.service.ts';
 import { actingDelegation, type MarketContext } from './marketplace.context.ts';
 import { marketplacePolicy, standingOf } from './marketplace.policy.ts';
 import * as repo from './marketplace.repo.ts';
-import { allSlots, loadWorld, type Parties, refusalAt, slotViews } from './marketplace.slots.ts';
+import { allSlots, loadWorld, type Parties, slotViews, whyNot } from './marketplace.slots.ts';
 import { consultationView, needView, offerView } from './marketplace.view.ts';
 
 export { openMarketplace, type MarketContext } from './marketplace.context.ts';
@@ -443,7 +443,7 @@ export async function suggestions(db: Db, ctx: MarketContext, needKey: string, n
     offers: e.offers,
     bookableSlots: slots.filter(
       (s) =>
-        refusalAt(world, s, { owner: need.owner, check: [need.owner, e.provider], you: e.provider }) === null,
+        whyNot(world, s, { owner: need.owner, check: [need.owner, e.provider], you: e.provider }) === null,
     ).length,
   }));
   providers.sort(

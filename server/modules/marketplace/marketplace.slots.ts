@@ -5,9 +5,11 @@
 import { check } from '../../../shared/domain/conflicts/prepare.ts';
 import {
   type Commitment,
+  consultationTitle,
   peakLoad,
-  reasons,
   type Slot,
+  type SlotWhy,
+  sayWhy,
   slotsOf,
 } from '../../../shared/domain/marketplace.ts';
 import type { Executor } from '../../db/client.ts';
@@ -79,7 +81,12 @@ export async function loadWorld(
     if (c.start === null || c.end === null || c.room === null) continue;
     push(liveByRoom, c.room, { start: c.start, end: c.end });
     if (c.session !== null) continue;
-    const commitment = { title: `Marketplace: ${c.needTitle}`, start: c.start, end: c.end };
+    const commitment = {
+      title: consultationTitle(c.needTitle),
+      need: c.needTitle,
+      start: c.start,
+      end: c.end,
+    };
     for (const d of [c.owner, ...c.parties.filter((p) => p.role === 'provider').map((p) => p.delegation)])
       if (inScope.has(d.key)) push(byDelegation, d.key, commitment);
   }
@@ -98,37 +105,55 @@ export type Parties = {
 };
 
 /** Why the parties to check may take part in no more consultations (their cap), or null. */
-export function capRefusal(w: World, parties: Parties): string | null {
+export function capWhy(w: World, parties: Parties): SlotWhy | null {
   const cap = w.settings.capPerDelegation;
   if (cap !== null)
     for (const d of parties.check)
       if (liveOf(w, d) >= cap)
-        return reasons.capReached(d.id === parties.you.id ? 'Your delegation' : d.name, cap);
+        return { code: 'capReached', delegation: d.id === parties.you.id ? null : d.name, cap };
   return null;
 }
 
 /** Why this slot cannot be booked for these parties, or null. `table: false` when joining one that holds it. */
+export function whyNot(
+  w: World,
+  slot: Slot,
+  parties: Parties,
+  opts: { table: boolean } = { table: true },
+): SlotWhy | null {
+  if (slot.start <= w.now) return { code: 'begun' };
+  const name = w.settings.tables.find((t) => t.key === slot.room)?.name ?? slot.room;
+  const overlaps = (c: { start: number; end: number }) => c.start < slot.end && slot.start < c.end;
+  if (opts.table) {
+    if ((w.liveByRoom.get(slot.room) ?? []).some(overlaps)) return { code: 'tableTaken', table: name };
+    const hosted = (w.byRoom.get(slot.room) ?? []).find(overlaps);
+    if (hosted) return { code: 'roomHosts', table: name, session: hosted.title };
+  }
+  const capped = capWhy(w, parties);
+  if (capped) return capped;
+  for (const d of parties.check) {
+    const load = peakLoad(w.byDelegation.get(d.key) ?? [], slot.start, slot.end);
+    if (load.peak + 1 > d.size)
+      return {
+        code: 'overCommitted',
+        delegation: d.name,
+        size: d.size,
+        sessions: load.sessions,
+        consultations: load.consultations,
+      };
+  }
+  return null;
+}
+
+/** `whyNot` in English. */
 export function refusalAt(
   w: World,
   slot: Slot,
   parties: Parties,
   opts: { table: boolean } = { table: true },
 ): string | null {
-  if (slot.start <= w.now) return reasons.begun();
-  const name = w.settings.tables.find((t) => t.key === slot.room)?.name ?? slot.room;
-  const overlaps = (c: { start: number; end: number }) => c.start < slot.end && slot.start < c.end;
-  if (opts.table) {
-    if ((w.liveByRoom.get(slot.room) ?? []).some(overlaps)) return reasons.tableTaken(name);
-    const hosted = (w.byRoom.get(slot.room) ?? []).find(overlaps);
-    if (hosted) return reasons.roomHosts(name, hosted.title);
-  }
-  const capped = capRefusal(w, parties);
-  if (capped) return capped;
-  for (const d of parties.check) {
-    const load = peakLoad(w.byDelegation.get(d.key) ?? [], slot.start, slot.end);
-    if (load.peak + 1 > d.size) return reasons.overCommitted(d.name, d.size, load.titles);
-  }
-  return null;
+  const why = whyNot(w, slot, parties, opts);
+  return why && sayWhy(why);
 }
 
 /** Slot lists by the settings that make them: a rush asks for the same few thousand again and again. */
@@ -153,19 +178,22 @@ export type SlotView = {
   start: string;
   end: string;
   bookable: boolean;
+  /** Why it cannot be booked, in English. */
   reason?: string;
+  /** The same, for the client to say in the reader's language. */
+  why?: SlotWhy;
 };
 
 export function slotViews(w: World, parties: Parties): SlotView[] {
   return allSlots(w.settings).map((s) => {
-    const reason = refusalAt(w, s, parties);
+    const why = whyNot(w, s, parties);
     return {
       id: s.id,
       room: s.room,
       start: new Date(s.start).toISOString(),
       end: new Date(s.end).toISOString(),
-      bookable: reason === null,
-      ...(reason !== null && { reason }),
+      bookable: why === null,
+      ...(why !== null && { reason: sayWhy(why), why }),
     };
   });
 }

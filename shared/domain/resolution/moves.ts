@@ -7,7 +7,7 @@ import type { Conflict } from '../conflicts/types.ts';
 import type { Session } from '../programme.ts';
 import { at, spotsFor, type Spot } from './candidates.ts';
 import { softCost, WEIGHTS } from './cost.ts';
-import { blocked, noteBlocked, sayer } from './placement-reasons.ts';
+import { blocked, noteBlocked, type PlacementWhy, sayer } from './placement-reasons.ts';
 
 export type Move = Spot & {
   cost: number;
@@ -20,10 +20,22 @@ export type MoveSearch = {
   moves: Move[];
   /** Why no move was found, in a sentence (null when there are moves, or none was looked for). */
   why: string | null;
+  /** The same, for a program. */
+  whyNot: MoveWhy | null;
 };
+
+/** Why no move is proposed for a session, for a program: the client says it in the reader's language. */
+export type MoveWhy =
+  | { code: 'pinned' }
+  | { code: 'unplaced' }
+  | { code: 'noHardConflict' }
+  | { code: 'noMove'; reason: PlacementWhy };
 
 export const PINNED_NO_MOVE = 'It is pinned: no move is proposed for a pinned session.';
 export const UNPLACED_NO_MOVE = 'It has no time yet: placement proposes one.';
+export const NO_HARD_CONFLICT = 'It is in no hard conflict: there is nothing for a move to clear.';
+/** The English sentence of a `MoveWhy`, after the placement reason's own (`sayer(p).say`). */
+export const noMoveSentence = (reason: string) => `No room and time clears it: ${reason}.`;
 
 /** The cheapest moves (at most `limit`), and when there is none, why. */
 export function searchMoves(
@@ -31,8 +43,8 @@ export function searchMoves(
   session: Session,
   opts: { stepMinutes?: number; limit?: number } = {},
 ): MoveSearch {
-  if (session.pinned) return { moves: [], why: PINNED_NO_MOVE };
-  if (session.start === null) return { moves: [], why: UNPLACED_NO_MOVE };
+  if (session.pinned) return { moves: [], why: PINNED_NO_MOVE, whyNot: { code: 'pinned' } };
+  if (session.start === null) return { moves: [], why: UNPLACED_NO_MOVE, whyNot: { code: 'unplaced' } };
   const moves: Move[] = [];
   const seen = blocked();
   const starts = new Set<number>();
@@ -57,10 +69,10 @@ export function searchMoves(
     const free: Session = { ...session, room: null, start: null, end: null };
     const say = sayer(p);
     const reason = starts.size === 0 ? say.noSpot(free) : say.blocked(free, seen, starts);
-    return { moves, why: `No room and time clears it: ${reason}.` };
+    return { moves, why: noMoveSentence(say.say(reason)), whyNot: { code: 'noMove', reason } };
   }
   moves.sort((a, b) => a.cost - b.cost || a.start - b.start || a.room.localeCompare(b.room));
-  return { moves: moves.slice(0, opts.limit ?? 5), why: null };
+  return { moves: moves.slice(0, opts.limit ?? 5), why: null, whyNot: null };
 }
 
 export function proposeMoves(

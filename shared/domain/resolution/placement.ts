@@ -16,16 +16,18 @@ import {
   OUT_OF_TIME_REASON,
   OUT_OF_TIME_SEARCH,
   PINNED,
+  type PlacementWhy,
   sayer,
 } from './placement-reasons.ts';
 import { Search } from './placement-search.ts';
 import { type Item, PlacementState, spotCost } from './placement-state.ts';
 
 export type Placement = Spot & { key: string; cost: number };
+export type Unplaced = { key: string; reason: string; why: PlacementWhy };
 export type PlacementResult = {
   placed: Placement[];
-  /** Each session left out, with why, in words. */
-  unplaced: { key: string; reason: string }[];
+  /** Each session left out, with why: in words (`reason`) and for a program (`why`). */
+  unplaced: Unplaced[];
   cost: number;
   /** The most sessions any arrangement could place (placement-bound.ts; the exact stage tightens it). */
   bound: number;
@@ -50,7 +52,7 @@ export type Listing = {
   items: Item[];
   /** For each item, whether every one of its spots was tried (listing may stop midway at its deadline). */
   complete: boolean[];
-  unplaced: { key: string; reason: string }[];
+  unplaced: Unplaced[];
   /** Sessions not tried, or not wholly: any of them might be placed. */
   open: number;
 };
@@ -77,11 +79,11 @@ export function listSpots(
   for (const c of p.timed) if (c.room === null) fixed.set(c.session.key, c);
   for (const session of sessions) {
     if (session.pinned) {
-      listing.unplaced.push({ key: session.key, reason: PINNED });
+      listing.unplaced.push({ key: session.key, reason: PINNED, why: { code: 'pinned' } });
       continue;
     }
     if (now() >= listedBy) {
-      listing.unplaced.push({ key: session.key, reason: OUT_OF_TIME });
+      listing.unplaced.push({ key: session.key, reason: OUT_OF_TIME, why: { code: 'outOfTime' } });
       listing.open++;
       continue;
     }
@@ -112,12 +114,12 @@ export function listSpots(
       listing.items.push(PlacementState.item(p, session, spots, base, entry));
       listing.complete.push(!cut);
     } else {
-      const reason = cut
-        ? OUT_OF_TIME
+      const why: PlacementWhy = cut
+        ? { code: 'outOfTime' }
         : starts.size === 0
           ? say.noSpot(session)
           : say.blocked(session, refused, starts);
-      listing.unplaced.push({ key: session.key, reason });
+      listing.unplaced.push({ key: session.key, reason: say.say(why), why });
     }
   }
   return listing;
@@ -192,11 +194,11 @@ export function resultOf(
   items.forEach((item, i) => {
     if (item.at >= 0) return;
     if (time.now() >= time.until) {
-      unplaced.push({ key: item.session.key, reason: OUT_OF_TIME_REASON });
+      unplaced.push({ key: item.session.key, reason: OUT_OF_TIME_REASON, why: { code: 'outOfTimeReason' } });
       return;
     }
     if (state.best(i) !== null) {
-      unplaced.push({ key: item.session.key, reason: OUT_OF_TIME_SEARCH });
+      unplaced.push({ key: item.session.key, reason: OUT_OF_TIME_SEARCH, why: { code: 'outOfTimeSearch' } });
       return;
     }
     // Who holds its spots, most often first.
@@ -205,7 +207,8 @@ export function resultOf(
       for (const j of state.blockers(i, s)) count.set(j, (count.get(j) ?? 0) + 1);
     });
     const by = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([j]) => items[j]!.session);
-    unplaced.push({ key: item.session.key, reason: say.taken(item.session, by) });
+    const why = say.taken(item.session, by);
+    unplaced.push({ key: item.session.key, reason: say.say(why), why });
   });
   placed.sort((a, b) => a.start - b.start || a.room.localeCompare(b.room));
   return { placed, unplaced, cost: total, bound, optimal: placed.length === bound };

@@ -62,25 +62,30 @@ function peak(list: readonly { start: number; end: number }[], from: number, to:
   return most;
 }
 
-/** Writes conflicts in one language; `locale` formats dates and lists ("en-GB", "fr"). */
-export function conflictWriter(ctx: ConflictContext, t: Translate, locale: string) {
+/** Writes a time in the summit's zone: "Fri 7 Dec 10:45–11:30" (the API's `formatInterval`). */
+export function intervalWriter(ctx: Pick<ConflictContext, 'offsets'>, t: Translate, locale: string) {
   const time = new Intl.DateTimeFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
     timeZone: 'UTC',
   });
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   const clock = (ms: number) => {
     const wall = wallClockIn(ms, ctx.offsets);
     return { day: formatDate(wall.date, locale, 'short'), time: time.format(wall.minutes * 60_000) };
   };
-  const when = (from: number, to: number) => {
+  return (from: number, to: number) => {
     const [a, b] = [clock(from), clock(to)];
     return a.day === b.day
       ? t('conflictText.when', { day: a.day, start: a.time, end: b.time })
       : t('conflictText.whenAcross', { day: a.day, start: a.time, endDay: b.day, end: b.time });
   };
+}
+
+/** Writes conflicts in one language; `locale` formats dates and lists ("en-GB", "fr"). */
+export function conflictWriter(ctx: ConflictContext, t: Translate, locale: string) {
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const when = intervalWriter(ctx, t, locale);
   const session = (key: string | undefined) => (key === undefined ? undefined : ctx.sessions.get(key));
   const quote = (key: string | undefined) =>
     t('conflictText.quote', { title: session(key)?.title ?? key ?? '' });

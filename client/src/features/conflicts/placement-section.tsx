@@ -4,20 +4,22 @@
 // shows the time used against the limit and, as the server streams it (NDJSON, a few lines a
 // second), how many sessions it has placed so far and the most any arrangement could place. See
 // docs/decisions/0013-exact-placement.md.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import type { SummitView } from '../summits/api.ts';
 import { type PlacementProgress, type Proposal, useApplyPlacement, usePlace } from './api.ts';
+import { conflictContext } from './conflict-words.ts';
+import { placementWhyWriter } from './placement-words.ts';
 import type { Planning } from './use-planning.ts';
 
 /** Time limits offered, in seconds (the server takes up to 30). */
 const LIMITS = [3, 10, 30] as const;
 
 export function Placement({ summit, planning }: { summit: SummitView; planning: Planning | null }) {
-  const { t } = useI18n();
+  const { t, dateLocale } = useI18n();
   const slug = summit.slug;
   const [progress, setProgress] = useState<PlacementProgress | null>(null);
   const place = usePlace(slug, setProgress);
@@ -34,6 +36,11 @@ export function Placement({ summit, planning }: { summit: SummitView; planning: 
     apply.mutate({ placements: p.placed.map(({ cost: _, ...placement }) => placement) });
   const title = (key: string) => planning?.programme.sessions.find((s) => s.key === key)?.title ?? key;
   const room = (key: string) => planning?.programme.rooms.find((r) => r.key === key)?.name ?? key;
+  // Why each is left out, in the reader's language (the API's English until the programme is in).
+  const why = useMemo(
+    () => planning && placementWhyWriter(conflictContext(planning.programme, summit.offsets), t, dateLocale),
+    [planning, summit.offsets, t, dateLocale],
+  );
   return (
     <section aria-labelledby="placement">
       <h2 id="placement">{t('plan.propose')}</h2>
@@ -95,7 +102,9 @@ export function Placement({ summit, planning }: { summit: SummitView; planning: 
               <h3>{t('plan.unplacedTitle')}</h3>
               <ul aria-label={t('plan.unplacedTitle')}>
                 {proposal.unplaced.map((u) => (
-                  <li key={u.session}>{t('plan.unplaced', { title: title(u.session), reason: u.reason })}</li>
+                  <li key={u.session}>
+                    {t('plan.unplaced', { title: title(u.session), reason: why ? why(u.why) : u.reason })}
+                  </li>
                 ))}
               </ul>
             </>

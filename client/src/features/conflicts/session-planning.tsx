@@ -1,11 +1,14 @@
 // On a session's page, for the support unit: its conflicts, moves that clear them, and a form to
 // move it by hand with a check before saving.
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Await, ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { SummitView } from '../summits/api.ts';
 import { movesQuery, useMove } from './api.ts';
 import { ConflictList } from './conflict-list.tsx';
+import { conflictContext } from './conflict-words.ts';
+import { moveWhyWriter } from './placement-words.ts';
 import { MoveForm } from './move-form.tsx';
 import { type Planning, usePlanning } from './use-planning.ts';
 import { ApplyMove } from './apply-move.tsx';
@@ -39,16 +42,21 @@ function SuggestedMoves({
   sessionKey: string;
   planning: Planning;
 }) {
-  const { t } = useI18n();
+  const { t, dateLocale } = useI18n();
   const moves = useQuery(movesQuery(summit.slug, sessionKey));
+  const why = useMemo(
+    () => moveWhyWriter(conflictContext(planning.programme, summit.offsets), t, dateLocale),
+    [planning, summit.offsets, t, dateLocale],
+  );
   const move = useMove(summit.slug);
   const roomName = (key: string) => planning.programme.rooms.find((r) => r.key === key)?.name ?? key;
   return (
     <Await query={moves}>
       {(m) =>
         m.moves.length === 0 ? (
-          // Why no move is proposed, in words (only where there is a conflict a move could clear).
-          m.conflicts.length > 0 && m.note && <p className="moves-none">{m.note}</p>
+          // Why no move is proposed, in the reader's words (only where there is a conflict a move could clear).
+          m.conflicts.length > 0 &&
+          (m.why || m.note) && <p className="moves-none">{m.why ? why(m.why) : m.note}</p>
         ) : (
           <>
             <h3>{t('planning.moves')}</h3>

@@ -10,6 +10,7 @@ import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { formatDate } from '../../lib/zone.ts';
 import { movesQuery, useMove } from '../conflicts/api.ts';
+import { useReasonWords } from '../conflicts/use-conflict-words.ts';
 import { listQuery } from '../programme/api.ts';
 import type { SummitView } from '../summits/api.ts';
 import type { Agenda } from './api.ts';
@@ -148,6 +149,7 @@ function SessionMoves({
   const { t, dateLocale } = useI18n();
   const moves = useQuery(movesQuery(summit.slug, sessionKey));
   const move = useMove(summit.slug);
+  const reasons = useReasonWords(summit.slug);
   const rooms = useQuery(listQuery(summit.slug, 'rooms')).data ?? agenda.rooms;
   const roomName = (key: string) => rooms.find((r) => r.key === key)?.name ?? key;
   return (
@@ -155,7 +157,7 @@ function SessionMoves({
       <Await query={moves}>
         {(m) =>
           m.moves.length === 0 ? (
-            t('agenda.noMove', { title, why: m.note ?? '' })
+            t('agenda.noMove', { title, why: reasons.move(m.why, m.note ?? '') })
           ) : (
             <>
               <p>{t('agenda.movesOf', { title })}</p>

@@ -1,13 +1,17 @@
 // The slots of a need, by day: only bookable ones are buttons; the others are listed apart, each
-// with the server's reason ("Moldova has 1 person and is committed to “RT 1.2” then"). A request
-// that loses a race says so and offers the slots the server names as still free.
+// with the server's reason in the reader's language ("Moldova has 1 person and is committed to
+// “RT 1.2” then", from its `why`; the English `reason` of an older server otherwise). A request
+// that loses a race says why, from the refusal's `why`, and offers the slots the server names as
+// still free.
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/status.tsx';
 import { Await } from '../../components/status.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { type SlotView, slotsQuery, useRequestConsultation } from './api.ts';
+import type { SlotWhy } from '../../../../shared/domain/marketplace.ts';
 import type { Market } from './frame.tsx';
+import { slotWhyText } from './slot-words.ts';
 
 export function SlotPicker({
   m,
@@ -20,17 +24,18 @@ export function SlotPicker({
   owner: string;
   as?: string;
 }) {
-  const { t } = useI18n();
+  const { t, dateLocale } = useI18n();
   const slots = useQuery(slotsQuery(m.summit.slug, needKey, as));
   const request = useRequestConsultation(m.summit.slug);
   const tableName = (key: string) => m.settings.tables.find((x) => x.key === key)?.name ?? key;
   const label = (s: SlotView) => t('market.book', { time: m.when(s.start, s.end), table: tableName(s.room) });
   const book = (s: SlotView) => request.mutate({ need: needKey, slot: s.id, as });
   const anyTime = () => request.mutate({ need: needKey, as });
-  const alternatives =
+  const refusal =
     request.error instanceof ApiError && request.error.status === 409
-      ? ((request.error.body as { alternatives?: string[] } | null)?.alternatives ?? [])
-      : [];
+      ? (request.error.body as { alternatives?: string[]; why?: SlotWhy } | null)
+      : null;
+  const alternatives = refusal?.alternatives ?? [];
   return (
     <>
       <p>{t('market.slotsIntro', { minutes: m.settings.slotMinutes, zone: m.summit.timeZone })}</p>
@@ -45,7 +50,11 @@ export function SlotPicker({
             : t('market.requestedAnyTime', { owner })}
         </p>
       )}
-      <ErrorAlert error={request.error} />
+      {refusal?.why ? (
+        <p role="alert">{slotWhyText(t, refusal.why, dateLocale)}</p>
+      ) : (
+        <ErrorAlert error={request.error} />
+      )}
       <Await query={slots}>
         {({ slots: all }) => {
           const free = all.filter((s) => s.bookable);
@@ -75,7 +84,11 @@ export function SlotPicker({
                   <ul>
                     {others.map((s) => (
                       <li key={s.id}>
-                        {m.when(s.start, s.end)}, {tableName(s.room)}: {s.reason}
+                        {t('market.unbookableOne', {
+                          time: m.when(s.start, s.end),
+                          table: tableName(s.room),
+                          reason: s.why ? slotWhyText(t, s.why, dateLocale) : (s.reason ?? ''),
+                        })}
                       </li>
                     ))}
                   </ul>

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useApplyPlacement, usePlace } from '../conflicts/api.ts';
 import { MoveForm } from '../conflicts/move-form.tsx';
+import { useReasonWords } from '../conflicts/use-conflict-words.ts';
 import { usePlanning } from '../conflicts/use-planning.ts';
 import { listQuery } from '../programme/api.ts';
 import type { SummitView } from '../summits/api.ts';
@@ -26,6 +27,7 @@ export function PlaceOffer({ summit, proposal }: { summit: SummitView; proposal:
   const [byHand, setByHand] = useState(false);
   const placed = place.data?.placed.find((p) => p.session === key);
   const unplaced = place.data?.unplaced.find((u) => u.session === key);
+  const reasons = useReasonWords(summit.slug);
   const roomName = (room: string) => rooms.data?.find((r) => r.key === room)?.name ?? room;
   return (
     <section aria-labelledby="place-offer" className="place-offer">
@@ -61,7 +63,9 @@ export function PlaceOffer({ summit, proposal }: { summit: SummitView; proposal:
           </button>
         </div>
       )}
-      {unplaced && !place.isPending && <p role="status">{t('place.none', { reason: unplaced.reason })}</p>}
+      {unplaced && !place.isPending && (
+        <p role="status">{t('place.none', { reason: reasons.placement(unplaced.why, unplaced.reason) })}</p>
+      )}
       <ErrorAlert error={apply.error} />
       <p>
         <button type="button" className="secondary" aria-expanded={byHand} onClick={() => setByHand(!byHand)}>

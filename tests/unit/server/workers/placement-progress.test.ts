@@ -7,7 +7,11 @@ import type { PlacementResult } from '../../../../shared/domain/resolution/place
 const heuristic: PlacementResult = {
   placed: [{ key: 'se-bonds', room: 'orangeraie', start: 1544166000000, end: 1544169600000, cost: 0.9 }],
   unplaced: [
-    { key: 'se-labour', reason: 'every room and time it could take is taken by sessions placed here' },
+    {
+      key: 'se-labour',
+      reason: 'every room and time it could take is taken by sessions placed here',
+      why: { code: 'taken', titles: [] },
+    },
   ],
   cost: 0.9,
   bound: 2,

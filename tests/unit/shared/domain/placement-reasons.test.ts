@@ -6,7 +6,10 @@ import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
 
 type SessionInput = Parameters<typeof conflictFile>[0][number];
 
-/** Places the sessions without a room or time around the rest; its unplaced sessions and bound. */
+/**
+ * Places the sessions without a room or time around the rest; its unplaced sessions (their English
+ * reasons: tests/unit/client/placement-words.test.ts says their `why`) and bound.
+ */
 function left(sessions: SessionInput[]) {
   const input = conflictInput(conflictFile(sessions));
   const { fixed, toPlace } = splitForPlacement(input.sessions);
@@ -14,7 +17,11 @@ function left(sessions: SessionInput[]) {
     stepMinutes: 30,
     timeLimitMs: 2_000,
   });
-  return { unplaced: result.unplaced, placed: result.placed.map((x) => x.key), bound: result.bound };
+  return {
+    unplaced: result.unplaced.map(({ key, reason }) => ({ key, reason })),
+    placed: result.placed.map((x) => x.key),
+    bound: result.bound,
+  };
 }
 
 // Friday's breakfast window is 08:00–09:50 (Marrakesh); the rooms are the Orangeraie Room (220

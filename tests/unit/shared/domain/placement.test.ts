@@ -123,8 +123,12 @@ describe('placement', () => {
       placed: [],
       cost: 0,
       unplaced: [
-        { key: 'big', reason: 'no room seats 500' },
-        { key: 'pinned', reason: 'it is pinned, and placement never moves a pinned session' },
+        { key: 'big', reason: 'no room seats 500', why: { code: 'noRoomSeats', expected: 500 } },
+        {
+          key: 'pinned',
+          reason: 'it is pinned, and placement never moves a pinned session',
+          why: { code: 'pinned' },
+        },
       ],
       bound: 0,
       optimal: true,
@@ -161,7 +165,9 @@ describe('placement of a session that has a time but no room', () => {
           cost: 31.25,
         },
       ],
-      unplaced: [{ key: 'mda-coordination', reason: 'no room seats 500' }],
+      unplaced: [
+        { key: 'mda-coordination', reason: 'no room seats 500', why: { code: 'noRoomSeats', expected: 500 } },
+      ],
       cost: 31.25,
       bound: 1,
       optimal: true,
@@ -347,6 +353,7 @@ describe('placement of a session that has a room but no time', () => {
         {
           key: 'se-diaspora',
           reason: 'it keeps its room, Atlas Room, which seats 80, fewer than the 100 expected',
+          why: { code: 'ownRoomSeats', room: 'atlas', capacity: 80, expected: 100 },
         },
       ],
     ]);
@@ -394,7 +401,11 @@ describe('placement of a side event that has no window', () => {
     );
     const result = placeAll(input, { stepMinutes: 30, timeLimitMs: 2_000 });
     expect(result.unplaced).toEqual([
-      { key: 'se-long', reason: 'it lasts 180 minutes, longer than every side-event window of the summit' },
+      {
+        key: 'se-long',
+        reason: 'it lasts 180 minutes, longer than every side-event window of the summit',
+        why: { code: 'tooLong', minutes: 180, window: 'sideEventWindows' },
+      },
     ]);
   });
 });
