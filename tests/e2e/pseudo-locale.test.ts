@@ -57,9 +57,13 @@ describe.skipIf(skipBrowser)('the pages in the pseudo-locale', () => {
       await page.waitForLoadState('networkidle');
       await page.locator('main').getByText('⟦').first().waitFor();
       await ready?.(page);
+      // What a collapsed section holds (the slots that cannot be booked, and why) is read too.
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+      });
       await page.waitForLoadState('networkidle');
       const texts = await page.evaluate(() => {
-        // What is shown (innerText), not what is hidden: a collapsed section's text is not on the page.
+        // What is shown (innerText), not what is hidden from everyone.
         // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point here
         const out = [document.title, document.body.innerText];
         for (const el of document.querySelectorAll('*'))
