@@ -8,6 +8,7 @@ import {
   GCM_OBJECTIVES,
   OUTCOMES,
 } from '../domain/marketplace.ts';
+import { placementWhySchema } from './why.ts';
 import { delegationKindSchema } from './enums.ts';
 import { keySchema, optional, paragraphs, singleLine, slugSchema, withCode, withDefault } from './fields.ts';
 import { namedPattern } from './problems.ts';
@@ -290,6 +291,12 @@ export const scheduleViewSchema = z.object({
     }),
   ),
   unscheduled: z.array(
-    z.object({ id: z.int(), need: z.string(), needTitle: z.string(), reason: z.string() }),
+    z.object({
+      id: z.int(),
+      need: z.string(),
+      needTitle: z.string(),
+      reason: z.string(),
+      why: placementWhySchema.optional().describe('placement’s reason, for a program'),
+    }),
   ),
 });

@@ -88,6 +88,11 @@ describe('requests that leave their slot to the support unit', () => {
     expect(res.body.unscheduled[0].reason).toBe(
       `every room and time it could take is taken by sessions placed here: "Marketplace: Diaspora engagement strategy, with ${held[0]}" and "Marketplace: Diaspora engagement strategy, with ${held[1]}"`,
     );
+    // And for a program, which the tables page says in the reader's language.
+    expect(res.body.unscheduled[0].why).toEqual({
+      code: 'taken',
+      titles: held.map((d) => `Marketplace: Diaspora engagement strategy, with ${d}`),
+    });
 
     // Each scheduled one is booked: its consultation has the slot, its session the room and time.
     for (const s of res.body.scheduled) {

@@ -17,10 +17,12 @@ import { marketplacePolicy } from './marketplace.policy.ts';
 import * as repo from './marketplace.repo.ts';
 import { rebuildSession } from './marketplace.session.ts';
 import { loadWorld, refusalAt } from './marketplace.slots.ts';
+import type { PlacementWhy } from '../../../shared/domain/resolution/placement-reasons.ts';
 
 export type ScheduleView = {
   scheduled: { id: number; need: string; needTitle: string; room: string; start: string; end: string }[];
-  unscheduled: { id: number; need: string; needTitle: string; reason: string }[];
+  /** `why`: placement's reason for a program (the client says it in the reader's language). */
+  unscheduled: { id: number; need: string; needTitle: string; reason: string; why?: PlacementWhy }[];
 };
 
 /** Accepted consultations that wait for a slot. */
@@ -64,7 +66,13 @@ export async function scheduleAccepted(
   const view: ScheduleView = { scheduled: [], unscheduled: [] };
   for (const u of proposal.value.unplaced) {
     const c = byKey.get(u.session)!;
-    view.unscheduled.push({ id: c.id, need: c.needKey, needTitle: c.needTitle, reason: u.reason });
+    view.unscheduled.push({
+      id: c.id,
+      need: c.needKey,
+      needTitle: c.needTitle,
+      reason: u.reason,
+      why: u.why,
+    });
   }
   for (const p of proposal.value.placed) {
     const c = byKey.get(p.session)!;

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { slotsOf } from '../../../../shared/domain/marketplace.ts';
 import { Await, ErrorAlert } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useReasonWords } from '../conflicts/use-conflict-words.ts';
 import { Link } from '../../lib/router.tsx';
 import { href } from '../../lib/routes.ts';
 import { type ConsultationView, consultationsQuery, useSchedule } from './api.ts';
@@ -100,6 +101,8 @@ function Grid({ m }: { m: Market }) {
 function Schedule({ m }: { m: Market }) {
   const { t } = useI18n();
   const schedule = useSchedule(m.summit.slug);
+  // Why placement left one out, in the reader's language (the API's English until the programme is in).
+  const reasons = useReasonWords(m.summit.slug);
   const table = (key: string) => m.settings.tables.find((x) => x.key === key)?.name ?? key;
   const done = schedule.data;
   return (
@@ -134,7 +137,12 @@ function Schedule({ m }: { m: Market }) {
               <p>{t('market.notScheduled', { count: done.unscheduled.length })}</p>
               <ul>
                 {done.unscheduled.map((u) => (
-                  <li key={u.id}>{t('market.notScheduledOne', { need: u.needTitle, reason: u.reason })}</li>
+                  <li key={u.id}>
+                    {t('market.notScheduledOne', {
+                      need: u.needTitle,
+                      reason: reasons.placement(u.why, u.reason),
+                    })}
+                  </li>
                 ))}
               </ul>
             </>
