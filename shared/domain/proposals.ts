@@ -94,7 +94,13 @@ const FROM_TEXT: Record<ProposalViewStatus, string> = {
   withdrawn: 'a withdrawn proposal',
 };
 
-export type Refusal = { reason: 'forbidden' | 'conflict'; message: string };
+/** `code` and `params` name a conflict for a program (the app says it in the reader's language). */
+export type Refusal = {
+  reason: 'forbidden' | 'conflict';
+  message: string;
+  code?: string;
+  params?: Record<string, string>;
+};
 
 /**
  * Whether `who` may make this transition from `status`; null when they may. An accepted proposal
@@ -121,7 +127,13 @@ export function refusal(
     name === 'withdraw' && status === 'scheduled'
       ? ': it is in the programme, so ask the support unit to take it out'
       : `: only ${list(t.from.map((s) => FROM_TEXT[s]))} can be ${t.verb}`;
-  return { reason: 'conflict', message: `the proposal is ${statusText(status)}${extra}` };
+  return {
+    reason: 'conflict',
+    message: `the proposal is ${statusText(status)}${extra}`,
+    ...(name === 'withdraw' && status === 'scheduled'
+      ? { code: 'proposalInProgramme' }
+      : { code: 'proposalStatus', params: { status, action: name } }),
+  };
 }
 
 /** The transitions `who` may make now. */

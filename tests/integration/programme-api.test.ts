@@ -126,6 +126,8 @@ describe('rooms', () => {
           {
             path: '',
             message: 'room "orangeraie" is still used by se-capacity-building; change or delete them first',
+            code: 'stillUsed',
+            params: { kind: 'room', count: 1 },
           },
         ],
       },
@@ -245,7 +247,14 @@ describe('sessions', () => {
       .send({ person: 'p-morari', role: 'speaker' });
     expect([again.status, again.body.errors]).toEqual([
       409,
-      [{ path: '', message: 'session "se-youth" already lists this participant as speaker' }],
+      [
+        {
+          path: '',
+          message: 'session "se-youth" already lists this participant as speaker',
+          code: 'participantListed',
+          params: { role: 'speaker' },
+        },
+      ],
     ]);
     const unknown = await api.http
       .post(`${base}/sessions/se-youth/participants`)

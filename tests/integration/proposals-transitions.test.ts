@@ -119,7 +119,14 @@ describe('a step refused', () => {
     const res = await decide(await proposalIn('withdrawn'), 'accept');
     expect([res.status, res.body.errors]).toEqual([
       409,
-      [{ path: '', message: 'the proposal is withdrawn: only a submitted proposal can be accepted' }],
+      [
+        {
+          path: '',
+          message: 'the proposal is withdrawn: only a submitted proposal can be accepted',
+          code: 'proposalStatus',
+          params: { status: 'withdrawn', action: 'accept' },
+        },
+      ],
     ]);
   });
 
@@ -152,6 +159,7 @@ describe('a step refused', () => {
           path: '',
           message:
             'the proposal is scheduled: it is in the programme, so ask the support unit to take it out',
+          code: 'proposalInProgramme',
         },
       ],
     ]);

@@ -44,6 +44,17 @@ export const en = {
   'problem.timeZone': 'Choose a time zone such as Africa/Casablanca.',
   'problem.sdgTarget': 'Enter an SDG target such as 10.7 or 17.b.',
   'problem.duplicate': 'A value is listed twice.',
+  'problem.proposalInProgramme': 'The proposal is in the programme: ask the support unit to take it out.',
+  'problem.stillUsed':
+    '{kind, select, room {This room} segment {This segment} delegation {This delegation} person {This person} other {This item}} is still used by {count, plural, one {# session or person} other {# sessions or people}}: change or delete them first.',
+  'problem.participantListed': 'This session already lists this participant in that role.',
+  'problem.consultationStatus':
+    '{status, select, requested {This consultation is still a request} accepted {This consultation has already been accepted} declined {This consultation was declined} cancelled {This consultation was cancelled} other {This consultation has expired: the request no longer holds its slot}}: it cannot be {to, select, accepted {accepted} declined {declined} cancelled {cancelled} other {changed}} now.',
+  'problem.consultationClosed':
+    'This consultation is {status, select, declined {declined} cancelled {cancelled} expired {expired} other {closed}}: no one can join it any more.',
+  'problem.alreadyJoined': '{name} already takes part in this consultation.',
+  'problem.proposalStatus':
+    'The proposal is {status, select, draft {a draft} submitted {submitted} changes_requested {waiting for the changes asked for} accepted {accepted, not yet scheduled} scheduled {in the programme} rejected {not accepted} other {withdrawn}}: it cannot be {action, select, submit {submitted} withdraw {withdrawn} accept {accepted} reject {declined} request_changes {sent back for changes} other {changed}} now.',
   'problem.slugTaken': 'A summit with the address “{slug}” already exists.',
   'problem.signInLink': 'This sign-in link is unknown, already used or expired: ask for a new one.',
   'problem.languageCode': 'Give a language by its two-letter ISO 639-1 code, such as en, fr or es.',

@@ -47,6 +47,18 @@ export const es: Messages = {
   'problem.timeZone': 'Elija una zona horaria, por ejemplo Africa/Casablanca.',
   'problem.sdgTarget': 'Escriba una meta de los ODS, por ejemplo 10.7 o 17.b.',
   'problem.duplicate': 'Un valor figura dos veces.',
+  'problem.proposalInProgramme':
+    'La propuesta ya está en el programa: pida a la unidad de apoyo que la retire.',
+  'problem.stillUsed':
+    '{kind, select, room {Esta sala sigue en uso} segment {Este segmento sigue en uso} delegation {Esta delegación sigue en uso} person {Esta persona sigue figurando} other {Este elemento sigue en uso}} en {count, plural, one {# sesión o persona} other {# sesiones o personas}}: modifíquelas o elimínelas primero.',
+  'problem.participantListed': 'Esta sesión ya incluye a este participante con esa función.',
+  'problem.consultationStatus':
+    '{status, select, requested {Esta consulta todavía es una solicitud} accepted {Esta consulta ya fue aceptada} declined {Esta consulta fue rechazada} cancelled {Esta consulta fue cancelada} other {Esta consulta ha caducado: la solicitud ya no reserva su franja}}: no se puede {to, select, accepted {aceptar} declined {rechazar} cancelled {cancelar} other {modificar}} ahora.',
+  'problem.consultationClosed':
+    'Esta consulta está {status, select, declined {rechazada} cancelled {cancelada} expired {caducada} other {cerrada}}: ya nadie puede unirse a ella.',
+  'problem.alreadyJoined': '{name} ya participa en esta consulta.',
+  'problem.proposalStatus':
+    'La propuesta está {status, select, draft {en borrador} submitted {presentada} changes_requested {a la espera de los cambios solicitados} accepted {aceptada, aún sin programar} scheduled {en el programa} rejected {rechazada} other {retirada}}: no se puede {action, select, submit {presentar} withdraw {retirar} accept {aceptar} reject {rechazar} request_changes {devolver para cambios} other {modificar}} ahora.',
   'problem.slugTaken': 'Ya existe una cumbre con la dirección «{slug}».',
   'problem.signInLink':
     'Este enlace de acceso es desconocido, ya se ha usado o ha caducado: solicite uno nuevo.',

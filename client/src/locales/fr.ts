@@ -46,6 +46,18 @@ export const fr: Messages = {
   'problem.timeZone': 'Choisissez un fuseau horaire, par exemple Africa/Casablanca.',
   'problem.sdgTarget': 'Saisissez une cible des ODD, par exemple 10.7 ou 17.b.',
   'problem.duplicate': 'Une valeur figure deux fois.',
+  'problem.proposalInProgramme':
+    'La proposition est au programme : demandez à l’unité d’appui de l’en retirer.',
+  'problem.stillUsed':
+    '{kind, select, room {Cette salle est encore utilisée} segment {Ce segment est encore utilisé} delegation {Cette délégation est encore utilisée} person {Cette personne est encore citée} other {Cet élément est encore utilisé}} par {count, plural, one {# session ou personne} other {# sessions ou personnes}} : modifiez-les ou supprimez-les d’abord.',
+  'problem.participantListed': 'Cette session compte déjà ce participant dans ce rôle.',
+  'problem.consultationStatus':
+    '{status, select, requested {Cette consultation n’est encore qu’une demande} accepted {Cette consultation a déjà été acceptée} declined {Cette consultation a été refusée} cancelled {Cette consultation a été annulée} other {Cette consultation a expiré : la demande ne retient plus son créneau}} : elle ne peut pas être {to, select, accepted {acceptée} declined {refusée} cancelled {annulée} other {modifiée}} maintenant.',
+  'problem.consultationClosed':
+    'Cette consultation est {status, select, declined {refusée} cancelled {annulée} expired {expirée} other {close}} : plus personne ne peut s’y joindre.',
+  'problem.alreadyJoined': '{name} participe déjà à cette consultation.',
+  'problem.proposalStatus':
+    'La proposition est {status, select, draft {un projet} submitted {soumise} changes_requested {en attente des modifications demandées} accepted {acceptée, pas encore programmée} scheduled {au programme} rejected {non retenue} other {retirée}} : elle ne peut pas être {action, select, submit {soumise} withdraw {retirée} accept {acceptée} reject {refusée} request_changes {renvoyée pour modifications} other {modifiée}} maintenant.',
   'problem.slugTaken': 'Un sommet porte déjà l’adresse « {slug} ».',
   'problem.signInLink': 'Ce lien de connexion est inconnu, déjà utilisé ou expiré : demandez-en un nouveau.',
   'problem.languageCode':

@@ -275,9 +275,18 @@ export async function takePart(
     const c = (await repo.findConsultation(tx, summit.id, id))!;
     const status = statusAt(c, now);
     if (status !== 'requested' && status !== 'accepted')
-      return conflict(`This consultation is ${status}: no one can join it any more`);
+      return conflict(
+        `This consultation is ${status}: no one can join it any more`,
+        '',
+        'consultationClosed',
+        {
+          status,
+        },
+      );
     if (c.owner.id === joiner.id || c.parties.some((p) => p.delegation.id === joiner.id))
-      return conflict(`${joiner.name} already takes part in this consultation`);
+      return conflict(`${joiner.name} already takes part in this consultation`, '', 'alreadyJoined', {
+        name: joiner.name,
+      });
     if (role === 'provider') {
       const parties = { owner: c.owner, check: [joiner], you: joiner };
       const world = await loadWorld(tx, summit.id, settings, now, {

@@ -77,7 +77,15 @@ export async function transition(
   const done = await underLock(db, ctx, id, may, async (tx, c) => {
     const status = statusAt(c, now);
     if (!from.includes(status))
-      return conflict(`This consultation ${STATUS_TEXT[status]}: it cannot be ${to} now`);
+      return conflict(
+        `This consultation ${STATUS_TEXT[status]}: it cannot be ${to} now`,
+        '',
+        'consultationStatus',
+        {
+          status,
+          to,
+        },
+      );
     let sessionId: number | null = c.sessionId;
     if (step === 'accept') sessionId = await makeSession(tx, ctx, c);
     if (step === 'cancel' && c.session) {

@@ -65,7 +65,15 @@ export async function addParticipant(
     const prefix = /^participants\[\d+\]\.?/;
     return { ...result, errors: result.errors.map((e) => ({ ...e, path: e.path.replace(prefix, '') })) };
   }
-  if (duplicate) return conflict(`session "${key}" already lists this participant as ${wanted.role}`);
+  if (duplicate)
+    return conflict(
+      `session "${key}" already lists this participant as ${wanted.role}`,
+      '',
+      'participantListed',
+      {
+        role: wanted.role,
+      },
+    );
   const added = (await rows(db, ctx, key, 'write'))!.find((p) => sameParticipant(p, wanted))!;
   return { ok: true, value: added };
 }

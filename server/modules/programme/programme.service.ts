@@ -292,7 +292,15 @@ export async function deleteItem(
     if (users.length > 0) {
       const shown =
         users.slice(0, 10).join(', ') + (users.length > 10 ? ` and ${users.length - 10} more` : '');
-      return conflict(`${noun} "${key}" is still used by ${shown}; change or delete them first`);
+      return conflict(
+        `${noun} "${key}" is still used by ${shown}; change or delete them first`,
+        '',
+        'stillUsed',
+        {
+          kind: noun,
+          count: users.length,
+        },
+      );
     }
     await repo.deleteItem(tx, summit.id, list, key);
     await audit(tx, ctx, 'delete', list, key, before, null);

@@ -114,7 +114,10 @@ export async function transition(
   // Accepted, its session since deleted (by hand, or with the programme it was in).
   const sessionLost = status === 'accepted' && row.sessionKey === null;
   const refused = refusal(req.name, status, standing, sessionLost);
-  if (refused) return refused.reason === 'forbidden' ? forbidden(refused.message) : conflict(refused.message);
+  if (refused)
+    return refused.reason === 'forbidden'
+      ? forbidden(refused.message)
+      : conflict(refused.message, '', refused.code, refused.params);
 
   const form = row.form as StoredForm;
   const delegations = await loadDelegations(tx, summit.id);

@@ -29,6 +29,30 @@ describe('problemText', () => {
       'Este campo es obligatorio.',
     ]);
   });
+  it('says why a proposal cannot take a step, from its status and the step', () => {
+    const params = { status: 'submitted', action: 'submit' };
+    expect([
+      english('proposalStatus', params),
+      fr('proposalStatus', params),
+      es('proposalStatus', params),
+    ]).toEqual([
+      'The proposal is submitted: it cannot be submitted now.',
+      'La proposition est soumise : elle ne peut pas être soumise maintenant.',
+      'La propuesta está presentada: no se puede presentar ahora.',
+    ]);
+  });
+  it('says a room still in use cannot be deleted, and a consultation’s state', () => {
+    expect(fr('stillUsed', { kind: 'room', count: 2 })).toBe(
+      'Cette salle est encore utilisée par 2 sessions ou personnes : modifiez-les ou supprimez-les d’abord.',
+    );
+    expect(es('stillUsed', { kind: 'person', count: 1 })).toBe(
+      'Esta persona sigue figurando en 1 sesión o persona: modifíquelas o elimínelas primero.',
+    );
+    expect(fr('consultationStatus', { status: 'declined', to: 'cancelled' })).toBe(
+      'Cette consultation a été refusée : elle ne peut pas être annulée maintenant.',
+    );
+    expect(es('alreadyJoined', { name: 'IOM' })).toBe('IOM ya participa en esta consulta.');
+  });
   it('asks for a visible character', () => {
     expect([english('invisible'), fr('invisible'), es('invisible')]).toEqual([
       'Type at least one visible character.',

@@ -43,6 +43,8 @@ describe('the transitions', () => {
     expect(refusal('accept', 'withdrawn', supportUnit)).toEqual({
       reason: 'conflict',
       message: 'the proposal is withdrawn: only a submitted proposal can be accepted',
+      code: 'proposalStatus',
+      params: { status: 'withdrawn', action: 'accept' },
     });
   });
 
@@ -58,6 +60,7 @@ describe('the transitions', () => {
     expect(refusal('withdraw', 'scheduled', organiser)).toEqual({
       reason: 'conflict',
       message: 'the proposal is scheduled: it is in the programme, so ask the support unit to take it out',
+      code: 'proposalInProgramme',
     });
   });
 
