@@ -131,6 +131,8 @@ describe('submitting refuses, on its field, keeping the draft', () => {
           path: '',
           message:
             'the deadline for proposals to GFMD 2018 Summit passed on Fri 28 Sep 2018 at 23:59 (Africa/Casablanca): ask the support unit to extend it for this proposal',
+          code: 'deadlinePassed',
+          params: { summit: 'GFMD 2018 Summit', day: '2018-09-28' },
         },
       ],
     ]);

@@ -44,6 +44,8 @@ export const en = {
   'problem.timeZone': 'Choose a time zone such as Africa/Casablanca.',
   'problem.sdgTarget': 'Enter an SDG target such as 10.7 or 17.b.',
   'problem.duplicate': 'A value is listed twice.',
+  'problem.deadlinePassed':
+    'The deadline for proposals to {summit} passed on {day}: ask the support unit to extend it for this proposal.',
   'problem.proposalInProgramme': 'The proposal is in the programme: ask the support unit to take it out.',
   'problem.stillUsed':
     '{kind, select, room {This room} segment {This segment} delegation {This delegation} person {This person} other {This item}} is still used by {count, plural, one {# session or person} other {# sessions or people}}: change or delete them first.',

@@ -47,6 +47,8 @@ export const es: Messages = {
   'problem.timeZone': 'Elija una zona horaria, por ejemplo Africa/Casablanca.',
   'problem.sdgTarget': 'Escriba una meta de los ODS, por ejemplo 10.7 o 17.b.',
   'problem.duplicate': 'Un valor figura dos veces.',
+  'problem.deadlinePassed':
+    'El plazo de las propuestas para {summit} venció el {day}: pida a la unidad de apoyo que lo prorrogue para esta propuesta.',
   'problem.proposalInProgramme':
     'La propuesta ya está en el programa: pida a la unidad de apoyo que la retire.',
   'problem.stillUsed':

@@ -46,6 +46,8 @@ export const fr: Messages = {
   'problem.timeZone': 'Choisissez un fuseau horaire, par exemple Africa/Casablanca.',
   'problem.sdgTarget': 'Saisissez une cible des ODD, par exemple 10.7 ou 17.b.',
   'problem.duplicate': 'Une valeur figure deux fois.',
+  'problem.deadlinePassed':
+    'La date limite des propositions pour {summit} est passée ({day}) : demandez à l’unité d’appui de la prolonger pour cette proposition.',
   'problem.proposalInProgramme':
     'La proposition est au programme : demandez à l’unité d’appui de l’en retirer.',
   'problem.stillUsed':

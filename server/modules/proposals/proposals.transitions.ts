@@ -3,6 +3,7 @@
 // does what the step brings (the submit check and the deadline; the session of an accepted
 // proposal), and writes the change, the audit log, the message and the organisers' e-mail in the
 // caller's transaction, so that all of it happens or none.
+import { localDate } from '../../../shared/domain/time.ts';
 import { type TransitionName, TRANSITIONS, refusal } from '../../../shared/domain/proposals.ts';
 import type { Delegation } from '../../../shared/domain/programme.ts';
 import { sessionToItem } from '../../../shared/domain/summit-file.ts';
@@ -133,6 +134,9 @@ export async function transition(
       if (closed && !standing.supportUnit) {
         return conflict(
           `the deadline for proposals to ${summit.name} passed on ${momentText(deadline!, summit.timeZone)}: ask the support unit to extend it for this proposal`,
+          '',
+          'deadlinePassed',
+          { summit: summit.name, day: localDate(deadline!, summit.timeZone) },
         );
       }
       const problems = submitCheck(form, summit, new Set(names.keys()));

@@ -53,6 +53,11 @@ describe('problemText', () => {
     );
     expect(es('alreadyJoined', { name: 'IOM' })).toBe('IOM ya participa en esta consulta.');
   });
+  it('says the deadline for proposals has passed, on a day in the reader’s language', () => {
+    expect(fr('deadlinePassed', { summit: 'GFMD 2018', day: '2018-09-28' })).toBe(
+      'La date limite des propositions pour GFMD 2018 est passée (vendredi 28 septembre) : demandez à l’unité d’appui de la prolonger pour cette proposition.',
+    );
+  });
   it('asks for a visible character', () => {
     expect([english('invisible'), fr('invisible'), es('invisible')]).toEqual([
       'Type at least one visible character.',
