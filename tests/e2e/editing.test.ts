@@ -1,20 +1,6 @@
-// The support unit edits the summit in the app (issue 13, item 6): a session's participants, a new
-// room, a value the schema or the API refuses shown on its field with nothing saved, and the
-// editors not found for anyone else.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, openPage, skipBrowser } from '../support/browser.ts';
+import { axeViolations, described, openPage, skipBrowser } from '../support/browser.ts';
 import { signedInAs, supportUnitBrowser } from './support-unit.ts';
-
-/** The texts a control's aria-describedby points at, and whether it is marked invalid. */
-const described = (page: Page, label: string) =>
-  page.getByLabel(label, { exact: true }).evaluate((el) => ({
-    invalid: el.getAttribute('aria-invalid'),
-    description: (el.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent)
-      .join(' | '),
-  }));
 
 describe.skipIf(skipBrowser)('the support unit editing the summit in the app', () => {
   const env = supportUnitBrowser();

@@ -1,10 +1,10 @@
 // The app in French and Spanish: the browser's language picks it, <html lang> follows, the choice
 // is remembered, and the programme with the support unit's conflict panel reads in that language,
 // axe-core clean, the conflicts' sentences included (written in the browser from their fields).
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN } from '../support/app.ts';
-import { axeViolations, skipBrowser } from '../support/browser.ts';
+import { axeViolations, described, skipBrowser } from '../support/browser.ts';
 import { signedInAs, supportUnitBrowser } from './support-unit.ts';
 
 const FRIDAY = '/summits/gfmd-2018/programme/2018-12-07?view=grid';
@@ -143,13 +143,3 @@ describe.skipIf(skipBrowser)('the app in the GFMD’s other languages', () => {
     }
   });
 });
-
-/** The texts a control's aria-describedby points at, and whether it is marked invalid. */
-const described = (page: Page, label: string) =>
-  page.getByLabel(label, { exact: true }).evaluate((el) => ({
-    invalid: el.getAttribute('aria-invalid'),
-    description: (el.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent)
-      .join(' | '),
-  }));

@@ -97,3 +97,13 @@ export async function wcagViolations(page: Page): Promise<string[]> {
     );
   }, WCAG_22_AA);
 }
+
+/** The texts a control's aria-describedby points at, and whether it is marked invalid. */
+export const described = (page: Page, label: string) =>
+  page.getByLabel(label, { exact: true }).evaluate((el) => ({
+    invalid: el.getAttribute('aria-invalid'),
+    description: (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
+      .join(' | '),
+  }));

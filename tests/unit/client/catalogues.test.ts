@@ -3,26 +3,13 @@
 // language; a message that does not parse would break its page.
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../client/src/lib/i18n.tsx';
-import { compile } from '../../../client/src/lib/messages.ts';
+import { argumentsOf as sharedArgumentsOf, compile } from '../../../client/src/lib/messages.ts';
 import { en } from '../../../client/src/locales/en.ts';
 import { LOCALES } from '../../../client/src/locales/index.ts';
 
-const argumentsOf = (message: string, code: string) => {
-  const { format } = compile(message, code);
-  const names = new Set<string>();
-  const walk = (nodes: unknown[]) => {
-    for (const n of nodes as {
-      type: number;
-      value?: unknown;
-      options?: Record<string, { value: unknown[] }>;
-    }[]) {
-      if (n.type !== 0 && n.type !== 8 && typeof n.value === 'string') names.add(n.value);
-      for (const o of Object.values(n.options ?? {})) walk(o.value);
-    }
-  };
-  walk(format.getAst());
-  return [...names].sort();
-};
+/** A message's argument names, sorted (the helper the app itself uses). */
+const argumentsOf = (message: string, code: string) =>
+  sharedArgumentsOf(compile(message, code).format.getAst() as never);
 
 describe('the message catalogues', () => {
   for (const [code, { name, messages }] of Object.entries(LOCALES)) {

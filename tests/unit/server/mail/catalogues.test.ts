@@ -2,7 +2,7 @@
 // same keys and ICU arguments as the English; plurals by each language's rules; dates through Intl
 // in the reader's language, in the summit's zone (tests run in Asia/Kathmandu).
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../../shared/domain/messages.ts';
+import { compile, argumentsOf as sharedArgumentsOf } from '../../../../shared/domain/messages.ts';
 import { en } from '../../../../server/modules/mail/locales/en.ts';
 import {
   CATALOGUES,
@@ -12,22 +12,9 @@ import {
   translator,
 } from '../../../../server/modules/mail/i18n.ts';
 
-const argumentsOf = (message: string, code: string) => {
-  const { format } = compile(message, code);
-  const names = new Set<string>();
-  const walk = (nodes: unknown[]) => {
-    for (const n of nodes as {
-      type: number;
-      value?: unknown;
-      options?: Record<string, { value: unknown[] }>;
-    }[]) {
-      if (n.type !== 0 && n.type !== 8 && typeof n.value === 'string') names.add(n.value);
-      for (const o of Object.values(n.options ?? {})) walk(o.value);
-    }
-  };
-  walk(format.getAst());
-  return [...names].sort();
-};
+/** A message's argument names, sorted (the helper the app itself uses). */
+const argumentsOf = (message: string, code: string) =>
+  sharedArgumentsOf(compile(message, code).format.getAst() as never);
 
 describe('the server’s message catalogues', () => {
   for (const [code, messages] of Object.entries(CATALOGUES)) {
