@@ -1,6 +1,6 @@
 // One database handle for both engines: embedded PGlite (a folder on disk, or a dump loaded into
 // memory for tests) and PostgreSQL through postgres.js. Both speak the same SQL and migrations.
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -114,3 +114,29 @@ export function sqlState(error: unknown): string | undefined {
 /** The rows of `db.execute` on either engine (postgres.js answers an array, PGlite `{ rows }`). */
 export const resultRows = <T>(result: unknown): T[] =>
   Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+
+/**
+ * The rows of a fixed statement (positional parameters $1…), run by the engine's own client, on the
+ * database or in a transaction, without drizzle building it: for the statements every booking of a
+ * Marketplace rush makes (issue 11), where building each anew from its template cost an eighth of
+ * the servers' time. The text never varies, so postgres.js prepares it once per connection; values
+ * are read as drizzle's `execute` reads them (json parsed, dates as text).
+ */
+export async function fixedRows<T>(db: Executor, text: string, params: readonly unknown[]): Promise<T[]> {
+  const client = (db as unknown as { session: { client: RawClient } }).session.client;
+  if ('unsafe' in client) return (await client.unsafe(text, params as never[], { prepare: true })) as T[];
+  return (await client.query<T>(text, params as unknown[], { parsers: DATES_AS_TEXT })).rows;
+}
+
+type RawClient =
+  | { unsafe(text: string, params: never[], options: { prepare: boolean }): Promise<unknown> }
+  | { query<T>(text: string, params: unknown[], options: { parsers: object }): Promise<{ rows: T[] }> };
+
+const asText = (value: string) => value;
+/** As drizzle has PGlite read them: dates, times and intervals (and their arrays) as text. */
+const DATES_AS_TEXT = Object.fromEntries(
+  [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((t) => [
+    t,
+    asText,
+  ]),
+);

@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { type Executor, fixedRows } from '../../db/client.ts';
 import type { Language } from '../../../shared/domain/vocabulary.ts';
 import { apiTokens, authSessions, signInLinks, users } from '../../db/schema.ts';
 
@@ -82,20 +82,41 @@ export async function insertSession(db: Executor, s: typeof authSessions.$inferI
  * The unexpired session with this hash, and its user. A session opened with an API token counts only
  * while the token is unrevoked, even if it was written as the token was being revoked.
  */
-export async function findSession(db: Executor, tokenHash: string, now: Date) {
-  const [row] = await db
-    .select({ session: authSessions, user: users })
-    .from(authSessions)
-    .leftJoin(users, eq(users.id, authSessions.userId))
-    .leftJoin(apiTokens, eq(apiTokens.id, authSessions.apiTokenId))
-    .where(
-      and(
-        eq(authSessions.tokenHash, tokenHash),
-        gt(authSessions.expiresAt, now),
-        or(isNull(authSessions.apiTokenId), isNull(apiTokens.revokedAt)),
-      ),
-    );
-  return row ?? null;
+/**
+ * The unexpired session a cookie's token opens (while the API token that opened it, if any, is not
+ * revoked), in the few columns the caller needs: asked on every request a signed-in browser makes,
+ * so it is a fixed statement (fixedRows).
+ */
+export async function findCookieSession(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<{
+  csrfToken: string;
+  adminFingerprint: string | null;
+  user: { id: number; email: string; isAdmin: boolean } | null;
+} | null> {
+  const [row] = await fixedRows<{
+    csrf: string;
+    fingerprint: string | null;
+    user_id: number | null;
+    email: string | null;
+    is_admin: boolean | null;
+  }>(
+    db,
+    `select s.csrf_token as csrf, s.admin_fingerprint as fingerprint, u.id as user_id, u.email, u.is_admin
+     from auth_sessions s
+       left join users u on u.id = s.user_id
+       left join api_tokens t on t.id = s.api_token_id
+     where s.token_hash = $1 and s.expires_at > $2::timestamptz and (s.api_token_id is null or t.revoked_at is null)`,
+    [tokenHash, now.toISOString()],
+  );
+  if (!row) return null;
+  return {
+    csrfToken: row.csrf,
+    adminFingerprint: row.fingerprint,
+    user: row.user_id === null ? null : { id: row.user_id, email: row.email!, isAdmin: row.is_admin! },
+  };
 }
 
 export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {

@@ -265,9 +265,9 @@ export async function sessionOfCookie(
   cookieToken: string,
   adminToken: string | undefined,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const found = await repo.findSession(db, hashToken(cookieToken), new Date());
-  if (!found) return null;
-  const { session, user } = found;
+  const session = await repo.findCookieSession(db, hashToken(cookieToken), new Date());
+  if (!session) return null;
+  const { user } = session;
   if (!user && !grantedByAdminToken(session.adminFingerprint, adminToken)) return null;
   const actor: Actor = user
     ? { kind: 'user', userId: user.id, email: user.email, admin: user.isAdmin, label: user.email }

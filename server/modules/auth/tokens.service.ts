@@ -69,7 +69,7 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
   if (!mine) return notFound(`token ${id} not found`);
   return db.transaction(async (tx) => {
     if (!(await repo.revokeApiToken(tx, id))) return notFound(`token ${id} is already revoked`);
-    // The browser sessions it opened end with it (findSession also checks, for one opened meanwhile).
+    // The browser sessions it opened end with it (findCookieSession also checks, for one opened meanwhile).
     const sessions = await repo.deleteSessionsOfToken(tx, id);
     await record(tx, {
       summit: null,

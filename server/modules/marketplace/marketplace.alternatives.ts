@@ -20,7 +20,7 @@ type Board = {
   read: number;
   taken: Map<number, { start: number; end: number }[]>;
   /** The free slots of a slot list (allSlots' shared lists), worked out once per board. */
-  free: WeakMap<readonly Slot[], Slot[]>;
+  free: WeakMap<readonly Slot[], { list: Slot[]; ids: Set<string> }>;
 };
 const boards = new Map<number, Promise<Board>>();
 
@@ -56,38 +56,55 @@ async function boardOf(db: Executor, summitId: number, settings: repo.SettingsRo
   return reading;
 }
 
-export async function alternatives(
+/** The free slots a refusal may offer, from the board: the first CANDIDATES after `now`, and their span. */
+export type Offer = {
+  candidates: Slot[];
+  /** From the first candidate's start to the latest end: where the parties' commitments matter. */
+  during: { from: number; to: number } | null;
+  /** Whether the board shows `except` (the slot asked for) taken. */
+  takenOnBoard: boolean;
+};
+
+export async function offerFor(
   db: Executor,
   summitId: number,
   settings: repo.SettingsRow,
-  parties: Parties,
   except: string,
   now: number,
-  limit = 5,
-): Promise<string[]> {
+): Promise<Offer> {
   const board = await boardOf(db, summitId, settings, now);
   const slots = allSlots(settings);
   let free = board.free.get(slots);
   if (!free) {
     const tableId = new Map(settings.tables.map((t) => [t.key, t.id]));
-    free = slots.filter(
+    const list = slots.filter(
       (s) => !(board.taken.get(tableId.get(s.room)!) ?? []).some((t) => t.start < s.end && s.start < t.end),
     );
+    free = { list, ids: new Set(list.map((s) => s.id)) };
     board.free.set(slots, free);
   }
   const candidates: Slot[] = [];
-  for (const s of free) {
+  for (const s of free.list) {
     if (s.start <= now || s.id === except) continue;
     candidates.push(s);
     if (candidates.length === CANDIDATES) break;
   }
-  if (candidates.length === 0) return [];
-  const during = { from: candidates[0]!.start, to: Math.max(...candidates.map((s) => s.end)) };
-  const ids = parties.check.map((d) => d.id);
-  const [commitments, liveCount] = await Promise.all([
-    repo.commitmentsOf(db, ids, during, now, [...PRESENCE_ROLES]),
-    settings.capPerDelegation === null ? new Map<number, number>() : repo.countLive(db, summitId, ids, now),
-  ]);
+  const during = candidates.length
+    ? { from: candidates[0]!.start, to: Math.max(...candidates.map((s) => s.end)) }
+    : null;
+  return { candidates, during, takenOnBoard: !free.ids.has(except) };
+}
+
+/** The candidates the parties can take, given their commitments in the offer's span and live counts. */
+export function bookableAmong(
+  offer: Offer,
+  settings: repo.SettingsRow,
+  parties: Parties,
+  now: number,
+  commitments: Map<number, { title: string; start: number; end: number }[]>,
+  liveCount: Map<number, number>,
+  limit = 5,
+): string[] {
   // The tables are the board's business: only the parties are checked here.
   const world: World = {
     settings,
@@ -97,8 +114,28 @@ export async function alternatives(
     liveByRoom: new Map(),
     liveCount,
   };
-  return candidates
+  return offer.candidates
     .filter((s) => whyNot(world, s, parties, { table: false }) === null)
     .slice(0, limit)
     .map((s) => s.id);
+}
+
+/** The next bookable slots for the parties, soonest first, besides `except`. */
+export async function alternatives(
+  db: Executor,
+  summitId: number,
+  settings: repo.SettingsRow,
+  parties: Parties,
+  except: string,
+  now: number,
+  limit = 5,
+): Promise<string[]> {
+  const offer = await offerFor(db, summitId, settings, except, now);
+  if (!offer.during) return [];
+  const ids = parties.check.map((d) => d.id);
+  const [commitments, liveCount] = await Promise.all([
+    repo.commitmentsOf(db, ids, offer.during, now, [...PRESENCE_ROLES]),
+    settings.capPerDelegation === null ? new Map<number, number>() : repo.countLive(db, summitId, ids, now),
+  ]);
+  return bookableAmong(offer, settings, parties, now, commitments, liveCount, limit);
 }

@@ -3,7 +3,8 @@
 // commitments at the slot, refuse if over, insert. The exclusion constraint refuses a second live
 // consultation at the table (23P01): the loser of a race is told at once, with the next bookable
 // slots. A deadlock or serialization failure is retried.
-import { alternatives } from './marketplace.alternatives.ts';
+import { alternatives, bookableAmong, type Offer, offerFor } from './marketplace.alternatives.ts';
+import { push } from '../../../shared/domain/resolution/placement-rows.ts';
 import {
   consultationTitle,
   parseSlotId,
@@ -89,8 +90,12 @@ export async function requestConsultation(
     return invalidField(`"${body.slot}" is not a slot of the Marketplace`, 'slot');
   const table = settings.tables.find((t) => t.key === slot.room)!;
   const parties: Parties = { owner: need.owner, check: [need.owner, provider], you: provider };
+  // What a refusal may offer instead, from the board; the booking brings back the parties'
+  // commitments in their span, so that offering them costs no other round trip.
+  const offer = await offerFor(db, summit.id, settings, slot.id, now);
+  let offered: string[] | null = null;
   const refused = (why: SlotWhy, reason = sayWhy(why)): Promise<Outcome<ConsultationView>> =>
-    refusedWithAlternatives(db, ctx, settings, parties, slot, why, reason, now);
+    refusedWithAlternatives(db, ctx, settings, parties, slot, why, reason, now, offered);
   if (slot.start <= now) return refused({ code: 'begun' });
   const row: repo.ConsultationRow = {
     id,
@@ -116,9 +121,10 @@ export async function requestConsultation(
     updatedAt: now,
     parties: [{ delegation: provider, role: 'provider' }],
   };
-  let answer: repo.BookingAnswer;
-  try {
-    answer = await retried(() =>
+  // The owner's mail is written only for a booking that may be made: where the board already shows
+  // the table taken, the database is first asked whether it would be (and answers so if it would).
+  const attempt = (withMail: boolean) =>
+    retried(() =>
       repo.book(db, {
         id,
         summitId: summit.id,
@@ -142,17 +148,26 @@ export async function requestConsultation(
           key: String(id),
           after: { need: need.key, slot: slot.id, provider: provider.key },
         }),
-        mails: mailsAbout(mailer, ctx, row, 'requested', {
-          owners,
-          requester: null,
-          languages: new Map(Object.entries(ownerLanguages)),
-        }).map(mailer.outboxRow),
+        mails: withMail
+          ? mailsAbout(mailer, ctx, row, 'requested', {
+              owners,
+              requester: null,
+              languages: new Map(Object.entries(ownerLanguages)),
+            }).map(mailer.outboxRow)
+          : null,
+        offer: offer.during,
       }),
     );
+  let answer: repo.BookingAnswer;
+  try {
+    answer = await attempt(!offer.takenOnBoard);
+    if ('unwritten' in answer) answer = await attempt(true);
   } catch (e) {
     if (!isExclusion(e)) throw e;
     answer = { refused: 'table' };
   }
+  if ('unwritten' in answer) throw new Error('marketplace_book left a booking with its mail unwritten');
+  if ('refused' in answer) offered = offeredFrom(answer, offer, settings, parties, now);
   if ('ok' in answer) return { ok: true, value: consultationView(ctx, row, now) };
   const named = (id: number) => parties.check.find((d) => d.id === id)!;
   switch (answer.refused) {
@@ -201,11 +216,32 @@ async function refusedWithAlternatives(
   why: SlotWhy,
   reason: string,
   now: number,
+  /** The alternatives already worked out from what the booking brought back; null: ask for them. */
+  offered: string[] | null = null,
 ): Promise<Outcome<ConsultationView>> {
   return {
     ...refusal(why, 'slot', reason),
-    details: { alternatives: await alternatives(db, ctx.summit.id, settings, parties, slot.id, now), why },
+    details: {
+      alternatives: offered ?? (await alternatives(db, ctx.summit.id, settings, parties, slot.id, now)),
+      why,
+    },
   };
+}
+
+/** The alternatives a refusal offers, from the commitments it brought back; null when it brought none. */
+function offeredFrom(
+  answer: repo.OfferFacts,
+  offer: Offer,
+  settings: repo.SettingsRow,
+  parties: Parties,
+  now: number,
+): string[] | null {
+  if (!offer.during) return [];
+  if (!answer.commitments) return null;
+  const commitments = new Map<number, { title: string; start: number; end: number }[]>();
+  for (const [d, title, start, end] of answer.commitments) push(commitments, d, { title, start, end });
+  const live = new Map(Object.entries(answer.live ?? {}).map(([d, n]) => [Number(d), n]));
+  return bookableAmong(offer, settings, parties, now, commitments, live);
 }
 
 /**

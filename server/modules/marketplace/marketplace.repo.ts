@@ -10,7 +10,7 @@ import type {
 import type { DelegationKind, Language } from '../../../shared/domain/vocabulary.ts';
 import type { Grant, PersonOfUser } from '../../core/roles.ts';
 import type { SummitRecord } from '../../core/summit-context.ts';
-import { type Executor, resultRows } from '../../db/client.ts';
+import { type Executor, fixedRows, resultRows } from '../../db/client.ts';
 import {
   type auditLog,
   delegations,
@@ -26,8 +26,6 @@ import {
   rooms,
   segments,
   sessions,
-  summitRoles,
-  summits,
   users,
 } from '../../db/schema.ts';
 import { push } from '../../../shared/domain/resolution/placement-rows.ts';
@@ -655,7 +653,7 @@ export async function countLive(
   return counts;
 }
 
-/** A booking, as `marketplace_book` (drizzle/0011) takes it. */
+/** A booking, as `marketplace_book` (drizzle/0011, 0016) takes it. */
 export type Booking = {
   id: number;
   summitId: number;
@@ -673,22 +671,38 @@ export type Booking = {
   requestedByUserId: number | null;
   requestedBy: string;
   audit: typeof auditLog.$inferInsert;
-  mails: readonly (typeof outbox.$inferInsert)[];
+  /**
+   * The owner's mail; null asks whether the booking would be made: one that passes every check is
+   * then not written but answered `{ unwritten: true }`.
+   */
+  mails: readonly (typeof outbox.$inferInsert)[] | null;
+  /** The span whose commitments a refusal brings back, for the alternatives it offers; null: none. */
+  offer: { from: number; to: number } | null;
+};
+
+/** What a refusal brings back for the alternatives (when the booking gave an `offer` span). */
+export type OfferFacts = {
+  /** Each party's commitments in the span: [delegation id, title, start ms, end ms]. */
+  commitments?: [number, string, number, number][];
+  /** Each party's live consultations (under a cap), by delegation id. */
+  live?: Record<string, number>;
 };
 
 export type BookingAnswer =
   | { ok: true }
-  | { refused: 'table' }
-  | { refused: 'hosts'; title: string }
-  | { refused: 'cap'; delegation: number }
-  | { refused: 'over'; delegation: number; titles: string[] };
+  | { unwritten: true }
+  | ({ refused: 'table' } & OfferFacts)
+  | ({ refused: 'hosts'; title: string } & OfferFacts)
+  | ({ refused: 'cap'; delegation: number } & OfferFacts)
+  | ({ refused: 'over'; delegation: number; titles: string[] } & OfferFacts);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * Locks, checks and writes a booking in one statement (one round trip): the function refuses with
- * the first reason found, or writes the consultation, its provider, the audit line and the mail.
- * A second live consultation at the table still fails on the exclusion constraint (23P01).
+ * Checks, locks and writes a booking in one statement (one round trip): the function refuses with
+ * the first reason found (a lost race at the table included), bringing back the parties'
+ * commitments in `offer`'s span, or writes the consultation, its provider, the audit line and the
+ * mail.
  */
 export async function book(db: Executor, b: Booking): Promise<BookingAnswer> {
   const p = {
@@ -715,7 +729,8 @@ export async function book(db: Executor, b: Booking): Promise<BookingAnswer> {
       entity_key: b.audit.entityKey ?? null,
       after: b.audit.after ?? null,
     },
-    mails: b.mails.map((m) => ({
+    offer: b.offer && { from: iso(b.offer.from), to: iso(b.offer.to) },
+    mails: b.mails?.map((m) => ({
       message_id: m.messageId,
       summit_id: m.summitId ?? null,
       kind: m.kind,
@@ -729,10 +744,11 @@ export async function book(db: Executor, b: Booking): Promise<BookingAnswer> {
       status: m.status,
     })),
   };
-  const rows = await db.execute<{ answer: BookingAnswer }>(
-    sql`select marketplace_book(${JSON.stringify(p)}::jsonb) as answer`,
+  const [row] = await fixedRows<{ answer: BookingAnswer }>(
+    db,
+    'select marketplace_book($1::jsonb) as answer',
+    [JSON.stringify(p)],
   );
-  const [row] = resultRows<{ answer: BookingAnswer }>(rows);
   return row!.answer;
 }
 
@@ -788,43 +804,44 @@ export async function bookingFacts(
   needKey: string,
   withId: boolean,
 ): Promise<BookingFacts> {
-  const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
-  const rows = await db.execute<{
-    facts: Omit<BookingFacts, 'settings'> & { settings: SettingsRow | null };
-  }>(sql`
-    with need as (
-      select n.id, n.key, n.title,
-        json_build_object('id', d.id, 'key', d.key, 'name', d.name, 'kind', d.kind, 'size', d.size) as owner,
-        d.id as owner_id
-      from ${needs} n join ${delegations} d on d.id = n.owner_id
-      where n.summit_id = ${summitId} and n.key = ${needKey}),
-    -- Each address once, with the language its mail is written in when one is known: the account's
-    -- choice, else the person's (mail.service's languagesOf, read here to keep the booking's count).
-    owners as (
-      select lower(p.email) as e, min(p.id) as first,
-        coalesce(max(u.language), (array_agg(p.language order by p.id) filter (where p.language is not null))[1]) as language
-      from ${people} p left join ${users} u on u.email = lower(p.email)
-      where p.delegation_id = (select owner_id from need) and p.email is not null
-      group by lower(p.email))
-    select json_build_object(
-      'need', (select json_build_object('id', id, 'key', key, 'title', title, 'owner', owner) from need),
-      'ownerAddresses', coalesce((select json_agg(e order by first) from owners), '[]'::json),
-      'ownerLanguages', coalesce((select json_object_agg(e, language) from owners where language is not null), '{}'::json),
-      'settings', (select json_build_object(
-          'slotMinutes', s.slot_minutes,
-          'requestExpiryMinutes', s.request_expiry_minutes,
-          'capPerDelegation', s.cap_per_delegation,
-          'tables', coalesce((select json_agg(json_build_object('id', r.id, 'key', r.key, 'name', r.name) order by t.position)
-              from ${marketplaceTables} t join ${rooms} r on r.id = t.room_id where t.summit_id = s.summit_id), '[]'::json),
-          'segments', coalesce((select json_agg(json_build_object('id', g.id, 'key', g.key, 'title', g.title,
-                'start', ${ms('g.start_at')}, 'end', ${ms('g.end_at')}) order by m.position)
-              from ${marketplaceSegments} m join ${segments} g on g.id = m.segment_id where m.summit_id = s.summit_id), '[]'::json))
-        from ${marketplaceSettings} s where s.summit_id = ${summitId}),
-      'id', case when ${withId} then nextval(pg_get_serial_sequence('marketplace_consultations', 'id')) end
-    ) as facts`);
-  const facts = resultRows<{ facts: BookingFacts }>(rows)[0]!.facts;
+  const [row] = await fixedRows<{ facts: BookingFacts }>(db, BOOKING_FACTS, [summitId, needKey, withId]);
+  const { facts } = row!;
   return { ...facts, id: facts.id === null ? null : Number(facts.id) };
 }
+
+/** bookingFacts' statement: $1 the summit's id, $2 the need's key, $3 whether to draw an id. */
+const BOOKING_FACTS = `
+  with need as (
+    select n.id, n.key, n.title,
+      json_build_object('id', d.id, 'key', d.key, 'name', d.name, 'kind', d.kind, 'size', d.size) as owner,
+      d.id as owner_id
+    from marketplace_needs n join delegations d on d.id = n.owner_id
+    where n.summit_id = $1 and n.key = $2),
+  -- Each address once, with the language its mail is written in when one is known: the account's
+  -- choice, else the person's (mail.service's languagesOf, read here to keep the booking's count).
+  owners as (
+    select lower(p.email) as e, min(p.id) as first,
+      coalesce(max(u.language), (array_agg(p.language order by p.id) filter (where p.language is not null))[1]) as language
+    from people p left join users u on u.email = lower(p.email)
+    where p.delegation_id = (select owner_id from need) and p.email is not null
+    group by lower(p.email))
+  select json_build_object(
+    'need', (select json_build_object('id', id, 'key', key, 'title', title, 'owner', owner) from need),
+    'ownerAddresses', coalesce((select json_agg(e order by first) from owners), '[]'::json),
+    'ownerLanguages', coalesce((select json_object_agg(e, language) from owners where language is not null), '{}'::json),
+    'settings', (select json_build_object(
+        'slotMinutes', s.slot_minutes,
+        'requestExpiryMinutes', s.request_expiry_minutes,
+        'capPerDelegation', s.cap_per_delegation,
+        'tables', coalesce((select json_agg(json_build_object('id', r.id, 'key', r.key, 'name', r.name) order by t.position)
+            from marketplace_tables t join rooms r on r.id = t.room_id where t.summit_id = s.summit_id), '[]'::json),
+        'segments', coalesce((select json_agg(json_build_object('id', g.id, 'key', g.key, 'title', g.title,
+              'start', (extract(epoch from g.start_at) * 1000)::float8, 'end', (extract(epoch from g.end_at) * 1000)::float8)
+              order by m.position)
+            from marketplace_segments m join segments g on g.id = m.segment_id where m.summit_id = s.summit_id), '[]'::json))
+      from marketplace_settings s where s.summit_id = $1),
+    'id', case when $3::boolean then nextval(pg_get_serial_sequence('marketplace_consultations', 'id')) end
+  ) as facts`;
 
 /**
  * What each of these delegations is committed to during [from, to) at `now`, as the conflict rules
@@ -867,26 +884,29 @@ export async function contextOf(
 ): Promise<ContextRow> {
   const userId = user?.userId ?? -1;
   const email = user?.email ?? '';
-  const rows = await db.execute<{ context: ContextRow }>(sql`
-    with s as (select * from ${summits} where slug = ${slug}),
-    g as (select r.role, d.key as delegation, d.id as delegation_id
-      from ${summitRoles} r left join ${delegations} d on d.id = r.delegation_id
-      where r.summit_id = (select id from s) and r.user_id = ${userId}),
-    p as (select pe.key, d.key as delegation, d.id as delegation_id
-      from ${people} pe left join ${delegations} d on d.id = pe.delegation_id
-      where pe.summit_id = (select id from s) and lower(pe.email) = ${email} and ${email} <> '')
-    select json_build_object(
-      'summit', (select json_build_object('id', id, 'slug', slug, 'name', name, 'theme', theme, 'venue', venue,
-          'timeZone', time_zone, 'startDate', start_date, 'endDate', end_date,
-          'proposalDeadline', (extract(epoch from proposal_deadline) * 1000)::float8,
-          'travelMinutes', travel_minutes, 'language', language) from s),
-      'grants', coalesce((select json_agg(json_build_object('role', role, 'delegation', delegation)) from g), '[]'::json),
-      'people', coalesce((select json_agg(json_build_object('key', key, 'delegation', delegation)) from p), '[]'::json),
-      'mine', coalesce((select json_agg(json_build_object('id', d.id, 'key', d.key, 'name', d.name, 'kind', d.kind,
-            'size', d.size) order by d.key)
-          from ${delegations} d where d.summit_id = (select id from s) and (
-            d.id in (select delegation_id from g where role in ('delegate', 'focal_point'))
-            or d.id in (select delegation_id from p))), '[]'::json)
-    ) as context`);
-  return resultRows<{ context: ContextRow }>(rows)[0]!.context;
+  const [row] = await fixedRows<{ context: ContextRow }>(db, CONTEXT, [slug, userId, email]);
+  return row!.context;
 }
+
+/** contextOf's statement: $1 the summit's slug, $2 the caller's user id (-1: none), $3 their address. */
+const CONTEXT = `
+  with s as (select * from summits where slug = $1),
+  g as (select r.role, d.key as delegation, d.id as delegation_id
+    from summit_roles r left join delegations d on d.id = r.delegation_id
+    where r.summit_id = (select id from s) and r.user_id = $2),
+  p as (select pe.key, d.key as delegation, d.id as delegation_id
+    from people pe left join delegations d on d.id = pe.delegation_id
+    where pe.summit_id = (select id from s) and lower(pe.email) = $3 and $3 <> '')
+  select json_build_object(
+    'summit', (select json_build_object('id', id, 'slug', slug, 'name', name, 'theme', theme, 'venue', venue,
+        'timeZone', time_zone, 'startDate', start_date, 'endDate', end_date,
+        'proposalDeadline', (extract(epoch from proposal_deadline) * 1000)::float8,
+        'travelMinutes', travel_minutes, 'language', language) from s),
+    'grants', coalesce((select json_agg(json_build_object('role', role, 'delegation', delegation)) from g), '[]'::json),
+    'people', coalesce((select json_agg(json_build_object('key', key, 'delegation', delegation)) from p), '[]'::json),
+    'mine', coalesce((select json_agg(json_build_object('id', d.id, 'key', d.key, 'name', d.name, 'kind', d.kind,
+          'size', d.size) order by d.key)
+        from delegations d where d.summit_id = (select id from s) and (
+          d.id in (select delegation_id from g where role in ('delegate', 'focal_point'))
+          or d.id in (select delegation_id from p))), '[]'::json)
+  ) as context`;
