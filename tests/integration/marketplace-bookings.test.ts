@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKET_SLUG, marketplaceSummitFile, slot } from '../factories/marketplace.ts';
+import { resultRows } from '../../server/db/client.ts';
 import { admin, type Session, signIn, type TestApi, testApi } from '../support/app.ts';
 
 let api: TestApi;
@@ -305,5 +306,66 @@ describe('who reaches the Marketplace', () => {
       expect([path, (await api.http[method as 'post'](path).set(visitor.headers).send(body)).status]).toEqual(
         [path, 403],
       );
+  });
+});
+
+describe('marketplace_book asked first without the owner’s mail (the board showed the table taken)', () => {
+  it('answers unwritten for a booking it would make and writes nothing; with the mail, books it', async () => {
+    const { db } = api.database;
+    const free = (await api.http.get(`${M}/slots?need=mda-diaspora`).set(chirita.headers)).body.slots.find(
+      (s: { bookable: boolean }) => s.bookable,
+    ) as { room: string; start: string; end: string };
+    const [ids] = resultRows<{
+      summit: number;
+      room: number;
+      need: number;
+      owner: number;
+      provider: number;
+      id: number;
+    }>(
+      await db.execute(sql`
+        select s.id as summit, r.id as room, n.id as need, n.owner_id as owner, d.id as provider,
+          nextval(pg_get_serial_sequence('marketplace_consultations', 'id'))::int as id
+        from summits s
+          join rooms r on r.summit_id = s.id and r.key = ${free.room}
+          join marketplace_needs n on n.summit_id = s.id and n.key = 'mda-diaspora'
+          join delegations d on d.summit_id = s.id and d.key = 'ICMPD'
+        where s.slug = ${MARKET_SLUG}`),
+    );
+    const p = {
+      id: ids!.id,
+      summit: ids!.summit,
+      need: ids!.need,
+      room: ids!.room,
+      start: free.start,
+      end: free.end,
+      now: new Date().toISOString(),
+      expires: '2099-12-01T00:00:00.000Z',
+      provider: ids!.provider,
+      delegations: [
+        { id: ids!.owner, size: 1 },
+        { id: ids!.provider, size: 3 },
+      ],
+      cap: null,
+      presence: ['moderator', 'speaker', 'delegate', 'owner', 'provider'],
+      userId: null,
+      requestedBy: 'test setup',
+      audit: { summit_id: ids!.summit, actor: 'test setup', action: 'request', entity: 'consultation' },
+      offer: null,
+    };
+    const book = async (mails: unknown[] | undefined) =>
+      resultRows<{ answer: unknown }>(
+        await db.execute(sql`select marketplace_book(${JSON.stringify({ ...p, mails })}::jsonb) as answer`),
+      )[0]!.answer;
+    const written = async () =>
+      resultRows<{ n: number }>(
+        await db.execute(sql`select count(*)::int as n from marketplace_consultations where id = ${ids!.id}`),
+      )[0]!.n;
+    expect(await book(undefined)).toEqual({ unwritten: true });
+    expect(await written()).toBe(0);
+    expect(await book([])).toEqual({ ok: true });
+    expect(await written()).toBe(1);
+    // Asked again, the table is now taken: refused before any lock, whatever the mail.
+    expect(await book(undefined)).toEqual({ refused: 'table' });
   });
 });

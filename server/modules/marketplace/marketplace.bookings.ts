@@ -57,6 +57,8 @@ export async function requestConsultation(
   ctx: MarketContext,
   body: BookRequest,
   now: number,
+  /** The booking's facts when already read with the context (openMarketplaceToBook). */
+  read?: repo.BookingFacts,
 ): Promise<Outcome<ConsultationView>> {
   const { summit } = ctx;
   const acting = await actingDelegation(db, ctx, body.as);
@@ -68,7 +70,7 @@ export async function requestConsultation(
     ownerAddresses: owners,
     ownerLanguages,
     id,
-  } = await repo.bookingFacts(db, summit.id, body.need, Boolean(body.slot));
+  } = read ?? (await repo.bookingFacts(db, summit.id, body.need, Boolean(body.slot)));
   if (!need)
     return invalidField(`unknown need "${body.need}"`, 'need', 'unknownKey', {
       kind: 'need',

@@ -23,19 +23,38 @@ export async function openMarketplace(
   slug: string,
   actor: Actor,
 ): Promise<Outcome<MarketContext>> {
-  const missing = notFound(`summit "${slug}" not found`);
   // Membership is all its rules ask (support unit, delegations, the visitor's grant): read with the
   // summit and the caller's delegations in one round trip, as every Marketplace request does it.
-  const user = actor.kind === 'user' && !isAdmin(actor) ? { userId: actor.userId, email: actor.email } : null;
-  const found = await repo.contextOf(db, slug, user);
+  return contextFrom(await repo.contextOf(db, slug, userOf(actor)), slug, actor);
+}
+
+/**
+ * openMarketplace for a booking, with the booking's facts (bookingFacts) read in the same round trip;
+ * the facts are the caller's only once the context is.
+ */
+export async function openMarketplaceToBook(
+  db: Executor,
+  slug: string,
+  actor: Actor,
+  need: { key: string; withId: boolean },
+): Promise<Outcome<{ ctx: MarketContext; facts: repo.BookingFacts }>> {
+  const { context, facts } = await repo.contextAndFacts(db, slug, userOf(actor), need.key, need.withId);
+  const opened = contextFrom(context, slug, actor);
+  return opened.ok ? { ok: true, value: { ctx: opened.value, facts } } : opened;
+}
+
+const userOf = (actor: Actor) =>
+  actor.kind === 'user' && !isAdmin(actor) ? { userId: actor.userId, email: actor.email } : null;
+
+function contextFrom(found: repo.ContextRow, slug: string, actor: Actor): Outcome<MarketContext> {
   const summit = found.summit;
-  if (!summit) return missing;
+  if (!summit) return notFound(`summit "${slug}" not found`);
   const roles = isAdmin(actor)
     ? { ...noRoles(), supportUnit: true }
     : membershipOf(found.grants, found.people);
   const mine = isAdmin(actor) ? [] : found.mine;
   const visitorOnly = !roles.supportUnit && mine.length === 0 && roles.marketplace.visitor;
-  if (!roles.supportUnit && mine.length === 0 && !visitorOnly) return missing;
+  if (!roles.supportUnit && mine.length === 0 && !visitorOnly) return notFound(`summit "${slug}" not found`);
   return { ok: true, value: { summit, actor, roles, mine, visitorOnly } };
 }
 

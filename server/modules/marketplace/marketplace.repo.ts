@@ -805,18 +805,26 @@ export async function bookingFacts(
   withId: boolean,
 ): Promise<BookingFacts> {
   const [row] = await fixedRows<{ facts: BookingFacts }>(db, BOOKING_FACTS, [summitId, needKey, withId]);
-  const { facts } = row!;
-  return { ...facts, id: facts.id === null ? null : Number(facts.id) };
+  return factsOf(row!.facts);
 }
 
-/** bookingFacts' statement: $1 the summit's id, $2 the need's key, $3 whether to draw an id. */
-const BOOKING_FACTS = `
-  with need as (
+/** The facts as read: the id drawn from a bigint sequence comes as a number or as text. */
+const factsOf = (facts: BookingFacts): BookingFacts => ({
+  ...facts,
+  id: facts.id === null ? null : Number(facts.id),
+});
+
+/**
+ * bookingFacts' parts: the need (key `need`) in the summit (`summit`: an id or an expression) with
+ * its owner, the owner's addresses, the settings and, when `withId` is true, a new consultation id.
+ */
+const factsCtes = (summit: string, need: string) => `
+  need as (
     select n.id, n.key, n.title,
       json_build_object('id', d.id, 'key', d.key, 'name', d.name, 'kind', d.kind, 'size', d.size) as owner,
       d.id as owner_id
     from marketplace_needs n join delegations d on d.id = n.owner_id
-    where n.summit_id = $1 and n.key = $2),
+    where n.summit_id = ${summit} and n.key = ${need}),
   -- Each address once, with the language its mail is written in when one is known: the account's
   -- choice, else the person's (mail.service's languagesOf, read here to keep the booking's count).
   owners as (
@@ -824,24 +832,27 @@ const BOOKING_FACTS = `
       coalesce(max(u.language), (array_agg(p.language order by p.id) filter (where p.language is not null))[1]) as language
     from people p left join users u on u.email = lower(p.email)
     where p.delegation_id = (select owner_id from need) and p.email is not null
-    group by lower(p.email))
-  select json_build_object(
+    group by lower(p.email))`;
+const factsJson = (summit: string, withId: string) => `json_build_object(
     'need', (select json_build_object('id', id, 'key', key, 'title', title, 'owner', owner) from need),
     'ownerAddresses', coalesce((select json_agg(e order by first) from owners), '[]'::json),
     'ownerLanguages', coalesce((select json_object_agg(e, language) from owners where language is not null), '{}'::json),
     'settings', (select json_build_object(
-        'slotMinutes', s.slot_minutes,
-        'requestExpiryMinutes', s.request_expiry_minutes,
-        'capPerDelegation', s.cap_per_delegation,
+        'slotMinutes', ms.slot_minutes,
+        'requestExpiryMinutes', ms.request_expiry_minutes,
+        'capPerDelegation', ms.cap_per_delegation,
         'tables', coalesce((select json_agg(json_build_object('id', r.id, 'key', r.key, 'name', r.name) order by t.position)
-            from marketplace_tables t join rooms r on r.id = t.room_id where t.summit_id = s.summit_id), '[]'::json),
+            from marketplace_tables t join rooms r on r.id = t.room_id where t.summit_id = ms.summit_id), '[]'::json),
         'segments', coalesce((select json_agg(json_build_object('id', g.id, 'key', g.key, 'title', g.title,
               'start', (extract(epoch from g.start_at) * 1000)::float8, 'end', (extract(epoch from g.end_at) * 1000)::float8)
               order by m.position)
-            from marketplace_segments m join segments g on g.id = m.segment_id where m.summit_id = s.summit_id), '[]'::json))
-      from marketplace_settings s where s.summit_id = $1),
-    'id', case when $3::boolean then nextval(pg_get_serial_sequence('marketplace_consultations', 'id')) end
-  ) as facts`;
+            from marketplace_segments m join segments g on g.id = m.segment_id where m.summit_id = ms.summit_id), '[]'::json))
+      from marketplace_settings ms where ms.summit_id = ${summit}),
+    'id', case when ${withId}::boolean then nextval(pg_get_serial_sequence('marketplace_consultations', 'id')) end
+  )`;
+
+/** bookingFacts' statement: $1 the summit's id, $2 the need's key, $3 whether to draw an id. */
+const BOOKING_FACTS = `with ${factsCtes('$1', '$2')} select ${factsJson('$1', '$3')} as facts`;
 
 /**
  * What each of these delegations is committed to during [from, to) at `now`, as the conflict rules
@@ -888,16 +899,16 @@ export async function contextOf(
   return row!.context;
 }
 
-/** contextOf's statement: $1 the summit's slug, $2 the caller's user id (-1: none), $3 their address. */
-const CONTEXT = `
-  with s as (select * from summits where slug = $1),
+/** contextOf's parts: $1 the summit's slug, $2 the caller's user id (-1: none), $3 their address. */
+const CONTEXT_CTES = `
+  s as (select * from summits where slug = $1),
   g as (select r.role, d.key as delegation, d.id as delegation_id
     from summit_roles r left join delegations d on d.id = r.delegation_id
     where r.summit_id = (select id from s) and r.user_id = $2),
   p as (select pe.key, d.key as delegation, d.id as delegation_id
     from people pe left join delegations d on d.id = pe.delegation_id
-    where pe.summit_id = (select id from s) and lower(pe.email) = $3 and $3 <> '')
-  select json_build_object(
+    where pe.summit_id = (select id from s) and lower(pe.email) = $3 and $3 <> '')`;
+const CONTEXT_JSON = `json_build_object(
     'summit', (select json_build_object('id', id, 'slug', slug, 'name', name, 'theme', theme, 'venue', venue,
         'timeZone', time_zone, 'startDate', start_date, 'endDate', end_date,
         'proposalDeadline', (extract(epoch from proposal_deadline) * 1000)::float8,
@@ -909,4 +920,32 @@ const CONTEXT = `
         from delegations d where d.summit_id = (select id from s) and (
           d.id in (select delegation_id from g where role in ('delegate', 'focal_point'))
           or d.id in (select delegation_id from p))), '[]'::json)
-  ) as context`;
+  )`;
+
+/** contextOf's statement. */
+const CONTEXT = `with ${CONTEXT_CTES} select ${CONTEXT_JSON} as context`;
+
+/** contextAndFacts' statement: contextOf's, then $4 the need's key, $5 whether to draw an id. */
+const CONTEXT_AND_FACTS = `with ${CONTEXT_CTES}, ${factsCtes('(select id from s)', '$4')}
+  select ${CONTEXT_JSON} as context, ${factsJson('(select id from s)', '$5')} as facts`;
+
+/**
+ * contextOf and bookingFacts in one round trip, for a booking (which asks both on every request of a
+ * rush). The facts are read whoever asks; the caller uses them only once the context admits them.
+ */
+export async function contextAndFacts(
+  db: Executor,
+  slug: string,
+  user: { userId: number; email: string } | null,
+  needKey: string,
+  withId: boolean,
+): Promise<{ context: ContextRow; facts: BookingFacts }> {
+  const [row] = await fixedRows<{ context: ContextRow; facts: BookingFacts }>(db, CONTEXT_AND_FACTS, [
+    slug,
+    user?.userId ?? -1,
+    user?.email ?? '',
+    needKey,
+    withId,
+  ]);
+  return { context: row!.context, facts: factsOf(row!.facts) };
+}

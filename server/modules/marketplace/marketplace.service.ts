@@ -24,7 +24,7 @@ import * as repo from './marketplace.repo.ts';
 import { allSlots, loadWorld, type Parties, slotViews, whyNot } from './marketplace.slots.ts';
 import { consultationView, needView, offerView } from './marketplace.view.ts';
 
-export { openMarketplace, type MarketContext } from './marketplace.context.ts';
+export { openMarketplace, openMarketplaceToBook, type MarketContext } from './marketplace.context.ts';
 export { requestConsultation, takePart } from './marketplace.bookings.ts';
 export { recordOutcome, transition } from './marketplace.transitions.ts';
 export { scheduleAccepted } from './marketplace.schedule.ts';
