@@ -111,6 +111,8 @@ async function throughput(w: World, slots: string[]) {
 async function openLoop(w: World, slots: string[]) {
   const total = RATE * SECONDS;
   const latencies: number[] = [];
+  /** The latencies of each kind of answer: bookings (201) wait for locks and write; refusals do not. */
+  const byStatus = new Map<string, number[]>();
   const counts = new Map<string, number>();
   const start = performance.now() + 20;
   let next = 0;
@@ -130,7 +132,11 @@ async function openLoop(w: World, slots: string[]) {
       )
       .then((status) => {
         if (cutOff) return;
-        latencies.push(performance.now() - planned);
+        const latency = performance.now() - planned;
+        latencies.push(latency);
+        const mine = byStatus.get(status) ?? [];
+        mine.push(latency);
+        byStatus.set(status, mine);
         bump(counts, status);
         if (++answered === total) allAnswered();
       });
@@ -157,7 +163,7 @@ async function openLoop(w: World, slots: string[]) {
   cutOff = true;
   if (!drained) counts.set(UNANSWERED, total - answered);
   for (let i = answered; i < total; i++) latencies.push(Number.POSITIVE_INFINITY);
-  return { total, latencies, counts, sentFor, drainedAfter: performance.now() - start };
+  return { total, latencies, byStatus, counts, sentFor, drainedAfter: performance.now() - start };
 }
 
 /** The whole rush on a fresh, migrated PostgreSQL database at `url` (pgbench gets a scratch one beside it). */
@@ -232,6 +238,15 @@ export async function benchMarketplace(url: string): Promise<MarketRow[]> {
         detail: `${tally(open.counts)}; sent in ${ms(open.sentFor)}, last answer at ${ms(open.drainedAfter)}`,
         goal: 'p99 < 100 ms',
       },
+      ...['201', '409'].map((status) => {
+        const xs = open.byStatus.get(status) ?? [];
+        return {
+          measure: `latency: open loop, the ${status}s alone: p50 / p99`,
+          result: `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.99))}`,
+          detail: `${xs.length} answers`,
+          goal: '',
+        };
+      }),
       {
         measure: 'double bookings (live, same table, overlapping)',
         result: String(found.double),
