@@ -2,6 +2,8 @@
 export type Config = {
   port: number;
   databaseUrl?: string;
+  /** PostgreSQL connections per process (DATABASE_POOL_SIZE); unset: one per core, at least two. */
+  databasePoolSize?: number;
   dataDir: string;
   adminToken?: string;
   loadDemo: boolean;
@@ -22,9 +24,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
+  const pool = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined;
+  if (pool !== undefined && !(Number.isInteger(pool) && pool >= 1 && pool <= 1000))
+    throw new Error(
+      `DATABASE_POOL_SIZE must be a number of connections (1 to 1000), not "${env.DATABASE_POOL_SIZE}"`,
+    );
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: pool,
     dataDir: env.DATA_DIR || './data',
     adminToken: env.ADMIN_TOKEN || undefined,
     loadDemo: env.LOAD_DEMO !== 'false',

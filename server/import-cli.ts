@@ -19,7 +19,11 @@ try {
   process.exit(1);
 }
 const config = readConfig();
-const database = await openDatabase({ DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir });
+const database = await openDatabase({
+  DATABASE_URL: config.databaseUrl,
+  DATA_DIR: config.dataDir,
+  poolSize: config.databasePoolSize,
+});
 try {
   await database.migrate();
   const result = await importSummit(database.db, systemActor('command line import'), body, {

@@ -14,7 +14,11 @@ import { OutboxWorker } from './modules/mail/worker.ts';
 import { closePool } from './workers/pool.ts';
 
 const config = readConfig();
-const database = await openDatabase({ DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir });
+const database = await openDatabase({
+  DATABASE_URL: config.databaseUrl,
+  DATA_DIR: config.dataDir,
+  poolSize: config.databasePoolSize,
+});
 await database.migrate(async (db) => {
   if (!config.loadDemo) return;
   const slug = await loadDemoIfEmpty(db);

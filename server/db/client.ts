@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import * as schema from './schema.ts';
@@ -64,8 +65,18 @@ export async function openPglite(
   };
 }
 
+/**
+ * Connections a server process keeps to PostgreSQL by default: as many as this machine has cores (at
+ * least two). A process is one thread; more connections than the database has cores to run them
+ * only make its backends wait for each other (locks, CPU), while few connections carry many queries
+ * each (postgres.js pipelines them, several in one write). On two cores the booking rush answered
+ * ~880 requests a second at p99 3 s with 10 connections a process, ~1,050 at p99 0.14–0.17 s with 2
+ * (docs/marketplace.md). DATABASE_POOL_SIZE sets it.
+ */
+export const defaultPoolSize = (): number => Math.max(2, availableParallelism());
+
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const client = postgres(url, { max: options.max ?? defaultPoolSize(), onnotice: () => {} });
   // drizzle asks postgres.js for unnamed statements unless a query is given a name, so PostgreSQL
   // parses and plans every statement anew: most of its time on a busy server (issue 11's rush).
   // Named ones are parsed once per connection (postgres.js names and keeps them by their text;
@@ -98,8 +109,13 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   };
 }
 
-export async function openDatabase(env: { DATABASE_URL?: string; DATA_DIR?: string }): Promise<Database> {
-  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
+export async function openDatabase(env: {
+  DATABASE_URL?: string;
+  DATA_DIR?: string;
+  /** PostgreSQL connections for this process (defaultPoolSize when not given). */
+  poolSize?: number;
+}): Promise<Database> {
+  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL, { max: env.poolSize });
   return openPglite({ dataDir: env.DATA_DIR || './data' });
 }
 
