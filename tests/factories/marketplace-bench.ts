@@ -166,12 +166,24 @@ export function marketplaceBenchFile(seed = 11, providers = 200, owners = 40): S
     })),
     segments,
     delegations: [...ownerDelegations, ...providerDelegations],
-    people: providerDelegations.map((d, i) => ({
-      key: `p-${d.key}`,
-      name: `Focal point ${i + 1} of ${d.name}`,
-      email: `focal.${d.key.toLowerCase()}@rush.example`,
-      delegation: d.key,
-    })),
+    // A focal point for each delegation: the providers sign in with theirs; each booking mails the
+    // owner's, in the owner's language, as every real one does.
+    people: [
+      ...providerDelegations.map((d, i) => ({
+        key: `p-${d.key}`,
+        name: `Focal point ${i + 1} of ${d.name}`,
+        email: `focal.${d.key.toLowerCase()}@rush.example`,
+        delegation: d.key,
+      })),
+      ...ownerDelegations.map((d, i) => ({
+        key: `p-${d.key}`,
+        name: `Focal point ${i + 1} of ${d.name}`,
+        email: `focal.${d.key.toLowerCase()}@rush.example`,
+        delegation: d.key,
+        ...(i % 3 === 1 && { language: 'fr' as const }),
+        ...(i % 3 === 2 && { language: 'es' as const }),
+      })),
+    ],
     sessions: [],
     marketplace: {
       slotMinutes: 30,
