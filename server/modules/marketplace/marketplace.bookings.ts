@@ -47,8 +47,6 @@ async function retried<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const isExclusion = (e: unknown) => sqlState(e) === '23P01';
-
 export type BookRequest = { need: string; slot?: string | null; as?: string };
 
 export async function requestConsultation(
@@ -57,20 +55,14 @@ export async function requestConsultation(
   ctx: MarketContext,
   body: BookRequest,
   now: number,
-  /** The booking's facts when already read with the context (openMarketplaceToBook). */
-  read?: repo.BookingFacts,
+  /** The booking's facts, read with the context (openMarketplaceToBook). */
+  facts: repo.BookingFacts,
 ): Promise<Outcome<ConsultationView>> {
   const { summit } = ctx;
   const acting = await actingDelegation(db, ctx, body.as);
   if (!acting.ok) return acting;
   const provider = acting.value;
-  const {
-    need,
-    settings,
-    ownerAddresses: owners,
-    ownerLanguages,
-    id,
-  } = read ?? (await repo.bookingFacts(db, summit.id, body.need, Boolean(body.slot)));
+  const { need, settings, ownerAddresses: owners, ownerLanguages, id } = facts;
   if (!need)
     return invalidField(`unknown need "${body.need}"`, 'need', 'unknownKey', {
       kind: 'need',
@@ -160,14 +152,9 @@ export async function requestConsultation(
         offer: offer.during,
       }),
     );
-  let answer: repo.BookingAnswer;
-  try {
-    answer = await attempt(!offer.takenOnBoard);
-    if ('unwritten' in answer) answer = await attempt(true);
-  } catch (e) {
-    if (!isExclusion(e)) throw e;
-    answer = { refused: 'table' };
-  }
+  // A race lost at the table (the exclusion constraint) comes back as a refusal like any other.
+  let answer = await attempt(!offer.takenOnBoard);
+  if ('unwritten' in answer) answer = await attempt(true);
   if ('unwritten' in answer) throw new Error('marketplace_book left a booking with its mail unwritten');
   if ('refused' in answer) offered = offeredFrom(answer, offer, settings, parties, now);
   if ('ok' in answer) return { ok: true, value: consultationView(ctx, row, now) };

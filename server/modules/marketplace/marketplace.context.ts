@@ -29,7 +29,7 @@ export async function openMarketplace(
 }
 
 /**
- * openMarketplace for a booking, with the booking's facts (bookingFacts) read in the same round trip;
+ * openMarketplace for a booking, with the booking's facts (contextAndFacts) read in the same round trip;
  * the facts are the caller's only once the context is.
  */
 export async function openMarketplaceToBook(

@@ -798,16 +798,6 @@ export type BookingFacts = {
 
 export type NeedRef = NonNullable<BookingFacts['need']>;
 
-export async function bookingFacts(
-  db: Executor,
-  summitId: number,
-  needKey: string,
-  withId: boolean,
-): Promise<BookingFacts> {
-  const [row] = await fixedRows<{ facts: BookingFacts }>(db, BOOKING_FACTS, [summitId, needKey, withId]);
-  return factsOf(row!.facts);
-}
-
 /** The facts as read: the id drawn from a bigint sequence comes as a number or as text. */
 const factsOf = (facts: BookingFacts): BookingFacts => ({
   ...facts,
@@ -815,16 +805,16 @@ const factsOf = (facts: BookingFacts): BookingFacts => ({
 });
 
 /**
- * bookingFacts' parts: the need (key `need`) in the summit (`summit`: an id or an expression) with
- * its owner, the owner's addresses, the settings and, when `withId` is true, a new consultation id.
+ * The booking's facts, in parts (after contextOf's, whose `s` is the summit): the need ($4) with its
+ * owner, the owner's addresses, the settings and, when $5 is true, a new consultation id.
  */
-const factsCtes = (summit: string, need: string) => `
+const FACTS_CTES = `
   need as (
     select n.id, n.key, n.title,
       json_build_object('id', d.id, 'key', d.key, 'name', d.name, 'kind', d.kind, 'size', d.size) as owner,
       d.id as owner_id
     from marketplace_needs n join delegations d on d.id = n.owner_id
-    where n.summit_id = ${summit} and n.key = ${need}),
+    where n.summit_id = (select id from s) and n.key = $4),
   -- Each address once, with the language its mail is written in when one is known: the account's
   -- choice, else the person's (mail.service's languagesOf, read here to keep the booking's count).
   owners as (
@@ -833,7 +823,7 @@ const factsCtes = (summit: string, need: string) => `
     from people p left join users u on u.email = lower(p.email)
     where p.delegation_id = (select owner_id from need) and p.email is not null
     group by lower(p.email))`;
-const factsJson = (summit: string, withId: string) => `json_build_object(
+const FACTS_JSON = `json_build_object(
     'need', (select json_build_object('id', id, 'key', key, 'title', title, 'owner', owner) from need),
     'ownerAddresses', coalesce((select json_agg(e order by first) from owners), '[]'::json),
     'ownerLanguages', coalesce((select json_object_agg(e, language) from owners where language is not null), '{}'::json),
@@ -847,12 +837,9 @@ const factsJson = (summit: string, withId: string) => `json_build_object(
               'start', (extract(epoch from g.start_at) * 1000)::float8, 'end', (extract(epoch from g.end_at) * 1000)::float8)
               order by m.position)
             from marketplace_segments m join segments g on g.id = m.segment_id where m.summit_id = ms.summit_id), '[]'::json))
-      from marketplace_settings ms where ms.summit_id = ${summit}),
-    'id', case when ${withId}::boolean then nextval(pg_get_serial_sequence('marketplace_consultations', 'id')) end
+      from marketplace_settings ms where ms.summit_id = (select id from s)),
+    'id', case when $5::boolean then nextval(pg_get_serial_sequence('marketplace_consultations', 'id')) end
   )`;
-
-/** bookingFacts' statement: $1 the summit's id, $2 the need's key, $3 whether to draw an id. */
-const BOOKING_FACTS = `with ${factsCtes('$1', '$2')} select ${factsJson('$1', '$3')} as facts`;
 
 /**
  * What each of these delegations is committed to during [from, to) at `now`, as the conflict rules
@@ -926,11 +913,11 @@ const CONTEXT_JSON = `json_build_object(
 const CONTEXT = `with ${CONTEXT_CTES} select ${CONTEXT_JSON} as context`;
 
 /** contextAndFacts' statement: contextOf's, then $4 the need's key, $5 whether to draw an id. */
-const CONTEXT_AND_FACTS = `with ${CONTEXT_CTES}, ${factsCtes('(select id from s)', '$4')}
-  select ${CONTEXT_JSON} as context, ${factsJson('(select id from s)', '$5')} as facts`;
+const CONTEXT_AND_FACTS = `with ${CONTEXT_CTES}, ${FACTS_CTES}
+  select ${CONTEXT_JSON} as context, ${FACTS_JSON} as facts`;
 
 /**
- * contextOf and bookingFacts in one round trip, for a booking (which asks both on every request of a
+ * contextOf and the booking's facts in one round trip, for a booking (which asks both on every request of a
  * rush). The facts are read whoever asks; the caller uses them only once the context admits them.
  */
 export async function contextAndFacts(
