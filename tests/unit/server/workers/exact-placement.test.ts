@@ -8,9 +8,11 @@ import { at, isTimed, splitForPlacement } from '../../../../shared/domain/resolu
 import { listSpots } from '../../../../shared/domain/resolution/placement.ts';
 import {
   columnsOf,
+  countBound,
   type PlacementModel,
   placementModel,
   restrict,
+  withoutPairs,
 } from '../../../../shared/domain/resolution/placement-model.ts';
 import { Search, seeded } from '../../../../shared/domain/resolution/placement-search.ts';
 import { PlacementState } from '../../../../shared/domain/resolution/placement-state.ts';
@@ -238,6 +240,33 @@ describe('the exact stage of placement', () => {
       955,
       ['CHANGEOVER_TOO_SHORT', 'SIDE_EVENT_OVER_OFFICIAL', 'TRAVEL_TOO_SHORT'],
     ]);
+  });
+
+  it('counts the sessions first in step 1 with a weight of ten times the costs, so that a dual bound a tenth of a session above a count proves it', () => {
+    // Step 1's model: a session is worth ten times all the spots' own costs together. An arrangement
+    // of n sessions then reads as exactly n, and a dual bound of n sessions and a tenth (at no cost:
+    // the most an LP relaxation could claim) still proves that no arrangement places n + 1. With the
+    // least weight that keeps the count first (the costs together, plus one), that bound read n + 1.
+    const input = placementInstance('S', 'busy-moderators', 3);
+    const { fixed, toPlace } = splitForPlacement(input.sessions);
+    const p = prepare({ ...input, sessions: fixed });
+    const listing = listSpots(p, toPlace, { stepMinutes: 30, now: () => 0, listedBy: Infinity });
+    const state = new PlacementState(p, listing.items);
+    let tick = 0;
+    new Search(state, 300, () => tick++, 1).run();
+    const first = withoutPairs(placementModel(state));
+    const n = state.placedCount();
+    const own = columnsOf(first, state.snapshot()).reduce(
+      (sum, x, c) => sum + x * (first.colCost[c]! + first.weight),
+      0,
+    );
+    const least = Math.ceil(first.maxCost) + 1;
+    expect([
+      first.weight === 10 * least,
+      countBound(first, own - first.weight * n),
+      countBound(first, -first.weight * (n + 0.1)),
+      Math.floor((first.maxCost + least * (n + 0.1)) / least + 1e-6),
+    ]).toEqual([true, n, n, n + 1]);
   });
 
   it('re-places a neighbourhood around the sessions held where they are, priced exactly and keeping every hard rule', () => {
