@@ -89,6 +89,20 @@ function arranged(input: ConflictInput, toPlace: Session[], choices: number[]): 
  * by exactly what the engine's cost (less the weight of each session placed) moved. Whether it
  * found a better arrangement.
  */
+/**
+ * Every spot of a summit's sessions to place listed, and the heuristic's arrangement of them, on a
+ * clock that ticks once a look: the search does the same work however busy the machine is.
+ */
+function heuristicArrangement(input: ConflictInput): PlacementState {
+  const { fixed, toPlace } = splitForPlacement(input.sessions);
+  const p = prepare({ ...input, sessions: fixed });
+  const listing = listSpots(p, toPlace, { stepMinutes: 30, now: () => 0, listedBy: Infinity });
+  const state = new PlacementState(p, listing.items);
+  let tick = 0;
+  new Search(state, 300, () => tick++, 1).run();
+  return state;
+}
+
 function reNeighbourhood(state: PlacementState, model: PlacementModel, free: boolean[]): boolean {
   const start = state.snapshot();
   const [placed, cost] = [state.placedCount(), state.total()];
@@ -247,13 +261,7 @@ describe('the exact stage of placement', () => {
     // of n sessions then reads as exactly n, and a dual bound of n sessions and a tenth (at no cost:
     // the most an LP relaxation could claim) still proves that no arrangement places n + 1. With the
     // least weight that keeps the count first (the costs together, plus one), that bound read n + 1.
-    const input = placementInstance('S', 'busy-moderators', 3);
-    const { fixed, toPlace } = splitForPlacement(input.sessions);
-    const p = prepare({ ...input, sessions: fixed });
-    const listing = listSpots(p, toPlace, { stepMinutes: 30, now: () => 0, listedBy: Infinity });
-    const state = new PlacementState(p, listing.items);
-    let tick = 0;
-    new Search(state, 300, () => tick++, 1).run();
+    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
     const first = withoutPairs(placementModel(state));
     const n = state.placedCount();
     const own = columnsOf(first, state.snapshot()).reduce(
@@ -278,14 +286,7 @@ describe('the exact stage of placement', () => {
     const random = seeded(7);
     let improved = 0;
     for (const shape of SHAPES) {
-      const input = placementInstance('S', shape, 3);
-      const { fixed, toPlace } = splitForPlacement(input.sessions);
-      const p = prepare({ ...input, sessions: fixed });
-      const listing = listSpots(p, toPlace, { stepMinutes: 30, now: () => 0, listedBy: Infinity });
-      const state = new PlacementState(p, listing.items);
-      // A clock that ticks once a look: the search does the same work however busy the machine is.
-      let tick = 0;
-      new Search(state, 300, () => tick++, 1).run();
+      const state = heuristicArrangement(placementInstance('S', shape, 3));
       const model = placementModel(state);
       for (let round = 0; round < 4; round++) {
         const free = state.items.map(() => random() < 15 / state.items.length);
