@@ -148,6 +148,12 @@ export function marketplaceBenchFile(seed = 11, providers = 200, owners = 40): S
     start: `${day(n)}T${n === 0 ? '09:00' : '08:00'}`,
     end: `${day(n)}T${n === 0 ? '19:00' : '20:00'}`,
   }));
+  const focalPoint = (d: Delegation, i: number) => ({
+    key: `p-${d.key}`,
+    name: `Focal point ${i + 1} of ${d.name}`,
+    email: `focal.${d.key.toLowerCase()}@rush.example`,
+    delegation: d.key,
+  });
   return {
     format: 'summit/1',
     summit: {
@@ -169,17 +175,9 @@ export function marketplaceBenchFile(seed = 11, providers = 200, owners = 40): S
     // A focal point for each delegation: the providers sign in with theirs; each booking mails the
     // owner's, in the owner's language, as every real one does.
     people: [
-      ...providerDelegations.map((d, i) => ({
-        key: `p-${d.key}`,
-        name: `Focal point ${i + 1} of ${d.name}`,
-        email: `focal.${d.key.toLowerCase()}@rush.example`,
-        delegation: d.key,
-      })),
+      ...providerDelegations.map(focalPoint),
       ...ownerDelegations.map((d, i) => ({
-        key: `p-${d.key}`,
-        name: `Focal point ${i + 1} of ${d.name}`,
-        email: `focal.${d.key.toLowerCase()}@rush.example`,
-        delegation: d.key,
+        ...focalPoint(d, i),
         ...(i % 3 === 1 && { language: 'fr' as const }),
         ...(i % 3 === 2 && { language: 'es' as const }),
       })),
