@@ -21,11 +21,17 @@ describe.skipIf(skipBrowser)('the programme at real scale', () => {
     page.setDefaultTimeout(15000);
     return page;
   }
-  /** The grid's titles, sorted, once the grid shows `count` of them. */
+  /**
+   * The grid's titles, sorted, once they are those expected; waiting as long as the page's own
+   * timeout (expect.poll's default, one second, is less than a first load of the grid takes on a
+   * busy machine).
+   */
   async function titles(page: Page, selector: string, expected: string[]) {
     const found = page.locator(selector);
     await expect
-      .poll(async () => (await found.evaluateAll((els) => els.map((e) => e.textContent ?? ''))).sort())
+      .poll(async () => (await found.evaluateAll((els) => els.map((e) => e.textContent ?? ''))).sort(), {
+        timeout: 15_000,
+      })
       .toEqual([...expected].sort());
   }
   async function box(locator: Locator) {
