@@ -4,7 +4,7 @@
 // solved by HiGHS, started from the heuristic's arrangement, within what is left of the time limit.
 // The better of the two is returned, and the solver's answer only after the conflict engine has
 // checked it: it is never trusted to keep a hard rule.
-import loadHighs, { type Highs } from 'highs';
+import type { Highs } from 'highs';
 import { conflictsInvolving } from '../../shared/domain/conflicts/engine.ts';
 import type { Prepared } from '../../shared/domain/conflicts/prepare.ts';
 import type { Session } from '../../shared/domain/programme.ts';
@@ -21,6 +21,7 @@ import {
   countBound,
   type PlacementModel,
   placementModel,
+  type RestrictedModel,
   restrict,
   withAtLeast,
   withoutPairs,
@@ -28,18 +29,10 @@ import {
 import { Neighbourhoods } from '../../shared/domain/resolution/placement-neighbourhoods.ts';
 import { Search } from '../../shared/domain/resolution/placement-search.ts';
 import { PlacementState } from '../../shared/domain/resolution/placement-state.ts';
+import { highsModel, resetSolver, type Solved, solve, solver } from './highs-solve.ts';
+import { type NeighbourhoodHelper, neighbourhoodHelper } from './neighbourhood-helper.ts';
 
-let runtime: Promise<Highs> | null = null;
-/** The solver, loaded once per thread (compiling the WebAssembly takes some 100 ms). */
-export const solver = (): Promise<Highs> => {
-  runtime ??= loadHighs();
-  return runtime;
-};
-
-/** Forgets the loaded solver (after it aborted: its instance is unusable); the next use loads afresh. */
-export const resetSolver = (): void => {
-  runtime = null;
-};
+export { highsModel, resetSolver, solver };
 
 export type ExactOptions = {
   stepMinutes: number;
@@ -114,6 +107,7 @@ export async function placeExactly(
     sessions,
     { ...opts, timeLimitMs: opts.timeLimitMs - (performance.now() - started) },
     report,
+    neighbourhoodHelper(),
   );
 }
 
@@ -123,6 +117,8 @@ export function placeWith(
   sessions: readonly Session[],
   opts: ExactOptions,
   report?: Report,
+  /** A second thread for the neighbourhood search (neighbourhood-helper.ts), if there is one. */
+  helper: NeighbourhoodHelper | null = null,
 ): ExactResult {
   const now = () => performance.now();
   const started = now();
@@ -231,7 +227,16 @@ export function placeWith(
         bounded(cheapest.dual === null ? null : countBound(model, cheapest.dual));
         consider(cheapest.values && arrangementOf(model, cheapest.values, listing.items.length), false);
         if (cheapest.status !== 'Optimal') {
-          const lns = searchNeighbourhoods(highs, state, model, best.at, deadline, now, opts.seed ?? 1);
+          const lns = searchNeighbourhoods(
+            highs,
+            state,
+            model,
+            best.at,
+            deadline,
+            now,
+            opts.seed ?? 1,
+            helper,
+          );
           solver.neighbourhoods = lns.report;
           if (lns.report.proven) solver.cost = 'Optimal';
           consider(lns.at, false);
@@ -283,10 +288,13 @@ export type NeighbourhoodReport = { tried: number; improved: number; size: numbe
  * (Neighbourhoods) around the others by solving the model restricted to them, with at least as many
  * sessions placed; keeps the new arrangement when its sessions keep every hard rule and it costs
  * less. The size grows while the solver proves its neighbourhoods quickly and shrinks when it does
- * not; a proven neighbourhood of every session proves the whole. Starts from, and leaves the state
- * at, the best arrangement found.
+ * not; a proven neighbourhood of every session proves the whole. With a helper (a second thread),
+ * neighbourhoods are solved two at a time: the helper's, made from the best arrangement when they
+ * were sent, are merged into the best arrangement as it is when they come back, and kept only if
+ * the merge keeps every hard rule and costs less. Starts from, and leaves the state at, the best
+ * arrangement found.
  */
-function searchNeighbourhoods(
+export function searchNeighbourhoods(
   highs: Highs,
   state: PlacementState,
   model: PlacementModel,
@@ -294,6 +302,7 @@ function searchNeighbourhoods(
   deadline: number,
   now: () => number,
   seed: number,
+  helper: NeighbourhoodHelper | null = null,
 ): { at: number[]; report: NeighbourhoodReport } {
   const n = state.items.length;
   const hoods = new Neighbourhoods(state, seed);
@@ -305,39 +314,48 @@ function searchNeighbourhoods(
   // together than sessions drawn at random.
   const sizes = new Map<string, number>();
   const report: NeighbourhoodReport = { tried: 0, improved: 0, size: Math.min(n, FIRST_SIZE), proven: false };
-  while (deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
+  type Job = {
+    kind: string;
+    size: number;
+    free: boolean[];
+    sub: RestrictedModel;
+    from: Float64Array;
+    before: number;
+  };
+  /** The next neighbourhood of the best arrangement, or null if nothing it frees has a spot. */
+  const nextJob = (): Job | null => {
     const kind = hoods.kind();
     const size = sizes.get(kind) ?? Math.min(n, FIRST_SIZE);
     const { free } = hoods.next(size);
     const sub = restrict(model, free, at, placed);
-    if (sub.spotCols === 0) continue; // nothing freed has a spot
+    if (sub.spotCols === 0) return null;
     const whole = columnsOf(model, at);
     const from = Float64Array.from(sub.original, (c) => whole[c]!);
     let before = 0;
     for (let k = 0; k < sub.numCols; k++) before += sub.colCost[k]! * from[k]!;
-    const budget = Math.min(deadline - now(), LONGEST_SUB_MS);
-    const began = now();
-    const found = solve(highs, sub, from, began + budget, () => {});
+    return { kind, size, free, sub, from, before };
+  };
+  /** Learns from a solved neighbourhood and keeps its arrangement if it is better; true once proven. */
+  const take = (job: Job, found: Solved, took: number, budget: number): boolean => {
     report.tried++;
-    const took = now() - began;
     const quick = found.status === 'Optimal' && took < budget / 2;
     sizes.set(
-      kind,
+      job.kind,
       quick
-        ? Math.min(n, Math.ceil(size * (took < budget / 4 ? 1.5 : 1.25)))
+        ? Math.min(n, Math.ceil(job.size * (took < budget / 4 ? 1.5 : 1.25)))
         : found.status === 'Optimal'
-          ? size
-          : Math.max(SMALLEST_SIZE, Math.floor(size * 0.8)),
+          ? job.size
+          : Math.max(SMALLEST_SIZE, Math.floor(job.size * 0.8)),
     );
     report.size = Math.max(...sizes.values());
-    const better = found.values !== null && found.primal !== null && found.primal < before - EPS;
+    const better = found.values !== null && found.primal !== null && found.primal < job.before - EPS;
     let kept = false;
     if (better) {
       const next = [...at];
-      for (let i = 0; i < n; i++) if (free[i]) next[i] = -1;
-      for (let k = 0; k < sub.spotCols; k++)
-        if (found.values![k]! > 0.5) next[sub.colItem[k]!] = sub.colSpot[k]!;
-      if (keepsEveryHardRule(state, next, free)) {
+      for (let i = 0; i < n; i++) if (job.free[i]) next[i] = -1;
+      for (let k = 0; k < job.sub.spotCols; k++)
+        if (found.values![k]! > 0.5) next[job.sub.colItem[k]!] = job.sub.colSpot[k]!;
+      if (keepsEveryHardRule(state, next, job.free)) {
         const p = state.placedCount();
         const c = state.total();
         if (p > placed || (p === placed && c < cost - EPS)) {
@@ -348,92 +366,48 @@ function searchNeighbourhoods(
       if (!kept) state.restore(at);
     }
     // Every session at once, proven, and kept (or no better than what we have): nothing is cheaper.
-    if (found.status === 'Optimal' && size >= n) {
+    if (found.status === 'Optimal' && job.size >= n) {
       report.proven = kept || !better;
-      break;
+      return true;
     }
+    return false;
+  };
+  const sent = new Map<number, Job>();
+  // The helper keeps two neighbourhoods queued, so that it never waits for this thread's solve.
+  const feed = () => {
+    while (helper?.usable && helper.waiting < 2 && deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
+      const job = nextJob();
+      // A neighbourhood of every session is proven here alone (take's proof needs the best arrangement).
+      if (!job || job.size >= n) return;
+      const id = helper.send({
+        model: job.sub,
+        start: job.from,
+        until: Date.now() + (deadline - now()),
+        longestMs: LONGEST_SUB_MS,
+        shortestMs: MIN_NEIGHBOURHOOD_MS / 2,
+      });
+      sent.set(id, job);
+    }
+  };
+  const collect = () => {
+    for (const answer of helper?.answers() ?? []) {
+      const job = sent.get(answer.id)!;
+      sent.delete(answer.id);
+      if (answer.budget > 0) take(job, answer.solved, answer.took, answer.budget);
+    }
+  };
+  while (deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
+    feed();
+    const job = nextJob();
+    if (!job) continue; // nothing freed has a spot
+    const budget = Math.min(deadline - now(), LONGEST_SUB_MS);
+    const began = now();
+    const found = solve(highs, job.sub, job.from, began + budget, () => {});
+    if (take(job, found, now() - began, budget)) break;
+    collect();
   }
+  collect();
+  helper?.forget();
   state.restore(at);
   return { at, report };
-}
-
-const STATUS_NAMES: Record<number, string> = {
-  7: 'Optimal',
-  8: 'Infeasible',
-  13: 'Time limit reached',
-  17: 'Interrupted',
-};
-
-/** The placement model as a HiGHS model (the bench gives it other costs: `colCost`). */
-export function highsModel(highs: Highs, model: PlacementModel, colCost = model.colCost) {
-  return highs.createModel({
-    numCols: model.numCols,
-    numRows: model.numRows,
-    colCost,
-    colLower: model.colLower,
-    colUpper: model.colUpper,
-    rowLower: model.rowLower,
-    rowUpper: model.rowUpper,
-    matrix: {
-      format: 'csr',
-      numRows: model.numRows,
-      numCols: model.numCols,
-      starts: model.starts,
-      indices: model.indices,
-      values: model.values,
-    },
-    integrality: model.integrality,
-  });
-}
-
-/** Solves a model from a start until the deadline: its best arrangement and its dual bound. */
-function solve(
-  highs: Highs,
-  model: PlacementModel,
-  start: Float64Array,
-  deadline: number,
-  progress: (dual: number, primal?: number) => void,
-  enough?: (primal: number, dual: number) => boolean,
-  options: Record<string, number> = {},
-): { status: string; values: Float64Array | null; dual: number | null; primal: number | null } {
-  const m = highsModel(highs, model);
-  try {
-    m.options.set({
-      output_flag: false,
-      // HiGHS looks at its clock between steps, and a round of cuts on a large model can run half a
-      // second past it: it is given 85 % of the time, the interrupt stops it at the deadline.
-      time_limit: Math.max(0.01, (0.85 * (deadline - performance.now())) / 1000),
-      // Exact: stop only when the cost too is proven least (costs are points, often fractions).
-      mip_rel_gap: 0,
-      mip_abs_gap: 1e-6,
-      ...options,
-    });
-    m.setSolution({ colValue: start });
-    m.run({
-      [highs.constants.callbackType.mipInterrupt]: (event) => {
-        if (performance.now() >= deadline) event.interrupt();
-        const dual = event.data.mip_dual_bound;
-        const primal = event.data.mip_primal_bound;
-        if (dual === undefined || !Number.isFinite(dual)) return;
-        progress(dual, primal);
-        if (enough && primal !== undefined && Number.isFinite(primal) && enough(primal, dual))
-          event.interrupt();
-      },
-    });
-    const code = m.getModelStatus();
-    const feasible = Number(m.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
-    const dual = Number(m.info.get('mip_dual_bound'));
-    const primal = feasible ? m.getObjectiveValue() : Number.NaN;
-    return {
-      status: STATUS_NAMES[code] ?? `status ${code}`,
-      values: feasible ? m.getSolution().colValue : null,
-      dual: Number.isFinite(dual) ? dual : null,
-      primal: Number.isFinite(primal) ? primal : null,
-    };
-  } finally {
-    // After an abort the instance is gone with it: nothing is left to free.
-    try {
-      m.dispose();
-    } catch {}
-  }
 }

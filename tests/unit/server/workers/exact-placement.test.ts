@@ -14,13 +14,14 @@ import {
   restrict,
   withoutPairs,
 } from '../../../../shared/domain/resolution/placement-model.ts';
-import { Search, seeded } from '../../../../shared/domain/resolution/placement-search.ts';
+import { seeded } from '../../../../shared/domain/resolution/placement-search.ts';
 import { PlacementState } from '../../../../shared/domain/resolution/placement-state.ts';
 import { highsModel, placeWith, solver } from '../../../../server/workers/exact-placement.ts';
 import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
 import { COORDINATION_PLACED, coordinationScenario } from '../../../factories/placement.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
 import { exhaustiveOptimum } from '../../../support/placement-optimum.ts';
+import { heuristicArrangement } from '../../../support/placement-heuristic.ts';
 import { placementInstance, SHAPES } from '../../../bench/placement-instances.ts';
 
 let highs: Highs;
@@ -89,20 +90,6 @@ function arranged(input: ConflictInput, toPlace: Session[], choices: number[]): 
  * by exactly what the engine's cost (less the weight of each session placed) moved. Whether it
  * found a better arrangement.
  */
-/**
- * Every spot of a summit's sessions to place listed, and the heuristic's arrangement of them, on a
- * clock that ticks once a look: the search does the same work however busy the machine is.
- */
-function heuristicArrangement(input: ConflictInput): PlacementState {
-  const { fixed, toPlace } = splitForPlacement(input.sessions);
-  const p = prepare({ ...input, sessions: fixed });
-  const listing = listSpots(p, toPlace, { stepMinutes: 30, now: () => 0, listedBy: Infinity });
-  const state = new PlacementState(p, listing.items);
-  let tick = 0;
-  new Search(state, 300, () => tick++, 1).run();
-  return state;
-}
-
 function reNeighbourhood(state: PlacementState, model: PlacementModel, free: boolean[]): boolean {
   const start = state.snapshot();
   const [placed, cost] = [state.placedCount(), state.total()];

@@ -1,0 +1,167 @@
+import type { Highs } from 'highs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conflictsInvolving } from '../../../../shared/domain/conflicts/engine.ts';
+import { at } from '../../../../shared/domain/resolution/candidates.ts';
+import {
+  columnsOf,
+  type PlacementModel,
+  placementModel,
+  type RestrictedModel,
+  restrict,
+} from '../../../../shared/domain/resolution/placement-model.ts';
+import { seeded } from '../../../../shared/domain/resolution/placement-search.ts';
+import type { PlacementState } from '../../../../shared/domain/resolution/placement-state.ts';
+import { searchNeighbourhoods, solver } from '../../../../server/workers/exact-placement.ts';
+import { solve } from '../../../../server/workers/highs-solve.ts';
+import {
+  Helper,
+  type HelperAnswer,
+  type HelperJob,
+  type NeighbourhoodHelper,
+} from '../../../../server/workers/neighbourhood-helper.ts';
+import { placementInstance } from '../../../bench/placement-instances.ts';
+import { heuristicArrangement } from '../../../support/placement-heuristic.ts';
+
+let highs: Highs;
+let helper: Helper;
+beforeAll(async () => {
+  highs = await solver();
+  helper = Helper.start();
+});
+afterAll(() => helper.close());
+
+/** The model of the neighbourhood of `free` around the state's arrangement, and where it starts. */
+function neighbourhood(state: PlacementState, model: PlacementModel, free: boolean[]) {
+  const now = state.snapshot();
+  const sub = restrict(model, free, now, state.placedCount());
+  const whole = columnsOf(model, now);
+  return { sub, start: Float64Array.from(sub.original, (c) => whole[c]!) };
+}
+
+/** Waits (turning the event loop) until the helper has answered `count` jobs, or two minutes pass. */
+async function answersOf(h: NeighbourhoodHelper, count: number): Promise<HelperAnswer[]> {
+  const got: HelperAnswer[] = [];
+  const end = Date.now() + 120_000;
+  while (got.length < count && Date.now() < end) {
+    got.push(...h.answers());
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return got;
+}
+
+const hardOf = (state: PlacementState) =>
+  state.items.flatMap((item) =>
+    item.at < 0
+      ? []
+      : conflictsInvolving(state.p, at(item.session, item.spots[item.at]!))
+          .filter((c) => c.severity === 'hard')
+          .map((c) => c.message),
+  );
+
+describe("placement's second thread for the neighbourhood search", () => {
+  it('solves a neighbourhood of the small busy-moderators summit to the same optimum as the placing thread', async () => {
+    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
+    const model = placementModel(state);
+    const random = seeded(11);
+    const jobs = [0, 1, 2].map(() =>
+      neighbourhood(
+        state,
+        model,
+        state.items.map(() => random() < 0.3),
+      ),
+    );
+    const ids = jobs.map(({ sub, start }) =>
+      helper.send({ model: sub, start, until: Date.now() + 60_000, longestMs: 30_000, shortestMs: 1 }),
+    );
+    const answers = await answersOf(helper, 3);
+    const inline = jobs.map(({ sub, start }) =>
+      solve(highs, sub, start, performance.now() + 30_000, () => {}),
+    );
+    expect(answers.map((a) => a.id)).toEqual(ids);
+    expect(answers.map((a) => a.solved.status)).toEqual(['Optimal', 'Optimal', 'Optimal']);
+    expect(answers.map((a) => Math.round(a.solved.primal! * 1e6))).toEqual(
+      inline.map((s) => Math.round(s.primal! * 1e6)),
+    );
+    expect(helper.waiting).toBe(0);
+  });
+
+  it('does not start a job whose time is already up, and drops the answers to jobs it was told to forget', async () => {
+    const state = heuristicArrangement(placementInstance('S', 'tight-windows', 3));
+    const { sub, start } = neighbourhood(
+      state,
+      placementModel(state),
+      state.items.map(() => true),
+    );
+    const late = helper.send({ model: sub, start, until: Date.now() - 1, longestMs: 1_000, shortestMs: 100 });
+    const [answer] = await answersOf(helper, 1);
+    expect([answer!.id, answer!.solved.status, answer!.solved.values, answer!.budget]).toEqual([
+      late,
+      'not run',
+      null,
+      0,
+    ]);
+    helper.send({ model: sub, start, until: Date.now() - 1, longestMs: 1_000, shortestMs: 100 });
+    helper.forget();
+    await new Promise((r) => setTimeout(r, 200));
+    expect([helper.waiting, helper.answers()]).toEqual([0, []]);
+  });
+
+  it('merges an answer into the best arrangement only if it keeps every hard rule and costs less', () => {
+    // A helper that answers every neighbourhood with each freed session at its first spot and claims
+    // a cost far below any (as a stale or wrong answer might): the search must check each one
+    // against the arrangement as it is now, and keep none that breaks a hard rule or costs more.
+    const state = heuristicArrangement(placementInstance('S', 'small-delegations', 3));
+    const model = placementModel(state);
+    const [placed, cost] = [state.placedCount(), state.total()];
+    const sent: { id: number; job: Omit<HelperJob, 'id'> }[] = [];
+    let answered = 0;
+    const liar: NeighbourhoodHelper = {
+      usable: true,
+      get waiting() {
+        return sent.length;
+      },
+      send(job) {
+        sent.push({ id: sent.length + 1000, job });
+        return sent.at(-1)!.id;
+      },
+      answers() {
+        answered += sent.length;
+        return sent.splice(0).map(({ id, job }) => {
+          const sub = job.model as RestrictedModel;
+          const values = new Float64Array(sub.numCols);
+          const first = new Set<number>();
+          for (let k = 0; k < sub.spotCols; k++)
+            if (!first.has(sub.colItem[k]!)) {
+              first.add(sub.colItem[k]!);
+              values[k] = 1;
+            }
+          return {
+            id,
+            solved: { status: 'Optimal', values, dual: -1e12, primal: -1e12 },
+            took: 1,
+            budget: 500,
+          };
+        });
+      },
+      forget() {
+        sent.length = 0;
+      },
+    };
+    const { at: found, report } = searchNeighbourhoods(
+      highs,
+      state,
+      model,
+      state.snapshot(),
+      performance.now() + 1_500,
+      () => performance.now(),
+      1,
+      liar,
+    );
+    state.restore(found);
+    expect(answered).toBeGreaterThan(0);
+    expect(report.tried).toBeGreaterThan(answered);
+    expect(hardOf(state)).toEqual([]);
+    expect(state.placedCount()).toBeGreaterThanOrEqual(placed);
+    if (state.placedCount() === placed) expect(state.total()).toBeLessThanOrEqual(cost);
+  });
+});
