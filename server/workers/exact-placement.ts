@@ -30,7 +30,7 @@ import { Neighbourhoods } from '../../shared/domain/resolution/placement-neighbo
 import { Search } from '../../shared/domain/resolution/placement-search.ts';
 import { PlacementState } from '../../shared/domain/resolution/placement-state.ts';
 import { highsModel, resetSolver, type Solved, solve, solver } from './highs-solve.ts';
-import { type NeighbourhoodHelper, neighbourhoodHelper } from './neighbourhood-helper.ts';
+import { type Helper, type NeighbourhoodHelper, neighbourhoodHelper } from './neighbourhood-helper.ts';
 
 export { highsModel, resetSolver, solver };
 
@@ -61,15 +61,23 @@ export type SolverReport = {
 
 /**
  * Shares of the time: listing may take half; the heuristic a tenth of what is left after it; the
- * count, 60 % of what is left then (it stops sooner when it proves the most); polishing its
+ * count, 80 % of what is left then (it stops sooner when it proves the most, which is the goal that
+ * comes first: on a machine half as fast, L's count took 5–8 s to prove); polishing its
  * arrangement 10 % of what is left; the cost on the whole model 15 % of what is left then (small
  * models are proven in it); neighbourhoods, the rest.
  */
 const LISTING_SHARE = 0.5;
 const HEURISTIC_SHARE = 0.1;
-const COUNT_SHARE = 0.6;
+const COUNT_SHARE = 0.8;
 const POLISH_SHARE = 0.1;
 const WHOLE_SHARE = 0.15;
+/**
+ * The helper's seed in the race on the most sessions (HiGHS's random_seed; this thread keeps the
+ * default), and how long this thread waits for the helper's answer once the race is over (the helper
+ * looks at the stop between its steps).
+ */
+const RACE_SEED = 7;
+const RACE_WAIT_MS = 300;
 /** Below this, starting the solver is not worth it. */
 const MIN_SOLVE_MS = 50;
 /**
@@ -118,7 +126,7 @@ export function placeWith(
   opts: ExactOptions,
   report?: Report,
   /** A second thread for the neighbourhood search (neighbourhood-helper.ts), if there is one. */
-  helper: NeighbourhoodHelper | null = null,
+  helper: Helper | null = null,
 ): ExactResult {
   const now = () => performance.now();
   const started = now();
@@ -185,29 +193,57 @@ export function placeWith(
       // 1. The most sessions, then each one's own cost: without the pair rows it proves fastest.
       const first = withoutPairs(model);
       const placedBy = (primal: number) => Math.ceil(-primal / first.weight - 1e-9);
-      const reached = (primal?: number) => {
-        if (primal === undefined || !Number.isFinite(primal) || placedBy(primal) <= found) return;
+      const reached = (primal: number | null) => {
+        if (primal === null || placedBy(primal) <= found) return;
         found = placedBy(primal);
         tell();
       };
-      const most = solve(
-        highs,
-        first,
-        columnsOf(first, best.at),
-        now() + (deadline - now()) * COUNT_SHARE,
-        (dual, primal) => {
+      const countBy = now() + (deadline - now()) * COUNT_SHARE;
+      const start = columnsOf(first, best.at);
+      // A small cut pool: HiGHS then proves the most sessions two to six times sooner on the bench's
+      // instances (the root's rounds of cuts were most of its time). Not for step 2, which it slows.
+      const options = { mip_pool_soft_limit: 100 };
+      // The helper races this thread on the same model with another seed (neighbourhood-helper.ts),
+      // once it has loaded its solver (a thread's first placement goes on without it).
+      const race = helper?.ready
+        ? helper.race({
+            model: first,
+            start,
+            until: Date.now() + (countBy - now()),
+            longestMs: Number.POSITIVE_INFINITY,
+            shortestMs: MIN_SOLVE_MS,
+            options: { ...options, random_seed: RACE_SEED },
+          })
+        : null;
+      /** The helper's bounds so far, as counts: the most it placed, the fewest it proved possible. */
+      const theirs = () => {
+        const p = race === null ? undefined : helper!.progress(race);
+        return p && Number.isFinite(p.dual) ? { dual: p.dual, primal: p.primal } : null;
+      };
+      const mine = solve(highs, first, start, countBy, {
+        progress: (dual, primal) => {
+          const other = theirs();
           reached(primal);
-          bounded(countBound(first, dual));
+          reached(other?.primal ?? null);
+          bounded(countBound(first, Math.max(dual, other?.dual ?? dual)));
         },
-        // Once the most sessions is proven, the rest of the time is the cost's.
-        (primal, dual) => countBound(first, dual) <= placedBy(primal),
-        // A small cut pool: HiGHS then proves the most sessions two to six times sooner on the bench's
-        // instances (the root's rounds of cuts were most of its time). Not for step 2, which it slows.
-        { mip_pool_soft_limit: 100 },
-      );
-      bounded(most.dual === null ? null : countBound(first, most.dual));
+        // Once the most sessions is proven (by either thread), the rest of the time is the cost's.
+        enough: (primal, dual) => {
+          const other = theirs();
+          const best = Math.min(primal ?? Infinity, other?.primal ?? Infinity);
+          return (
+            Number.isFinite(best) && countBound(first, Math.max(dual, other?.dual ?? dual)) <= placedBy(best)
+          );
+        },
+        options,
+      });
+      const other =
+        race === null ? null : helper!.finish(race, Math.min(RACE_WAIT_MS, deadline - now()))?.solved;
+      const most =
+        other?.primal != null && (mine.primal === null || other.primal < mine.primal) ? other : mine;
+      for (const dual of [mine.dual, other?.dual]) if (dual != null) bounded(countBound(first, dual));
       const proven = most.primal !== null && solver.bound !== null && solver.bound <= placedBy(most.primal);
-      solver.count = proven ? 'Optimal' : most.status;
+      solver.count = proven ? 'Optimal' : mine.status;
       // Its arrangement ignores the costs between sessions: local search lowers them, keeping every
       // session, before step 2.
       consider(most.values && arrangementOf(first, most.values, listing.items.length), true);
@@ -221,7 +257,9 @@ export function placeWith(
           whole,
           columnsOf(model, best.at),
           now() + (deadline - now()) * WHOLE_SHARE,
-          (dual) => bounded(countBound(model, dual)),
+          {
+            progress: (dual) => bounded(countBound(model, dual)),
+          },
         );
         solver.cost = cheapest.status;
         bounded(cheapest.dual === null ? null : countBound(model, cheapest.dual));
@@ -402,7 +440,7 @@ export function searchNeighbourhoods(
     if (!job) continue; // nothing freed has a spot
     const budget = Math.min(deadline - now(), LONGEST_SUB_MS);
     const began = now();
-    const found = solve(highs, job.sub, job.from, began + budget, () => {});
+    const found = solve(highs, job.sub, job.from, began + budget);
     if (take(job, found, now() - began, budget)) break;
     collect();
   }

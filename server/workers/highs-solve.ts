@@ -53,15 +53,25 @@ export function highsModel(highs: Highs, model: PlacementModel, colCost = model.
   });
 }
 
+/** What a solve may be given besides its model, start and deadline. */
+export type SolveMore = {
+  /** Called at every check of the solver with its dual and primal bounds (objective values). */
+  progress?: (dual: number, primal: number | null) => void;
+  /** Whether to stop now (asked at every check, before the bounds are known). */
+  stop?: () => boolean;
+  /** Whether the bounds say enough: the solve stops there. */
+  enough?: (primal: number | null, dual: number) => boolean;
+  /** HiGHS's options. */
+  options?: Record<string, number>;
+};
+
 /** Solves a model from a start until the deadline: its best arrangement and its dual bound. */
 export function solve(
   highs: Highs,
   model: PlacementModel,
   start: Float64Array,
   deadline: number,
-  progress: (dual: number, primal?: number) => void,
-  enough?: (primal: number, dual: number) => boolean,
-  options: Record<string, number> = {},
+  { progress, stop, enough, options = {} }: SolveMore = {},
 ): Solved {
   const m = highsModel(highs, model);
   try {
@@ -78,13 +88,16 @@ export function solve(
     m.setSolution({ colValue: start });
     m.run({
       [highs.constants.callbackType.mipInterrupt]: (event) => {
-        if (performance.now() >= deadline) event.interrupt();
-        const dual = event.data.mip_dual_bound;
-        const primal = event.data.mip_primal_bound;
-        if (dual === undefined || !Number.isFinite(dual)) return;
-        progress(dual, primal);
-        if (enough && primal !== undefined && Number.isFinite(primal) && enough(primal, dual))
+        if (performance.now() >= deadline || stop?.()) {
           event.interrupt();
+          return;
+        }
+        const dual = event.data.mip_dual_bound;
+        const found = event.data.mip_primal_bound;
+        if (dual === undefined || !Number.isFinite(dual)) return;
+        const primal = found !== undefined && Number.isFinite(found) ? found : null;
+        progress?.(dual, primal);
+        if (enough?.(primal, dual)) event.interrupt();
       },
     });
     const code = m.getModelStatus();

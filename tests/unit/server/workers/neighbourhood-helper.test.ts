@@ -4,10 +4,12 @@ import { conflictsInvolving } from '../../../../shared/domain/conflicts/engine.t
 import { at } from '../../../../shared/domain/resolution/candidates.ts';
 import {
   columnsOf,
+  countBound,
   type PlacementModel,
   placementModel,
   type RestrictedModel,
   restrict,
+  withoutPairs,
 } from '../../../../shared/domain/resolution/placement-model.ts';
 import { seeded } from '../../../../shared/domain/resolution/placement-search.ts';
 import type { PlacementState } from '../../../../shared/domain/resolution/placement-state.ts';
@@ -74,9 +76,7 @@ describe("placement's second thread for the neighbourhood search", () => {
       helper.send({ model: sub, start, until: Date.now() + 60_000, longestMs: 30_000, shortestMs: 1 }),
     );
     const answers = await answersOf(helper, 3);
-    const inline = jobs.map(({ sub, start }) =>
-      solve(highs, sub, start, performance.now() + 30_000, () => {}),
-    );
+    const inline = jobs.map(({ sub, start }) => solve(highs, sub, start, performance.now() + 30_000));
     expect(answers.map((a) => a.id)).toEqual(ids);
     expect(answers.map((a) => a.solved.status)).toEqual(['Optimal', 'Optimal', 'Optimal']);
     expect(answers.map((a) => Math.round(a.solved.primal! * 1e6))).toEqual(
@@ -163,5 +163,57 @@ describe("placement's second thread for the neighbourhood search", () => {
     expect(hardOf(state)).toEqual([]);
     expect(state.placedCount()).toBeGreaterThanOrEqual(placed);
     if (state.placedCount() === placed) expect(state.total()).toBeLessThanOrEqual(cost);
+  });
+});
+
+describe("placement's second thread in the race on the most sessions", () => {
+  it('proves the most sessions of the small busy-moderators summit, reporting its bounds as they move', async () => {
+    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
+    const first = withoutPairs(placementModel(state));
+    const start = columnsOf(first, state.snapshot());
+    const inline = solve(highs, first, start, performance.now() + 30_000, {
+      enough: (primal, dual) =>
+        primal !== null && countBound(first, dual) <= Math.ceil(-primal / first.weight - 1e-9),
+    });
+    const race = helper.race({
+      model: first,
+      start,
+      until: Date.now() + 30_000,
+      longestMs: 30_000,
+      shortestMs: 1,
+      options: { random_seed: 7 },
+    });
+    // The helper stops by itself once the count is proven: the answer is there before any stop.
+    const end = Date.now() + 30_000;
+    while (helper.progress(race)?.primal == null && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 500));
+    const seen = helper.progress(race)!;
+    const answer = helper.finish(race, 5_000)!;
+    const count = (objective: number) => Math.ceil(-objective / first.weight - 1e-9);
+    expect([count(answer.solved.primal!), countBound(first, answer.solved.dual!)]).toEqual([
+      count(inline.primal!),
+      count(inline.primal!),
+    ]);
+    expect(count(seen.primal!)).toBe(count(inline.primal!));
+    expect([helper.progress(race), helper.waiting]).toEqual([undefined, 0]);
+  });
+
+  it('stops a race under way when told to, and answers with its best so far', async () => {
+    // The large busy-moderators summit's count takes seconds to prove: told to stop after 1 s, the
+    // helper answers at its next step with what it has (the placing thread waits 300 ms at most).
+    const state = heuristicArrangement(placementInstance('L', 'busy-moderators', 42));
+    const first = withoutPairs(placementModel(state));
+    const race = helper.race({
+      model: first,
+      start: columnsOf(first, state.snapshot()),
+      until: Date.now() + 60_000,
+      longestMs: 60_000,
+      shortestMs: 1,
+    });
+    await new Promise((r) => setTimeout(r, 1_000));
+    const answer = helper.finish(race, 10_000);
+    // Interrupted (not out of time: it had a minute), so by the stop; with its arrangement.
+    expect([answer?.solved.status, answer?.solved.values?.length]).toEqual(['Interrupted', first.numCols]);
   });
 });
