@@ -215,7 +215,7 @@ export function placeWith(
             options: { ...options, random_seed: RACE_SEED },
           })
         : null;
-      /** The helper's bounds so far, as counts: the most it placed, the fewest it proved possible. */
+      /** The helper's bounds so far (objective values, as this thread's solver reports its own), if any. */
       const theirs = () => {
         const p = race === null ? undefined : helper!.progress(race);
         return p && Number.isFinite(p.dual) ? { dual: p.dual, primal: p.primal } : null;
