@@ -289,7 +289,14 @@ export function placeWith(
       state.restore(best.at);
     }
   }
-  return { ...resultOf(state, listing, boundOf(listing, solver.bound), saying), solver };
+  // The final reasons end halfway between the deadline and the limit: the other half is for
+  // copying the answer back (an L summit leaving 200 sessions out ran 0.2 s past its limit when they
+  // had until the limit itself).
+  const last = {
+    now,
+    until: Math.min(saying.until, Math.max(now(), deadline) + (started + limit - deadline) / 2),
+  };
+  return { ...resultOf(state, listing, boundOf(listing, solver.bound), last), solver };
 }
 
 /**

@@ -7,10 +7,13 @@ import type { Conflict, ConflictInput } from '../../shared/domain/conflicts/type
 import { type SpotLimit, splitForPlacement } from '../../shared/domain/resolution/candidates.ts';
 import type { MessagePort } from 'node:worker_threads';
 import { type ExactResult, placeExactly, type Report, solver } from './exact-placement.ts';
+import { neighbourhoodHelper } from './neighbourhood-helper.ts';
 
-// A thread loads the solver as it starts, not during its first placement's time limit. A failure
-// here is seen (and survived) by that placement.
+// A thread loads the solver as it starts, not during its first placement's time limit, and starts
+// its helper thread (neighbourhood-helper.ts), which loads its own. A failure here is seen (and
+// survived) by that placement.
 solver().catch(() => undefined);
+neighbourhoodHelper();
 
 export type PlacementTask = {
   input: ConflictInput;
