@@ -19,6 +19,8 @@ import {
   arrangementOf,
   columnsOf,
   countBound,
+  countOf,
+  countProven,
   type PlacementModel,
   placementModel,
   type RestrictedModel,
@@ -192,7 +194,7 @@ export function placeWith(
       const model = placementModel(state);
       // 1. The most sessions, then each one's own cost: without the pair rows it proves fastest.
       const first = withoutPairs(model);
-      const placedBy = (primal: number) => Math.ceil(-primal / first.weight - 1e-9);
+      const placedBy = (primal: number) => countOf(first, primal);
       const reached = (primal: number | null) => {
         if (primal === null || placedBy(primal) <= found) return;
         found = placedBy(primal);
@@ -231,9 +233,7 @@ export function placeWith(
         enough: (primal, dual) => {
           const other = theirs();
           const best = Math.min(primal ?? Infinity, other?.primal ?? Infinity);
-          return (
-            Number.isFinite(best) && countBound(first, Math.max(dual, other?.dual ?? dual)) <= placedBy(best)
-          );
+          return countProven(first, best, Math.max(dual, other?.dual ?? dual));
         },
         options,
       });

@@ -4,7 +4,7 @@
 // and stops when told to: between the solver's steps this thread reads its port without waiting.
 // It knows nothing of the summit: a job comes as a model and a start.
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { countBound } from '../../shared/domain/resolution/placement-model.ts';
+import { countProven } from '../../shared/domain/resolution/placement-model.ts';
 import { resetSolver, type SolveMore, type Solved, solve, solver } from './highs-solve.ts';
 import type { HelperAnswer, HelperJob, HelperProgress, ToHelper } from './neighbourhood-helper.ts';
 
@@ -33,7 +33,6 @@ async function run(job: HelperJob): Promise<HelperAnswer> {
     return { id: job.id, solved: nothing('not run'), took: 0, budget: 0 };
   const more: SolveMore = { options: job.options };
   if (job.race) {
-    const weight = job.model.weight;
     let told: Omit<HelperProgress, 'id'> = { dual: Number.NEGATIVE_INFINITY, primal: null };
     more.stop = () => {
       readPort();
@@ -44,8 +43,7 @@ async function run(job: HelperJob): Promise<HelperAnswer> {
       told = { dual, primal };
       port.postMessage({ id: job.id, ...told } satisfies HelperProgress);
     };
-    more.enough = (primal, dual) =>
-      primal !== null && countBound(job.model, dual) <= Math.ceil(-primal / weight - 1e-9);
+    more.enough = (primal, dual) => countProven(job.model, primal, dual);
   }
   try {
     const solved = solve(highs, job.model, job.start, end, more);

@@ -189,6 +189,19 @@ export function countBound(model: PlacementModel, dualBound: number): number {
 }
 
 /**
+ * How many sessions an arrangement of objective value `primal` places: its objective is C − W·n
+ * with 0 ≤ C < W (the weight is more than all the costs together), so n is −primal / W rounded up.
+ */
+export function countOf(model: PlacementModel, primal: number): number {
+  return Math.max(0, Math.ceil(-primal / model.weight - 1e-9));
+}
+
+/** Whether no arrangement can place more sessions than the one of objective `primal`, given the dual bound. */
+export function countProven(model: PlacementModel, primal: number | null, dual: number): boolean {
+  return primal !== null && Number.isFinite(primal) && countBound(model, dual) <= countOf(model, primal);
+}
+
+/**
  * How many times all the costs together one session is worth in the model without pair rows. The
  * count bound read from a dual bound (countBound) gives away up to maxCost / weight of a session: at
  * one time the costs (the least weight that keeps the count first), proving that no arrangement

@@ -9,6 +9,8 @@ import { listSpots } from '../../../../shared/domain/resolution/placement.ts';
 import {
   columnsOf,
   countBound,
+  countOf,
+  countProven,
   type PlacementModel,
   placementModel,
   restrict,
@@ -168,6 +170,7 @@ describe('the exact stage of placement', () => {
         const x = columnsOf(model, state.snapshot());
         const objective = x.reduce((sum, v, c) => sum + v * model.colCost[c]!, 0);
         expect(objective + model.weight * state.placedCount()).toBeCloseTo(state.total(), 6);
+        expect(countOf(model, objective)).toBe(state.placedCount());
       }),
       { numRuns: 200 },
     );
@@ -232,6 +235,7 @@ describe('the exact stage of placement', () => {
       const x = columnsOf(model, arrangement);
       const objective = x.reduce((sum, v, c) => sum + v * model.colCost[c]!, 0);
       expect(objective + model.weight * state.placedCount()).toBeCloseTo(state.total(), 6);
+      expect(countOf(model, objective)).toBe(state.placedCount());
       checked++;
     }
     // The side events have six spots each (Oleg Chirita is busy at 09:00), the roundtable nine, the
@@ -261,7 +265,11 @@ describe('the exact stage of placement', () => {
       countBound(first, own - first.weight * n),
       countBound(first, -first.weight * (n + 0.1)),
       Math.floor((first.maxCost + least * (n + 0.1)) / least + 1e-6),
-    ]).toEqual([true, n, n, n + 1]);
+      countOf(first, own - first.weight * n),
+      countProven(first, own - first.weight * n, -first.weight * (n + 0.1)),
+      countProven(first, own - first.weight * n, -first.weight * (n + 1)),
+      countProven(first, null, -first.weight * (n + 0.1)),
+    ]).toEqual([true, n, n, n + 1, n, true, false, false]);
   });
 
   it('re-places a neighbourhood around the sessions held where they are, priced exactly and keeping every hard rule', () => {

@@ -5,6 +5,8 @@ import { at } from '../../../../shared/domain/resolution/candidates.ts';
 import {
   columnsOf,
   countBound,
+  countOf,
+  countProven,
   type PlacementModel,
   placementModel,
   type RestrictedModel,
@@ -172,8 +174,7 @@ describe("placement's second thread in the race on the most sessions", () => {
     const first = withoutPairs(placementModel(state));
     const start = columnsOf(first, state.snapshot());
     const inline = solve(highs, first, start, performance.now() + 30_000, {
-      enough: (primal, dual) =>
-        primal !== null && countBound(first, dual) <= Math.ceil(-primal / first.weight - 1e-9),
+      enough: (primal, dual) => countProven(first, primal, dual),
     });
     const race = helper.race({
       model: first,
@@ -190,7 +191,7 @@ describe("placement's second thread in the race on the most sessions", () => {
     await new Promise((r) => setTimeout(r, 500));
     const seen = helper.progress(race)!;
     const answer = helper.finish(race, 5_000)!;
-    const count = (objective: number) => Math.ceil(-objective / first.weight - 1e-9);
+    const count = (objective: number) => countOf(first, objective);
     expect([count(answer.solved.primal!), countBound(first, answer.solved.dual!)]).toEqual([
       count(inline.primal!),
       count(inline.primal!),
