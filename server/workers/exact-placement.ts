@@ -66,7 +66,8 @@ export type SolverReport = {
  * count, 80 % of what is left then (it stops sooner when it proves the most, which is the goal that
  * comes first: on a machine half as fast, L's count took 5–8 s to prove); polishing its
  * arrangement 10 % of what is left; the cost on the whole model 15 % of what is left then (small
- * models are proven in it); neighbourhoods, the rest.
+ * models are proven in it), on the helper while this thread searches neighbourhoods (or here,
+ * first, without one); neighbourhoods, the rest.
  */
 const LISTING_SHARE = 0.5;
 const HEURISTIC_SHARE = 0.1;
@@ -247,24 +248,35 @@ export function placeWith(
       // Its arrangement ignores the costs between sessions: local search lowers them, keeping every
       // session, before step 2.
       consider(most.values && arrangementOf(first, most.values, listing.items.length), true);
-      // 2. The least cost with at least as many (more, if the solver finds more: the weight says so),
-      // first on the whole model for a share of the time; if it is not proven by then, re-placing a
-      // few dozen sessions at a time around the others, for the rest (neighbourhoods).
+      // 2. The least cost with at least as many (more, if the solver finds more: the weight says so):
+      // the whole model for a share of the time, and re-placing a few dozen sessions at a time around
+      // the others (neighbourhoods) until the deadline or the whole's proof. With a helper, the whole
+      // model is solved there while this thread starts the neighbourhoods: on the bench's large
+      // summits the whole model improved nothing in its share, and this thread lost that time.
       if (deadline - now() >= MIN_SOLVE_MS) {
         const whole = withAtLeast(model, best.placed);
-        const cheapest = solve(
-          highs,
-          whole,
-          columnsOf(model, best.at),
-          now() + (deadline - now()) * WHOLE_SHARE,
-          {
+        const wholeUntil = now() + (deadline - now()) * WHOLE_SHARE;
+        // With a helper, it solves the whole model while this thread starts on the neighbourhoods,
+        // which take both threads once it answers; without one, the whole model first, here.
+        const onHelper = helper?.ready
+          ? helper.send({
+              model: whole,
+              start: columnsOf(model, best.at),
+              until: Date.now() + (wholeUntil - now()),
+              longestMs: Number.POSITIVE_INFINITY,
+              shortestMs: MIN_SOLVE_MS,
+            })
+          : null;
+        let cheapest: Solved | null = null;
+        if (onHelper === null) {
+          cheapest = solve(highs, whole, columnsOf(model, best.at), wholeUntil, {
             progress: (dual) => bounded(countBound(model, dual)),
-          },
-        );
-        solver.cost = cheapest.status;
-        bounded(cheapest.dual === null ? null : countBound(model, cheapest.dual));
-        consider(cheapest.values && arrangementOf(model, cheapest.values, listing.items.length), false);
-        if (cheapest.status !== 'Optimal') {
+          });
+          solver.cost = cheapest.status;
+          bounded(cheapest.dual === null ? null : countBound(model, cheapest.dual));
+          consider(cheapest.values && arrangementOf(model, cheapest.values, listing.items.length), false);
+        }
+        if (cheapest?.status !== 'Optimal') {
           const lns = searchNeighbourhoods(
             highs,
             state,
@@ -274,8 +286,13 @@ export function placeWith(
             now,
             opts.seed ?? 1,
             helper,
+            onHelper,
           );
           solver.neighbourhoods = lns.report;
+          if (lns.whole) {
+            solver.cost = lns.whole.status;
+            bounded(lns.whole.dual === null ? null : countBound(model, lns.whole.dual));
+          } else if (onHelper !== null) solver.cost = 'no answer from the second thread';
           if (lns.report.proven) solver.cost = 'Optimal';
           consider(lns.at, false);
         }
@@ -348,7 +365,9 @@ export function searchNeighbourhoods(
   now: () => number,
   seed: number,
   helper: NeighbourhoodHelper | null = null,
-): { at: number[]; report: NeighbourhoodReport } {
+  /** The id of the whole model's solve on the helper, if it is under way: no neighbourhood is sent it meanwhile. */
+  wholeOnHelper: number | null = null,
+): { at: number[]; report: NeighbourhoodReport; whole?: Solved } {
   const n = state.items.length;
   const hoods = new Neighbourhoods(state, seed);
   let at = [...start];
@@ -417,10 +436,43 @@ export function searchNeighbourhoods(
     }
     return false;
   };
+  /** The whole model's answer from the helper: kept like a neighbourhood's; its proof proves the whole. */
+  let whole: Solved | undefined;
+  let waitingForWhole = wholeOnHelper !== null;
+  const takeWhole = (found: Solved): boolean => {
+    whole = found;
+    waitingForWhole = false;
+    let kept = false;
+    if (found.values !== null) {
+      const next = arrangementOf(model, found.values, n);
+      if (keepsEveryHardRule(state, next)) {
+        const p = state.placedCount();
+        const c = state.total();
+        if (p > placed || (p === placed && c < cost - EPS)) {
+          [at, placed, cost, kept] = [next, p, c, true];
+          report.improved++;
+        }
+      }
+      if (!kept) state.restore(at);
+    }
+    // Proven optimal: nothing is cheaper than its arrangement, kept or matched already.
+    // (An arrangement's objective is its cost less the weight of each session it places.)
+    const matched = found.primal !== null && cost - model.weight * placed <= found.primal + 1e-6;
+    if (found.status === 'Optimal' && (kept || matched)) {
+      report.proven = true;
+      return true;
+    }
+    return false;
+  };
   const sent = new Map<number, Job>();
   // The helper keeps two neighbourhoods queued, so that it never waits for this thread's solve.
   const feed = () => {
-    while (helper?.usable && helper.waiting < 2 && deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
+    while (
+      helper?.usable &&
+      !waitingForWhole &&
+      helper.waiting < 2 &&
+      deadline - now() >= MIN_NEIGHBOURHOOD_MS
+    ) {
       const job = nextJob();
       // A neighbourhood of every session is proven here alone (take's proof needs the best arrangement).
       if (!job || job.size >= n) return;
@@ -434,14 +486,23 @@ export function searchNeighbourhoods(
       sent.set(id, job);
     }
   };
-  const collect = () => {
+  /** Takes the helper's answers; true once the whole is proven. */
+  const collect = (): boolean => {
     for (const answer of helper?.answers() ?? []) {
+      if (answer.id === wholeOnHelper) {
+        if (takeWhole(answer.solved)) return true;
+        continue;
+      }
       const job = sent.get(answer.id)!;
       sent.delete(answer.id);
       if (answer.budget > 0) take(job, answer.solved, answer.took, answer.budget);
     }
+    // A helper that ended (crashed) will not answer: its neighbourhoods go on here.
+    if (waitingForWhole && !helper?.usable) waitingForWhole = false;
+    return false;
   };
   while (deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
+    if (collect()) break;
     feed();
     const job = nextJob();
     if (!job) continue; // nothing freed has a spot
@@ -449,10 +510,9 @@ export function searchNeighbourhoods(
     const began = now();
     const found = solve(highs, job.sub, job.from, began + budget);
     if (take(job, found, now() - began, budget)) break;
-    collect();
   }
-  collect();
+  if (!report.proven) collect();
   helper?.forget();
   state.restore(at);
-  return { at, report };
+  return { at, report, whole };
 }

@@ -11,6 +11,7 @@ import {
   placementModel,
   type RestrictedModel,
   restrict,
+  withAtLeast,
   withoutPairs,
 } from '../../../../shared/domain/resolution/placement-model.ts';
 import { seeded } from '../../../../shared/domain/resolution/placement-search.ts';
@@ -165,6 +166,93 @@ describe("placement's second thread for the neighbourhood search", () => {
     expect(hardOf(state)).toEqual([]);
     expect(state.placedCount()).toBeGreaterThanOrEqual(placed);
     if (state.placedCount() === placed) expect(state.total()).toBeLessThanOrEqual(cost);
+  });
+
+  it('solves the whole model while the placing thread searches, and its proof ends the search at the optimum', async () => {
+    // Step 2 with a helper: the whole model (as many sessions, the least cost) goes to the helper and
+    // the placing thread searches neighbourhoods alone meanwhile. On the small busy-moderators summit
+    // the whole is proven within the minute: the search ends as proven, at the optimum's objective.
+    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
+    const model = placementModel(state);
+    const start = state.snapshot();
+    const whole = withAtLeast(model, state.placedCount());
+    const inline = solve(highs, whole, columnsOf(model, start), performance.now() + 60_000);
+    const id = helper.send({
+      model: whole,
+      start: columnsOf(model, start),
+      until: Date.now() + 60_000,
+      longestMs: Number.POSITIVE_INFINITY,
+      shortestMs: 1,
+    });
+    const found = searchNeighbourhoods(
+      highs,
+      state,
+      model,
+      start,
+      performance.now() + 60_000,
+      () => performance.now(),
+      1,
+      helper,
+      id,
+    );
+    state.restore(found.at);
+    const objective = state.total() - model.weight * state.placedCount();
+    expect([inline.status, found.whole?.status, found.report.proven, hardOf(state)]).toEqual([
+      'Optimal',
+      'Optimal',
+      true,
+      [],
+    ]);
+    expect(Math.round(objective * 1e3)).toBe(Math.round(inline.primal! * 1e3));
+    expect(helper.waiting).toBe(0);
+  });
+
+  it('keeps no whole arrangement from the helper that breaks a hard rule, and claims no proof from it', () => {
+    // A helper that answers the whole model with every session at its first spot, "proven" at a cost
+    // far below any: the search checks it like a neighbourhood's answer and does not take its word.
+    // The deadline leaves no time for a neighbourhood here: only the helper's answer is looked at.
+    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
+    const model = placementModel(state);
+    const start = state.snapshot();
+    const first = new Float64Array(model.numCols);
+    const seen = new Set<number>();
+    for (let c = 0; c < model.spotCols; c++)
+      if (!seen.has(model.colItem[c]!)) {
+        seen.add(model.colItem[c]!);
+        first[c] = 1;
+      }
+    const liar: NeighbourhoodHelper = {
+      usable: true,
+      waiting: 1,
+      send: () => 0,
+      answers: () => [
+        {
+          id: 77,
+          solved: { status: 'Optimal', values: first, dual: -1e12, primal: -1e12 },
+          took: 1,
+          budget: 500,
+        },
+      ],
+      forget() {},
+    };
+    const found = searchNeighbourhoods(
+      highs,
+      state,
+      model,
+      start,
+      performance.now() + 100,
+      () => performance.now(),
+      1,
+      liar,
+      77,
+    );
+    state.restore(found.at);
+    expect([found.whole?.primal, found.report, found.at, hardOf(state)]).toEqual([
+      -1e12,
+      { tried: 0, improved: 0, size: 40, proven: false },
+      start,
+      [],
+    ]);
   });
 });
 
