@@ -399,6 +399,23 @@ export function searchNeighbourhoods(
     for (let k = 0; k < sub.numCols; k++) before += sub.colCost[k]! * from[k]!;
     return { kind, size, free, sub, from, before };
   };
+  /**
+   * Makes `next` the best arrangement if the sessions it may have moved (`only`: all if not given)
+   * keep every hard rule and it places more or costs less; leaves the state at the best either way.
+   */
+  const adopt = (next: number[], only?: ArrayLike<boolean>): boolean => {
+    if (keepsEveryHardRule(state, next, only)) {
+      const p = state.placedCount();
+      const c = state.total();
+      if (p > placed || (p === placed && c < cost - EPS)) {
+        [at, placed, cost] = [next, p, c];
+        report.improved++;
+        return true;
+      }
+    }
+    state.restore(at);
+    return false;
+  };
   /** Learns from a solved neighbourhood and keeps its arrangement if it is better; true once proven. */
   const take = (job: Job, found: Solved, took: number, budget: number): boolean => {
     report.tried++;
@@ -419,15 +436,7 @@ export function searchNeighbourhoods(
       for (let i = 0; i < n; i++) if (job.free[i]) next[i] = -1;
       for (let k = 0; k < job.sub.spotCols; k++)
         if (found.values![k]! > 0.5) next[job.sub.colItem[k]!] = job.sub.colSpot[k]!;
-      if (keepsEveryHardRule(state, next, job.free)) {
-        const p = state.placedCount();
-        const c = state.total();
-        if (p > placed || (p === placed && c < cost - EPS)) {
-          [at, placed, cost, kept] = [next, p, c, true];
-          report.improved++;
-        }
-      }
-      if (!kept) state.restore(at);
+      kept = adopt(next, job.free);
     }
     // Every session at once, proven, and kept (or no better than what we have): nothing is cheaper.
     if (found.status === 'Optimal' && job.size >= n) {
@@ -442,19 +451,7 @@ export function searchNeighbourhoods(
   const takeWhole = (found: Solved): boolean => {
     whole = found;
     waitingForWhole = false;
-    let kept = false;
-    if (found.values !== null) {
-      const next = arrangementOf(model, found.values, n);
-      if (keepsEveryHardRule(state, next)) {
-        const p = state.placedCount();
-        const c = state.total();
-        if (p > placed || (p === placed && c < cost - EPS)) {
-          [at, placed, cost, kept] = [next, p, c, true];
-          report.improved++;
-        }
-      }
-      if (!kept) state.restore(at);
-    }
+    const kept = found.values !== null && adopt(arrangementOf(model, found.values, n));
     // Proven optimal: nothing is cheaper than its arrangement, kept or matched already.
     // (An arrangement's objective is its cost less the weight of each session it places.)
     const matched = found.primal !== null && cost - model.weight * placed <= found.primal + 1e-6;
