@@ -142,9 +142,13 @@ export class Helper implements NeighbourhoodHelper {
     return answer ?? null;
   }
 
-  /** Forgets every job under way: their answers will be dropped (a search ending at its deadline). */
+  /**
+   * Stops and forgets every job under way (a search ending at its deadline or proven): the helper
+   * is free for the next placement at once, and their answers will be dropped.
+   */
   forget(): void {
     this.read();
+    for (const id of this.out) this.port.postMessage({ stop: id } satisfies ToHelper);
     this.out.clear();
     this.arrived.length = 0;
     this.bounds.clear();

@@ -1,7 +1,8 @@
 // Placement's second thread (neighbourhood-helper.ts): solves what the placing thread sends it, one
 // job after the other, each until its own deadline, and posts each answer back on the port it was
-// given. A race (step 1) also posts its bounds as they move, stops once it proves the most sessions,
-// and stops when told to: between the solver's steps this thread reads its port without waiting.
+// given. A race (step 1) also posts its bounds as they move and stops once it proves the most
+// sessions; any job stops when told to: between the solver's steps this thread reads its port
+// without waiting.
 // It knows nothing of the summit: a job comes as a model and a start.
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { countProven } from '../../shared/domain/resolution/placement-model.ts';
@@ -31,13 +32,16 @@ async function run(job: HelperJob): Promise<HelperAnswer> {
   const end = Math.min(began + (job.until - Date.now()), began + job.longestMs);
   if (!highs || stopped.has(job.id) || end - began < job.shortestMs)
     return { id: job.id, solved: nothing('not run'), took: 0, budget: 0 };
-  const more: SolveMore = { options: job.options };
-  if (job.race) {
-    let told: Omit<HelperProgress, 'id'> = { dual: Number.NEGATIVE_INFINITY, primal: null };
-    more.stop = () => {
+  // Any job stops when told to (a race once it is over, the rest when the placing thread forgets them).
+  const more: SolveMore = {
+    options: job.options,
+    stop: () => {
       readPort();
       return stopped.has(job.id);
-    };
+    },
+  };
+  if (job.race) {
+    let told: Omit<HelperProgress, 'id'> = { dual: Number.NEGATIVE_INFINITY, primal: null };
     more.progress = (dual, primal) => {
       if (dual === told.dual && primal === told.primal) return;
       told = { dual, primal };

@@ -109,6 +109,38 @@ describe("placement's second thread for the neighbourhood search", () => {
     expect([helper.waiting, helper.answers()]).toEqual([0, []]);
   });
 
+  it('stops the jobs it is told to forget, so that the next job runs at once', async () => {
+    // The whole model of a large summit (HiGHS needs minutes to prove it) is sent with a minute to
+    // run, then forgotten: the next job, which must be done within five seconds, still runs. Were the
+    // first not stopped, the second would start after its time and answer "not run".
+    const large = heuristicArrangement(placementInstance('L', 'busy-moderators', 3));
+    const model = placementModel(large);
+    helper.send({
+      model: withAtLeast(model, large.placedCount()),
+      start: columnsOf(model, large.snapshot()),
+      until: Date.now() + 60_000,
+      longestMs: 60_000,
+      shortestMs: 1,
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    helper.forget();
+    const small = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
+    const { sub, start } = neighbourhood(
+      small,
+      placementModel(small),
+      small.items.map((_, i) => i % 4 === 0),
+    );
+    const next = helper.send({
+      model: sub,
+      start,
+      until: Date.now() + 5_000,
+      longestMs: 5_000,
+      shortestMs: 1,
+    });
+    const answers = await answersOf(helper, 1);
+    expect(answers.map((a) => [a.id, a.solved.status])).toEqual([[next, 'Optimal']]);
+  });
+
   it('merges an answer into the best arrangement only if it keeps every hard rule and costs less', () => {
     // A helper that answers every neighbourhood with each freed session at its first spot and claims
     // a cost far below any (as a stale or wrong answer might): the search must check each one
