@@ -505,7 +505,11 @@ export function searchNeighbourhoods(
     if (!job) continue; // nothing freed has a spot
     const budget = Math.min(deadline - now(), LONGEST_SUB_MS);
     const began = now();
-    const found = solve(highs, job.sub, job.from, began + budget);
+    // The whole model's answer, when it comes, is looked at at once: it may prove everything.
+    const wholeCame = () => waitingForWhole && helper!.answered(wholeOnHelper!);
+    const found = solve(highs, job.sub, job.from, began + budget, waitingForWhole ? { stop: wholeCame } : {});
+    // A neighbourhood cut short for it is neither kept nor learnt from: its size was not at fault.
+    if (found.status === 'Interrupted' && wholeCame()) continue;
     if (take(job, found, now() - began, budget)) break;
   }
   if (!report.proven) collect();

@@ -44,6 +44,8 @@ export type NeighbourhoodHelper = {
   readonly waiting: number;
   send(job: Omit<HelperJob, 'id'>): number;
   answers(): HelperAnswer[];
+  /** Whether the answer to job `id` has arrived (without taking it). */
+  answered(id: number): boolean;
   forget(): void;
 };
 
@@ -106,6 +108,11 @@ export class Helper implements NeighbourhoodHelper {
     const got = this.arrived.filter((a) => !this.bounds.has(a.id));
     this.arrived.splice(0, this.arrived.length, ...this.arrived.filter((a) => this.bounds.has(a.id)));
     return got;
+  }
+
+  answered(id: number): boolean {
+    this.read();
+    return this.arrived.some((a) => a.id === id);
   }
 
   /** Starts a race on the most sessions (see HelperJob.race). */

@@ -159,6 +159,7 @@ describe("placement's second thread for the neighbourhood search", () => {
         sent.push({ id: sent.length + 1000, job });
         return sent.at(-1)!.id;
       },
+      answered: () => false,
       answers() {
         answered += sent.length;
         return sent.splice(0).map(({ id, job }) => {
@@ -257,6 +258,7 @@ describe("placement's second thread for the neighbourhood search", () => {
       usable: true,
       waiting: 1,
       send: () => 0,
+      answered: () => true,
       answers: () => [
         {
           id: 77,
