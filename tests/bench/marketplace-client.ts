@@ -3,6 +3,7 @@
 // the way a person signs in (a link asked for, read from the outbox, followed).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type postgres from 'postgres';
 
@@ -151,4 +152,35 @@ export async function signIn(
   const cookie = String((verified.body.setCookie as string[] | undefined)?.[0] ?? '').split(';')[0]!;
   if (verified.status !== 200 || !cookie) throw new Error(`verify for ${email}: ${verified.status}`);
   return { headers: { cookie, 'x-csrf-token': String(verified.body.csrfToken) } };
+}
+
+/**
+ * CPU seconds (user + system) used so far by processes, read from /proc (Linux; 0 elsewhere):
+ * `servers` by the given server processes and `database` by every process named postgres (the
+ * backends, the WAL writer, the checkpointer), so that a phase's cost per answer can be split.
+ */
+export function cpuSeconds(servers: Server[]): { servers: number; database: number } {
+  const tick = 100; // USER_HZ: 100 on every Linux Node runs on
+  const of = (pid: number | string) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      return {
+        name: stat.slice(stat.indexOf('(') + 1, close),
+        cpu: (Number(fields[11]) + Number(fields[12])) / tick,
+      };
+    } catch {
+      return { name: '', cpu: 0 };
+    }
+  };
+  let database = 0;
+  try {
+    for (const pid of readdirSync('/proc'))
+      if (/^\d+$/.test(pid)) {
+        const p = of(pid);
+        if (p.name === 'postgres') database += p.cpu;
+      }
+  } catch {}
+  return { servers: servers.reduce((n, s) => n + of(s.child.pid ?? 0).cpu, 0), database };
 }

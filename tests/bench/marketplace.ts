@@ -16,6 +16,7 @@ import { checks, pgbenchCeiling } from './marketplace-checks.ts';
 import {
   type Answer,
   call,
+  cpuSeconds,
   renewAgent,
   type Server,
   type Session,
@@ -62,6 +63,7 @@ async function throughput(w: World, slots: string[]) {
   let done = false;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const others0 = cpuSeconds(w.servers);
   let lastBooking = t0;
   let stoppedAt = t0;
   const pickFree = () => {
@@ -98,9 +100,12 @@ async function throughput(w: World, slots: string[]) {
   const answers = (counts.get('201') ?? 0) + (counts.get('409') ?? 0);
   const elapsed = (stoppedAt - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const others = cpuSeconds(w.servers);
   return {
     counts,
     driverCpu: (cpu.user + cpu.system) / 1e6,
+    serversCpu: others.servers - others0.servers,
+    databaseCpu: others.database - others0.database,
     answersPerSecond: answers / elapsed,
     bookings: counts.get('201') ?? 0,
     untilLast: lastBooking - t0,
@@ -115,6 +120,7 @@ async function openLoop(w: World, slots: string[]) {
   const byStatus = new Map<string, number[]>();
   const counts = new Map<string, number>();
   const start = performance.now() + 20;
+  const cpu0 = { ...cpuSeconds(w.servers), driver: process.cpuUsage() };
   let next = 0;
   let answered = 0;
   let cutOff = false;
@@ -162,8 +168,15 @@ async function openLoop(w: World, slots: string[]) {
   // Whatever is still unanswered counts as never answered: its latency is infinite.
   cutOff = true;
   if (!drained) counts.set(UNANSWERED, total - answered);
+  const cpu1 = cpuSeconds(w.servers);
+  const driver = process.cpuUsage(cpu0.driver);
+  const cpu = {
+    servers: cpu1.servers - cpu0.servers,
+    database: cpu1.database - cpu0.database,
+    driver: (driver.user + driver.system) / 1e6,
+  };
   for (let i = answered; i < total; i++) latencies.push(Number.POSITIVE_INFINITY);
-  return { total, latencies, byStatus, counts, sentFor, drainedAfter: performance.now() - start };
+  return { total, latencies, byStatus, counts, sentFor, drainedAfter: performance.now() - start, cpu };
 }
 
 /** The whole rush on a fresh, migrated PostgreSQL database at `url` (pgbench gets a scratch one beside it). */
@@ -213,12 +226,20 @@ export async function benchMarketplace(url: string): Promise<MarketRow[]> {
         .reduce((n, [, v]) => n + v, 0);
     const otherCount = others(rush.counts) + others(open.counts);
     const booked = (open.counts.get('201') ?? 0) + rush.bookings;
+    const rushAnswers = (rush.counts.get('201') ?? 0) + (rush.counts.get('409') ?? 0);
+    const perAnswer = (seconds: number, answers = rushAnswers) => ((1000 * seconds) / answers).toFixed(2);
     return [
       {
         measure: `throughput: ${PROVIDERS * LOOPS_PER_PROVIDER} delegates, ${THROUGHPUT_SLOTS} slots, 2 servers`,
         result: `${rush.answersPerSecond.toFixed(0)} answers/s`,
         detail: `${tally(rush.counts)} in ${rush.elapsed.toFixed(2)} s; this driver used ${rush.driverCpu.toFixed(1)} s of CPU`,
         goal: '≥ 25 % of pgbench',
+      },
+      {
+        measure: 'throughput: CPU per answer (servers + database + this driver)',
+        result: `${perAnswer(rush.serversCpu + rush.databaseCpu + rush.driverCpu)} ms`,
+        detail: `servers ${perAnswer(rush.serversCpu)} ms, database ${perAnswer(rush.databaseCpu)} ms, driver ${perAnswer(rush.driverCpu)} ms (from /proc)`,
+        goal: '',
       },
       {
         measure: 'throughput: bookings',
@@ -237,6 +258,12 @@ export async function benchMarketplace(url: string): Promise<MarketRow[]> {
         result: `${ms(quantile(open.latencies, 0.5))} / ${ms(quantile(open.latencies, 0.99))}`,
         detail: `${tally(open.counts)}; sent in ${ms(open.sentFor)}, last answer at ${ms(open.drainedAfter)}`,
         goal: 'p99 < 100 ms',
+      },
+      {
+        measure: 'latency: CPU per answer (servers + database + this driver)',
+        result: `${perAnswer(open.cpu.servers + open.cpu.database + open.cpu.driver, open.total)} ms`,
+        detail: `servers ${perAnswer(open.cpu.servers, open.total)} ms, database ${perAnswer(open.cpu.database, open.total)} ms, driver ${perAnswer(open.cpu.driver, open.total)} ms`,
+        goal: '',
       },
       ...['201', '409'].map((status) => {
         const xs = open.byStatus.get(status) ?? [];
