@@ -31,6 +31,7 @@ import {
 import { Neighbourhoods } from '../../shared/domain/resolution/placement-neighbourhoods.ts';
 import { Search } from '../../shared/domain/resolution/placement-search.ts';
 import { PlacementState } from '../../shared/domain/resolution/placement-state.ts';
+import { annealer, tradesOf } from '../../shared/domain/resolution/placement-anneal.ts';
 import { highsModel, resetSolver, type Solved, solve, solver } from './highs-solve.ts';
 import { type Helper, type NeighbourhoodHelper, neighbourhoodHelper } from './neighbourhood-helper.ts';
 
@@ -67,13 +68,15 @@ export type SolverReport = {
  * comes first: on a machine half as fast, L's count took 5–8 s to prove); polishing its
  * arrangement 10 % of what is left; the cost on the whole model 15 % of what is left then (small
  * models are proven in it), on the helper while this thread searches neighbourhoods (or here,
- * first, without one); neighbourhoods, the rest.
+ * first, without one); then annealing 30 % of what is left, and neighbourhoods the rest.
  */
 const LISTING_SHARE = 0.5;
 const HEURISTIC_SHARE = 0.1;
 const COUNT_SHARE = 0.8;
 const POLISH_SHARE = 0.1;
 const WHOLE_SHARE = 0.15;
+/** Of the time left when the neighbourhood search begins, annealing's share, first (searchNeighbourhoods). */
+const ANNEAL_SHARE = 0.3;
 /**
  * The helper's seed in the race on the most sessions (HiGHS's random_seed; this thread keeps the
  * default), and how long this thread waits for the helper's answer once the race is over (the helper
@@ -277,17 +280,18 @@ export function placeWith(
           consider(cheapest.values && arrangementOf(model, cheapest.values, listing.items.length), false);
         }
         if (cheapest?.status !== 'Optimal') {
-          const lns = searchNeighbourhoods(
+          const lns = searchNeighbourhoods({
             highs,
             state,
             model,
-            best.at,
+            start: best.at,
             deadline,
             now,
-            opts.seed ?? 1,
+            seed: opts.seed ?? 1,
             helper,
-            onHelper,
-          );
+            wholeOnHelper: onHelper,
+            annealShare: ANNEAL_SHARE,
+          });
           solver.neighbourhoods = lns.report;
           if (lns.whole) {
             solver.cost = lns.whole.status;
@@ -343,7 +347,35 @@ const LONGEST_SUB_MS = 1_000;
 const MIN_NEIGHBOURHOOD_MS = 200;
 
 /** How the neighbourhood search went: solves, improvements, the largest size, the whole proven. */
-export type NeighbourhoodReport = { tried: number; improved: number; size: number; proven: boolean };
+export type NeighbourhoodReport = {
+  tried: number;
+  improved: number;
+  size: number;
+  proven: boolean;
+  /** Annealing's moves tried, and whether its arrangement was kept, when it ran first. */
+  annealed?: { moves: number; kept: boolean };
+};
+
+/** What the neighbourhood search is given. */
+export type NeighbourhoodSearch = {
+  highs: Highs;
+  state: PlacementState;
+  model: PlacementModel;
+  /** The arrangement to start from (the spot of each item, or -1). */
+  start: readonly number[];
+  deadline: number;
+  now: () => number;
+  seed: number;
+  /** A second thread, if there is one. */
+  helper?: NeighbourhoodHelper | null;
+  /** The id of the whole model's solve on the helper, if it is under way: no neighbourhood is sent it meanwhile. */
+  wholeOnHelper?: number | null;
+  /** The share of the time left that annealing (placement-anneal.ts) takes first, on this thread; 0: none. */
+  annealShare?: number;
+};
+
+/** Annealing runs in slices this long, so that the helper's answers are taken and it is fed meanwhile. */
+const ANNEAL_SLICE_MS = 50;
 
 /**
  * Large neighbourhood search: until the deadline, re-places a neighbourhood of sessions
@@ -356,18 +388,18 @@ export type NeighbourhoodReport = { tried: number; improved: number; size: numbe
  * the merge keeps every hard rule and costs less. Starts from, and leaves the state at, the best
  * arrangement found.
  */
-export function searchNeighbourhoods(
-  highs: Highs,
-  state: PlacementState,
-  model: PlacementModel,
-  start: readonly number[],
-  deadline: number,
-  now: () => number,
-  seed: number,
-  helper: NeighbourhoodHelper | null = null,
-  /** The id of the whole model's solve on the helper, if it is under way: no neighbourhood is sent it meanwhile. */
-  wholeOnHelper: number | null = null,
-): { at: number[]; report: NeighbourhoodReport; whole?: Solved } {
+export function searchNeighbourhoods({
+  highs,
+  state,
+  model,
+  start,
+  deadline,
+  now,
+  seed,
+  helper = null,
+  wholeOnHelper = null,
+  annealShare = 0,
+}: NeighbourhoodSearch): { at: number[]; report: NeighbourhoodReport; whole?: Solved } {
   const n = state.items.length;
   const hoods = new Neighbourhoods(state, seed);
   let at = [...start];
@@ -498,7 +530,24 @@ export function searchNeighbourhoods(
     if (waitingForWhole && !helper?.usable) waitingForWhole = false;
     return false;
   };
-  while (deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
+  // Annealing first (placement-anneal.ts): thousands of moves a millisecond take the cost down fast
+  // from the count's arrangement; the neighbourhoods then improve on what it found. Between its
+  // slices the helper's answers are taken (the whole model's proof ends the search) and it is fed.
+  let ended = false;
+  if (annealShare > 0 && deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
+    const until = now() + (deadline - now()) * annealShare;
+    const search = annealer(model, at, { until, now, seed, ...tradesOf(state.items) });
+    while (search && !ended && now() < until) {
+      search.run(Math.min(until, now() + ANNEAL_SLICE_MS));
+      ended = collect();
+      feed();
+    }
+    if (search && !ended) {
+      const { at: annealed, moves } = search.best();
+      report.annealed = { moves, kept: adopt(annealed) };
+    }
+  }
+  while (!ended && deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
     if (collect()) break;
     feed();
     const job = nextJob();
@@ -512,7 +561,7 @@ export function searchNeighbourhoods(
     if (found.status === 'Interrupted' && wholeCame()) continue;
     if (take(job, found, now() - began, budget)) break;
   }
-  if (!report.proven) collect();
+  if (!report.proven && !ended) collect();
   helper?.forget();
   state.restore(at);
   return { at, report, whole };

@@ -18,7 +18,13 @@ import {
 } from '../../../../shared/domain/resolution/placement-model.ts';
 import { seeded } from '../../../../shared/domain/resolution/placement-search.ts';
 import { PlacementState } from '../../../../shared/domain/resolution/placement-state.ts';
-import { highsModel, placeWith, solver } from '../../../../server/workers/exact-placement.ts';
+import {
+  highsModel,
+  placeWith,
+  searchNeighbourhoods,
+  solver,
+} from '../../../../server/workers/exact-placement.ts';
+import { anneal, annealer, tradesOf } from '../../../../shared/domain/resolution/placement-anneal.ts';
 import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
 import { COORDINATION_PLACED, coordinationScenario } from '../../../factories/placement.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
@@ -139,6 +145,57 @@ function reNeighbourhood(state: PlacementState, model: PlacementModel, free: boo
   return moved < -1e-6;
 }
 
+/**
+ * Oleg Chirita speaks at two side events and moderates a coordination at 09:00 that has no room
+ * yet; Moldova takes part in the remittances side event and co-chairs a roundtable: four breakfast
+ * sessions to place in three rooms (two buildings, one room with a 15-minute changeover).
+ */
+function breakfastFour(): ConflictInput {
+  const half = { segment: 'breakfast', durationMinutes: 30 };
+  return conflictInput(
+    conflictFile([
+      {
+        key: 'se-remittances',
+        kind: 'side_event',
+        ...half,
+        participants: [
+          { person: 'p-chirita', role: 'speaker' },
+          { delegation: 'MDA', role: 'observer' },
+        ],
+      },
+      {
+        key: 'se-diaspora',
+        kind: 'side_event',
+        ...half,
+        participants: [{ person: 'p-chirita', role: 'speaker' }],
+      },
+      {
+        key: 'rt-2-1',
+        kind: 'roundtable',
+        ...half,
+        participants: [{ delegation: 'MDA', role: 'co_chair' }],
+      },
+      {
+        key: 'icmpd-coordination',
+        kind: 'meeting',
+        start: '2018-12-07T09:00',
+        end: '2018-12-07T09:30',
+        participants: [{ person: 'p-chirita', role: 'moderator' }],
+      },
+    ]),
+  );
+}
+
+/** breakfastFour's sessions to place, every spot listed, in a placement state with nothing placed, and its model. */
+function breakfastFourModel() {
+  const input = breakfastFour();
+  const { fixed, toPlace } = splitForPlacement(input.sessions);
+  const p = prepare({ ...input, sessions: fixed });
+  const listing = listSpots(p, toPlace, { stepMinutes: 30, now: () => 0, listedBy: Infinity });
+  const state = new PlacementState(p, listing.items);
+  return { input, toPlace, p, state, model: placementModel(state) };
+}
+
 describe('the exact stage of placement', () => {
   it('matches the exhaustive optimum, count and cost, on small random summits', () => {
     fc.assert(
@@ -177,48 +234,9 @@ describe('the exact stage of placement', () => {
   });
 
   it('costs every arrangement of four breakfast sessions exactly as the conflict engine does', () => {
-    // Oleg Chirita speaks at two side events and moderates a coordination at 09:00 that has no
-    // room yet; Moldova takes part in the remittances side event and co-chairs a roundtable. Every
-    // arrangement of the four in three rooms (two buildings, one room with a 15-minute changeover)
-    // is costed by the model as by the engine: walks, changeovers, side events over the roundtable.
-    const half = { segment: 'breakfast', durationMinutes: 30 };
-    const input = conflictInput(
-      conflictFile([
-        {
-          key: 'se-remittances',
-          kind: 'side_event',
-          ...half,
-          participants: [
-            { person: 'p-chirita', role: 'speaker' },
-            { delegation: 'MDA', role: 'observer' },
-          ],
-        },
-        {
-          key: 'se-diaspora',
-          kind: 'side_event',
-          ...half,
-          participants: [{ person: 'p-chirita', role: 'speaker' }],
-        },
-        {
-          key: 'rt-2-1',
-          kind: 'roundtable',
-          ...half,
-          participants: [{ delegation: 'MDA', role: 'co_chair' }],
-        },
-        {
-          key: 'icmpd-coordination',
-          kind: 'meeting',
-          start: '2018-12-07T09:00',
-          end: '2018-12-07T09:30',
-          participants: [{ person: 'p-chirita', role: 'moderator' }],
-        },
-      ]),
-    );
-    const { fixed, toPlace } = splitForPlacement(input.sessions);
-    const p = prepare({ ...input, sessions: fixed });
-    const listing = listSpots(p, toPlace, { stepMinutes: 30, now: () => 0, listedBy: Infinity });
-    const state = new PlacementState(p, listing.items);
-    const model = placementModel(state);
+    // Every arrangement of the four (breakfastFour) is costed by the model as by the engine: walks,
+    // changeovers, side events over the roundtable.
+    const { p, state, model } = breakfastFourModel();
     const codes = new Set<string>();
     let checked = 0;
     const arrangements = state.items.reduce<number[][]>(
@@ -442,5 +460,99 @@ describe('the exact stage of placement', () => {
         heuristic: { placed: 2, cost: 38.75 },
       },
     });
+  });
+});
+
+/** Hard conflicts of the sessions a state places, by the conflict engine. */
+const hardIn = (state: PlacementState) =>
+  state.items.flatMap((item) =>
+    item.at < 0
+      ? []
+      : conflictsInvolving(state.p, at(item.session, item.spots[item.at]!)).filter(
+          (c) => c.severity === 'hard',
+        ),
+  );
+
+/** A clock that moves one tick each time it is read: annealing does the same moves however busy the machine. */
+const ticking = () => {
+  let tick = 0;
+  return () => tick++;
+};
+
+describe('annealing on the placement model', () => {
+  it('keeps every hard rule, never places fewer, and states its objective as the conflict engine costs it, on small random summits', () => {
+    fc.assert(
+      fc.property(
+        smallInstance(6),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.nat(1000),
+        ({ input, toPlace }, choices, seed) => {
+          const state = arranged(input, toPlace, choices);
+          const model = placementModel(state);
+          const [placed, cost] = [state.placedCount(), state.total()];
+          const found = anneal(model, state.snapshot(), {
+            until: 20,
+            now: ticking(),
+            seed,
+            ...tradesOf(state.items),
+          });
+          state.restore(found.at);
+          expect(hardIn(state)).toEqual([]);
+          expect(state.placedCount()).toBeGreaterThanOrEqual(placed);
+          expect(found.objective).toBeCloseTo(state.total() - model.weight * state.placedCount(), 6);
+          expect(found.objective).toBeLessThanOrEqual(cost - model.weight * placed + 1e-6);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('finds the least-cost arrangement of the four breakfast sessions, all placed, from none placed', () => {
+    const { input, toPlace, state, model } = breakfastFourModel();
+    const found = anneal(model, state.snapshot(), {
+      until: 50,
+      now: ticking(),
+      seed: 1,
+      ...tradesOf(state.items),
+    });
+    state.restore(found.at);
+    const exact = exhaustiveOptimum(input, toPlace, 30);
+    expect([state.placedCount(), hardIn(state)]).toEqual([exact.placed, []]);
+    expect(state.total()).toBeCloseTo(exact.cost, 6);
+    // The clock is read once to start and then every 2,000 moves: 49 reads before the one that says 50.
+    expect(found.moves).toBe(49 * 2_000);
+  });
+
+  it("answers nothing when the columns are not each item's spots in order", () => {
+    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
+    const model = placementModel(state);
+    const colSpot = Int32Array.from(model.colSpot);
+    [colSpot[0], colSpot[1]] = [colSpot[1]!, colSpot[0]!];
+    expect(annealer({ ...model, colSpot }, state.snapshot(), { until: 1, now: ticking(), seed: 1 })).toBe(
+      null,
+    );
+  });
+
+  it('goes first in the neighbourhood search when asked, and the search keeps its arrangement only if it costs less', () => {
+    // The small busy-moderators summit from the heuristic's arrangement, one thread, a second and a
+    // half: annealing takes 30 % of it, the neighbourhoods the rest.
+    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
+    const model = placementModel(state);
+    const [placed, cost] = [state.placedCount(), state.total()];
+    const found = searchNeighbourhoods({
+      highs,
+      state,
+      model,
+      start: state.snapshot(),
+      deadline: performance.now() + 1_500,
+      now: () => performance.now(),
+      seed: 1,
+      annealShare: 0.3,
+    });
+    state.restore(found.at);
+    expect(found.report.annealed?.moves).toBeGreaterThan(10_000);
+    expect(hardIn(state)).toEqual([]);
+    expect(state.placedCount()).toBeGreaterThanOrEqual(placed);
+    if (state.placedCount() === placed) expect(state.total()).toBeLessThan(cost);
   });
 });

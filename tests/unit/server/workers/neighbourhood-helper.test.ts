@@ -183,16 +183,16 @@ describe("placement's second thread for the neighbourhood search", () => {
         sent.length = 0;
       },
     };
-    const { at: found, report } = searchNeighbourhoods(
+    const { at: found, report } = searchNeighbourhoods({
       highs,
       state,
       model,
-      state.snapshot(),
-      performance.now() + 1_500,
-      () => performance.now(),
-      1,
-      liar,
-    );
+      start: state.snapshot(),
+      deadline: performance.now() + 1_500,
+      now: () => performance.now(),
+      seed: 1,
+      helper: liar,
+    });
     state.restore(found);
     expect(answered).toBeGreaterThan(0);
     expect(report.tried).toBeGreaterThan(answered);
@@ -217,17 +217,17 @@ describe("placement's second thread for the neighbourhood search", () => {
       longestMs: Number.POSITIVE_INFINITY,
       shortestMs: 1,
     });
-    const found = searchNeighbourhoods(
+    const found = searchNeighbourhoods({
       highs,
       state,
       model,
       start,
-      performance.now() + 60_000,
-      () => performance.now(),
-      1,
+      deadline: performance.now() + 60_000,
+      now: () => performance.now(),
+      seed: 1,
       helper,
-      id,
-    );
+      wholeOnHelper: id,
+    });
     state.restore(found.at);
     const objective = state.total() - model.weight * state.placedCount();
     expect([inline.status, found.whole?.status, found.report.proven, hardOf(state)]).toEqual([
@@ -269,17 +269,17 @@ describe("placement's second thread for the neighbourhood search", () => {
       ],
       forget() {},
     };
-    const found = searchNeighbourhoods(
+    const found = searchNeighbourhoods({
       highs,
       state,
       model,
       start,
-      performance.now() + 100,
-      () => performance.now(),
-      1,
-      liar,
-      77,
-    );
+      deadline: performance.now() + 100,
+      now: () => performance.now(),
+      seed: 1,
+      helper: liar,
+      wholeOnHelper: 77,
+    });
     state.restore(found.at);
     expect([found.whole?.primal, found.report, found.at, hardOf(state)]).toEqual([
       -1e12,
