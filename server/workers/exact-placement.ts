@@ -24,6 +24,7 @@ import {
   type PlacementModel,
   placementModel,
   type RestrictedModel,
+  partsOf,
   restrict,
   withAtLeast,
   withoutPairs,
@@ -297,8 +298,12 @@ export function placeWith(
             solver.cost = lns.whole.status;
             bounded(lns.whole.dual === null ? null : countBound(model, lns.whole.dual));
           } else if (onHelper !== null) solver.cost = 'no answer from the second thread';
-          if (lns.report.proven) solver.cost = 'Optimal';
           consider(lns.at, false);
+          // Proven: no arrangement costs less, and so none places more (one more session outweighs any cost).
+          if (lns.report.proven) {
+            solver.cost = 'Optimal';
+            bounded(best.placed);
+          }
         }
       }
     } catch (e) {
@@ -401,7 +406,7 @@ export function searchNeighbourhoods({
   annealShare = 0,
 }: NeighbourhoodSearch): { at: number[]; report: NeighbourhoodReport; whole?: Solved } {
   const n = state.items.length;
-  const hoods = new Neighbourhoods(state, seed);
+  const hoods = new Neighbourhoods(state, seed, partsOf(model, n));
   let at = [...start];
   state.restore(at);
   let placed = state.placedCount();
@@ -414,22 +419,26 @@ export function searchNeighbourhoods({
     kind: string;
     size: number;
     free: boolean[];
+    /** The independent part of the model it frees sessions of, and whether it frees all of them. */
+    part: number;
+    whole: boolean;
     sub: RestrictedModel;
     from: Float64Array;
     before: number;
   };
-  /** The next neighbourhood of the best arrangement, or null if nothing it frees has a spot. */
+  /** The next neighbourhood of the best arrangement, or null if nothing it frees has a spot (or every part is proven). */
   const nextJob = (): Job | null => {
+    if (hoods.settledAll()) return null;
     const kind = hoods.kind();
     const size = sizes.get(kind) ?? Math.min(n, FIRST_SIZE);
-    const { free } = hoods.next(size);
+    const { free, part, whole } = hoods.next(size);
     const sub = restrict(model, free, at, placed);
     if (sub.spotCols === 0) return null;
-    const whole = columnsOf(model, at);
-    const from = Float64Array.from(sub.original, (c) => whole[c]!);
+    const columns = columnsOf(model, at);
+    const from = Float64Array.from(sub.original, (c) => columns[c]!);
     let before = 0;
     for (let k = 0; k < sub.numCols; k++) before += sub.colCost[k]! * from[k]!;
-    return { kind, size, free, sub, from, before };
+    return { kind, size, free, part, whole, sub, from, before };
   };
   /**
    * Makes `next` the best arrangement if the sessions it may have moved (`only`: all if not given)
@@ -448,6 +457,13 @@ export function searchNeighbourhoods({
     state.restore(at);
     return false;
   };
+  /**
+   * An arrangement of every session (annealing's, the whole model's) with each settled part as it is
+   * now: a settled part is at its least cost, and an arrangement that is cheaper in all may still be
+   * dearer there. Parts share no row, so the two combine into an arrangement that keeps every rule.
+   */
+  const outsideSettled = (next: number[]): number[] =>
+    next.map((s, i) => (hoods.settledItem(i) ? at[i]! : s));
   /** Learns from a solved neighbourhood and keeps its arrangement if it is better; true once proven. */
   const take = (job: Job, found: Solved, took: number, budget: number): boolean => {
     report.tried++;
@@ -470,10 +486,16 @@ export function searchNeighbourhoods({
         if (found.values![k]! > 0.5) next[job.sub.colItem[k]!] = job.sub.colSpot[k]!;
       kept = adopt(next, job.free);
     }
-    // Every session at once, proven, and kept (or no better than what we have): nothing is cheaper.
-    if (found.status === 'Optimal' && job.size >= n) {
-      report.proven = kept || !better;
-      return true;
+    // A whole part at once, proven, and kept (or no better than what we have): nothing is cheaper
+    // there, whatever the other parts hold (they share no row with it); once every part is, nothing
+    // is cheaper anywhere. (An answer made from an older arrangement is no exception: the part's
+    // cost since then can only have fallen, and nothing costs less than the proven optimum.)
+    if (found.status === 'Optimal' && job.whole && (kept || !better)) {
+      hoods.settle(job.part);
+      if (hoods.settledAll()) {
+        report.proven = true;
+        return true;
+      }
     }
     return false;
   };
@@ -483,7 +505,7 @@ export function searchNeighbourhoods({
   const takeWhole = (found: Solved): boolean => {
     whole = found;
     waitingForWhole = false;
-    const kept = found.values !== null && adopt(arrangementOf(model, found.values, n));
+    const kept = found.values !== null && adopt(outsideSettled(arrangementOf(model, found.values, n)));
     // Proven optimal: nothing is cheaper than its arrangement, kept or matched already.
     // (An arrangement's objective is its cost less the weight of each session it places.)
     const matched = found.primal !== null && cost - model.weight * placed <= found.primal + 1e-6;
@@ -503,8 +525,7 @@ export function searchNeighbourhoods({
       deadline - now() >= MIN_NEIGHBOURHOOD_MS
     ) {
       const job = nextJob();
-      // A neighbourhood of every session is proven here alone (take's proof needs the best arrangement).
-      if (!job || job.size >= n) return;
+      if (!job) return;
       const id = helper.send({
         model: job.sub,
         start: job.from,
@@ -524,7 +545,7 @@ export function searchNeighbourhoods({
       }
       const job = sent.get(answer.id)!;
       sent.delete(answer.id);
-      if (answer.budget > 0) take(job, answer.solved, answer.took, answer.budget);
+      if (answer.budget > 0 && take(job, answer.solved, answer.took, answer.budget)) return true;
     }
     // A helper that ended (crashed) will not answer: its neighbourhoods go on here.
     if (waitingForWhole && !helper?.usable) waitingForWhole = false;
@@ -544,12 +565,13 @@ export function searchNeighbourhoods({
     }
     if (search && !ended) {
       const { at: annealed, moves } = search.best();
-      report.annealed = { moves, kept: adopt(annealed) };
+      report.annealed = { moves, kept: adopt(outsideSettled(annealed)) };
     }
   }
   while (!ended && deadline - now() >= MIN_NEIGHBOURHOOD_MS) {
     if (collect()) break;
     feed();
+    if (hoods.settledAll()) break; // proven by the helper's answers
     const job = nextJob();
     if (!job) continue; // nothing freed has a spot
     const budget = Math.min(deadline - now(), LONGEST_SUB_MS);

@@ -199,7 +199,10 @@ async function measure(size: Size, shape: Shape, seed: number, referenceS: numbe
     ms,
     costGap,
     boundValid: result.bound >= (ref.proven ? ref.max : placed) && result.bound >= placed,
-    optimalRight: !result.optimal || placed >= ref.max,
+    // "Optimal" is right for the count when it is the maximum, and for the cost when it is the least.
+    optimalRight:
+      (!result.optimal || placed >= ref.max) &&
+      (result.solver.cost !== 'Optimal' || (placed >= ref.max && (costGap === null || costGap <= 1e-6))),
   };
 }
 

@@ -381,3 +381,41 @@ export function restrict(
     original: Int32Array.from(original),
   };
 }
+
+/**
+ * The model's independent parts: two sessions are in one part when a row (a room, a person, a
+ * delegation at some instant, or a pair of them) holds spots of both, directly or through others.
+ * Parts share no row, so each one's least cost does not depend on how the others are arranged: on a
+ * programme whose side events fall in windows hours apart, each window is a part. The part of each
+ * item (0, 1, …), or -1 for an item without a spot.
+ */
+export function partsOf(model: PlacementModel, items: number): Int32Array {
+  const parent = Int32Array.from({ length: model.numCols }, (_, c) => c);
+  const find = (c: number): number => {
+    while (parent[c] !== c) {
+      parent[c] = parent[parent[c]!]!;
+      c = parent[c]!;
+    }
+    return c;
+  };
+  const join = (a: number, b: number) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent[rb] = ra;
+  };
+  for (let r = 0; r < model.numRows; r++)
+    for (let k = model.starts[r]! + 1; k < model.starts[r + 1]!; k++)
+      join(model.indices[model.starts[r]!]!, model.indices[k]!);
+  const firstCol = new Int32Array(items).fill(-1);
+  for (let c = 0; c < model.spotCols; c++) {
+    const i = model.colItem[c]!;
+    if (firstCol[i] === -1) firstCol[i] = c;
+    else join(firstCol[i]!, c);
+  }
+  const numbered = new Map<number, number>();
+  return Int32Array.from(firstCol, (c) => {
+    if (c < 0) return -1;
+    const root = find(c);
+    if (!numbered.has(root)) numbered.set(root, numbered.size);
+    return numbered.get(root)!;
+  });
+}

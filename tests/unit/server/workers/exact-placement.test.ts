@@ -12,24 +12,21 @@ import {
   countOf,
   countProven,
   type PlacementModel,
+  partsOf,
   placementModel,
   restrict,
   withoutPairs,
 } from '../../../../shared/domain/resolution/placement-model.ts';
 import { seeded } from '../../../../shared/domain/resolution/placement-search.ts';
 import { PlacementState } from '../../../../shared/domain/resolution/placement-state.ts';
-import {
-  highsModel,
-  placeWith,
-  searchNeighbourhoods,
-  solver,
-} from '../../../../server/workers/exact-placement.ts';
+import { highsModel, placeWith, solver } from '../../../../server/workers/exact-placement.ts';
 import { anneal, annealer, tradesOf } from '../../../../shared/domain/resolution/placement-anneal.ts';
 import { conflictFile, conflictInput } from '../../../factories/conflicts.ts';
 import { COORDINATION_PLACED, coordinationScenario } from '../../../factories/placement.ts';
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
 import { exhaustiveOptimum } from '../../../support/placement-optimum.ts';
 import { heuristicArrangement } from '../../../support/placement-heuristic.ts';
+import { searchFor, smallBusySummit, wholeOptimum } from '../../../support/neighbourhood-search.ts';
 import { placementInstance, SHAPES } from '../../../bench/placement-instances.ts';
 
 let highs: Highs;
@@ -524,8 +521,7 @@ describe('annealing on the placement model', () => {
   });
 
   it("answers nothing when the columns are not each item's spots in order", () => {
-    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
-    const model = placementModel(state);
+    const { state, model } = smallBusySummit();
     const colSpot = Int32Array.from(model.colSpot);
     [colSpot[0], colSpot[1]] = [colSpot[1]!, colSpot[0]!];
     expect(annealer({ ...model, colSpot }, state.snapshot(), { until: 1, now: ticking(), seed: 1 })).toBe(
@@ -536,17 +532,13 @@ describe('annealing on the placement model', () => {
   it('goes first in the neighbourhood search when asked, and the search keeps its arrangement only if it costs less', () => {
     // The small busy-moderators summit from the heuristic's arrangement, one thread, a second and a
     // half: annealing takes 30 % of it, the neighbourhoods the rest.
-    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
-    const model = placementModel(state);
+    const { state, model } = smallBusySummit();
     const [placed, cost] = [state.placedCount(), state.total()];
-    const found = searchNeighbourhoods({
+    const found = searchFor(1_500, {
       highs,
       state,
       model,
       start: state.snapshot(),
-      deadline: performance.now() + 1_500,
-      now: () => performance.now(),
-      seed: 1,
       annealShare: 0.3,
     });
     state.restore(found.at);
@@ -554,5 +546,43 @@ describe('annealing on the placement model', () => {
     expect(hardIn(state)).toEqual([]);
     expect(state.placedCount()).toBeGreaterThanOrEqual(placed);
     if (state.placedCount() === placed) expect(state.total()).toBeLessThan(cost);
+  });
+});
+
+describe("the placement model's independent parts", () => {
+  it('puts each window of the small busy-moderators summit in a part of its own', () => {
+    // Its side events fall in four windows (two mornings, two lunchtimes) hours apart: no room,
+    // person or delegation row holds spots of two windows, so each is a part.
+    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
+    const parts = partsOf(placementModel(state), state.items.length);
+    const windows = new Map<string, Set<number>>();
+    state.items.forEach((item, i) => {
+      const w = String(item.session.segment);
+      windows.set(w, (windows.get(w) ?? new Set()).add(parts[i]!));
+    });
+    expect([...windows].sort().map(([w, p]) => [w, [...p]])).toEqual([
+      ['w0-0', [0]],
+      ['w0-1', [3]],
+      ['w1-0', [1]],
+      ['w1-1', [2]],
+    ]);
+    expect([0, 1, 2, 3].map((p) => parts.filter((x) => x === p).length)).toEqual([13, 14, 15, 7]);
+  });
+
+  it("proves the least cost part by part without a helper: the search ends proven at the whole model's optimum", () => {
+    const { state, model, start } = smallBusySummit();
+    const optimum = wholeOptimum(highs, model, start);
+    const found = searchFor(60_000, {
+      highs,
+      state,
+      model,
+      start,
+    });
+    state.restore(found.at);
+    const objective = state.total() - model.weight * state.placedCount();
+    expect([optimum.status, found.report.proven, hardIn(state)]).toEqual(['Optimal', true, []]);
+    expect(Math.round(objective * 1e3)).toBe(Math.round(optimum.primal! * 1e3));
+    // At least one neighbourhood proven in each of the four parts.
+    expect(found.report.tried).toBeGreaterThanOrEqual(4);
   });
 });

@@ -8,6 +8,7 @@ import {
   countOf,
   countProven,
   type PlacementModel,
+  partsOf,
   placementModel,
   type RestrictedModel,
   restrict,
@@ -16,8 +17,8 @@ import {
 } from '../../../../shared/domain/resolution/placement-model.ts';
 import { seeded } from '../../../../shared/domain/resolution/placement-search.ts';
 import type { PlacementState } from '../../../../shared/domain/resolution/placement-state.ts';
-import { searchNeighbourhoods, solver } from '../../../../server/workers/exact-placement.ts';
-import { solve } from '../../../../server/workers/highs-solve.ts';
+import { solver } from '../../../../server/workers/exact-placement.ts';
+import { type Solved, solve } from '../../../../server/workers/highs-solve.ts';
 import {
   Helper,
   type HelperAnswer,
@@ -26,6 +27,7 @@ import {
 } from '../../../../server/workers/neighbourhood-helper.ts';
 import { placementInstance } from '../../../bench/placement-instances.ts';
 import { heuristicArrangement } from '../../../support/placement-heuristic.ts';
+import { searchFor, smallBusySummit, wholeOptimum } from '../../../support/neighbourhood-search.ts';
 
 let highs: Highs;
 let helper: Helper;
@@ -65,8 +67,7 @@ const hardOf = (state: PlacementState) =>
 
 describe("placement's second thread for the neighbourhood search", () => {
   it('solves a neighbourhood of the small busy-moderators summit to the same optimum as the placing thread', async () => {
-    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
-    const model = placementModel(state);
+    const { state, model } = smallBusySummit();
     const random = seeded(11);
     const jobs = [0, 1, 2].map(() =>
       neighbourhood(
@@ -183,14 +184,11 @@ describe("placement's second thread for the neighbourhood search", () => {
         sent.length = 0;
       },
     };
-    const { at: found, report } = searchNeighbourhoods({
+    const { at: found, report } = searchFor(1_500, {
       highs,
       state,
       model,
       start: state.snapshot(),
-      deadline: performance.now() + 1_500,
-      now: () => performance.now(),
-      seed: 1,
       helper: liar,
     });
     state.restore(found);
@@ -201,13 +199,103 @@ describe("placement's second thread for the neighbourhood search", () => {
     if (state.placedCount() === placed) expect(state.total()).toBeLessThanOrEqual(cost);
   });
 
-  it('solves the whole model while the placing thread searches, and its proof ends the search at the optimum', async () => {
+  it('takes no part as proven from an answer that is not', () => {
+    // A helper that answers every neighbourhood at once, out of time and with nothing found, and is
+    // never busy: in the 50 ms before the last 200 ms it is sent neighbourhoods of every window of
+    // the small busy-moderators summit (each smaller than the first size: whole parts), and this
+    // thread has no time to solve one itself. No part may count as proven, so neither may the whole.
+    const { state, model } = smallBusySummit();
+    const parts = new Set<number>();
+    const sent: number[] = [];
+    const idle: NeighbourhoodHelper = {
+      usable: true,
+      waiting: 0,
+      send(job) {
+        const sub = job.model as RestrictedModel;
+        parts.add(partsOf(model, state.items.length)[sub.colItem[0]!]!);
+        sent.push(sent.length + 1);
+        return sent.length;
+      },
+      answered: () => false,
+      answers: () =>
+        sent.splice(0).map((id) => ({
+          id,
+          solved: {
+            status: 'Time limit reached',
+            values: null,
+            dual: Number.NEGATIVE_INFINITY,
+            primal: null,
+          },
+          took: 500,
+          budget: 500,
+        })),
+      forget() {},
+    };
+    const found = searchFor(250, {
+      highs,
+      state,
+      model,
+      start: state.snapshot(),
+      helper: idle,
+    });
+    expect([[...parts].sort(), found.report.proven]).toEqual([[0, 1, 2, 3], false]);
+  });
+
+  it("keeps a settled part as it is when annealing's arrangement, cheaper in all, would change it", () => {
+    // A helper that answers the neighbourhoods of the first window (part 0) of the small
+    // busy-moderators summit as proven where they are, and the others out of time: part 0 is settled
+    // early in annealing, which goes on over every session. What annealing then brings is taken for
+    // the other parts only: part 0 ends exactly as it started.
+    const { state, model } = smallBusySummit();
+    const parts = partsOf(model, state.items.length);
+    const start = state.snapshot();
+    const sent: { id: number; sub: RestrictedModel; from: Float64Array }[] = [];
+    const judge: NeighbourhoodHelper = {
+      usable: true,
+      get waiting() {
+        return sent.length;
+      },
+      send(job) {
+        sent.push({ id: sent.length + 1, sub: job.model as RestrictedModel, from: job.start });
+        return sent.at(-1)!.id;
+      },
+      answered: () => false,
+      answers: () =>
+        sent.splice(0).map(({ id, sub, from }) => {
+          const first = parts[sub.colItem[0]!] === 0;
+          let primal = 0;
+          for (let k = 0; k < sub.numCols; k++) primal += sub.colCost[k]! * from[k]!;
+          return {
+            id,
+            solved: first
+              ? { status: 'Optimal', values: from, dual: primal, primal }
+              : { status: 'Time limit reached', values: null, dual: Number.NEGATIVE_INFINITY, primal: null },
+            took: 1,
+            budget: 500,
+          };
+        }),
+      forget() {},
+    };
+    const found = searchFor(1_500, {
+      highs,
+      state,
+      model,
+      start,
+      helper: judge,
+      annealShare: 0.5,
+    });
+    const firstWindow = (at: readonly number[]) => at.filter((_, i) => parts[i] === 0);
+    expect(found.report.annealed?.kept).toBe(true);
+    expect(firstWindow(found.at)).toEqual(firstWindow(start));
+    expect(found.at).not.toEqual(start);
+  });
+
+  it('solves the whole model while the placing thread searches, and the search ends proven at the optimum', async () => {
     // Step 2 with a helper: the whole model (as many sessions, the least cost) goes to the helper and
     // the placing thread searches neighbourhoods alone meanwhile. On the small busy-moderators summit
-    // the whole is proven within the minute: the search ends as proven, at the optimum's objective.
-    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
-    const model = placementModel(state);
-    const start = state.snapshot();
+    // the whole is proven within the minute, by the helper or part by part here (its four windows
+    // share no row), whichever comes first: the search ends as proven, at the optimum's objective.
+    const { state, model, start } = smallBusySummit();
     const whole = withAtLeast(model, state.placedCount());
     const inline = solve(highs, whole, columnsOf(model, start), performance.now() + 60_000);
     const id = helper.send({
@@ -217,36 +305,46 @@ describe("placement's second thread for the neighbourhood search", () => {
       longestMs: Number.POSITIVE_INFINITY,
       shortestMs: 1,
     });
-    const found = searchNeighbourhoods({
+    const found = searchFor(60_000, {
       highs,
       state,
       model,
       start,
-      deadline: performance.now() + 60_000,
-      now: () => performance.now(),
-      seed: 1,
       helper,
       wholeOnHelper: id,
     });
     state.restore(found.at);
     const objective = state.total() - model.weight * state.placedCount();
-    expect([inline.status, found.whole?.status, found.report.proven, hardOf(state)]).toEqual([
-      'Optimal',
-      'Optimal',
-      true,
-      [],
-    ]);
+    expect([inline.status, found.report.proven, hardOf(state)]).toEqual(['Optimal', true, []]);
+    // If the helper answered before the parts were all proven, its answer was proven too.
+    expect(found.whole?.status ?? 'parts first').toMatch(/^(Optimal|parts first)$/);
     expect(Math.round(objective * 1e3)).toBe(Math.round(inline.primal! * 1e3));
     expect(helper.waiting).toBe(0);
+  });
+
+  it("ends the search at once on the helper's proven whole model, keeping its arrangement", () => {
+    // A helper whose whole model comes back proven at once (the optimum, solved here beforehand),
+    // with no time for a neighbourhood: the search keeps that arrangement and ends proven.
+    const { state, model, start } = smallBusySummit();
+    const optimum = wholeOptimum(highs, model, start);
+    const found = searchFor(100, { highs, state, model, start, ...answeringWhole(optimum) });
+    state.restore(found.at);
+    const objective = state.total() - model.weight * state.placedCount();
+    expect([
+      optimum.status,
+      found.whole?.status,
+      found.report.proven,
+      found.report.tried,
+      hardOf(state),
+    ]).toEqual(['Optimal', 'Optimal', true, 0, []]);
+    expect(Math.round(objective * 1e3)).toBe(Math.round(optimum.primal! * 1e3));
   });
 
   it('keeps no whole arrangement from the helper that breaks a hard rule, and claims no proof from it', () => {
     // A helper that answers the whole model with every session at its first spot, "proven" at a cost
     // far below any: the search checks it like a neighbourhood's answer and does not take its word.
     // The deadline leaves no time for a neighbourhood here: only the helper's answer is looked at.
-    const state = heuristicArrangement(placementInstance('S', 'busy-moderators', 3));
-    const model = placementModel(state);
-    const start = state.snapshot();
+    const { state, model, start } = smallBusySummit();
     const first = new Float64Array(model.numCols);
     const seen = new Set<number>();
     for (let c = 0; c < model.spotCols; c++)
@@ -254,31 +352,12 @@ describe("placement's second thread for the neighbourhood search", () => {
         seen.add(model.colItem[c]!);
         first[c] = 1;
       }
-    const liar: NeighbourhoodHelper = {
-      usable: true,
-      waiting: 1,
-      send: () => 0,
-      answered: () => true,
-      answers: () => [
-        {
-          id: 77,
-          solved: { status: 'Optimal', values: first, dual: -1e12, primal: -1e12 },
-          took: 1,
-          budget: 500,
-        },
-      ],
-      forget() {},
-    };
-    const found = searchNeighbourhoods({
+    const found = searchFor(100, {
       highs,
       state,
       model,
       start,
-      deadline: performance.now() + 100,
-      now: () => performance.now(),
-      seed: 1,
-      helper: liar,
-      wholeOnHelper: 77,
+      ...answeringWhole({ status: 'Optimal', values: first, dual: -1e12, primal: -1e12 }),
     });
     state.restore(found.at);
     expect([found.whole?.primal, found.report, found.at, hardOf(state)]).toEqual([
@@ -289,6 +368,25 @@ describe("placement's second thread for the neighbourhood search", () => {
     ]);
   });
 });
+
+/**
+ * A helper that has the whole model under way and answers it at once with `solved`, and nothing
+ * else: with 100 ms to go, the search has no time for a neighbourhood and looks at that answer only.
+ */
+function answeringWhole(solved: Solved): { helper: NeighbourhoodHelper; wholeOnHelper: number } {
+  const id = 77;
+  return {
+    helper: {
+      usable: true,
+      waiting: 1,
+      send: () => 0,
+      answered: () => true,
+      answers: () => [{ id, solved, took: 1, budget: 60_000 }],
+      forget() {},
+    },
+    wholeOnHelper: id,
+  };
+}
 
 describe("placement's second thread in the race on the most sessions", () => {
   it('proves the most sessions of the small busy-moderators summit, reporting its bounds as they move', async () => {
