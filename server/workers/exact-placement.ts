@@ -464,6 +464,13 @@ export function searchNeighbourhoods({
    */
   const outsideSettled = (next: number[]): number[] =>
     next.map((s, i) => (hoods.settledItem(i) ? at[i]! : s));
+  /** What the sessions a restricted model frees cost now in its objective, with the others where they are. */
+  const partObjective = (sub: RestrictedModel): number => {
+    const columns = columnsOf(model, at);
+    let sum = 0;
+    for (let k = 0; k < sub.numCols; k++) sum += sub.colCost[k]! * columns[sub.original[k]!]!;
+    return sum;
+  };
   /** Learns from a solved neighbourhood and keeps its arrangement if it is better; true once proven. */
   const take = (job: Job, found: Solved, took: number, budget: number): boolean => {
     report.tried++;
@@ -486,11 +493,17 @@ export function searchNeighbourhoods({
         if (found.values![k]! > 0.5) next[job.sub.colItem[k]!] = job.sub.colSpot[k]!;
       kept = adopt(next, job.free);
     }
-    // A whole part at once, proven, and kept (or no better than what we have): nothing is cheaper
-    // there, whatever the other parts hold (they share no row with it); once every part is, nothing
-    // is cheaper anywhere. (An answer made from an older arrangement is no exception: the part's
-    // cost since then can only have fallen, and nothing costs less than the proven optimum.)
-    if (found.status === 'Optimal' && job.whole && (kept || !better)) {
+    // A whole part at once, proven, and kept (or what the part holds now costs no more): nothing is
+    // cheaper there, whatever the other parts hold (they share no row with it); once every part is,
+    // nothing is cheaper anywhere. What it holds now is priced afresh, not taken from when the
+    // neighbourhood was made: an arrangement of every session kept since (annealing's, the whole
+    // model's) may have made this part dearer while making the whole cheaper.
+    if (
+      found.status === 'Optimal' &&
+      job.whole &&
+      found.primal !== null &&
+      (kept || partObjective(job.sub) <= found.primal + 1e-6)
+    ) {
       hoods.settle(job.part);
       if (hoods.settledAll()) {
         report.proven = true;

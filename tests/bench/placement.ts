@@ -199,11 +199,30 @@ async function measure(size: Size, shape: Shape, seed: number, referenceS: numbe
     ms,
     costGap,
     boundValid: result.bound >= (ref.proven ? ref.max : placed) && result.bound >= placed,
-    // "Optimal" is right for the count when it is the maximum, and for the cost when it is the least.
-    optimalRight:
-      (!result.optimal || placed >= ref.max) &&
-      (result.solver.cost !== 'Optimal' || (placed >= ref.max && (costGap === null || costGap <= 1e-6))),
+    optimalRight: optimalRight(result, placed, ref, costGap, `${size} ${shape} ${seed}`),
   };
+}
+
+/**
+ * "Optimal" is right for the count when it is the maximum, and for the cost when it is the least
+ * (to a millionth). Says which is not, on stderr.
+ */
+function optimalRight(
+  result: { optimal: boolean; cost: number; solver: { cost: string } },
+  placed: number,
+  ref: Reference,
+  costGap: number | null,
+  name: string,
+): boolean {
+  const count = !result.optimal || placed >= ref.max;
+  const cost =
+    result.solver.cost !== 'Optimal' ||
+    (placed >= ref.max && (costGap === null || costGap <= 1e-6));
+  if (!count || !cost)
+    process.stderr.write(
+      `${name}: reported optimal, but ${!count ? `placed ${placed} of ${ref.max}` : `cost ${result.cost} where the least is ${ref.cost} (${((costGap ?? 0) * 100).toFixed(4)} %)`}\n`,
+    );
+  return count && cost;
 }
 
 const quantile = (xs: number[], q: number) =>
