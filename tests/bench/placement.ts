@@ -216,8 +216,7 @@ function optimalRight(
 ): boolean {
   const count = !result.optimal || placed >= ref.max;
   const cost =
-    result.solver.cost !== 'Optimal' ||
-    (placed >= ref.max && (costGap === null || costGap <= 1e-6));
+    result.solver.cost !== 'Optimal' || (placed >= ref.max && (costGap === null || costGap <= 1e-6));
   if (!count || !cost)
     process.stderr.write(
       `${name}: reported optimal, but ${!count ? `placed ${placed} of ${ref.max}` : `cost ${result.cost} where the least is ${ref.cost} (${((costGap ?? 0) * 100).toFixed(4)} %)`}\n`,
