@@ -387,7 +387,9 @@ const ANNEAL_SLICE_MS = 50;
  * (Neighbourhoods) around the others by solving the model restricted to them, with at least as many
  * sessions placed; keeps the new arrangement when its sessions keep every hard rule and it costs
  * less. The size grows while the solver proves its neighbourhoods quickly and shrinks when it does
- * not; a proven neighbourhood of every session proves the whole. With a helper (a second thread),
+ * not. Each neighbourhood lies within one of the model's independent parts (partsOf); a part proven
+ * whole is settled, and once every part is (with one part: a proven neighbourhood of every session),
+ * the whole is proven. Annealing may go first (annealShare). With a helper (a second thread),
  * neighbourhoods are solved two at a time: the helper's, made from the best arrangement when they
  * were sent, are merged into the best arrangement as it is when they come back, and kept only if
  * the merge keeps every hard rule and costs less. Starts from, and leaves the state at, the best
