@@ -201,37 +201,38 @@ describe("placement's second thread for the neighbourhood search", () => {
 
   it('takes no part as proven from an answer that is not', () => {
     // A helper that answers every neighbourhood at once, out of time and with nothing found, and is
-    // never busy: in the 50 ms before the last 200 ms it is sent neighbourhoods of every window of
-    // the small busy-moderators summit (each smaller than the first size: whole parts), and this
-    // thread has no time to solve one itself. No part may count as proven, so neither may the whole.
+    // never busy: in the 400 ms before the last 200 ms it is sent neighbourhoods of every window of
+    // the small busy-moderators summit (each smaller than the first size: whole parts). No part may
+    // count as proven from those answers; this thread solves one neighbourhood at most, in the last
+    // 200 ms, so the whole may not count as proven either.
     const { state, model } = smallBusySummit();
     const parts = new Set<number>();
-    const sent: number[] = [];
+    const sent: { id: number; sub: RestrictedModel; from: Float64Array }[] = [];
     const idle: NeighbourhoodHelper = {
       usable: true,
       waiting: 0,
       send(job) {
         const sub = job.model as RestrictedModel;
         parts.add(partsOf(model, state.items.length)[sub.colItem[0]!]!);
-        sent.push(sent.length + 1);
+        sent.push({ id: sent.length + 1, sub, from: job.start });
         return sent.length;
       },
       answered: () => false,
+      // Out of time at the arrangement it was given: its objective is what the part costs now.
       answers: () =>
-        sent.splice(0).map((id) => ({
-          id,
-          solved: {
-            status: 'Time limit reached',
-            values: null,
-            dual: Number.NEGATIVE_INFINITY,
-            primal: null,
-          },
-          took: 500,
-          budget: 500,
-        })),
+        sent.splice(0).map(({ id, sub, from }) => {
+          let primal = 0;
+          for (let k = 0; k < sub.numCols; k++) primal += sub.colCost[k]! * from[k]!;
+          return {
+            id,
+            solved: { status: 'Time limit reached', values: from, dual: Number.NEGATIVE_INFINITY, primal },
+            took: 500,
+            budget: 500,
+          };
+        }),
       forget() {},
     };
-    const found = searchFor(250, {
+    const found = searchFor(600, {
       highs,
       state,
       model,
