@@ -69,7 +69,7 @@ export type SolverReport = {
  * comes first: on a machine half as fast, L's count took 5–8 s to prove); polishing its
  * arrangement 10 % of what is left; the cost on the whole model 15 % of what is left then (small
  * models are proven in it), on the helper while this thread searches neighbourhoods (or here,
- * first, without one); then annealing 30 % of what is left, and neighbourhoods the rest.
+ * first, without one); then annealing 15 % of what is left, and neighbourhoods the rest.
  */
 const LISTING_SHARE = 0.5;
 const HEURISTIC_SHARE = 0.1;
@@ -77,7 +77,7 @@ const COUNT_SHARE = 0.8;
 const POLISH_SHARE = 0.1;
 const WHOLE_SHARE = 0.15;
 /** Of the time left when the neighbourhood search begins, annealing's share, first (searchNeighbourhoods). */
-const ANNEAL_SHARE = 0.3;
+const ANNEAL_SHARE = 0.15;
 /**
  * The helper's seed in the race on the most sessions (HiGHS's random_seed; this thread keeps the
  * default), and how long this thread waits for the helper's answer once the race is over (the helper
