@@ -159,7 +159,7 @@ export async function signIn(
  * `servers` by the given server processes and `database` by every process named postgres (the
  * backends, the WAL writer, the checkpointer), so that a phase's cost per answer can be split.
  */
-export function cpuSeconds(servers: Server[]): { servers: number; database: number } {
+function cpuSeconds(servers: Server[]): { servers: number; database: number } {
   const tick = 100; // USER_HZ: 100 on every Linux Node runs on
   const of = (pid: number | string) => {
     try {
@@ -183,4 +183,19 @@ export function cpuSeconds(servers: Server[]): { servers: number; database: numb
       }
   } catch {}
   return { servers: servers.reduce((n, s) => n + of(s.child.pid ?? 0).cpu, 0), database };
+}
+
+/** The CPU seconds the servers, the database and this process have used since the meter was made. */
+export function cpuMeter(servers: Server[]): () => { servers: number; database: number; driver: number } {
+  const before = cpuSeconds(servers);
+  const driver = process.cpuUsage();
+  return () => {
+    const now = cpuSeconds(servers);
+    const own = process.cpuUsage(driver);
+    return {
+      servers: now.servers - before.servers,
+      database: now.database - before.database,
+      driver: (own.user + own.system) / 1e6,
+    };
+  };
 }

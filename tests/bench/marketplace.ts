@@ -16,7 +16,7 @@ import { checks, pgbenchCeiling } from './marketplace-checks.ts';
 import {
   type Answer,
   call,
-  cpuSeconds,
+  cpuMeter,
   renewAgent,
   type Server,
   type Session,
@@ -62,8 +62,7 @@ async function throughput(w: World, slots: string[]) {
   let sent = 0;
   let done = false;
   const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const others0 = cpuSeconds(w.servers);
+  const meter = cpuMeter(w.servers);
   let lastBooking = t0;
   let stoppedAt = t0;
   const pickFree = () => {
@@ -99,13 +98,9 @@ async function throughput(w: World, slots: string[]) {
   await Promise.all(Array.from({ length: PROVIDERS * LOOPS_PER_PROVIDER }, (_, i) => loop(i % PROVIDERS)));
   const answers = (counts.get('201') ?? 0) + (counts.get('409') ?? 0);
   const elapsed = (stoppedAt - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const others = cpuSeconds(w.servers);
   return {
     counts,
-    driverCpu: (cpu.user + cpu.system) / 1e6,
-    serversCpu: others.servers - others0.servers,
-    databaseCpu: others.database - others0.database,
+    cpu: meter(),
     answersPerSecond: answers / elapsed,
     bookings: counts.get('201') ?? 0,
     untilLast: lastBooking - t0,
@@ -120,7 +115,7 @@ async function openLoop(w: World, slots: string[]) {
   const byStatus = new Map<string, number[]>();
   const counts = new Map<string, number>();
   const start = performance.now() + 20;
-  const cpu0 = { ...cpuSeconds(w.servers), driver: process.cpuUsage() };
+  const meter = cpuMeter(w.servers);
   let next = 0;
   let answered = 0;
   let cutOff = false;
@@ -168,13 +163,7 @@ async function openLoop(w: World, slots: string[]) {
   // Whatever is still unanswered counts as never answered: its latency is infinite.
   cutOff = true;
   if (!drained) counts.set(UNANSWERED, total - answered);
-  const cpu1 = cpuSeconds(w.servers);
-  const driver = process.cpuUsage(cpu0.driver);
-  const cpu = {
-    servers: cpu1.servers - cpu0.servers,
-    database: cpu1.database - cpu0.database,
-    driver: (driver.user + driver.system) / 1e6,
-  };
+  const cpu = meter();
   for (let i = answered; i < total; i++) latencies.push(Number.POSITIVE_INFINITY);
   return { total, latencies, byStatus, counts, sentFor, drainedAfter: performance.now() - start, cpu };
 }
@@ -232,13 +221,13 @@ export async function benchMarketplace(url: string): Promise<MarketRow[]> {
       {
         measure: `throughput: ${PROVIDERS * LOOPS_PER_PROVIDER} delegates, ${THROUGHPUT_SLOTS} slots, 2 servers`,
         result: `${rush.answersPerSecond.toFixed(0)} answers/s`,
-        detail: `${tally(rush.counts)} in ${rush.elapsed.toFixed(2)} s; this driver used ${rush.driverCpu.toFixed(1)} s of CPU`,
+        detail: `${tally(rush.counts)} in ${rush.elapsed.toFixed(2)} s; this driver used ${rush.cpu.driver.toFixed(1)} s of CPU`,
         goal: '≥ 25 % of pgbench',
       },
       {
         measure: 'throughput: CPU per answer (servers + database + this driver)',
-        result: `${perAnswer(rush.serversCpu + rush.databaseCpu + rush.driverCpu)} ms`,
-        detail: `servers ${perAnswer(rush.serversCpu)} ms, database ${perAnswer(rush.databaseCpu)} ms, driver ${perAnswer(rush.driverCpu)} ms (from /proc)`,
+        result: `${perAnswer(rush.cpu.servers + rush.cpu.database + rush.cpu.driver)} ms`,
+        detail: `servers ${perAnswer(rush.cpu.servers)} ms, database ${perAnswer(rush.cpu.database)} ms, driver ${perAnswer(rush.cpu.driver)} ms (from /proc)`,
         goal: '',
       },
       {

@@ -27,7 +27,7 @@ export type AnnealOptions = {
   sameStart?: readonly (readonly (readonly number[])[])[];
 };
 
-export type Annealed = { at: number[]; objective: number; moves: number; accepted: number };
+export type Annealed = { at: number[]; objective: number; moves: number };
 
 /**
  * The worsening taken with even odds, at the start and at the end, as a share of the typical
@@ -52,7 +52,7 @@ const ROOM_SHARE = 0.5;
  */
 export function anneal(model: PlacementModel, start: readonly number[], opts: AnnealOptions): Annealed {
   const search = annealer(model, start, opts);
-  if (!search) return { at: [...start], objective: Number.NaN, moves: 0, accepted: 0 };
+  if (!search) return { at: [...start], objective: Number.NaN, moves: 0 };
   search.run(opts.until);
   return search.best();
 }
@@ -186,8 +186,7 @@ export function annealer(
   for (let i = 0; i < items; i++) if (count[i]! > 1 || at[i]! < 0) movable.push(i);
   let best = { at: Array.from(at), objective };
   let moves = 0;
-  let accepted = 0;
-  const result = () => ({ at: [...best.at], objective: best.objective, moves, accepted });
+  const result = () => ({ at: [...best.at], objective: best.objective, moves });
   if (movable.length === 0) return { run: () => {}, best: result };
 
   // The temperature, in the model's cost points: from the typical worsening of a move at random.
@@ -245,7 +244,6 @@ export function annealer(
       const delta = tryMove(outs, ins);
       if (delta !== null && (delta <= 0 || random() < Math.exp(-delta / temperature))) {
         keep();
-        accepted++;
         if (at[i]! < 0) placed.push(i);
         at[i] = si;
         if (j >= 0) at[j] = sj;
