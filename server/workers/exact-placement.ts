@@ -33,6 +33,7 @@ import { Neighbourhoods } from '../../shared/domain/resolution/placement-neighbo
 import { Search } from '../../shared/domain/resolution/placement-search.ts';
 import { PlacementState } from '../../shared/domain/resolution/placement-state.ts';
 import { annealer, tradesOf } from '../../shared/domain/resolution/placement-anneal.ts';
+import { countByParts } from './count-by-parts.ts';
 import { highsModel, resetSolver, type Solved, solve, solver } from './highs-solve.ts';
 import { type Helper, type NeighbourhoodHelper, neighbourhoodHelper } from './neighbourhood-helper.ts';
 
@@ -205,53 +206,80 @@ export function placeWith(
         found = placedBy(primal);
         tell();
       };
+      /** Step 1 on the whole model: this thread and the helper race on it with two seeds. */
+      const countWhole = (countBy: number, options: Record<string, number>) => {
+        const start = columnsOf(first, best.at);
+        // The helper races this thread on the same model with another seed (neighbourhood-helper.ts),
+        // once it has loaded its solver (a thread's first placement goes on without it).
+        const race = helper?.ready
+          ? helper.race({
+              model: first,
+              start,
+              until: Date.now() + (countBy - now()),
+              longestMs: Number.POSITIVE_INFINITY,
+              shortestMs: MIN_SOLVE_MS,
+              options: { ...options, random_seed: RACE_SEED },
+            })
+          : null;
+        /** The helper's bounds so far (objective values, as this thread's solver reports its own), if any. */
+        const theirs = () => {
+          const p = race === null ? undefined : helper!.progress(race);
+          return p && Number.isFinite(p.dual) ? { dual: p.dual, primal: p.primal } : null;
+        };
+        const mine = solve(highs, first, start, countBy, {
+          progress: (dual, primal) => {
+            const other = theirs();
+            reached(primal);
+            reached(other?.primal ?? null);
+            bounded(countBound(first, Math.max(dual, other?.dual ?? dual)));
+          },
+          // Once the most sessions is proven (by either thread), the rest of the time is the cost's.
+          enough: (primal, dual) => {
+            const other = theirs();
+            const best = Math.min(primal ?? Infinity, other?.primal ?? Infinity);
+            return countProven(first, best, Math.max(dual, other?.dual ?? dual));
+          },
+          options,
+        });
+        const other =
+          race === null ? null : helper!.finish(race, Math.min(RACE_WAIT_MS, deadline - now()))?.solved;
+        const most =
+          other?.primal != null && (mine.primal === null || other.primal < mine.primal) ? other : mine;
+        for (const dual of [mine.dual, other?.dual]) if (dual != null) bounded(countBound(first, dual));
+        const proven = most.primal !== null && solver.bound !== null && solver.bound <= placedBy(most.primal);
+        solver.count = proven ? 'Optimal' : mine.status;
+        // Its arrangement ignores the costs between sessions: local search lowers them, keeping every
+        // session, before step 2.
+        consider(most.values && arrangementOf(first, most.values, listing.items.length), true);
+      };
       const countBy = now() + (deadline - now()) * COUNT_SHARE;
-      const start = columnsOf(first, best.at);
       // A small cut pool: HiGHS then proves the most sessions two to six times sooner on the bench's
       // instances (the root's rounds of cuts were most of its time). Not for step 2, which it slows.
       const options = { mip_pool_soft_limit: 100 };
-      // The helper races this thread on the same model with another seed (neighbourhood-helper.ts),
-      // once it has loaded its solver (a thread's first placement goes on without it).
-      const race = helper?.ready
-        ? helper.race({
-            model: first,
-            start,
-            until: Date.now() + (countBy - now()),
-            longestMs: Number.POSITIVE_INFINITY,
-            shortestMs: MIN_SOLVE_MS,
-            options: { ...options, random_seed: RACE_SEED },
-          })
-        : null;
-      /** The helper's bounds so far (objective values, as this thread's solver reports its own), if any. */
-      const theirs = () => {
-        const p = race === null ? undefined : helper!.progress(race);
-        return p && Number.isFinite(p.dual) ? { dual: p.dual, primal: p.primal } : null;
-      };
-      const mine = solve(highs, first, start, countBy, {
-        progress: (dual, primal) => {
-          const other = theirs();
-          reached(primal);
-          reached(other?.primal ?? null);
-          bounded(countBound(first, Math.max(dual, other?.dual ?? dual)));
-        },
-        // Once the most sessions is proven (by either thread), the rest of the time is the cost's.
-        enough: (primal, dual) => {
-          const other = theirs();
-          const best = Math.min(primal ?? Infinity, other?.primal ?? Infinity);
-          return countProven(first, best, Math.max(dual, other?.dual ?? dual));
-        },
+      // With independent parts, each part's count on its own (count-by-parts.ts); else the whole.
+      const byParts = countByParts({
+        highs,
+        model: first,
+        start: best.at,
+        until: countBy,
+        now,
+        helper: helper?.ready ? helper : null,
         options,
+        raceSeed: RACE_SEED,
+        waitMs: RACE_WAIT_MS,
+        shortestMs: MIN_SOLVE_MS,
+        progress: (placed, bound) => {
+          if (placed > found) {
+            found = placed;
+            tell();
+          }
+          bounded(bound);
+        },
       });
-      const other =
-        race === null ? null : helper!.finish(race, Math.min(RACE_WAIT_MS, deadline - now()))?.solved;
-      const most =
-        other?.primal != null && (mine.primal === null || other.primal < mine.primal) ? other : mine;
-      for (const dual of [mine.dual, other?.dual]) if (dual != null) bounded(countBound(first, dual));
-      const proven = most.primal !== null && solver.bound !== null && solver.bound <= placedBy(most.primal);
-      solver.count = proven ? 'Optimal' : mine.status;
-      // Its arrangement ignores the costs between sessions: local search lowers them, keeping every
-      // session, before step 2.
-      consider(most.values && arrangementOf(first, most.values, listing.items.length), true);
+      if (byParts) {
+        solver.count = byParts.found >= byParts.bound ? 'Optimal' : `not proven in ${byParts.parts} parts`;
+        consider(byParts.at, true);
+      } else countWhole(countBy, options);
       // 2. The least cost with at least as many (more, if the solver finds more: the weight says so):
       // the whole model for a share of the time, and re-placing a few dozen sessions at a time around
       // the others (neighbourhoods) until the deadline or the whole's proof. With a helper, the whole
@@ -346,6 +374,14 @@ const FIRST_SIZE = 40;
 const SMALLEST_SIZE = 8;
 const LONGEST_SUB_MS = 1_000;
 /**
+ * A part's first turn, whole (placement-neighbourhoods.ts), may take longer: on the bench's L
+ * summits HiGHS found a part's much cheaper arrangement about 0.9 s into such a solve, just past a
+ * second's budget (its own limit is 85 % of it) as often as not (L busy-moderators 42, six runs
+ * each: 0.0–4.1 % above the least with 1 s, 0.0–7.1 % with 1.5 s, 0.0 % in all with 2 s; L
+ * busy-moderators 41, whose parts take 3–6 s to prove, 3.5–7.9, 2.4–5.8 and 3.9–6.4 %).
+ */
+const WHOLE_FIRST_MS = 1_500;
+/**
  * Below this, no neighbourhood is started: HiGHS looks at the interrupt only between its steps, and
  * its presolve of a neighbourhood of some 3,000 columns ran 130 ms past a budget of 116 ms.
  */
@@ -431,9 +467,9 @@ export function searchNeighbourhoods({
   /** The next neighbourhood of the best arrangement, or null if nothing it frees has a spot (or every part is proven). */
   const nextJob = (): Job | null => {
     if (hoods.settledAll()) return null;
-    const kind = hoods.kind();
-    const size = sizes.get(kind) ?? Math.min(n, FIRST_SIZE);
-    const { free, part, whole } = hoods.next(size);
+    const sizeOf = (kind: string) => sizes.get(kind) ?? Math.min(n, FIRST_SIZE);
+    const { free, part, whole, kind } = hoods.next(sizeOf);
+    const size = kind === 'whole' ? free.filter(Boolean).length : sizeOf(kind);
     const sub = restrict(model, free, at, placed);
     if (sub.spotCols === 0) return null;
     const columns = columnsOf(model, at);
@@ -530,6 +566,7 @@ export function searchNeighbourhoods({
     }
     return false;
   };
+  const longestFor = (job: Job) => (job.kind === 'whole' ? WHOLE_FIRST_MS : LONGEST_SUB_MS);
   const sent = new Map<number, Job>();
   // The helper keeps two neighbourhoods queued, so that it never waits for this thread's solve.
   const feed = () => {
@@ -545,7 +582,7 @@ export function searchNeighbourhoods({
         model: job.sub,
         start: job.from,
         until: Date.now() + (deadline - now()),
-        longestMs: LONGEST_SUB_MS,
+        longestMs: longestFor(job),
         shortestMs: MIN_NEIGHBOURHOOD_MS / 2,
       });
       sent.set(id, job);
@@ -589,7 +626,7 @@ export function searchNeighbourhoods({
     if (hoods.settledAll()) break; // proven by the helper's answers
     const job = nextJob();
     if (!job) continue; // nothing freed has a spot
-    const budget = Math.min(deadline - now(), LONGEST_SUB_MS);
+    const budget = Math.min(deadline - now(), longestFor(job));
     const began = now();
     // The whole model's answer, when it comes, is looked at at once: it may prove everything.
     const wholeCame = () => waitingForWhole && helper!.answered(wholeOnHelper!);

@@ -30,6 +30,8 @@ export type HelperJob = {
    * count is proven (countBound), and stops when told to.
    */
   race?: boolean;
+  /** Stops once the count is proven (countProven on its model), like a race but without its bounds (count-by-parts.ts). */
+  count?: boolean;
 };
 export type HelperAnswer = { id: number; solved: Solved; took: number; budget: number };
 /** A race's bounds as they move: the solver's dual and primal bounds (objective values). */

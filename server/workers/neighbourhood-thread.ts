@@ -47,8 +47,8 @@ async function run(job: HelperJob): Promise<HelperAnswer> {
       told = { dual, primal };
       port.postMessage({ id: job.id, ...told } satisfies HelperProgress);
     };
-    more.enough = (primal, dual) => countProven(job.model, primal, dual);
   }
+  if (job.race || job.count) more.enough = (primal, dual) => countProven(job.model, primal, dual);
   try {
     const solved = solve(highs, job.model, job.start, end, more);
     return { id: job.id, solved, took: performance.now() - began, budget: end - began };

@@ -1,6 +1,9 @@
 // The exact stage's neighbourhood search as its tests run it: on the small busy-moderators summit
 // (four windows, four parts) from the heuristic's arrangement, on a real clock.
 import type { Highs } from 'highs';
+import { conflictsInvolving } from '../../shared/domain/conflicts/engine.ts';
+import { at } from '../../shared/domain/resolution/candidates.ts';
+import type { PlacementState } from '../../shared/domain/resolution/placement-state.ts';
 import { type NeighbourhoodSearch, searchNeighbourhoods } from '../../server/workers/exact-placement.ts';
 import { solve } from '../../server/workers/highs-solve.ts';
 import { columnsOf, placementModel, withAtLeast } from '../../shared/domain/resolution/placement-model.ts';
@@ -29,4 +32,14 @@ export const wholeOptimum = (highs: Highs, model: ReturnType<typeof placementMod
     withAtLeast(model, start.filter((s) => s >= 0).length),
     columnsOf(model, start),
     performance.now() + 60_000,
+  );
+
+/** The hard conflicts of every session the state places, as the conflict engine finds them. */
+export const hardOf = (state: PlacementState) =>
+  state.items.flatMap((item) =>
+    item.at < 0
+      ? []
+      : conflictsInvolving(state.p, at(item.session, item.spots[item.at]!))
+          .filter((c) => c.severity === 'hard')
+          .map((c) => c.message),
   );

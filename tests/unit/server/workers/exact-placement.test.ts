@@ -26,7 +26,7 @@ import { COORDINATION_PLACED, coordinationScenario } from '../../../factories/pl
 import { MARRAKESH_OFFSETS, programmeArbitrary } from '../../../factories/random-programme.ts';
 import { exhaustiveOptimum } from '../../../support/placement-optimum.ts';
 import { heuristicArrangement } from '../../../support/placement-heuristic.ts';
-import { searchFor, smallBusySummit, wholeOptimum } from '../../../support/neighbourhood-search.ts';
+import { hardOf, searchFor, smallBusySummit, wholeOptimum } from '../../../support/neighbourhood-search.ts';
 import { placementInstance, SHAPES } from '../../../bench/placement-instances.ts';
 
 let highs: Highs;
@@ -460,16 +460,6 @@ describe('the exact stage of placement', () => {
   });
 });
 
-/** Hard conflicts of the sessions a state places, by the conflict engine. */
-const hardIn = (state: PlacementState) =>
-  state.items.flatMap((item) =>
-    item.at < 0
-      ? []
-      : conflictsInvolving(state.p, at(item.session, item.spots[item.at]!)).filter(
-          (c) => c.severity === 'hard',
-        ),
-  );
-
 /** A clock that moves one tick each time it is read: annealing does the same moves however busy the machine. */
 const ticking = () => {
   let tick = 0;
@@ -494,7 +484,7 @@ describe('annealing on the placement model', () => {
             ...tradesOf(state.items),
           });
           state.restore(found.at);
-          expect(hardIn(state)).toEqual([]);
+          expect(hardOf(state)).toEqual([]);
           expect(state.placedCount()).toBeGreaterThanOrEqual(placed);
           expect(found.objective).toBeCloseTo(state.total() - model.weight * state.placedCount(), 6);
           expect(found.objective).toBeLessThanOrEqual(cost - model.weight * placed + 1e-6);
@@ -514,7 +504,7 @@ describe('annealing on the placement model', () => {
     });
     state.restore(found.at);
     const exact = exhaustiveOptimum(input, toPlace, 30);
-    expect([state.placedCount(), hardIn(state)]).toEqual([exact.placed, []]);
+    expect([state.placedCount(), hardOf(state)]).toEqual([exact.placed, []]);
     expect(state.total()).toBeCloseTo(exact.cost, 6);
     // The clock is read once to start and then every 2,000 moves: 49 reads before the one that says 50.
     expect(found.moves).toBe(49 * 2_000);
@@ -543,7 +533,7 @@ describe('annealing on the placement model', () => {
     });
     state.restore(found.at);
     expect(found.report.annealed?.moves).toBeGreaterThan(10_000);
-    expect(hardIn(state)).toEqual([]);
+    expect(hardOf(state)).toEqual([]);
     expect(state.placedCount()).toBeGreaterThanOrEqual(placed);
     if (state.placedCount() === placed) expect(state.total()).toBeLessThan(cost);
   });
@@ -580,7 +570,7 @@ describe("the placement model's independent parts", () => {
     });
     state.restore(found.at);
     const objective = state.total() - model.weight * state.placedCount();
-    expect([optimum.status, found.report.proven, hardIn(state)]).toEqual(['Optimal', true, []]);
+    expect([optimum.status, found.report.proven, hardOf(state)]).toEqual(['Optimal', true, []]);
     expect(Math.round(objective * 1e3)).toBe(Math.round(optimum.primal! * 1e3));
     // At least one neighbourhood proven in each of the four parts.
     expect(found.report.tried).toBeGreaterThanOrEqual(4);

@@ -1,7 +1,5 @@
 import type { Highs } from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conflictsInvolving } from '../../../../shared/domain/conflicts/engine.ts';
-import { at } from '../../../../shared/domain/resolution/candidates.ts';
 import {
   columnsOf,
   countBound,
@@ -27,7 +25,7 @@ import {
 } from '../../../../server/workers/neighbourhood-helper.ts';
 import { placementInstance } from '../../../bench/placement-instances.ts';
 import { heuristicArrangement } from '../../../support/placement-heuristic.ts';
-import { searchFor, smallBusySummit, wholeOptimum } from '../../../support/neighbourhood-search.ts';
+import { hardOf, searchFor, smallBusySummit, wholeOptimum } from '../../../support/neighbourhood-search.ts';
 
 let highs: Highs;
 let helper: Helper;
@@ -55,15 +53,6 @@ async function answersOf(h: NeighbourhoodHelper, count: number): Promise<HelperA
   }
   return got;
 }
-
-const hardOf = (state: PlacementState) =>
-  state.items.flatMap((item) =>
-    item.at < 0
-      ? []
-      : conflictsInvolving(state.p, at(item.session, item.spots[item.at]!))
-          .filter((c) => c.severity === 'hard')
-          .map((c) => c.message),
-  );
 
 describe("placement's second thread for the neighbourhood search", () => {
   it('solves a neighbourhood of the small busy-moderators summit to the same optimum as the placing thread', async () => {
