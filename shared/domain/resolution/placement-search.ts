@@ -49,10 +49,9 @@ export class Search {
 
   /**
    * Lowers the cost of the arrangement the state holds, never placing fewer: local search, then
-   * kicks and local search again while time remains (the exact stage polishes the solver's
-   * arrangement with it).
+   * kicks and local search again while time remains.
    */
-  improve(): void {
+  private improve(): void {
     this.descend();
     let best = { count: this.state.placedCount(), cost: this.state.total(), at: this.state.snapshot() };
     // Iterated local search: kick some sessions out, put them back, descend; keep the best. Stop
