@@ -193,7 +193,7 @@ export function countByParts(o: CountByParts): PartsCounted | null {
         () => !onHelper.has(id) || proven(part),
       );
     if (!onHelper.has(id)) continue;
-    const answer = helper!.finish(id, Math.min(o.waitMs, Math.max(0, o.until - now()) + o.waitMs));
+    const answer = helper!.finish(id, o.waitMs);
     onHelper.delete(id);
     if (answer) learn(part, answer.solved);
   }
