@@ -11,6 +11,8 @@ import {
   countBound,
   countOf,
   countProven,
+  dearestSum,
+  membersOf,
   type PlacementModel,
   partsOf,
   type RestrictedModel,
@@ -63,14 +65,8 @@ function partModel(model: PlacementModel, items: readonly number[], start: reado
   for (const i of items) free[i] = true;
   const sub = restrict(model, free, start);
   // An arrangement of the part costs at most the sum of its items' dearest spots (withoutPairs).
-  const dearest = new Map<number, number>();
-  for (let k = 0; k < sub.spotCols; k++) {
-    const base = sub.colCost[k]! + model.weight;
-    dearest.set(sub.colItem[k]!, Math.max(dearest.get(sub.colItem[k]!) ?? 0, base));
-  }
-  let maxCost = 0;
-  for (const cost of dearest.values()) maxCost += cost;
-  const part = { ...sub, maxCost };
+  const own = Float64Array.from({ length: sub.spotCols }, (_, k) => sub.colCost[k]! + model.weight);
+  const part = { ...sub, maxCost: dearestSum(sub.colItem, own, sub.spotCols) };
   const from = Float64Array.from(sub.original, (c) =>
     start[model.colItem[c]!] === model.colSpot[c] ? 1 : 0,
   );
@@ -86,13 +82,7 @@ const better = (a: Solved | null, b: Solved): Solved =>
  */
 export function countByParts(o: CountByParts): PartsCounted | null {
   const { highs, model, start, now, helper } = o;
-  const of = partsOf(model, start.length);
-  const members: number[][] = [];
-  of.forEach((p, i) => {
-    if (p < 0) return;
-    while (members.length <= p) members.push([]);
-    members[p]!.push(i);
-  });
+  const members = membersOf(partsOf(model, start.length));
   if (members.length < 2) return null;
   const parts = members.map((items) => partModel(model, items, start));
   const placedIn = (part: Part): number =>

@@ -467,7 +467,7 @@ export function searchNeighbourhoods({
     if (hoods.settledAll()) return null;
     const sizeOf = (kind: string) => sizes.get(kind) ?? Math.min(n, FIRST_SIZE);
     const { free, part, whole, kind } = hoods.next(sizeOf);
-    const size = kind === 'whole' ? free.filter(Boolean).length : sizeOf(kind);
+    const size = sizeOf(kind);
     const sub = restrict(model, free, at, placed);
     if (sub.spotCols === 0) return null;
     const columns = columnsOf(model, at);
@@ -511,15 +511,18 @@ export function searchNeighbourhoods({
   const take = (job: Job, found: Solved, took: number, budget: number): boolean => {
     report.tried++;
     const quick = found.status === 'Optimal' && took < budget / 2;
-    sizes.set(
-      job.kind,
-      quick
-        ? Math.min(n, Math.ceil(job.size * (took < budget / 4 ? 1.5 : 1.25)))
-        : found.status === 'Optimal'
-          ? job.size
-          : Math.max(SMALLEST_SIZE, Math.floor(job.size * 0.8)),
-    );
-    report.size = Math.max(...sizes.values());
+    // A part's first whole turn has no size to learn: it frees the part, whatever the kinds' sizes.
+    if (job.kind !== 'whole') {
+      sizes.set(
+        job.kind,
+        quick
+          ? Math.min(n, Math.ceil(job.size * (took < budget / 4 ? 1.5 : 1.25)))
+          : found.status === 'Optimal'
+            ? job.size
+            : Math.max(SMALLEST_SIZE, Math.floor(job.size * 0.8)),
+      );
+      report.size = Math.max(...sizes.values());
+    }
     const better = found.values !== null && found.primal !== null && found.primal < job.before - EPS;
     let kept = false;
     if (better) {

@@ -429,8 +429,10 @@ describe.skipIf(skipBrowser)('side-event proposals', () => {
     await second.getByRole('button', { name: 'Load the proposal as saved' }).click();
     await second.getByText('Changes are saved as you type.').waitFor();
     expect(await second.getByLabel('Duration in minutes', { exact: true }).inputValue()).toBe('75');
-    // Chromium logs the refused PATCH.
-    expect(env.pageErrors.splice(0)).toEqual([expect.stringContaining('412')]);
+    // Chromium logs the refused PATCH: once, or twice on a loaded machine (the edit's change came
+    // while the first was on its way, and was refused too: nothing else may be logged).
+    const logged = env.pageErrors.splice(0);
+    expect([logged.length >= 1, logged.filter((e) => !e.includes('status of 412'))]).toEqual([true, []]);
     await first.close();
     await second.close();
   });

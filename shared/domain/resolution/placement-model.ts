@@ -221,6 +221,30 @@ const COUNT_WEIGHT_TIMES = 10;
  * leaves out only the costs between sessions being placed. The solver proves the most sessions much
  * sooner on it than on the whole model, and countBound reads its dual bound with its own weight.
  */
+/**
+ * The sum over items of their dearest spot's cost (`costs[c]` for column c < columns, of item
+ * colItem[c]): the most an arrangement of them can cost when each spot costs only itself.
+ */
+export function dearestSum(colItem: Int32Array, costs: ArrayLike<number>, columns: number): number {
+  const dearest = new Map<number, number>();
+  for (let c = 0; c < columns; c++)
+    dearest.set(colItem[c]!, Math.max(dearest.get(colItem[c]!) ?? 0, costs[c]!));
+  let sum = 0;
+  for (const cost of dearest.values()) sum += cost;
+  return sum;
+}
+
+/** The items of each part (partsOf), in order; items without a spot (-1) in none. */
+export function membersOf(parts: Int32Array): number[][] {
+  const members: number[][] = [];
+  parts.forEach((part, i) => {
+    if (part < 0) return;
+    while (members.length <= part) members.push([]);
+    members[part]!.push(i);
+  });
+  return members;
+}
+
 export function withoutPairs(model: PlacementModel): PlacementModel {
   const starts = [0];
   const indices: number[] = [];
@@ -235,11 +259,7 @@ export function withoutPairs(model: PlacementModel): PlacementModel {
   }
   const n = model.spotCols;
   const base = Float64Array.from({ length: n }, (_, c) => model.colCost[c]! + model.weight);
-  const dearest = new Map<number, number>();
-  for (let c = 0; c < n; c++)
-    dearest.set(model.colItem[c]!, Math.max(dearest.get(model.colItem[c]!) ?? 0, base[c]!));
-  let maxCost = 0;
-  for (const cost of dearest.values()) maxCost += cost;
+  const maxCost = dearestSum(model.colItem, base, n);
   const weight = COUNT_WEIGHT_TIMES * (Math.ceil(maxCost) + 1);
   return {
     ...model,

@@ -5,6 +5,7 @@
 // need moving the others: they are close in time (they compete for the same rooms and starts), or
 // they share people or delegations (their walks, changeovers and side events over official
 // sessions), or they are drawn at random (so that no part of the programme is never revisited).
+import { membersOf } from './placement-model.ts';
 import type { PlacementState } from './placement-state.ts';
 import { seeded } from './placement-search.ts';
 
@@ -54,18 +55,16 @@ export class Neighbourhoods {
     for (const list of by.values())
       for (const i of list) for (const j of list) if (i !== j) this.related[i]!.push(j);
     this.parts = parts ?? new Int32Array(state.items.length);
-    this.members = [];
-    this.parts.forEach((part, i) => {
-      if (part < 0) return;
-      while (this.members.length <= part) this.members.push([]);
-      this.members[part]!.push(i);
-    });
+    this.members = membersOf(this.parts);
     this.settled = this.members.map((m) => m.length === 0);
-    this.wholeFirst = this.members
-      .map((m, p) => [m.length, p] as const)
-      .filter(([size]) => size > 0 && size <= WHOLE_FIRST_MOST && this.members.length > 1)
-      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-      .map(([, p]) => p);
+    this.wholeFirst =
+      this.members.length < 2
+        ? []
+        : this.members
+            .map((m, p) => [m.length, p] as const)
+            .filter(([size]) => size > 0 && size <= WHOLE_FIRST_MOST)
+            .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+            .map(([, p]) => p);
   }
 
   /** No neighbourhood is left to draw: every part's least cost is proven. */
