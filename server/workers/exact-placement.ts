@@ -24,6 +24,7 @@ import {
   type PlacementModel,
   placementModel,
   type RestrictedModel,
+  membersOf,
   partsOf,
   restrict,
   withAtLeast,
@@ -372,11 +373,13 @@ const FIRST_SIZE = 40;
 const SMALLEST_SIZE = 8;
 const LONGEST_SUB_MS = 1_000;
 /**
- * A part's first turn, whole (placement-neighbourhoods.ts), may take longer: on the bench's L
- * summits HiGHS found a part's much cheaper arrangement about 0.9 s into such a solve, just past a
- * second's budget (its own limit is 85 % of it) as often as not (L busy-moderators 42, six runs
- * each: 0.0–4.1 % above the least with 1 s, 0.0–7.1 % with 1.5 s, 0.0 % in all with 2 s; L
- * busy-moderators 41, whose parts take 3–6 s to prove, 3.5–7.9, 2.4–5.8 and 3.9–6.4 %).
+ * A part's first turn, whole (placement-neighbourhoods.ts), takes at least this long, and more when
+ * its share of the time left is more (longestFor in searchNeighbourhoods): on the bench's L summits
+ * HiGHS found a part's much cheaper arrangement about 0.9 s into such a solve, just past a second's
+ * budget (its own limit is 85 % of it) as often as not, and L busy-moderators 41's parts of about
+ * 50 sessions take 2–4 s each to prove: cut off at 1.5 s and freed again later, such a solve began
+ * again from nothing. With its share, L busy-moderators 41 ended 0.1–1.6 % above its least (six
+ * runs) where 1.5 s each left it 1.2–6.7 % above.
  */
 const WHOLE_FIRST_MS = 1_500;
 /**
@@ -442,7 +445,9 @@ export function searchNeighbourhoods({
   annealShare = 0,
 }: NeighbourhoodSearch): { at: number[]; report: NeighbourhoodReport; whole?: Solved } {
   const n = state.items.length;
-  const hoods = new Neighbourhoods(state, seed, partsOf(model, n));
+  const parts = partsOf(model, n);
+  const hoods = new Neighbourhoods(state, seed, parts);
+  const members = membersOf(parts);
   let at = [...start];
   state.restore(at);
   let placed = state.placedCount();
@@ -466,11 +471,11 @@ export function searchNeighbourhoods({
   const nextJob = (): Job | null => {
     if (hoods.settledAll()) return null;
     const sizeOf = (kind: string) => sizes.get(kind) ?? Math.min(n, FIRST_SIZE);
-    const { free, part, whole, kind } = hoods.next(sizeOf);
+    const columns = columnsOf(model, at);
+    const { free, part, whole, kind } = hoods.next(sizeOf, (p) => objectiveOf(wholePart(p), columns));
     const size = sizeOf(kind);
     const sub = restrict(model, free, at, placed);
     if (sub.spotCols === 0) return null;
-    const columns = columnsOf(model, at);
     const from = Float64Array.from(sub.original, (c) => columns[c]!);
     let before = 0;
     for (let k = 0; k < sub.numCols; k++) before += sub.colCost[k]! * from[k]!;
@@ -500,12 +505,25 @@ export function searchNeighbourhoods({
    */
   const outsideSettled = (next: number[]): number[] =>
     next.map((s, i) => (hoods.settledItem(i) ? at[i]! : s));
-  /** What the sessions a restricted model frees cost now in its objective, with the others where they are. */
-  const partObjective = (sub: RestrictedModel): number => {
-    const columns = columnsOf(model, at);
+  /** What the sessions a restricted model frees cost in its objective, with every column as `columns` says. */
+  const objectiveOf = (sub: RestrictedModel, columns: Float64Array): number => {
     let sum = 0;
     for (let k = 0; k < sub.numCols; k++) sum += sub.colCost[k]! * columns[sub.original[k]!]!;
     return sum;
+  };
+  /** What they cost now, with the others where they are. */
+  const partObjective = (sub: RestrictedModel): number => objectiveOf(sub, columnsOf(model, at));
+  /** Each part's model freed whole, made once (its objective's columns do not depend on the arrangement). */
+  const wholeParts = new Map<number, RestrictedModel>();
+  const wholePart = (part: number): RestrictedModel => {
+    let sub = wholeParts.get(part);
+    if (!sub) {
+      const free = new Array<boolean>(n).fill(false);
+      for (const i of members[part]!) free[i] = true;
+      sub = restrict(model, free, at, placed);
+      wholeParts.set(part, sub);
+    }
+    return sub;
   };
   /** Learns from a solved neighbourhood and keeps its arrangement if it is better; true once proven. */
   const take = (job: Job, found: Solved, took: number, budget: number): boolean => {
@@ -523,6 +541,11 @@ export function searchNeighbourhoods({
       );
       report.size = Math.max(...sizes.values());
     }
+    // A solve of the whole part bounds the part's least objective, proven or not: where the gap is.
+    // A bound a session's weight or more below what the part holds still allows it one more session
+    // than it has (the relaxation's, where the count is proven): it says nothing of the cost.
+    if (job.whole && found.dual !== null && job.before - found.dual < model.weight / 2)
+      hoods.bound(job.part, found.dual);
     const better = found.values !== null && found.primal !== null && found.primal < job.before - EPS;
     let kept = false;
     if (better) {
@@ -567,7 +590,18 @@ export function searchNeighbourhoods({
     }
     return false;
   };
-  const longestFor = (job: Job) => (job.kind === 'whole' ? WHOLE_FIRST_MS : LONGEST_SUB_MS);
+  /**
+   * A neighbourhood's longest solve. A part's first whole turn gets its share of the time left on
+   * both threads, by its sessions among those of the parts still to be freed whole first (itself
+   * included), and at least WHOLE_FIRST_MS: time a part proves sooner goes to the parts after it.
+   */
+  const longestFor = (job: Job) => {
+    if (job.kind !== 'whole') return LONGEST_SUB_MS;
+    const size = hoods.sizeOfPart(job.part);
+    const threads = helper?.usable ? 2 : 1;
+    const share = ((deadline - now()) * threads * size) / (size + hoods.wholeFirstLeft());
+    return Math.max(WHOLE_FIRST_MS, share);
+  };
   const sent = new Map<number, Job>();
   // The helper keeps two neighbourhoods queued, so that it never waits for this thread's solve.
   const feed = () => {

@@ -33,8 +33,12 @@ export class Neighbourhoods {
   private readonly settled: boolean[];
   /** Parts not yet freed whole that will be first (WHOLE_FIRST_MOST), smallest first. */
   private readonly wholeFirst: number[];
-  /** The part the next neighbourhood is drawn in, in turn among the parts not settled. */
-  private cursor = 0;
+  /**
+   * Each part's least objective as far as the solver has proven it (the best dual bound of a solve
+   * of the whole part; -Infinity before one), and its turns so far after its first whole one.
+   */
+  private readonly lower: number[];
+  private readonly turns: number[];
 
   constructor(
     private readonly state: PlacementState,
@@ -65,6 +69,26 @@ export class Neighbourhoods {
             .filter(([size]) => size > 0 && size <= WHOLE_FIRST_MOST)
             .sort((a, b) => a[0] - b[0] || a[1] - b[1])
             .map(([, p]) => p);
+    this.lower = this.members.map(() => Number.NEGATIVE_INFINITY);
+    this.turns = this.members.map(() => 0);
+  }
+
+  /**
+   * A solve of the whole part proved that no arrangement of it has an objective below `dual` (the
+   * other parts share no row with it, so whatever they hold).
+   */
+  bound(part: number, dual: number): void {
+    this.lower[part] = Math.max(this.lower[part]!, dual);
+  }
+
+  /** The sessions of the parts still to be freed whole first (not settled). */
+  wholeFirstLeft(): number {
+    return this.wholeFirst.reduce((n, p) => n + (this.settled[p] ? 0 : this.members[p]!.length), 0);
+  }
+
+  /** The sessions of a part. */
+  sizeOfPart(part: number): number {
+    return this.members[part]!.length;
   }
 
   /** No neighbourhood is left to draw: every part's least cost is proven. */
@@ -85,14 +109,14 @@ export class Neighbourhoods {
 
   /**
    * The next neighbourhood. First, once, each part of at most WHOLE_FIRST_MOST items whole (with
-   * more than one part), smallest first. Then the parts not settled take turns; within one,
-   * `sizeOf(kind)` items (the kinds take turns too), or the whole part if it has no more: a run
-   * consecutive in time, a set linked by people and delegations from an item (drawn in proportion to
-   * what it costs, for the costly kind), or items at random. Items of two parts never share a row,
-   * so freeing them together would only make the solver's model larger. Call only while some part
-   * is not settled.
+   * more than one part), smallest first. Then a part not settled (nextPart: where the most is left
+   * to gain, by `objectiveOf` and the bounds); within it, `sizeOf(kind)` items (the kinds take
+   * turns), or the whole part if it has no more: a run consecutive in time, a set linked by people
+   * and delegations from an item (drawn in proportion to what it costs, for the costly kind), or
+   * items at random. Items of two parts never share a row, so freeing them together would only make
+   * the solver's model larger. Call only while some part is not settled.
    */
-  next(sizeOf: (kind: Kind) => number): Neighbourhood {
+  next(sizeOf: (kind: Kind) => number, objectiveOf?: (part: number) => number): Neighbourhood {
     const n = this.state.items.length;
     const free = new Array<boolean>(n).fill(false);
     for (let first = this.wholeFirst.shift(); first !== undefined; first = this.wholeFirst.shift()) {
@@ -101,7 +125,8 @@ export class Neighbourhoods {
       return { free, kind: 'whole', part: first, whole: true };
     }
     const kind = KINDS[this.turn++ % KINDS.length]!;
-    const part = this.nextPart();
+    const part = this.nextPart(objectiveOf);
+    this.turns[part]!++;
     const members = this.members[part]!;
     const size = sizeOf(kind);
     if (size >= members.length) {
@@ -118,17 +143,32 @@ export class Neighbourhoods {
     return { free, kind, part, whole: false };
   }
 
-  /** The next part not settled, in turn. */
-  private nextPart(): number {
-    const count = this.members.length;
-    for (let k = 0; k < count; k++) {
-      const part = (this.cursor + k) % count;
-      if (!this.settled[part]) {
-        this.cursor = part + 1;
-        return part;
-      }
-    }
-    throw new Error('every part is settled');
+  /**
+   * The part not settled with the most left to gain per turn it has had: what it holds now
+   * (`objectiveOf`) above its proven least (bound), divided by one more than its turns so far, so
+   * that turns go to the parts in proportion to their gaps and a part whose neighbourhoods gain
+   * nothing does not take them all. A part with no bound yet (too large to be freed whole first)
+   * counts the largest gap known; without `objectiveOf` or any bound, every part the same: the
+   * parts take turns. Ties go to the lower part.
+   */
+  private nextPart(objectiveOf?: (part: number) => number): number {
+    const gaps = this.members.map((_, part) =>
+      this.settled[part] || !objectiveOf || this.lower[part] === Number.NEGATIVE_INFINITY
+        ? Number.NaN
+        : Math.max(0, objectiveOf(part) - this.lower[part]!),
+    );
+    const known = gaps.filter((g) => !Number.isNaN(g));
+    const unknown = known.length ? Math.max(...known) : 1;
+    let best = -1;
+    let most = Number.NEGATIVE_INFINITY;
+    this.members.forEach((_, part) => {
+      if (this.settled[part]) return;
+      const gap = Number.isNaN(gaps[part]!) ? unknown : gaps[part]!;
+      const share = gap / (1 + this.turns[part]!);
+      if (share > most) [best, most] = [part, share];
+    });
+    if (best < 0) throw new Error('every part is settled');
+    return best;
   }
 
   private anyOf(members: readonly number[]): number {
