@@ -148,7 +148,7 @@ export class Neighbourhoods {
    * (`objectiveOf`) above its proven least (bound), divided by one more than its turns so far, so
    * that turns go to the parts in proportion to their gaps and a part whose neighbourhoods gain
    * nothing does not take them all. A part with no bound yet (too large to be freed whole first)
-   * counts the largest gap known; without `objectiveOf` or any bound, every part the same: the
+   * counts the largest gap known (1 if none is above 0); without `objectiveOf` or any bound, every part the same: the
    * parts take turns. Ties go to the lower part.
    */
   private nextPart(objectiveOf?: (part: number) => number): number {
@@ -158,7 +158,8 @@ export class Neighbourhoods {
         : Math.max(0, objectiveOf(part) - this.lower[part]!),
     );
     const known = gaps.filter((g) => !Number.isNaN(g));
-    const unknown = known.length ? Math.max(...known) : 1;
+    // With every known gap 0 (those parts are at their least), a part without a bound has the most to gain.
+    const unknown = Math.max(0, ...known) || 1;
     let best = -1;
     let most = Number.NEGATIVE_INFINITY;
     this.members.forEach((_, part) => {

@@ -73,6 +73,14 @@ describe('which sessions the neighbourhood search re-places together', () => {
     expect(parts).toEqual([0, 3, 0, 3, 0, 1, 3, 0]);
   });
 
+  it('gives every turn to the part without a bound once every bounded part is at its least', () => {
+    const { hoods, next } = drawing();
+    for (let k = 0; k < 4; k++) next(); // each part whole first
+    for (const p of [0, 1, 2]) hoods.bound(p, 100);
+    // Parts 0, 1 and 2 hold their least; part 3 has no bound.
+    expect(Array.from({ length: 4 }, () => next(() => 100)[1])).toEqual([3, 3, 3, 3]);
+  });
+
   it('tells how many sessions the parts still to be freed whole first hold, settled ones left out', () => {
     const { hoods, next } = drawing();
     expect([0, 1, 2, 3].map((p) => hoods.sizeOfPart(p))).toEqual([13, 14, 15, 7]);
