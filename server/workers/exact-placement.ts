@@ -24,7 +24,6 @@ import {
   type PlacementModel,
   placementModel,
   type RestrictedModel,
-  membersOf,
   partsOf,
   restrict,
   withAtLeast,
@@ -445,9 +444,7 @@ export function searchNeighbourhoods({
   annealShare = 0,
 }: NeighbourhoodSearch): { at: number[]; report: NeighbourhoodReport; whole?: Solved } {
   const n = state.items.length;
-  const parts = partsOf(model, n);
-  const hoods = new Neighbourhoods(state, seed, parts);
-  const members = membersOf(parts);
+  const hoods = new Neighbourhoods(state, seed, partsOf(model, n));
   let at = [...start];
   state.restore(at);
   let placed = state.placedCount();
@@ -519,7 +516,7 @@ export function searchNeighbourhoods({
     let sub = wholeParts.get(part);
     if (!sub) {
       const free = new Array<boolean>(n).fill(false);
-      for (const i of members[part]!) free[i] = true;
+      for (const i of hoods.membersOf(part)) free[i] = true;
       sub = restrict(model, free, at, placed);
       wholeParts.set(part, sub);
     }
@@ -597,7 +594,7 @@ export function searchNeighbourhoods({
    */
   const longestFor = (job: Job) => {
     if (job.kind !== 'whole') return LONGEST_SUB_MS;
-    const size = hoods.sizeOfPart(job.part);
+    const size = hoods.membersOf(job.part).length;
     const threads = helper?.usable ? 2 : 1;
     const share = ((deadline - now()) * threads * size) / (size + hoods.wholeFirstLeft());
     return Math.max(WHOLE_FIRST_MS, share);

@@ -215,13 +215,6 @@ export function countProven(model: PlacementModel, primal: number | null, dual: 
 const COUNT_WEIGHT_TIMES = 10;
 
 /**
- * The model without its pair rows: the number of sessions first, then each spot's own cost against
- * the fixed programme, with a weight of ten times those costs together (COUNT_WEIGHT_TIMES). A pair
- * row never binds a session (its y may always be 1), so the sessions it allows are the same; it
- * leaves out only the costs between sessions being placed. The solver proves the most sessions much
- * sooner on it than on the whole model, and countBound reads its dual bound with its own weight.
- */
-/**
  * The sum over items of their dearest spot's cost (`costs[c]` for column c < columns, of item
  * colItem[c]): the most an arrangement of them can cost when each spot costs only itself.
  */
@@ -245,6 +238,13 @@ export function membersOf(parts: Int32Array): number[][] {
   return members;
 }
 
+/**
+ * The model without its pair rows: the number of sessions first, then each spot's own cost against
+ * the fixed programme, with a weight of ten times those costs together (COUNT_WEIGHT_TIMES). A pair
+ * row never binds a session (its y may always be 1), so the sessions it allows are the same; it
+ * leaves out only the costs between sessions being placed. The solver proves the most sessions much
+ * sooner on it than on the whole model, and countBound reads its dual bound with its own weight.
+ */
 export function withoutPairs(model: PlacementModel): PlacementModel {
   const starts = [0];
   const indices: number[] = [];

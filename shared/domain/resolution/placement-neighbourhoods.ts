@@ -86,9 +86,9 @@ export class Neighbourhoods {
     return this.wholeFirst.reduce((n, p) => n + (this.settled[p] ? 0 : this.members[p]!.length), 0);
   }
 
-  /** The sessions of a part. */
-  sizeOfPart(part: number): number {
-    return this.members[part]!.length;
+  /** The items of a part. */
+  membersOf(part: number): readonly number[] {
+    return this.members[part]!;
   }
 
   /** No neighbourhood is left to draw: every part's least cost is proven. */

@@ -83,7 +83,7 @@ describe('which sessions the neighbourhood search re-places together', () => {
 
   it('tells how many sessions the parts still to be freed whole first hold, settled ones left out', () => {
     const { hoods, next } = drawing();
-    expect([0, 1, 2, 3].map((p) => hoods.sizeOfPart(p))).toEqual([13, 14, 15, 7]);
+    expect([0, 1, 2, 3].map((p) => hoods.membersOf(p).length)).toEqual([13, 14, 15, 7]);
     expect(hoods.wholeFirstLeft()).toBe(49);
     next(); // part 3 (7 sessions) whole
     expect(hoods.wholeFirstLeft()).toBe(42);
